@@ -1,0 +1,110 @@
+"""Adjectival and demonym forms that name a place ("Malian" -> Mali).
+
+The bulk comes from ``countryinfo``'s demonym per country, read at build time;
+this module adds what that list lacks or gets ambiguous: irregular and
+multiword forms, plurals, and forms of regions and first-level divisions.
+Keys are place references understood by the gazetteer build: an ISO 3166-1
+alpha-2 code, ``"admin1:<ISO 3166-2 code>"``, ``"region:<name>"`` or
+``"continent:<code>"``.
+"""
+
+from __future__ import annotations
+
+#: demonyms countryinfo gives several countries; the first country wins
+PREFERRED_COUNTRY: dict[str, str] = {
+    "Chinese": "CN", "American": "US", "French": "FR", "Indian": "IN",
+    "Norwegian": "NO", "Congolese": "CD", "Dominican": "DO", "Channel Islander": "JE",
+}
+
+#: countryinfo demonyms that are not demonyms (a place name, or too generic)
+REJECTED: frozenset[str] = frozenset({
+    "Djibouti", "Gibraltar", "Christmas Island", "Channel Islander", "",
+    "Central African", "Indian",  # "Indian" is handled below with its ambiguity
+})
+
+SUPPLEMENT: dict[str, str] = {
+    # irregular, alternative and accented forms
+    "Burkinabè": "BF", "Burkinabé": "BF", "Burkinabe": "BF",
+    "Ivorian": "CI", "Nigerien": "NE", "Nigerian": "NG", "Malian": "ML",
+    "British": "GB", "Briton": "GB", "Brit": "GB",
+    "Argentine": "AR", "Argentinian": "AR", "Ecuadorian": "EC",
+    "Kyrgyz": "KG", "Tajik": "TJ", "Uzbek": "UZ", "Kazakh": "KZ",
+    "Saudi": "SA", "Emirati": "AE", "Filipina": "PH", "Philippine": "PH",
+    "Bosnian": "BA", "Serb": "RS", "Croat": "HR", "Turk": "TR", "Slovenian": "SI",
+    "Czech": "CZ", "Slovakian": "SK", "Belarusian": "BY", "Belarussian": "BY",
+    "Macedonian": "MK", "Kosovar": "XK", "Kosovan": "XK", "Moldovan": "MD",
+    "Afghan": "AF", "Iranian": "IR", "Iraqi": "IQ", "Syrian": "SY", "Yemeni": "YE",
+    "Israeli": "IL", "Palestinian": "PS", "Lebanese": "LB", "Jordanian": "JO",
+    "Egyptian": "EG", "Libyan": "LY", "Tunisian": "TN", "Algerian": "DZ",
+    "Moroccan": "MA", "Mauritanian": "MR", "Chadian": "TD", "Sudanese": "SD",
+    "Eritrean": "ER", "Ethiopian": "ET", "Somali": "SO", "Somalian": "SO",
+    "Kenyan": "KE", "Ugandan": "UG", "Rwandan": "RW", "Tanzanian": "TZ",
+    "Ghanaian": "GH", "Togolese": "TG", "Beninese": "BJ", "Senegalese": "SN",
+    "Guinean": "GN", "Liberian": "LR", "Cameroonian": "CM", "Gabonese": "GA",
+    "Angolan": "AO", "Zambian": "ZM", "Zimbabwean": "ZW", "Mozambican": "MZ",
+    "South African": "ZA", "South Sudanese": "SS", "North Korean": "KP",
+    "South Korean": "KR", "Korean": "KR", "Taiwanese": "TW", "Vietnamese": "VN",
+    "Thai": "TH", "Burmese": "MM", "Cambodian": "KH",
+    "Laotian": "LA", "Malaysian": "MY", "Indonesian": "ID", "Singaporean": "SG",
+    "Japanese": "JP", "Mongolian": "MN", "Pakistani": "PK", "Bangladeshi": "BD",
+    "Sri Lankan": "LK", "Nepali": "NP", "Nepalese": "NP", "Bhutanese": "BT",
+    "Australian": "AU", "Kiwi": "NZ", "Canadian": "CA",
+    "Mexican": "MX", "Brazilian": "BR", "Colombian": "CO", "Venezuelan": "VE",
+    "Peruvian": "PE", "Chilean": "CL", "Bolivian": "BO", "Cuban": "CU",
+    "Haitian": "HT", "Puerto Rican": "PR", "Salvadoran": "SV", "Salvadorean": "SV",
+    "Guatemalan": "GT", "Honduran": "HN", "Nicaraguan": "NI", "Panamanian": "PA",
+    "Dutch": "NL", "Belgian": "BE", "Swiss": "CH", "Austrian": "AT",
+    "German": "DE", "Danish": "DK", "Dane": "DK", "Swede": "SE", "Swedish": "SE",
+    "Finnish": "FI", "Finn": "FI", "Icelandic": "IS", "Irish": "IE",
+    "Polish": "PL", "Pole": "PL", "Hungarian": "HU", "Romanian": "RO",
+    "Bulgarian": "BG", "Greek": "GR", "Cypriot": "CY", "Maltese": "MT",
+    "Italian": "IT", "Spanish": "ES", "Spaniard": "ES", "Portuguese": "PT",
+    "Russian": "RU", "Ukrainian": "UA", "Georgian": "GE", "Armenian": "AM",
+    "Azerbaijani": "AZ", "Azeri": "AZ", "Estonian": "EE", "Latvian": "LV",
+    "Lithuanian": "LT", "Qatari": "QA", "Kuwaiti": "KW", "Bahraini": "BH",
+    "Omani": "OM", "Turkish": "TR", "Chinese": "CN", "American": "US",
+    "French": "FR", "Congolese": "CD", "Sahrawi": "EH",
+    # parts of countries
+    "Scottish": "admin1:GB-SCT", "Scot": "admin1:GB-SCT", "Welsh": "admin1:GB-WLS",
+    "Northern Irish": "admin1:GB-NIR", "Californian": "admin1:US-CA",
+    "Texan": "admin1:US-TX", "Floridian": "admin1:US-FL", "Alaskan": "admin1:US-AK",
+    "Hawaiian": "admin1:US-HI", "Virginian": "admin1:US-VA", "Ohioan": "admin1:US-OH",
+    "Coloradan": "admin1:US-CO", "Oregonian": "admin1:US-OR", "Arizonan": "admin1:US-AZ",
+    "Minnesotan": "admin1:US-MN", "Michigander": "admin1:US-MI", "Quebecer": "admin1:CA-QC",
+    "Quebecois": "admin1:CA-QC", "Ontarian": "admin1:CA-ON", "Albertan": "admin1:CA-AB",
+    "Bavarian": "admin1:DE-BY", "Catalan": "admin1:ES-CT", "Basque": "admin1:ES-PV",
+    "Tasmanian": "admin1:AU-TAS", "Queenslander": "admin1:AU-QLD",
+    # regions and continents
+    "Sahelian": "region:Sahel", "West African": "region:West Africa",
+    "East African": "region:East Africa", "North African": "region:North Africa",
+    "Middle Eastern": "region:Middle East", "Balkan": "region:Balkans",
+    "Central Asian": "region:Central Asia",
+    "Southeast Asian": "region:Southeast Asia", "Latin American": "region:Latin America",
+    "Scandinavian": "region:Scandinavia", "Baltic": "region:Baltic states",
+    "Caribbean": "region:Caribbean", "Kashmiri": "region:Kashmir", "Crimean": "region:Crimea",
+    "Maghrebi": "region:Maghreb", "Saharan": "region:Sahara",
+    "European": "continent:EU", "African": "continent:AF", "Asian": "continent:AS",
+}
+
+#: forms whose plural is not the singular plus "s"
+IRREGULAR_PLURALS: dict[str, str] = {
+    "Swiss": "Swiss", "Dutch": "Dutch", "French": "French", "British": "British",
+    "Irish": "Irish", "Welsh": "Welsh", "Chinese": "Chinese", "Japanese": "Japanese",
+    "Spanish": "Spaniards", "Danish": "Danes", "Swedish": "Swedes", "Finnish": "Finns",
+    "Polish": "Poles", "Turkish": "Turks", "Scottish": "Scots",
+}
+
+#: plurals only make sense for people-forms; these endings take a plain "s"
+PLURAL_ENDINGS: tuple[str, ...] = ("an", "ian", "i", "er", "ot", "ite", "ino", "ina", "ek", "ak",
+                                   "ik", "yz", "ab", "rb", "at", "it", "ic", "nn", "ne", "le", "rk")
+
+
+def plural(form: str) -> str | None:
+    """The plural of a people-form, or None where none is formed by rule."""
+    if form in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[form]
+    if form.endswith(("ese", "ish", "ch", "ss")):
+        return None
+    if form.endswith(PLURAL_ENDINGS):
+        return form + "s"
+    return None

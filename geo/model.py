@@ -1,0 +1,256 @@
+"""The domain model: small frozen dataclasses shared by every step.
+
+Coordinates are stored as (lat, lon) everywhere; the one flip to GeoJSON's
+[lon, lat] order happens in :func:`point_geometry`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+MentionType = Literal["literal", "metonymic", "modifier", "demonym", "embedded"]
+MENTION_TYPES: tuple[str, ...] = ("literal", "metonymic", "modifier", "demonym", "embedded")
+
+#: kinds of gazetteer record, coarsest first
+PLACE_KINDS: tuple[str, ...] = ("continent", "region", "country", "admin1", "city")
+
+
+def point_geometry(lat: float, lon: float) -> dict[str, Any]:
+    """GeoJSON Point; the only place where (lat, lon) becomes [lon, lat]."""
+    return {"type": "Point", "coordinates": [round(lon, 6), round(lat, 6)]}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A gazetteer record: one place on earth with its GeoNames identity.
+
+    Named regions the project defines itself (the Sahel, ...) have negative
+    ids and ``feature_code`` ``"RGN"``; they are not GeoNames records.
+    """
+
+    geonameid: int
+    name: str
+    lat: float
+    lon: float
+    kind: str
+    feature_class: str
+    feature_code: str
+    country_code: str = ""
+    admin1: str = ""
+    population: int = 0
+
+    def __post_init__(self) -> None:
+        if not (-90.0 <= self.lat <= 90.0 and -180.0 <= self.lon <= 180.0):
+            raise ValueError(
+                f"Expected a latitude in [-90, 90] and a longitude in [-180, 180], "
+                f"instead got: ({self.lat!r}, {self.lon!r}) for {self.name!r}."
+            )
+        if self.kind not in PLACE_KINDS:
+            raise ValueError(f"Expected a kind in {PLACE_KINDS}, instead got: {self.kind!r}.")
+
+    @property
+    def is_area(self) -> bool:
+        """Countries, regions, continents and first-level divisions are areas."""
+        return self.kind != "city"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A possible referent of a mention, with the resolver's score in [0, 1]."""
+
+    place: Place
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Toponym:
+    """A place mention: where it is in the text, how it is used, what it is.
+
+    ``adjectival`` is true where the surface is a derived form ("Malian",
+    "British") rather than the name itself.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: MentionType
+    place: Place | None = None
+    confidence: float = 0.0
+    alternatives: tuple[Candidate, ...] = ()
+    sentence: int = 0
+    adjectival: bool = False
+
+    @property
+    def resolved(self) -> bool:
+        return self.place is not None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The flat record of the CLI's ``toponyms`` list."""
+        p = self.place
+        return {
+            "start": self.start,
+            "end": self.end,
+            "name": self.text,
+            "type": self.type,
+            "adjectival": self.adjectival,
+            "lat": p.lat if p else None,
+            "lon": p.lon if p else None,
+            "geonameid": p.geonameid if p else None,
+            "place_name": p.name if p else None,
+            "kind": p.kind if p else None,
+            "feature_code": p.feature_code if p else None,
+            "country_code": p.country_code if p else None,
+            "confidence": round(self.confidence, 3),
+            "alternatives": [
+                {"geonameid": c.place.geonameid, "name": c.place.name,
+                 "country_code": c.place.country_code, "score": round(c.score, 3)}
+                for c in self.alternatives
+            ],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who does or undergoes an event, with the country it belongs to if known."""
+
+    text: str
+    start: int
+    end: int
+    country_code: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceLink:
+    """An event's link to one of the document's resolved places."""
+
+    geonameid: int
+    name: str
+    role: str  # "where", "origin", "destination", "area"
+    geo_precision: int  # ACLED: 1 town, 2 part of region / near town, 3 region/country
+    reason: str
+    toponym: int | None = None  # index into Analysis.toponyms, None for the focus fallback
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    """A date or range normalised against the publication date (ISO strings)."""
+
+    start: str | None
+    end: str | None
+    precision: str | None  # "day", "week", "month", "year", "range", None if unresolved
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    category: str  # PLOVER event type
+    label: str
+    trigger_start: int
+    trigger_end: int
+    trigger: str
+    sentence_start: int
+    sentence_end: int
+    sentence: str
+    contexts: tuple[str, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    recipients: tuple[Actor, ...] = ()
+    places: tuple[PlaceLink, ...] = ()
+    date: EventDate | None = None
+    tense: str = "past"  # past, ongoing, future, hypothetical
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Focus:
+    """The document's main country and city (CLIFF-style), fallback place for events."""
+
+    country: Place | None = None
+    city: Place | None = None
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """One analysed document. ``__geo_interface__`` gives its resolved places."""
+
+    id: str
+    text: str
+    title: str = ""
+    published: dt.date | None = None
+    sentences: tuple[Sentence, ...] = ()
+    toponyms: tuple[Toponym, ...] = ()
+    events: tuple[Event, ...] = ()
+    focus: Focus = field(default_factory=Focus)
+
+    def sentence_of(self, toponym: Toponym) -> Sentence:
+        return self.sentences[toponym.sentence]
+
+    def places(self) -> list[Place]:
+        """Distinct resolved places, in order of first mention."""
+        seen: dict[int, Place] = {}
+        for t in self.toponyms:
+            if t.place is not None and t.place.geonameid not in seen:
+                seen[t.place.geonameid] = t.place
+        return list(seen.values())
+
+    def mentions_of(self, geonameid: int) -> list[Toponym]:
+        return [t for t in self.toponyms if t.place is not None and t.place.geonameid == geonameid]
+
+    def events_at(self, geonameid: int) -> list[Event]:
+        return [e for e in self.events if any(link.geonameid == geonameid for link in e.places)]
+
+    @property
+    def __geo_interface__(self) -> dict[str, Any]:
+        """A FeatureCollection with one Point per resolved place."""
+        features = []
+        for place in self.places():
+            mentions = self.mentions_of(place.geonameid)
+            types = Counter(t.type for t in mentions)
+            features.append({
+                "type": "Feature",
+                "id": f"{self.id}:{place.geonameid}",
+                "geometry": point_geometry(place.lat, place.lon),
+                "properties": {
+                    "doc_id": self.id,
+                    "geonameid": place.geonameid,
+                    "name": place.name,
+                    "kind": place.kind,
+                    "feature_code": place.feature_code,
+                    "country_code": place.country_code,
+                    "mention_count": len(mentions),
+                    "mention_types": ",".join(sorted(types)),
+                    "literal": types.get("literal", 0) > 0,
+                    "confidence": round(max(t.confidence for t in mentions), 3),
+                    "event_count": len(self.events_at(place.geonameid)),
+                },
+            })
+        return {"type": "FeatureCollection", "features": features}
+
+    def to_dict(self) -> dict[str, Any]:
+        """The CLI's JSON object for this document."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "published": self.published.isoformat() if self.published else None,
+            "toponyms": [t.to_dict() for t in self.toponyms],
+            "events": [e.to_dict() for e in self.events],
+            "focus": {
+                "country": self.focus.country.to_dict() if self.focus.country else None,
+                "city": self.focus.city.to_dict() if self.focus.city else None,
+            },
+        }

@@ -1,0 +1,378 @@
+"""Toponym recognition: find place names and adjectival forms in English text.
+
+No trustworthy statistical model is installable offline, so the recogniser is
+the project's own: a longest match of capitalised token runs against the
+gazetteer's names and demonyms, then filters that use general signals of
+English news prose (sentence position, titles and given names before a name,
+organisation words around it, how common the word is, how big the place is,
+locative prepositions). Each kept span also gets its mention type.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from geo.gazetteer import Gazetteer, name_key
+from geo.model import MentionType, Place, Sentence
+
+TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+|\S")
+
+MAX_NAME_TOKENS = 8
+CONNECTORS = {"of", "the", "de", "la", "le", "du", "del", "des", "and", "upon", "on", "al", "el",
+              "-", "'", "’", "da", "do", "dos", "das", "di", "von", "van", "y", "&", "am", "sur", "en"}
+MONTHS_DAYS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "christmas", "easter", "ramadan", "eid", "thanksgiving",
+}
+TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "president", "senator", "sen", "rep", "gov", "governor",
+    "judge", "justice", "general", "gen", "col", "colonel", "capt", "captain", "lt", "sgt",
+    "minister", "secretary", "prince", "princess", "king", "queen", "lord", "lady", "sir", "pope",
+    "coach", "prof", "professor", "mayor", "chancellor", "sheikh", "ambassador", "bishop",
+    "father", "brother", "sister", "uncle", "aunt", "dame", "officer", "detective", "sheriff",
+    "chairman", "director", "spokesman", "spokeswoman", "commissioner", "premier", "deputy",
+    "rev", "reverend", "cardinal", "emperor", "empress", "duke", "duchess", "count", "baron",
+    "jr", "sr", "mrs.", "mr.",
+}
+#: words that make a capitalised run an organisation, event or facility name
+ORG_HEADS = {
+    "mission", "university", "bank", "council", "ministry", "department", "commission", "office",
+    "agency", "institute", "college", "school", "association", "federation", "church", "party",
+    "committee", "court", "police", "army", "force", "forces", "initiative", "times", "post",
+    "news", "airlines", "airways", "airport", "group", "company", "corporation", "corp", "inc",
+    "ltd", "fc", "club", "league", "union", "foundation", "hospital", "museum", "journal",
+    "herald", "tribune", "gazette", "press", "review", "magazine", "telegraph", "guardian",
+    "chronicle", "observer", "examiner", "globe", "daily", "radio", "tv", "television",
+    "network", "stadium", "center", "centre", "hall", "theatre", "theater", "library", "zoo",
+    "board", "authority", "service", "services", "prison", "jail", "academy", "society",
+    "festival", "games", "cup", "open", "marathon", "summit", "conference", "accord", "accords",
+    "agreement", "treaty", "declaration", "convention", "protocol", "process", "format",
+    "hotel", "restaurant", "street", "avenue", "road", "square", "bridge", "park", "station",
+    "railway", "route", "highway", "lines", "energy", "oil", "gas", "petroleum", "motors",
+    "capital", "partners", "holdings", "media", "studios", "records", "pictures", "express",
+    "store", "stores", "mall", "market", "exchange", "fund", "trust", "state", "senate",
+    "assembly", "parliament", "congress", "government", "administration", "cabinet",
+    "embassy", "consulate", "coalition", "alliance", "front", "movement", "brigade", "brigades",
+    "battalion", "regiment", "guard", "command", "corps", "fleet", "navy", "patrol",
+    "republic", "kingdom", "empire", "dynasty", "declaration", "charter", "act", "bill", "law",
+    "wildlife", "zoo", "cathedral", "mosque", "temple", "synagogue", "university's",
+}
+LOWER_ORG_HEADS = {"group", "company", "firm", "militia", "newspaper", "agency", "brand", "band",
+                   "team", "club", "channel", "airline", "label", "franchise", "faction"}
+LOCATIVE = {"in", "at", "near", "from", "to", "into", "across", "outside", "inside", "throughout",
+            "around", "towards", "toward", "via", "between", "within", "through", "of", "on",
+            "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+            "central", "visit", "visited", "visiting", "flew", "travelled", "traveled", "entered",
+            "left", "leave", "reached", "outskirts", "capital", "city", "town", "village",
+            "province", "region", "state", "county", "district", "neighborhood", "neighbourhood"}
+VERBISH = {
+    "said", "says", "say", "announced", "announces", "has", "had", "have", "is", "was", "will",
+    "would", "could", "can", "may", "might", "should", "must", "accused", "accuses", "denied",
+    "denies", "wants", "wanted", "plans", "planned", "refused", "refuses", "agreed", "agrees",
+    "rejected", "rejects", "claimed", "claims", "warned", "warns", "threatened", "threatens",
+    "urged", "urges", "called", "calls", "sent", "sends", "signed", "signs", "imposed",
+    "imposes", "pledged", "pledges", "decided", "decides", "insisted", "insists", "dispatched",
+    "deployed", "withdrew", "won", "lost", "beat", "beats", "did", "does", "declined", "voted",
+    "votes", "launched", "launches", "condemned", "condemns", "welcomed", "welcomes", "are",
+    "were", "needs", "needed", "continues", "continued", "remains", "remained",
+}
+MODIFIER_HEADS_PLURAL_NOUNS = {
+    "forces", "troops", "officials", "authorities", "leaders", "citizens", "nationals", "soldiers",
+    "diplomats", "companies", "firms", "people", "residents", "lawmakers", "voters", "fans",
+    "students", "workers", "farmers", "police", "media", "markets", "stocks", "banks", "courts",
+    "players", "teams", "states", "cities", "counties", "regions", "interests", "relations",
+    "elections", "sanctions", "exports", "imports", "operations", "affairs",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalpha()
+
+
+@dataclass(frozen=True, slots=True)
+class RawMention:
+    """A recognised span before resolution: its candidates and cues for the resolver."""
+
+    start: int
+    end: int
+    text: str
+    type: MentionType
+    sentence: int
+    candidates: tuple[Place, ...]
+    adjectival: bool = False
+    container: str | None = None  # the "Y" of an "X, Y" pair, as a name key
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+
+
+class Recognizer:
+    """Find toponym spans in text with the gazetteer's names and demonyms."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def __call__(self, text: str, sentences: tuple[Sentence, ...]) -> list[RawMention]:
+        tokens = tokenize(text)
+        sentence_starts = [s.start for s in sentences]
+        shouting = self._shouting_sentences(tokens, sentences)
+        mentions: list[RawMention] = []
+        i = 0
+        while i < len(tokens):
+            tok = tokens[i]
+            if not (tok.is_cap and tok.is_word):
+                i += 1
+                continue
+            sent = max(0, bisect_right(sentence_starts, tok.start) - 1)
+            match = self._longest_match(text, tokens, i, sent in shouting)
+            if match is None:
+                # inside a capitalised run that is not a place name ("Wagner Group" when
+                # "Wagner Group" is unknown), skip the whole run only if it is a person
+                i += 1
+                continue
+            j, key, places, adjectival = match
+            mention = self._judge(text, tokens, sentences, i, j, key, places, adjectival, sent,
+                                  sent in shouting)
+            if mention is not None:
+                mentions.append(mention)
+                i = j + 1
+            else:
+                i += 1
+        return mentions
+
+    # -- matching ---------------------------------------------------------------------
+
+    def _shouting_sentences(self, tokens: list[Token], sentences: tuple[Sentence, ...]) -> set[int]:
+        """Sentences in capitals or title case (headlines), where case says little."""
+        out = set()
+        for n, s in enumerate(sentences):
+            words = [t for t in TOKEN.findall(s.text) if t[:1].isalpha()]
+            if len(words) < 3:
+                continue
+            upper = sum(w.isupper() and len(w) > 1 for w in words)
+            title = sum(w[:1].isupper() for w in words if w.lower() not in CONNECTORS)
+            content = sum(1 for w in words if w.lower() not in CONNECTORS)
+            if upper >= 0.6 * len(words) or (content >= 3 and title == content and not s.text.endswith((".", '"', "”"))):
+                out.add(n)
+        return out
+
+    def _longest_match(self, text: str, tokens: list[Token], i: int, shouting: bool):
+        gaz = self.gazetteer
+        best = None
+        limit = min(len(tokens), i + MAX_NAME_TOKENS)
+        # grow the run first: capitalised words joined by connectors
+        end = i
+        for j in range(i + 1, limit):
+            t = tokens[j]
+            if t.is_cap and t.is_word or (t.lower in CONNECTORS and j + 1 < limit):
+                if tokens[j].start - tokens[j - 1].end > 1:
+                    break
+                if t.lower in ("-", "'", "’") and tokens[j].start != tokens[j - 1].end:
+                    break
+                end = j
+            else:
+                break
+        for j in range(end, i - 1, -1):
+            last = tokens[j]
+            if not (last.is_cap and last.is_word):
+                continue
+            surface = text[tokens[i].start:last.end]
+            key = name_key(surface)
+            if tokens[i].text.isupper() and len(tokens[i].text) <= 4 and i == j and not shouting:
+                # acronyms: only country abbreviations ("US", "UK", "UAE"), never "IT" or "UN"
+                places = gaz.candidates_by_key(key)
+                if places and places[0].kind == "country" and key != name_key(places[0].name) \
+                        or key in ("us", "uk", "usa", "uae", "drc"):
+                    return j, key, places[:1], False
+                continue
+            demonym = gaz.demonym(surface) if j - i < 3 else None
+            if demonym is not None:
+                return j, key, (demonym,), True
+            if gaz.has_key(key):
+                best = (j, key, gaz.candidates_by_key(key), False)
+                break
+        return best
+
+    # -- filtering and typing ----------------------------------------------------------
+
+    def _judge(self, text, tokens, sentences, i, j, key, places, adjectival, sent, shouting):
+        gaz = self.gazetteer
+        first, last = tokens[i], tokens[j]
+        surface = text[first.start:last.end]
+        if not places:
+            return None
+        top = places[0]
+        single = i == j
+        prev = tokens[i - 1] if i > 0 else None
+        prev2 = tokens[i - 2] if i > 1 else None
+        nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+        nxt2 = tokens[j + 2] if j + 2 < len(tokens) else None
+        sentence = sentences[sent] if sentences else None
+        at_sentence_start = sentence is not None and first.start <= sentence.start + 1 or (
+            prev is not None and prev.text in "\"“‘'(" and (prev2 is None or prev2.text in ".!?:;\"”"))
+        big_area = top.kind in ("country", "continent", "region", "admin1")
+        population = top.population if top.kind == "city" else 10**9
+
+        if key in MONTHS_DAYS or (single and key in STOP_WORDS and top.kind != "country"):
+            return None
+        zipf = gaz.word_zipf(key) if single else 0.0
+        if single and (at_sentence_start or shouting) and not big_area and not adjectival:
+            # a capital that only says "start of sentence" or "headline"
+            if zipf >= 4.0 and population < 1_000_000 or zipf >= 3.0 and population < 100_000:
+                return None
+            if first.lower.endswith(("ing", "ly", "ed")) and zipf >= 3.0:
+                return None
+        if single and first.lower.endswith(("'s",)):
+            return None
+        # person: a title or a given name right before ("President Washington", "James Heappey")
+        if prev is not None and prev.is_cap and prev.is_word and not adjectival:
+            if prev.lower.rstrip(".") in TITLES:
+                return None
+            if gaz.is_given_name(prev.text) and not gaz.has_key(prev.lower) and not big_area:
+                return None
+            if gaz.is_given_name(prev.text) and prev.end + 1 == first.start and population < 10**9 \
+                    and not gaz.candidates_by_key(prev.lower):
+                return None
+        if prev is not None and prev.text == "." and prev2 is not None and len(prev2.text) == 1 and prev2.is_cap:
+            return None  # "J. Washington"
+        # followed by a capitalised word that is not part of the name: a person or an organisation
+        follows_cap = (nxt is not None and nxt.is_cap and nxt.is_word and nxt.start - last.end <= 1
+                       and not (sentences and nxt.start >= sentences[sent].end))
+        embedded = False
+        if follows_cap and not shouting:
+            if nxt.lower in ORG_HEADS or (adjectival is False and population < 10**9):
+                embedded = True
+        inside_org = self._inside_org(tokens, i)
+        if inside_org:
+            embedded = True
+        if nxt is not None and nxt.lower in LOWER_ORG_HEADS and not adjectival and not big_area:
+            embedded = True
+        if prev is not None and prev.lower in LOWER_ORG_HEADS and not big_area:
+            return None  # "the mercenary group Wagner"
+
+        # how strongly the context says "place"
+        locative = prev is not None and prev.lower in LOCATIVE or (
+            prev is not None and prev.text == "," and prev2 is not None and prev2.is_cap)
+        container = None
+        if nxt is not None and nxt.text == "," and nxt2 is not None and nxt2.is_cap:
+            container = self._container_key(text, tokens, j + 2)
+            if container is not None:
+                locative = True
+
+        if adjectival:
+            if embedded and nxt is not None and nxt.lower in ORG_HEADS:
+                return self._mention(surface, first, last, "embedded", sent, places, True, None)
+            kind: MentionType = "demonym" if self._standalone(nxt, surface) else "modifier"
+            return self._mention(surface, first, last, kind, sent, places, True, None)
+
+        if embedded:
+            if population < 100_000:
+                return None
+            return self._mention(surface, first, last, "embedded", sent, places, False, container)
+        if not big_area and not locative:
+            need = 0
+            if zipf >= 4.5:
+                need = 1_000_000
+            elif zipf >= 3.5:
+                need = 100_000
+            elif zipf >= 2.5:
+                need = 15_000
+            elif single:
+                need = 1_000
+            if population < need:
+                return None
+        elif not big_area and locative:
+            if zipf >= 4.5 and population < 50_000:
+                return None
+        kind = self._type(tokens, i, j, top, prev, nxt)
+        return self._mention(surface, first, last, kind, sent, places, False, container)
+
+    def _mention(self, surface, first, last, kind, sent, places, adjectival, container) -> RawMention:
+        return RawMention(first.start, last.end, surface, kind, sent, tuple(places), adjectival, container)
+
+    def _container_key(self, text: str, tokens: list[Token], k: int) -> str | None:
+        """The name after the comma of "Gao, Mali", if it is a place name."""
+        run_end = k
+        while run_end + 1 < len(tokens) and run_end - k < 4 and (
+                tokens[run_end + 1].is_cap or tokens[run_end + 1].lower in CONNECTORS):
+            run_end += 1
+        for e in range(run_end, k - 1, -1):
+            key = name_key(text[tokens[k].start:tokens[e].end])
+            places = self.gazetteer.candidates_by_key(key)
+            if places and places[0].kind in ("country", "admin1"):
+                return key
+        return None
+
+    @staticmethod
+    def _standalone(nxt: Token | None, surface: str) -> bool:
+        """"the French", "Malians": a people-form not modifying a noun."""
+        if nxt is not None and nxt.text in ("-", "‐"):
+            return False  # "Russian-backed", "West African-led"
+        if surface.endswith("s") and not surface.endswith(("ss", "ese")):
+            return True
+        return nxt is None or not nxt.is_word or nxt.lower in VERBISH or nxt.lower in (
+            "and", "or", "who", "which", "that", "in", "of", "to", "for", "with")
+
+    @staticmethod
+    def _inside_org(tokens: list[Token], i: int) -> bool:
+        """Whether tokens before ``i`` read "<Org head> in|of|for" in capitals ("Mission in Mali")."""
+        k = i - 1
+        if k < 1 or tokens[k].lower not in ("of", "in", "for", "at"):
+            return False
+        k -= 1
+        seen = 0
+        while k >= 0 and seen < 6 and tokens[k].is_cap and tokens[k].is_word:
+            if tokens[k].lower in ORG_HEADS:
+                return True
+            k -= 1
+            seen += 1
+        return False
+
+    @staticmethod
+    def _type(tokens: list[Token], i: int, j: int, top: Place, prev: Token | None,
+              nxt: Token | None) -> MentionType:
+        """literal, metonymic or modifier, from the words around a name."""
+        after = nxt
+        if after is not None and after.text in ("'", "’") and j + 2 < len(tokens) and tokens[j + 2].lower == "s":
+            return "modifier"  # "Mali's government": the place qualifies a noun
+        if after is not None and after.text == "-" and j + 2 < len(tokens) and tokens[j + 2].is_word \
+                and not tokens[j + 2].is_cap:
+            return "modifier"  # "French-led", "UK-based"
+        if top.kind in ("country", "city", "admin1"):
+            if prev is not None and prev.lower in LOCATIVE:
+                return "literal"
+            if after is not None and after.lower in VERBISH:
+                return "metonymic" if top.kind != "city" or top.population > 500_000 else "literal"
+            if after is not None and after.is_word and not after.is_cap and after.lower not in VERBISH \
+                    and after.lower not in CONNECTORS and after.lower not in (
+                        "and", "or", "but", "as", "for", "with", "by", "to", "in", "on", "at", "after",
+                        "before", "since", "last", "this", "next", "over", "where", "when", "which",
+                        "who", "that", "than", "because", "while", "until", "from"):
+                if after.lower.endswith("ed") and after.lower not in MODIFIER_HEADS_PLURAL_NOUNS:
+                    return "metonymic" if top.kind == "country" else "literal"
+                return "modifier"
+            if prev is not None and prev.lower.endswith("ed") and top.kind == "country" and prev.lower not in (
+                    "based", "located", "stationed", "deployed", "born", "arrived", "landed", "returned"):
+                return "metonymic"  # "accused Mali of ..."
+        return "literal"

@@ -1,0 +1,81 @@
+"""Named regions the project defines itself, by membership or by extent.
+
+These are not GeoNames records: they get negative ids (stable, listed here)
+and feature code ``RGN``. A region's geometry is the union of its member
+countries' Natural Earth polygons, clipped to ``clip`` (west, south, east,
+north) where the region is only part of those countries (the Sahel is a belt,
+not all of Algeria); ``extent`` alone defines regions with no member list.
+Its point is where the geometry's largest part has its representative point.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class RegionDefinition:
+    id: int
+    name: str
+    aliases: tuple[str, ...] = ()
+    members: tuple[str, ...] = ()  # ISO 3166-1 alpha-2 codes
+    clip: tuple[float, float, float, float] | None = None
+    extent: tuple[float, float, float, float] | None = None
+
+
+REGIONS: tuple[RegionDefinition, ...] = (
+    RegionDefinition(-1, "Sahel", ("the Sahel", "Sahel region", "Sahel belt"),
+                     ("SN", "MR", "ML", "BF", "NE", "TD", "SD", "NG", "CM", "ER"),
+                     clip=(-17.6, 11.0, 39.5, 20.0)),
+    RegionDefinition(-2, "West Africa", ("Western Africa",),
+                     ("BJ", "BF", "CV", "CI", "GM", "GH", "GN", "GW", "LR", "ML",
+                      "MR", "NE", "NG", "SN", "SL", "TG")),
+    RegionDefinition(-3, "Sahara", ("the Sahara", "Sahara Desert", "Sahara desert"),
+                     ("MA", "EH", "DZ", "TN", "LY", "EG", "MR", "ML", "NE", "TD", "SD"),
+                     clip=(-17.0, 15.0, 34.0, 31.0)),
+    RegionDefinition(-4, "Maghreb", ("the Maghreb", "Maghrib"),
+                     ("MA", "DZ", "TN", "LY", "MR", "EH")),
+    RegionDefinition(-5, "Horn of Africa", ("the Horn of Africa",),
+                     ("ET", "ER", "DJ", "SO")),
+    RegionDefinition(-6, "Middle East", ("the Middle East", "Mideast", "Near East"),
+                     ("BH", "CY", "EG", "IR", "IQ", "IL", "JO", "KW", "LB", "OM",
+                      "PS", "QA", "SA", "SY", "TR", "AE", "YE")),
+    RegionDefinition(-7, "Balkans", ("the Balkans", "Balkan Peninsula", "Western Balkans"),
+                     ("AL", "BA", "BG", "HR", "XK", "ME", "MK", "RS", "SI", "GR", "RO")),
+    RegionDefinition(-8, "Caucasus", ("the Caucasus", "South Caucasus", "Transcaucasia"),
+                     ("AM", "AZ", "GE"), ),
+    RegionDefinition(-9, "Central Asia", (), ("KZ", "KG", "TJ", "TM", "UZ")),
+    RegionDefinition(-10, "Southeast Asia", ("South-East Asia", "South East Asia", "SE Asia"),
+                     ("BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "TL", "VN")),
+    RegionDefinition(-11, "Latin America", (),
+                     ("AR", "BO", "BR", "CL", "CO", "CR", "CU", "DO", "EC", "SV", "GT",
+                      "HT", "HN", "MX", "NI", "PA", "PY", "PE", "UY", "VE")),
+    RegionDefinition(-12, "Scandinavia", (), ("DK", "NO", "SE")),
+    RegionDefinition(-13, "Lake Chad", ("Lake Chad Basin", "Lake Chad region"),
+                     extent=(12.8, 12.2, 15.2, 14.5)),
+    RegionDefinition(-14, "Gulf of Guinea", (), extent=(-8.0, -2.0, 10.0, 6.5)),
+    RegionDefinition(-15, "Persian Gulf", ("the Gulf", "Arabian Gulf", "Gulf region"),
+                     extent=(47.5, 23.5, 57.0, 30.5)),
+    RegionDefinition(-16, "East Africa", ("Eastern Africa",),
+                     ("KE", "TZ", "UG", "RW", "BI", "SS", "ET", "SO", "DJ", "ER")),
+    RegionDefinition(-17, "Central Africa", (), ("CM", "CF", "TD", "CG", "CD", "GQ", "GA")),
+    RegionDefinition(-18, "North Africa", ("Northern Africa",), ("MA", "DZ", "TN", "LY", "EG", "SD")),
+    RegionDefinition(-19, "Sub-Saharan Africa", ("sub-Saharan Africa",), ()),
+    RegionDefinition(-20, "Eastern Europe", (), ("BY", "BG", "CZ", "HU", "MD", "PL", "RO", "RU", "SK", "UA")),
+    RegionDefinition(-21, "Western Europe", (), ("AT", "BE", "FR", "DE", "LI", "LU", "MC", "NL", "CH")),
+    RegionDefinition(-22, "Baltic states", ("the Baltics", "Baltic States"), ("EE", "LV", "LT")),
+    RegionDefinition(-23, "South Asia", (), ("AF", "BD", "BT", "IN", "MV", "NP", "PK", "LK")),
+    RegionDefinition(-24, "East Asia", (), ("CN", "JP", "KP", "KR", "MN", "TW")),
+    RegionDefinition(-25, "Kashmir", (), extent=(73.0, 32.3, 80.5, 37.0)),
+    RegionDefinition(-26, "Gaza Strip", (), extent=(34.2, 31.2, 34.57, 31.6)),
+    RegionDefinition(-27, "West Bank", (), extent=(34.9, 31.3, 35.6, 32.6)),
+    RegionDefinition(-28, "Donbas", ("Donbass",), extent=(36.5, 46.8, 40.2, 50.1)),
+    RegionDefinition(-29, "Crimea", ("Crimean Peninsula",), extent=(32.4, 44.3, 36.7, 46.2)),
+    RegionDefinition(-30, "Caribbean", ("the Caribbean",), extent=(-85.0, 10.0, -59.0, 27.0)),
+)
+
+
+def sub_saharan_members(countries_by_continent: dict[str, list[str]]) -> tuple[str, ...]:
+    """Sub-Saharan Africa: Africa less North Africa (computed, not listed)."""
+    north = {"MA", "DZ", "TN", "LY", "EG", "EH", "SD"}
+    return tuple(cc for cc in countries_by_continent.get("AF", []) if cc not in north)

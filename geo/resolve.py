@@ -1,0 +1,144 @@
+"""Toponym resolution: choose a gazetteer record for each recognised mention.
+
+Each candidate gets a score: a prior from what kind of place it is and how
+many people live there, plus document context — the countries the article
+names, the container of an "X, Y" pair, closeness to places already placed
+with confidence. One sense per discourse: every mention of the same name in a
+document resolves to the same place. Scores become a confidence by softmax.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from geo.gazetteer import Gazetteer, name_key
+from geo.model import Candidate, Focus, Place, Toponym
+from geo.recognize import RawMention
+
+KIND_PRIOR = {"country": 4.5, "continent": 4.3, "region": 4.5, "admin1": 2.5}
+#: scores are multiplied by this before the softmax (a lower temperature)
+SHARPNESS = 2.0
+PRIMARY_NAME_BONUS = 0.6
+COUNTRY_CONTEXT_BONUS = 1.1
+CONTAINER_BONUS = 3.0
+NEAR_ANCHOR_BONUS = 0.8
+NEAR_ANCHOR_KM = 400.0
+MAX_ALTERNATIVES = 5
+
+
+def _prior(place: Place, key: str) -> float:
+    if place.kind in KIND_PRIOR:
+        score = KIND_PRIOR[place.kind]
+    else:
+        score = math.log10(place.population + 10) / 2.0
+        if place.feature_code == "PPLC":
+            score += 0.3
+    if name_key(place.name) == key:
+        score += PRIMARY_NAME_BONUS
+    return score
+
+
+def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _softmax(scores: list[float]) -> list[float]:
+    top = max(scores)
+    exps = [math.exp(SHARPNESS * (s - top)) for s in scores]
+    total = sum(exps)
+    return [e / total for e in exps]
+
+
+class Resolver:
+    """Pick a place for every mention, with a confidence and the runners-up."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def __call__(self, mentions: Sequence[RawMention]) -> list[Toponym]:
+        by_key: dict[str, list[RawMention]] = defaultdict(list)
+        for m in mentions:
+            by_key[name_key(m.text)].append(m)
+
+        # context: countries named unambiguously, and the containers of "X, Y"
+        countries: Counter[str] = Counter()
+        for key, group in by_key.items():
+            top = group[0].candidates[0] if group[0].candidates else None
+            if top is not None and top.kind in ("country", "admin1") and (
+                    group[0].adjectival or len(group[0].candidates) == 1 or top.kind == "country"):
+                countries[top.country_code] += len(group)
+
+        chosen: dict[str, tuple[list[Candidate], float]] = {}
+        anchors: list[Place] = []
+        for rnd in range(2):
+            for key, group in by_key.items():
+                if rnd == 1 and key in chosen and chosen[key][1] >= 0.9:
+                    continue
+                containers = {m.container for m in group if m.container}
+                ranked = self._rank(key, group[0].candidates, countries, containers,
+                                    anchors if rnd == 1 else [])
+                chosen[key] = ranked
+            if rnd == 0:
+                anchors = [c[0].place for c, conf in chosen.values()
+                           if c and conf >= 0.9 and c[0].place.kind in ("city", "admin1")]
+
+        out = []
+        for m in mentions:
+            ranked, conf = chosen[name_key(m.text)]
+            place = ranked[0].place if ranked else None
+            out.append(Toponym(m.start, m.end, m.text, m.type, place, conf if place else 0.0,
+                               tuple(ranked[1:1 + MAX_ALTERNATIVES]), m.sentence, m.adjectival))
+        return out
+
+    def _rank(self, key: str, places: Sequence[Place], countries: Counter[str],
+              containers: set[str], anchors: list[Place]) -> tuple[list[Candidate], float]:
+        if not places:
+            return [], 0.0
+        container_places = [p for c in containers for p in self.gazetteer.candidates_by_key(c)[:3]]
+        scores = []
+        for p in places:
+            s = _prior(p, key)
+            if p.kind not in ("country", "continent", "region"):
+                if countries.get(p.country_code):
+                    s += COUNTRY_CONTEXT_BONUS * min(1.0, 0.5 + 0.25 * countries[p.country_code])
+                for c in container_places:
+                    if c.kind == "country" and c.country_code == p.country_code or (
+                            c.kind == "admin1" and c.country_code == p.country_code and c.admin1 == p.admin1):
+                        s += CONTAINER_BONUS
+                        break
+                if anchors and any(a.geonameid != p.geonameid
+                                   and haversine_km((a.lat, a.lon), (p.lat, p.lon)) < NEAR_ANCHOR_KM
+                                   for a in anchors):
+                    s += NEAR_ANCHOR_BONUS
+            scores.append(s)
+        probs = _softmax(scores)
+        order = sorted(range(len(places)), key=lambda n: -probs[n])
+        ranked = [Candidate(places[n], probs[n]) for n in order]
+        return ranked, ranked[0].score
+
+
+def document_focus(toponyms: Sequence[Toponym], gazetteer: Gazetteer) -> Focus:
+    """The main country and city of a document (CLIFF-style): most mentioned, literal first."""
+    country_votes: Counter[str] = Counter()
+    city_votes: Counter[int] = Counter()
+    cities: dict[int, Place] = {}
+    for t in toponyms:
+        if t.place is None:
+            continue
+        weight = 2 if t.type == "literal" else 1
+        if t.place.country_code:
+            country_votes[t.place.country_code] += weight
+        if t.place.kind == "city":
+            city_votes[t.place.geonameid] += weight
+            cities[t.place.geonameid] = t.place
+    country = gazetteer.country(country_votes.most_common(1)[0][0]) if country_votes else None
+    city = None
+    for gid, _ in city_votes.most_common():
+        if country is None or cities[gid].country_code == country.country_code:
+            city = cities[gid]
+            break
+    return Focus(country, city)

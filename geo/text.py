@@ -1,0 +1,142 @@
+"""Turning whatever arrives into analysable text: decoding, markup, sentences.
+
+Nothing here guesses silently: undecodable bytes, empty or oversized input
+raise :class:`~geo.errors.InputTextError` with what arrived and what to do.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+from geo.errors import InputTextError
+from geo.model import Sentence
+
+#: the largest article analysed in one piece (characters); a 5 MB dump is not an article
+MAX_CHARS = 1_000_000
+
+
+def decode(data: bytes, *, source: str = "input") -> str:
+    """Decode article bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252.
+
+    Windows-1252 is what mislabelled news pages most often are; bytes that
+    are not valid in it either raise instead of being replaced.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputTextError(f"{source}: starts with a UTF-16 byte order mark but is not UTF-16 ({exc}).") from exc
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as utf8_error:
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError as exc:
+            raise InputTextError(
+                f"{source}: not UTF-8 (byte {data[utf8_error.start:utf8_error.start + 1]!r} at offset "
+                f"{utf8_error.start}) nor Windows-1252; save it as UTF-8 and try again."
+            ) from exc
+
+
+class _TextExtractor(HTMLParser):
+    """Collects the visible text of an HTML page; drops scripts, styles and markup."""
+
+    BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section",
+             "article", "header", "footer", "blockquote", "figcaption", "title", "ul", "ol", "table"}
+    HIDDEN = {"script", "style", "noscript", "template", "svg", "head"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._hidden = 0
+        self.title = ""
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag == "title":
+            self._in_title = True
+        if tag in self.HIDDEN:
+            self._hidden += 1
+        elif tag in self.BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        if tag in self.HIDDEN:
+            self._hidden = max(0, self._hidden - 1)
+        elif tag in self.BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title += data
+        if not self._hidden:
+            self.parts.append(data)
+
+
+def looks_like_html(text: str) -> bool:
+    return bool(re.search(r"<(html|body|p|div|article|br|span|h[1-6])\b[^>]*>", text[:5000], re.I))
+
+
+def html_to_text(markup: str) -> tuple[str, str]:
+    """Visible text and ``<title>`` of an HTML document (markup dropped, entities decoded)."""
+    parser = _TextExtractor()
+    parser.feed(markup)
+    parser.close()
+    text = "".join(parser.parts)
+    text = re.sub(r"[ \t\r\f\v]+", " ", text)
+    text = re.sub(r" *\n[ \n]*\n *", "\n\n", text)
+    return text.strip(), html.unescape(parser.title.strip())
+
+
+def check_text(text: object, *, max_chars: int = MAX_CHARS) -> str:
+    """The text itself if it can be analysed; a clear error otherwise."""
+    if isinstance(text, bytes):
+        raise InputTextError("Expected article text as str, got bytes; decode it first with geo.text.decode().")
+    if not isinstance(text, str):
+        raise InputTextError(f"Expected article text as str, instead got: {type(text).__name__}.")
+    if not text.strip():
+        raise InputTextError("The article text is empty; paste or load an article with some text in it.")
+    if len(text) > max_chars:
+        raise InputTextError(
+            f"The article is {len(text):,} characters long, more than the {max_chars:,} analysed "
+            f"at once; split it into articles (for a corpus, use `python -m geo parse --jsonl`)."
+        )
+    return text
+
+
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "col", "lt", "sgt", "capt", "maj",
+    "prof", "jr", "sr", "inc", "corp", "ltd", "co", "vs", "etc", "no", "mt", "ft", "ave", "blvd",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k",
+    "u.n", "e.g", "i.e", "a.m", "p.m", "approx", "dept", "est", "fig", "rev", "hon", "adm", "cmdr",
+}
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*\S)")
+
+
+def split_sentences(text: str) -> tuple[Sentence, ...]:
+    """Sentences with character offsets; blank lines and line breaks always end one."""
+    sentences = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        if m.group(0)[0] == ".":
+            word = re.search(r"([\w.]+)\.+$", text[start:m.start() + 1])
+            if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
+                continue
+        end = m.start() + len(m.group(0).rstrip())
+        _add(sentences, text, start, end)
+        start = m.end()
+    _add(sentences, text, start, len(text))
+    return tuple(sentences)
+
+
+def _add(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        sentences.append(Sentence(start, end, text[start:end]))
