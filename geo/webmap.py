@@ -1,0 +1,475 @@
+"""The interactive map: a folium.Map built from analysed documents.
+
+Two steps, after geopandas' split of a pure converter from the I/O around it:
+
+* :func:`map_features` turns analyses into GeoJSON FeatureCollections, one per
+  map layer (places as points, countries and regions as polygons, and the
+  places that only appear as actors or adjectives apart). It is pure and holds
+  every styling decision as data, so it is tested without a browser.
+* :func:`build_map` turns those collections into one ``folium.GeoJson`` per
+  layer (never one ``folium.Marker`` per place: with thousands of places that
+  costs seconds on every Streamlit rerun), with clustering, a layer control, a
+  view fitted to the content, OpenStreetMap tiles over an offline basemap of
+  country polygons, and Leaflet served from local files (:mod:`geo.webassets`).
+
+Article text never reaches the map as markup: tooltips are built in the
+browser from escaped properties, and folium writes the data with ``tojson``,
+which escapes ``<`` and ``>``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Literal
+
+from geo.model import Analysis, Place, point_geometry
+
+if TYPE_CHECKING:  # folium and shapely are imported lazily: the CLI never needs them
+    import folium
+
+    from geo.gazetteer import Gazetteer
+
+#: PLOVER event categories -> marker colour: cooperation in blues and greens,
+#: verbal conflict in ambers, material conflict in reds
+CATEGORY_COLOURS: dict[str, str] = {
+    "AGREE": "#1b9e77", "CONSULT": "#1f78b4", "SUPPORT": "#33a02c", "CONCEDE": "#66c2a5",
+    "COOPERATE": "#2c7fb8", "AID": "#41ab5d", "RETREAT": "#8c6bb1", "REQUEST": "#6a51a3",
+    "ACCUSE": "#fdae61", "REJECT": "#f4a261", "THREATEN": "#e6550d", "PROTEST": "#d95f0e",
+    "SANCTION": "#b15928", "MOBILIZE": "#e31a1c", "COERCE": "#c51b8a", "ASSAULT": "#99000d",
+}
+#: places with no linked event
+NO_EVENT_COLOUR = "#3d5a80"
+#: an event category outside the palette
+OTHER_EVENT_COLOUR = "#7f7f7f"
+#: places only mentioned as actors or adjectives
+ACTOR_COLOUR = "#6c757d"
+#: the offline basemap's countries
+BASEMAP_STYLE: dict[str, Any] = {"color": "#9a9a9a", "weight": 0.6, "fillColor": "#f3f0e6", "fillOpacity": 1.0}
+#: the selected place's ring
+SELECTION_COLOUR = "#ffbf00"
+
+#: mention types that locate something; the others name a place only as an actor or modifier
+LOCATING_TYPES: frozenset[str] = frozenset({"literal", "embedded"})
+
+#: more points than this in a layer are clustered
+CLUSTER_THRESHOLD = 40
+MAX_ZOOM = 18
+
+TileChoice = Literal["auto", "offline"]
+
+OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+OSM_ATTRIBUTION = ('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> '
+                   'contributors')
+NATURAL_EARTH_ATTRIBUTION = ('Country shapes: <a href="https://www.naturalearthdata.com">'
+                             'Natural Earth</a>')
+GEONAMES_ATTRIBUTION = ('Places: <a href="https://www.geonames.org">GeoNames</a> '
+                        '(<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>)')
+
+
+def category_colour(category: str | None) -> str:
+    if not category:
+        return NO_EVENT_COLOUR
+    return CATEGORY_COLOURS.get(category.upper(), OTHER_EVENT_COLOUR)
+
+
+def marker_diameter(mention_count: int) -> int:
+    """Pixels: 12 for one mention, growing with the square root, capped at 40."""
+    return int(min(40, 12 + 6 * math.sqrt(max(0, mention_count - 1))))
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceSummary:
+    """One place on the map, aggregated over the documents shown."""
+
+    place: Place
+    mention_count: int
+    mention_types: tuple[str, ...]
+    event_categories: tuple[str, ...]  # most frequent first
+    confidence: float
+    doc_ids: tuple[str, ...]
+
+    @property
+    def actor_only(self) -> bool:
+        """Whether every mention names the place as an actor or adjective, none locates anything there."""
+        return not (set(self.mention_types) & LOCATING_TYPES)
+
+    @property
+    def category(self) -> str | None:
+        return self.event_categories[0] if self.event_categories else None
+
+
+def summarise_places(analyses: Iterable[Analysis]) -> list[PlaceSummary]:
+    """Resolved places of all documents, in order of first mention, with counts merged."""
+    places: dict[int, Place] = {}
+    counts: Counter[int] = Counter()
+    types: dict[int, set[str]] = defaultdict(set)
+    categories: dict[int, Counter[str]] = defaultdict(Counter)
+    confidence: dict[int, float] = defaultdict(float)
+    docs: dict[int, list[str]] = defaultdict(list)
+    for analysis in analyses:
+        for toponym in analysis.toponyms:
+            if toponym.place is None:
+                continue
+            gid = toponym.place.geonameid
+            places.setdefault(gid, toponym.place)
+            counts[gid] += 1
+            types[gid].add(toponym.type)
+            confidence[gid] = max(confidence[gid], toponym.confidence)
+            if analysis.id not in docs[gid]:
+                docs[gid].append(analysis.id)
+        for event in analysis.events:
+            for gid in {link.geonameid for link in event.places}:
+                if gid in places:
+                    categories[gid][event.category] += 1
+    return [
+        PlaceSummary(place, counts[gid], tuple(sorted(types[gid])),
+                     tuple(c for c, _ in categories[gid].most_common()), round(confidence[gid], 3),
+                     tuple(docs[gid]))
+        for gid, place in places.items()
+    ]
+
+
+def _properties(summary: PlaceSummary) -> dict[str, Any]:
+    place = summary.place
+    return {
+        "geonameid": place.geonameid,
+        "name": place.name,
+        "kind": place.kind,
+        "country_code": place.country_code,
+        "mention_count": summary.mention_count,
+        "mention_types": ",".join(summary.mention_types),
+        "category": summary.category or "",
+        "event_count": len(summary.event_categories),
+        "confidence": summary.confidence,
+        "actor_only": summary.actor_only,
+        "doc_count": len(summary.doc_ids),
+    }
+
+
+def _round_coordinates(coords: Any, digits: int) -> Any:
+    if isinstance(coords[0], (int, float)):
+        return [round(c, digits) for c in coords]
+    return [_round_coordinates(c, digits) for c in coords]
+
+
+def display_geometry(geom: Any, *, tolerance: float | None = None, digits: int = 3) -> dict[str, Any]:
+    """GeoJSON of an area for the screen: simplified, islets dropped, coordinates rounded.
+
+    Big countries (Russia) tolerate a coarser outline than small ones; islets
+    smaller than the tolerance cannot be seen at the zooms where a whole
+    country is shown and would only weigh the page down.
+    """
+    import shapely
+
+    tolerance = tolerance or max(0.02, math.sqrt(geom.area) / 250)
+    simple = shapely.simplify(geom, tolerance, preserve_topology=True)
+    parts = list(getattr(simple, "geoms", [simple]))
+    if len(parts) > 1:
+        largest = max(parts, key=lambda g: g.area)
+        parts = [g for g in parts if g is largest or g.area >= (3 * tolerance) ** 2]
+        simple = shapely.MultiPolygon(parts) if len(parts) > 1 else parts[0]
+    mapped = shapely.geometry.mapping(simple)
+    return {"type": mapped["type"], "coordinates": _round_coordinates(mapped["coordinates"], digits)}
+
+
+@dataclass(frozen=True)
+class MapFeatures:
+    """The map's layers as GeoJSON FeatureCollections, plus the view to fit."""
+
+    points: dict[str, Any]
+    areas: dict[str, Any]
+    actor_points: dict[str, Any]
+    actor_areas: dict[str, Any]
+    #: [[south, west], [north, east]] of the places that locate something, None if none
+    bounds: list[list[float]] | None
+    summaries: tuple[PlaceSummary, ...] = field(default=())
+    #: area polygons by geonameid, for finding which area a click fell in
+    shapes: dict[int, Any] = field(default_factory=dict, repr=False)
+
+    def layers(self) -> dict[str, dict[str, Any]]:
+        return {"points": self.points, "areas": self.areas,
+                "actor_points": self.actor_points, "actor_areas": self.actor_areas}
+
+    @property
+    def feature_count(self) -> int:
+        return sum(len(fc["features"]) for fc in self.layers().values())
+
+    def categories(self) -> list[str]:
+        """Event categories shown, for the legend."""
+        return sorted({s.category for s in self.summaries if s.category})
+
+    def summary(self, geonameid: int) -> PlaceSummary | None:
+        return next((s for s in self.summaries if s.place.geonameid == geonameid), None)
+
+
+def _collection(features: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"type": "FeatureCollection", "features": features}
+
+
+def map_features(analyses: Sequence[Analysis], gazetteer: Gazetteer | None) -> MapFeatures:
+    """Sort the documents' places into the map's layers and style each feature.
+
+    Countries and regions with a shape in the gazetteer become polygons (the
+    Sahel as a belt, not a pin); everything else is a point sized by its
+    mention count. Styles travel in ``properties["style"]`` (Leaflet path
+    options) so the browser needs no styling logic of its own.
+    """
+    summaries = summarise_places(analyses)
+    points, areas, actor_points, actor_areas = [], [], [], []
+    shapes: dict[int, Any] = {}
+    lats: list[float] = []
+    lons: list[float] = []
+    for summary in summaries:
+        place = summary.place
+        colour = ACTOR_COLOUR if summary.actor_only else category_colour(summary.category)
+        props = _properties(summary)
+        shape = gazetteer.area(place.geonameid) if gazetteer is not None and place.is_area else None
+        if shape is not None:
+            shapes[place.geonameid] = shape
+            props["style"] = {
+                "color": colour, "weight": 1.5 if summary.actor_only else 2,
+                "dashArray": "6 4" if summary.actor_only else None,
+                "fillColor": colour,
+                "fillOpacity": 0.05 if summary.actor_only else min(0.45, 0.12 + 0.05 * summary.mention_count),
+            }
+            props["area_km2"] = round(_area_km2(shape))
+            feature = {"type": "Feature", "id": str(place.geonameid),
+                       "geometry": display_geometry(shape), "properties": props}
+            (actor_areas if summary.actor_only else areas).append(feature)
+        else:
+            props["style"] = {"color": colour, "fillColor": colour,
+                              "diameter": marker_diameter(summary.mention_count),
+                              "hollow": summary.actor_only}
+            feature = {"type": "Feature", "id": str(place.geonameid),
+                       "geometry": point_geometry(place.lat, place.lon), "properties": props}
+            (actor_points if summary.actor_only else points).append(feature)
+        if not summary.actor_only:
+            lats.append(place.lat)
+            lons.append(place.lon)
+    # polygons are drawn in order: the largest first, so smaller ones stay clickable on top
+    areas.sort(key=lambda f: -f["properties"]["area_km2"])
+    actor_areas.sort(key=lambda f: -f["properties"]["area_km2"])
+    if not lats:  # nothing locates anything: fit to whatever is shown
+        lats = [s.place.lat for s in summaries]
+        lons = [s.place.lon for s in summaries]
+    bounds = [[min(lats), min(lons)], [max(lats), max(lons)]] if lats else None
+    return MapFeatures(_collection(points), _collection(areas), _collection(actor_points),
+                       _collection(actor_areas), bounds, tuple(summaries), shapes)
+
+
+def _area_km2(geom: Any) -> float:
+    """Rough area on the sphere (degrees scaled by the latitude's cosine); only ordering matters."""
+    lat = geom.centroid.y
+    return geom.area * 111.32 ** 2 * max(0.05, math.cos(math.radians(lat)))
+
+
+def feature_at(features: MapFeatures, lat: float, lon: float, *, tolerance: float = 1e-5) -> int | None:
+    """The geonameid of the feature drawn at a clicked point, None if none.
+
+    Leaflet reports a marker click at the marker's own position, so points
+    match exactly; a click inside polygons selects the smallest area holding it.
+    """
+    for fc in (features.points, features.actor_points):
+        for feature in fc["features"]:
+            flon, flat = feature["geometry"]["coordinates"]
+            if abs(flat - lat) <= tolerance and abs(flon - lon) <= tolerance:
+                return int(feature["properties"]["geonameid"])
+    import shapely
+
+    click = shapely.Point(lon, lat)
+    inside = [(shape.area, gid) for gid, shape in features.shapes.items() if shape.contains(click)]
+    return min(inside)[1] if inside else None
+
+
+# --------------------------------------------------------------------------- folium
+
+# Browser-side helpers, shared by every layer. Everything that reaches the DOM
+# as HTML goes through esc(); the marker's HTML holds only numbers and colours
+# chosen in Python.
+_HELPERS_JS = """
+window.geoNews = (function () {
+  var ENT = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"};
+  function esc(value) { return String(value).replace(/[&<>"']/g, function (c) { return ENT[c]; }); }
+  function safeColour(value) { return /^#[0-9a-fA-F]{6}$/.test(value) ? value : "#3d5a80"; }
+  function tooltip(p) {
+    var lines = ["<b>" + esc(p.name) + "</b>",
+                 esc(p.kind) + (p.country_code ? " \\u00b7 " + esc(p.country_code) : ""),
+                 esc(p.mention_count) + (p.mention_count == 1 ? " mention" : " mentions") +
+                 (p.category ? " \\u00b7 " + esc(p.category) : "")];
+    if (p.actor_only) { lines.push("<i>only as actor or adjective</i>"); }
+    return lines.join("<br>");
+  }
+  function point(feature, latlng) {
+    var p = feature.properties, s = p.style || {};
+    var d = Math.max(6, Math.min(48, Number(s.diameter) || 12)), colour = safeColour(s.color);
+    var fill = s.hollow ? "rgba(255,255,255,0.85)" : safeColour(s.fillColor);
+    var border = s.hollow ? "2px dashed " + colour : "2px solid #ffffff";
+    var html = '<span style="display:block;box-sizing:border-box;width:' + d + 'px;height:' + d +
+               'px;border-radius:50%;background:' + fill + ';border:' + border +
+               ';box-shadow:0 0 0 1px ' + colour + ';opacity:0.92"></span>';
+    return L.marker(latlng, {icon: L.divIcon({className: "geo-place", html: html, iconSize: [d, d]}),
+                             riseOnHover: true, title: String(p.name)});
+  }
+  function each(feature, layer) {
+    layer.bindTooltip(tooltip(feature.properties),
+                      {sticky: feature.geometry.type !== "Point", direction: "top"});
+    layer.on("click", function () {
+      // streamlit-folium returns last_object_clicked_popup to Python; the page
+      // binds no popups, so that slot carries the clicked feature's id
+      if (window.__GLOBAL_DATA__) { window.__GLOBAL_DATA__.last_object_clicked_popup = String(feature.id); }
+      window.geoNewsLastClicked = String(feature.id);
+    });
+  }
+  return {esc: esc, tooltip: tooltip, point: point, each: each};
+})();
+"""
+
+
+def _helper_element(script: str) -> folium.MacroElement:
+    from branca.element import MacroElement
+    from jinja2 import Template
+
+    class _Script(MacroElement):
+        """A script that must run right after the map exists and before any layer."""
+
+        _template = Template("{% macro script(this, kwargs) %}{{ this.code }}{% endmacro %}")
+
+        def __init__(self, code: str) -> None:
+            super().__init__()
+            self._name = "GeoNewsScript"
+            self.code = code
+
+    return _Script(script)
+
+
+@lru_cache(maxsize=2)
+def basemap_features(gazetteer: Gazetteer, *, tolerance: float = 0.2) -> dict[str, Any]:
+    """Every country's polygon, simplified for a world view: the offline basemap."""
+    import shapely
+
+    features = []
+    for country in gazetteer.countries():
+        shape = gazetteer.area(country.geonameid)
+        if shape is None or shape.is_empty:
+            continue
+        features.append({"type": "Feature", "id": str(country.geonameid),
+                         "geometry": display_geometry(shape, tolerance=tolerance, digits=2),
+                         "properties": {"name": country.name, "style": BASEMAP_STYLE}})
+    return _collection(features)
+
+
+def localize(m: folium.Map, assets: Any = None) -> folium.Map:
+    """Point every element's JS/CSS links at the local copies (CDN where none)."""
+    import branca
+    import folium.elements
+
+    from geo.webassets import local_assets, localize_links
+
+    assets = assets or local_assets()
+
+    def walk(element: Any) -> Iterable[Any]:
+        yield element
+        for child in getattr(element, "_children", {}).values():
+            yield from walk(child)
+
+    for element in walk(m):
+        if isinstance(element, (folium.elements.JSCSSMixin, branca.element.MacroElement)):
+            if getattr(element, "default_js", None):
+                element.default_js = localize_links(element.default_js, assets)
+            if getattr(element, "default_css", None):
+                element.default_css = localize_links(element.default_css, assets)
+    return m
+
+
+def build_map(features: MapFeatures, *, gazetteer: Gazetteer | None = None, tiles: TileChoice = "auto",
+              cluster_threshold: int = CLUSTER_THRESHOLD, assets: Any = None) -> folium.Map:
+    """The folium map of the features: one GeoJson per layer, ready for ``st_folium``.
+
+    ``tiles="auto"`` puts OpenStreetMap tiles over the offline basemap of
+    country polygons: where the tile server cannot be reached, the tiles fail
+    and the basemap beneath shows through. ``"offline"`` never asks for tiles.
+    """
+    import folium
+    import folium.plugins
+    from folium.map import CustomPane
+    from folium.utilities import JsCode
+
+    from geo.webassets import icon_path_script, local_assets
+
+    assets = assets or local_assets()
+    m = folium.Map(tiles=None, max_zoom=MAX_ZOOM, min_zoom=1, zoom_start=2, location=(15.0, 0.0),
+                   control_scale=True, world_copy_jump=True)
+    _helper_element(icon_path_script(assets) + _HELPERS_JS).add_to(m)
+    # the basemap pane sits under the tile pane (z-index 200): tiles cover it when they load
+    CustomPane("basemap", z_index=150, pointer_events=False).add_to(m)
+    if gazetteer is not None:
+        folium.GeoJson(
+            basemap_features(gazetteer), name="Countries (offline basemap)", pane="basemap",
+            interactive=False, attribution=NATURAL_EARTH_ATTRIBUTION + " \u00b7 " + GEONAMES_ATTRIBUTION,
+        ).add_to(m)
+        m.get_root().header.add_child(folium.Element(
+            "<style>.leaflet-container{background:#cfe3f0}</style>"))
+    if tiles == "auto":
+        folium.TileLayer(OSM_TILES, name="OpenStreetMap tiles", attr=OSM_ATTRIBUTION, max_zoom=MAX_ZOOM,
+                         max_native_zoom=19, overlay=True, control=True).add_to(m)
+
+    each = JsCode("geoNews.each")
+    point = JsCode("geoNews.point")
+    layer_specs = (
+        (features.areas, "Countries and regions"),
+        (features.actor_areas, "Countries only as actor or adjective"),
+    )
+    for collection, name in layer_specs:
+        if collection["features"]:
+            folium.GeoJson(collection, name=name, on_each_feature=each).add_to(m)
+    for collection, name in ((features.points, "Places"),
+                             (features.actor_points, "Places only as actor or adjective")):
+        if not collection["features"]:
+            continue
+        layer = folium.GeoJson(collection, name=name, on_each_feature=each, point_to_layer=point)
+        if len(collection["features"]) > cluster_threshold:
+            cluster = folium.plugins.MarkerCluster(name=name, control=True, max_cluster_radius=45,
+                                                   disable_clustering_at_zoom=10)
+            layer.control = False
+            layer.add_to(cluster)
+            cluster.add_to(m)
+        else:
+            layer.add_to(m)
+    folium.LayerControl(collapsed=True).add_to(m)
+    if features.bounds is not None:
+        (south, west), (north, east) = features.bounds
+        pad = 1.0  # degrees, so a single city is not shown at street level
+        m.fit_bounds([[south - pad, west - pad], [north + pad, east + pad]], max_zoom=8)
+    return localize(m, assets)
+
+
+def selection_layer(place: Place | None, *, shape: Any = None) -> folium.FeatureGroup:
+    """A ring (or outline) around the selected place, added without reloading the map."""
+    import folium
+
+    group = folium.FeatureGroup(name="Selected place", control=False)
+    if place is None:
+        return group
+    if shape is not None:
+        folium.GeoJson(display_geometry(shape), interactive=False,
+                       style_function=lambda _: {"color": SELECTION_COLOUR, "weight": 4,
+                                                 "fill": False}).add_to(group)
+    folium.CircleMarker((place.lat, place.lon), radius=22, color=SELECTION_COLOUR, weight=4,
+                        fill=False, interactive=False).add_to(group)
+    return group
+
+
+def focus_view(place: Place | None, *, shape: Any = None) -> tuple[tuple[float, float] | None, int | None]:
+    """Center and zoom that show a place: cities close up, areas by their size."""
+    if place is None:
+        return None, None
+    if shape is None:
+        return (place.lat, place.lon), 7
+    west, south, east, north = shape.bounds
+    span = max(east - west, north - south, 0.1)
+    zoom = int(max(2, min(8, round(math.log2(360 / span)))))
+    return (place.lat, place.lon), zoom
