@@ -1,0 +1,387 @@
+"""The GIS layers of analysed documents: the one source for the map, the downloads and the CLI.
+
+::
+
+    layers = build_layers([analysis], gazetteer)
+    layers.places        # one Point per resolved place per document
+    layers.mentions      # one Point per resolved mention
+    layers.events        # one Point per event (null geometry if it has no place)
+    layers.event_areas   # the polygon of each event located only to a country or region
+    layers.areas         # one MultiPolygon per country / named region mentioned
+    layers.unresolved    # mentions without a place: a plain table, nothing is lost
+
+Every layer is a flat table: scalar columns only (lists are joined into
+strings), a stable string ``id``, dates as ISO strings, and the same columns in
+the same order whether the layer has rows or not, so an empty layer still
+writes with its schema. The column lists below are the schema; ``docs/layers.md``
+describes each field. Geometries are EPSG:4326; areas are always MultiPolygon
+with counter-clockwise exterior rings, snapped to a 1e-6 degree grid (about
+0.1 m) so that writers that round coordinates cannot make them invalid.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import geopandas as gpd
+import pandas as pd
+import shapely
+from shapely.geometry import MultiPolygon, Point, Polygon
+from shapely.geometry.base import BaseGeometry
+
+from geo.gazetteer import Gazetteer
+from geo.model import MENTION_TYPES, Analysis, Candidate, Event, Place, PlaceLink, Toponym
+
+CRS = "EPSG:4326"
+
+#: coordinates are snapped to this grid (degrees); GeoJSON output keeps 6 decimals
+GRID = 1e-6
+
+#: column -> pandas dtype, in output order; "Int64" where a value may be missing
+PLACES_SCHEMA: dict[str, str] = {
+    "id": "str", "doc_id": "str", "doc_title": "str", "published": "str",
+    "geonameid": "int64", "name": "str", "kind": "str", "feature_class": "str",
+    "feature_code": "str", "country_code": "str", "admin1": "str", "population": "int64",
+    "mention_count": "int64", "mention_types": "str", "literal": "bool", "confidence": "float64",
+    "first_mention": "str", "first_sentence": "str", "event_count": "int64", "focus": "str",
+}
+MENTIONS_SCHEMA: dict[str, str] = {
+    "id": "str", "doc_id": "str", "doc_title": "str", "start": "int64", "end": "int64",
+    "text": "str", "type": "str", "adjectival": "bool", "sentence_index": "int64", "sentence": "str",
+    "geonameid": "int64", "place_name": "str", "kind": "str", "feature_code": "str",
+    "country_code": "str", "confidence": "float64", "alternative_count": "int64", "alternatives": "str",
+}
+UNRESOLVED_SCHEMA: dict[str, str] = {
+    "id": "str", "doc_id": "str", "doc_title": "str", "start": "int64", "end": "int64",
+    "text": "str", "type": "str", "adjectival": "bool", "sentence_index": "int64", "sentence": "str",
+    "alternative_count": "int64", "alternatives": "str",
+}
+EVENTS_SCHEMA: dict[str, str] = {
+    "id": "str", "event_id": "str", "doc_id": "str", "doc_title": "str", "published": "str",
+    "category": "str", "label": "str", "trigger": "str", "tense": "str",
+    "date_start": "str", "date_end": "str", "date_precision": "str", "date_text": "str",
+    "context": "str", "actors": "str", "actor_countries": "str", "recipients": "str",
+    "quote": "str", "geo_precision": "Int64", "place_id": "Int64", "place_name": "str",
+    "place_role": "str", "place_kind": "str", "location_reason": "str",
+    "place_ids": "str", "place_names": "str", "place_roles": "str",
+    "trigger_start": "int64", "trigger_end": "int64", "sentence_start": "int64", "sentence_end": "int64",
+}
+AREAS_SCHEMA: dict[str, str] = {
+    "id": "str", "geonameid": "int64", "name": "str", "kind": "str", "feature_code": "str",
+    "country_code": "str", "mention_count": "int64", "doc_count": "int64",
+    **{f"{t}_count": "int64" for t in MENTION_TYPES},
+    "mention_types": "str", "confidence": "float64", "event_count": "int64", "doc_ids": "str",
+}
+
+#: layer name -> (schema, geometry type written for it; None for the plain table)
+LAYER_SCHEMAS: dict[str, tuple[dict[str, str], str | None]] = {
+    "places": (PLACES_SCHEMA, "Point"),
+    "mentions": (MENTIONS_SCHEMA, "Point"),
+    "events": (EVENTS_SCHEMA, "Point"),
+    "event_areas": (EVENTS_SCHEMA, "MultiPolygon"),
+    "areas": (AREAS_SCHEMA, "MultiPolygon"),
+    "unresolved": (UNRESOLVED_SCHEMA, None),
+}
+
+#: separator of lists of codes and ids ("literal,modifier"), and of lists of free text
+CODE_SEP = ","
+TEXT_SEP = "; "
+
+
+def _empty_gdf() -> gpd.GeoDataFrame:
+    return gpd.GeoDataFrame(geometry=gpd.GeoSeries([], crs=CRS))
+
+
+@dataclass(frozen=True)
+class Layers:
+    """The layers of one or more analysed documents (see the module docstring)."""
+
+    places: gpd.GeoDataFrame
+    mentions: gpd.GeoDataFrame
+    events: gpd.GeoDataFrame
+    areas: gpd.GeoDataFrame
+    unresolved: pd.DataFrame
+    event_areas: gpd.GeoDataFrame = field(default_factory=_empty_gdf)
+
+    #: the layers every export writes, in order
+    NAMES = ("places", "mentions", "events", "event_areas", "areas", "unresolved")
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        if name not in self.NAMES:
+            raise KeyError(f"Expected a layer name in {self.NAMES}, instead got: {name!r}.")
+        return getattr(self, name)
+
+    def counts(self) -> dict[str, int]:
+        """Number of rows of each layer, for reports."""
+        return {name: len(self[name]) for name in self.NAMES}
+
+
+def build_layers(analyses: Sequence[Analysis] | Iterable[Analysis], gazetteer: Gazetteer) -> Layers:
+    """The layers of ``analyses``; ``gazetteer`` supplies area polygons and event places.
+
+    Nothing is dropped: every resolved mention is in ``mentions``, every
+    unresolved one in ``unresolved``, every event in ``events`` (with a null
+    geometry if it links to no known place).
+    """
+    analyses = list(analyses)
+    shapes = _AreaShapes(gazetteer)
+    places, mentions, unresolved, events, event_areas = [], [], [], [], []
+    for analysis in analyses:
+        places += _place_rows(analysis)
+        for toponym in analysis.toponyms:
+            (mentions if toponym.resolved else unresolved).append(_mention_row(analysis, toponym))
+        for event in analysis.events:
+            row, place = _event_row(analysis, event, gazetteer)
+            events.append(row)
+            if place is not None and row["geo_precision"] == 3:
+                shape = shapes.get(place.geonameid)
+                if shape is not None:
+                    event_areas.append({**row, "geometry": shape})
+    return Layers(
+        places=_frame(places, PLACES_SCHEMA),
+        mentions=_frame(mentions, MENTIONS_SCHEMA),
+        events=_frame(events, EVENTS_SCHEMA),
+        areas=_frame(_area_rows(analyses, shapes), AREAS_SCHEMA),
+        unresolved=_table(unresolved, UNRESOLVED_SCHEMA),
+        event_areas=_frame(event_areas, EVENTS_SCHEMA),
+    )
+
+
+# -- rows -------------------------------------------------------------------------------------
+
+def _point(place: Place | None) -> Point | None:
+    # the one (lat, lon) -> (x=lon, y=lat) flip of the layers
+    return None if place is None else Point(round(place.lon, 6), round(place.lat, 6))
+
+
+def _published(analysis: Analysis) -> str | None:
+    return analysis.published.isoformat() if analysis.published else None
+
+
+def _sentence_text(analysis: Analysis, index: int) -> str:
+    return analysis.sentences[index].text if 0 <= index < len(analysis.sentences) else ""
+
+
+def _alternatives(alternatives: tuple[Candidate, ...]) -> str:
+    """``Mali (ML, 2453866) 0.975; ...``: name, country, GeoNames id and score of each."""
+    return TEXT_SEP.join(
+        f"{c.place.name} ({c.place.country_code or '-'}, {c.place.geonameid}) {c.score:.3f}"
+        for c in alternatives
+    )
+
+
+def _place_rows(analysis: Analysis) -> list[dict[str, Any]]:
+    focus_ids = {"country": analysis.focus.country, "city": analysis.focus.city}
+    rows = []
+    for place in analysis.places():
+        mentions = analysis.mentions_of(place.geonameid)
+        types = Counter(t.type for t in mentions)
+        first = mentions[0]
+        rows.append({
+            "id": f"{analysis.id}:{place.geonameid}",
+            "doc_id": analysis.id,
+            "doc_title": analysis.title,
+            "published": _published(analysis),
+            "geonameid": place.geonameid,
+            "name": place.name,
+            "kind": place.kind,
+            "feature_class": place.feature_class,
+            "feature_code": place.feature_code,
+            "country_code": place.country_code,
+            "admin1": place.admin1,
+            "population": place.population,
+            "mention_count": len(mentions),
+            "mention_types": CODE_SEP.join(t for t in MENTION_TYPES if t in types),
+            "literal": "literal" in types,
+            "confidence": round(max(t.confidence for t in mentions), 3),
+            "first_mention": first.text,
+            "first_sentence": _sentence_text(analysis, first.sentence),
+            "event_count": len(analysis.events_at(place.geonameid)),
+            "focus": CODE_SEP.join(role for role, p in focus_ids.items()
+                                   if p is not None and p.geonameid == place.geonameid),
+            "geometry": _point(place),
+        })
+    return rows
+
+
+def _mention_row(analysis: Analysis, toponym: Toponym) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "id": f"{analysis.id}:{toponym.start}-{toponym.end}",
+        "doc_id": analysis.id,
+        "doc_title": analysis.title,
+        "start": toponym.start,
+        "end": toponym.end,
+        "text": toponym.text,
+        "type": toponym.type,
+        "adjectival": toponym.adjectival,
+        "sentence_index": toponym.sentence,
+        "sentence": _sentence_text(analysis, toponym.sentence),
+        "alternative_count": len(toponym.alternatives),
+        "alternatives": _alternatives(toponym.alternatives),
+    }
+    place = toponym.place
+    if place is not None:
+        row.update({
+            "geonameid": place.geonameid,
+            "place_name": place.name,
+            "kind": place.kind,
+            "feature_code": place.feature_code,
+            "country_code": place.country_code,
+            "confidence": round(toponym.confidence, 3),
+            "geometry": _point(place),
+        })
+    return row
+
+
+def primary_link(event: Event) -> PlaceLink | None:
+    """The link that places an event on the map: its "where", else its first link."""
+    for link in event.places:
+        if link.role == "where":
+            return link
+    return event.places[0] if event.places else None
+
+
+def _link_place(analysis: Analysis, link: PlaceLink, gazetteer: Gazetteer) -> Place | None:
+    # the document's own resolution first (it may differ from the gazetteer's record
+    # after a user correction), the gazetteer for focus fallbacks
+    if link.toponym is not None and 0 <= link.toponym < len(analysis.toponyms):
+        place = analysis.toponyms[link.toponym].place
+        if place is not None and place.geonameid == link.geonameid:
+            return place
+    for place in analysis.places():
+        if place.geonameid == link.geonameid:
+            return place
+    return gazetteer.get(link.geonameid)
+
+
+def _event_row(analysis: Analysis, event: Event, gazetteer: Gazetteer) -> tuple[dict[str, Any], Place | None]:
+    link = primary_link(event)
+    place = _link_place(analysis, link, gazetteer) if link is not None else None
+    date = event.date
+    return {
+        "id": f"{analysis.id}:{event.id}",
+        "event_id": event.id,
+        "doc_id": analysis.id,
+        "doc_title": analysis.title,
+        "published": _published(analysis),
+        "category": event.category,
+        "label": event.label,
+        "trigger": event.trigger,
+        "tense": event.tense,
+        "date_start": date.start if date else None,
+        "date_end": date.end if date else None,
+        "date_precision": date.precision if date else None,
+        "date_text": date.text if date else None,
+        "context": TEXT_SEP.join(event.contexts),
+        "actors": TEXT_SEP.join(a.text for a in event.actors),
+        "actor_countries": CODE_SEP.join(a.country_code or "" for a in event.actors)
+        if any(a.country_code for a in event.actors) else "",
+        "recipients": TEXT_SEP.join(a.text for a in event.recipients),
+        "quote": event.sentence,
+        "geo_precision": link.geo_precision if link else None,
+        "place_id": link.geonameid if link else None,
+        "place_name": place.name if place else (link.name if link else None),
+        "place_role": link.role if link else None,
+        "place_kind": place.kind if place else None,
+        "location_reason": link.reason if link else None,
+        "place_ids": CODE_SEP.join(str(p.geonameid) for p in event.places),
+        "place_names": TEXT_SEP.join(p.name for p in event.places),
+        "place_roles": CODE_SEP.join(p.role for p in event.places),
+        "trigger_start": event.trigger_start,
+        "trigger_end": event.trigger_end,
+        "sentence_start": event.sentence_start,
+        "sentence_end": event.sentence_end,
+        "geometry": _point(place),
+    }, place
+
+
+class _AreaShapes:
+    """Area polygons by place id, cleaned once: valid, MultiPolygon, CCW, on the grid."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self._cache: dict[int, MultiPolygon | None] = {}
+
+    def get(self, geonameid: int) -> MultiPolygon | None:
+        if geonameid not in self._cache:
+            geom = self.gazetteer.area(geonameid)
+            self._cache[geonameid] = None if geom is None else area_geometry(geom)
+        return self._cache[geonameid]
+
+
+def area_geometry(geom: BaseGeometry) -> MultiPolygon | None:
+    """A MultiPolygon fit for every format: valid, on the grid, exterior rings CCW.
+
+    ``set_precision`` can collapse slivers into lines or points and return a
+    GeometryCollection; only the polygonal parts are kept so that the layer
+    has a single geometry type.
+    """
+    geom = shapely.set_precision(shapely.make_valid(geom), GRID)
+    parts = [p for p in _polygons(geom) if not p.is_empty]
+    if not parts:
+        return None
+    multi = MultiPolygon(parts)
+    return shapely.orient_polygons(multi, exterior_cw=False)
+
+
+def _polygons(geom: BaseGeometry) -> list[Polygon]:
+    if isinstance(geom, Polygon):
+        return [geom]
+    if isinstance(geom, MultiPolygon):
+        return list(geom.geoms)
+    return [p for part in getattr(geom, "geoms", ()) for p in _polygons(part)]
+
+
+def _area_rows(analyses: list[Analysis], shapes: _AreaShapes) -> list[dict[str, Any]]:
+    """Countries and named regions over all documents, with how often and how."""
+    mentions: dict[int, list[Toponym]] = defaultdict(list)
+    docs: dict[int, list[str]] = defaultdict(list)
+    events: Counter[int] = Counter()
+    places: dict[int, Place] = {}
+    for analysis in analyses:
+        for place in analysis.places():
+            places.setdefault(place.geonameid, place)
+            docs[place.geonameid].append(analysis.id)
+            mentions[place.geonameid] += analysis.mentions_of(place.geonameid)
+            events[place.geonameid] += len(analysis.events_at(place.geonameid))
+    rows = []
+    for gid, place in places.items():
+        if place.kind not in ("country", "region", "continent"):
+            continue  # cities are points; first-level divisions have no polygon in the gazetteer
+        shape = shapes.get(gid)
+        if shape is None:
+            continue
+        types = Counter(t.type for t in mentions[gid])
+        rows.append({
+            "id": str(gid),
+            "geonameid": gid,
+            "name": place.name,
+            "kind": place.kind,
+            "feature_code": place.feature_code,
+            "country_code": place.country_code,
+            "mention_count": len(mentions[gid]),
+            "doc_count": len(docs[gid]),
+            **{f"{t}_count": types.get(t, 0) for t in MENTION_TYPES},
+            "mention_types": CODE_SEP.join(t for t in MENTION_TYPES if t in types),
+            "confidence": round(max(t.confidence for t in mentions[gid]), 3),
+            "event_count": events[gid],
+            "doc_ids": CODE_SEP.join(docs[gid]),
+            "geometry": shape,
+        })
+    return rows
+
+
+# -- frames -----------------------------------------------------------------------------------
+
+def _table(rows: list[dict[str, Any]], schema: dict[str, str]) -> pd.DataFrame:
+    """A DataFrame with exactly the schema's columns and dtypes, also when empty."""
+    frame = pd.DataFrame.from_records(rows, columns=list(schema))
+    return frame.astype(schema)
+
+
+def _frame(rows: list[dict[str, Any]], schema: dict[str, str]) -> gpd.GeoDataFrame:
+    geometry = gpd.GeoSeries([r.get("geometry") for r in rows], crs=CRS)
+    return gpd.GeoDataFrame(_table(rows, schema), geometry=geometry, crs=CRS)
