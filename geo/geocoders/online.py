@@ -1,0 +1,385 @@
+"""Optional online geocoders, off by default, always backed by the offline gazetteer.
+
+::
+
+    from geo.geocoders import FallbackGeocoder, OfflineGazetteer, online_geocoder
+
+    geolocator = FallbackGeocoder(OfflineGazetteer(gazetteer),
+                                  online=online_geocoder("nominatim"))
+    answer = geolocator.lookup("Timbuktu")
+    answer.location, answer.status, answer.reason
+    geolocator.geocode("Timbuktu")             # geopy's contract: a Location or None
+
+Every online call goes through :class:`geopy.extra.rate_limiter.RateLimiter`
+(Nominatim's policy is at most one request a second) and a persistent SQLite
+cache keyed by the service, the method, the query and its options, so a
+repeated question never reaches the network again. When the service times
+out, answers HTTP 429 or cannot be reached, the offline gazetteer's answer
+stands: :meth:`FallbackGeocoder.lookup` says so in ``status``/``reason``,
+:meth:`FallbackGeocoder.geocode` also emits an :class:`OnlineGeocoderWarning`,
+and a caller who asked for ``online_only=True`` gets
+:class:`geo.errors.GeocoderUnavailable` instead.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import logging
+import sqlite3
+import threading
+import warnings
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import geopy.exc
+from geopy.extra.rate_limiter import RateLimiter
+from geopy.geocoders import get_geocoder_for_service
+from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
+from geopy.location import Location
+from geopy.point import Point
+
+from geo.errors import GeocoderUnavailable, GeoError
+from geo.gazetteer import default_cache_dir
+from geo.geocoders.offline import OfflineGazetteer, _NoNetworkAdapter
+
+__all__ = (
+    "FallbackGeocoder", "GeocodeAnswer", "GeocodeCache", "GeocoderConfigurationError",
+    "OnlineGeocoderWarning", "location_from_record", "location_to_record", "online_geocoder",
+)
+
+logger = logging.getLogger(__name__)
+
+USER_AGENT = "geo-news/0.1 (offline news geoparser; optional online lookups)"
+CACHE_FILE = "online-geocodes.sqlite"
+
+AnswerStatus = Literal["online", "cached", "offline", "fallback"]
+
+
+class OnlineGeocoderWarning(UserWarning):
+    """The online geocoder failed and the offline gazetteer's answer was kept."""
+
+
+class GeocoderConfigurationError(GeoError, geopy.exc.ConfigurationError):
+    """An online geocoder that cannot be set up as asked (also a geopy error and a ValueError)."""
+
+
+def online_geocoder(service: str, **options: Any) -> Geocoder:
+    """An instance of a geopy geocoder by service name ("nominatim", "photon", ...).
+
+    Nothing is requested here; geopy geocoders only store their settings.
+    Nominatim's usage policy needs an identifying ``user_agent``, so the
+    project's is used unless ``options`` names another.
+    """
+    try:
+        cls = get_geocoder_for_service(service)
+    except geopy.exc.GeocoderNotFound as exc:
+        raise GeocoderConfigurationError(
+            f"Expected the name of a geopy geocoder such as 'nominatim' or 'photon', "
+            f"instead got: {service!r}.") from exc
+    if "user_agent" in inspect.signature(cls.__init__).parameters:
+        options.setdefault("user_agent", USER_AGENT)
+    try:
+        return cls(**options)
+    except (TypeError, geopy.exc.ConfigurationError) as exc:
+        raise GeocoderConfigurationError(f"Could not set up the {service!r} geocoder: {exc}") from exc
+
+
+# --------------------------------------------------------------------------- answers and cache
+
+@dataclass(frozen=True)
+class GeocodeAnswer:
+    """What a lookup found and where the answer came from.
+
+    ``status`` is ``"online"`` (asked the service now), ``"cached"`` (the
+    service's earlier answer), ``"offline"`` (no online geocoder enabled, or it
+    found nothing: ``reason`` says which) or ``"fallback"`` (the service
+    failed; ``reason`` says how, and the offline answer stands).
+    """
+
+    query: str
+    location: Location | list[Location] | None
+    status: AnswerStatus
+    service: str = "offline"
+    reason: str = ""
+
+    @property
+    def fell_back(self) -> bool:
+        return self.status == "fallback"
+
+
+def location_to_record(location: Location) -> dict[str, Any]:
+    """A JSON-ready record of a geopy ``Location`` (round-trips with :func:`location_from_record`)."""
+    return {"address": location.address,
+            "point": [location.latitude, location.longitude, location.altitude],
+            "raw": location.raw}
+
+
+def location_from_record(record: dict[str, Any]) -> Location:
+    return Location(record["address"], Point(*record["point"]), record["raw"])
+
+
+class GeocodeCache:
+    """Answers of online geocoders in one SQLite file, kept across runs.
+
+    ``get`` returns ``None`` for a question never asked and ``[]`` for one
+    the service answered with "no match"; failures are never stored.
+    """
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self._lock = threading.Lock()
+        self._con: sqlite3.Connection | None = None
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._con is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            con = sqlite3.connect(self.path, check_same_thread=False)
+            con.execute("CREATE TABLE IF NOT EXISTS answers (key TEXT PRIMARY KEY, locations TEXT NOT NULL, "
+                        "stored_at TEXT DEFAULT CURRENT_TIMESTAMP)")
+            self._con = con
+        return self._con
+
+    def get(self, key: str) -> list[Location] | None:
+        with self._lock:
+            row = self._connection().execute("SELECT locations FROM answers WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        return [location_from_record(r) for r in json.loads(row[0])]
+
+    def put(self, key: str, locations: Sequence[Location]) -> None:
+        # default=str: a service's raw record may hold values JSON lacks (Decimal, say)
+        text = json.dumps([location_to_record(loc) for loc in locations], ensure_ascii=False, default=str)
+        with self._lock:
+            con = self._connection()
+            con.execute("INSERT OR REPLACE INTO answers (key, locations) VALUES (?, ?)", (key, text))
+            con.commit()
+
+    def __len__(self) -> int:
+        with self._lock:
+            return self._connection().execute("SELECT COUNT(*) FROM answers").fetchone()[0]
+
+    def close(self) -> None:
+        with self._lock:
+            if self._con is not None:
+                self._con.close()
+                self._con = None
+
+    def __repr__(self) -> str:
+        return f"GeocodeCache({str(self.path)!r})"
+
+
+def service_name(geocoder: Geocoder) -> str:
+    """A stable name of a geocoder instance for cache keys and messages ("Nominatim@host")."""
+    name = type(geocoder).__name__
+    domain = getattr(geocoder, "domain", None)
+    return f"{name}@{domain}" if domain else name
+
+
+def _describe(exc: BaseException) -> str:
+    """What went wrong with the service, in the words a user looks for."""
+    if isinstance(exc, geopy.exc.GeocoderRateLimited):
+        after = f", retry after {exc.retry_after:g} s" if exc.retry_after else ""
+        return f"refused the request as too many (HTTP 429{after})"
+    if isinstance(exc, geopy.exc.GeocoderTimedOut):
+        return "timed out"
+    if isinstance(exc, geopy.exc.GeocoderUnavailable | ConnectionError):
+        return "could not be reached (no network?)"
+    return f"failed ({type(exc).__name__}: {exc})"
+
+
+#: what makes an online answer unavailable; a programming error is not among them
+ONLINE_FAILURES = (geopy.exc.GeocoderServiceError, OSError)
+
+
+# --------------------------------------------------------------------------- the wrapper
+
+class FallbackGeocoder(Geocoder):
+    """The offline gazetteer, optionally asking an online geocoder first.
+
+    Parameters
+    ----------
+    offline
+        The offline geocoder; by default an :class:`OfflineGazetteer` that
+        loads the gazetteer on first use.
+    online
+        Any geopy geocoder (see :func:`online_geocoder`), or ``None`` (the
+        default) to stay offline.
+    cache
+        Where online answers are kept: a :class:`GeocodeCache` or a file
+        path; by default ``online-geocodes.sqlite`` in the gazetteer's cache
+        folder.
+    min_delay_seconds, max_retries, error_wait_seconds
+        Passed to :class:`geopy.extra.rate_limiter.RateLimiter`. No retries by
+        default: after a timeout or an HTTP 429 the offline answer is at hand,
+        so waiting to ask again only slows the user down.
+    """
+
+    def __init__(
+        self,
+        offline: OfflineGazetteer | None = None,
+        online: Geocoder | None = None,
+        *,
+        cache: GeocodeCache | Path | str | None = None,
+        min_delay_seconds: float = 1.0,
+        max_retries: int = 0,
+        error_wait_seconds: float | None = None,
+    ) -> None:
+        # the wrapper itself requests nothing: the wrapped geocoders carry their own adapters
+        super().__init__(adapter_factory=_NoNetworkAdapter)
+        self.offline = offline if offline is not None else OfflineGazetteer()
+        self.online = online
+        if cache is None:
+            cache = default_cache_dir() / CACHE_FILE
+        self.cache = cache if isinstance(cache, GeocodeCache) else GeocodeCache(cache)
+        limits = dict(min_delay_seconds=min_delay_seconds, max_retries=max_retries,
+                      error_wait_seconds=max(min_delay_seconds, 2.0) if error_wait_seconds is None
+                      else error_wait_seconds,
+                      swallow_exceptions=False)  # failures must reach lookup() to be reported
+        self._online_geocode = RateLimiter(online.geocode, **limits) if online is not None else None
+        self._online_reverse = (RateLimiter(online.reverse, **limits)
+                                if online is not None and hasattr(online, "reverse") else None)
+
+    def __repr__(self) -> str:
+        return f"FallbackGeocoder({self.offline!r}, online={self.online!r})"
+
+    @property
+    def service(self) -> str:
+        return service_name(self.online) if self.online is not None else "offline"
+
+    # -- geopy interface ----------------------------------------------------------------
+
+    def geocode(
+        self,
+        query: str,
+        *,
+        exactly_one: bool = True,
+        country_codes: str | Iterable[str] | None = None,
+        feature_classes: str | Iterable[str] | None = None,
+        online_only: bool = False,
+        timeout: Any = DEFAULT_SENTINEL,
+    ) -> Location | list[Location] | None:
+        """Like :meth:`lookup`, returning only the location(s), as geopy does.
+
+        When the online geocoder fails, the offline answer is returned and an
+        :class:`OnlineGeocoderWarning` says why.
+        """
+        answer = self.lookup(query, exactly_one=exactly_one, country_codes=country_codes,
+                             feature_classes=feature_classes, online_only=online_only, timeout=timeout)
+        self._warn(answer)
+        return answer.location
+
+    def reverse(
+        self,
+        query: Point | str | Sequence[float],
+        *,
+        exactly_one: bool = True,
+        online_only: bool = False,
+        timeout: Any = DEFAULT_SENTINEL,
+    ) -> Location | list[Location] | None:
+        """Like :meth:`reverse_lookup`, returning only the location(s)."""
+        answer = self.reverse_lookup(query, exactly_one=exactly_one, online_only=online_only, timeout=timeout)
+        self._warn(answer)
+        return answer.location
+
+    # -- answers with their provenance --------------------------------------------------
+
+    def lookup(
+        self,
+        query: str,
+        *,
+        exactly_one: bool = True,
+        country_codes: str | Iterable[str] | None = None,
+        feature_classes: str | Iterable[str] | None = None,
+        online_only: bool = False,
+        timeout: Any = DEFAULT_SENTINEL,
+    ) -> GeocodeAnswer:
+        """Geocode ``query`` and say where the answer came from.
+
+        ``country_codes`` and ``feature_classes`` filter the offline answer;
+        ``country_codes`` also reaches online geocoders that take it
+        (Nominatim does). With ``online_only=True`` the offline gazetteer is
+        not consulted and a failing service raises
+        :class:`geo.errors.GeocoderUnavailable`.
+        """
+        def offline() -> Location | list[Location] | None:
+            return self.offline.geocode(query, exactly_one=exactly_one, country_codes=country_codes,
+                                        feature_classes=feature_classes)
+
+        online_options: dict[str, Any] = {"exactly_one": exactly_one}
+        if timeout is not DEFAULT_SENTINEL:
+            online_options["timeout"] = timeout
+        if country_codes is not None and self.online is not None \
+                and "country_codes" in inspect.signature(self.online.geocode).parameters:
+            online_options["country_codes"] = country_codes
+        key_options = {"exactly_one": exactly_one, "country_codes": _sorted_codes(country_codes)}
+        return self._answer("geocode", query, self._online_geocode, online_options, key_options,
+                            offline, exactly_one=exactly_one, online_only=online_only)
+
+    def reverse_lookup(
+        self,
+        query: Point | str | Sequence[float],
+        *,
+        exactly_one: bool = True,
+        online_only: bool = False,
+        timeout: Any = DEFAULT_SENTINEL,
+    ) -> GeocodeAnswer:
+        """Reverse-geocode a point and say where the answer came from."""
+        point = query if isinstance(query, Point) else Point(query)
+        online_options: dict[str, Any] = {"exactly_one": exactly_one}
+        if timeout is not DEFAULT_SENTINEL:
+            online_options["timeout"] = timeout
+        text = f"{point.latitude:.6f},{point.longitude:.6f}"
+        return self._answer("reverse", text, self._online_reverse, online_options,
+                            {"exactly_one": exactly_one},
+                            lambda: self.offline.reverse(point, exactly_one=exactly_one),
+                            exactly_one=exactly_one, online_only=online_only, online_query=point)
+
+    def _answer(self, method: str, query: str, call: Callable[..., Any] | None, online_options: dict,
+                key_options: dict, offline: Callable[[], Any], *, exactly_one: bool, online_only: bool,
+                online_query: Any = None) -> GeocodeAnswer:
+        if call is None:
+            if online_only:
+                raise GeocoderUnavailable(
+                    f"No online geocoder is enabled for {method} {query!r}; pass one as "
+                    f"FallbackGeocoder(online=online_geocoder('nominatim')) or drop online_only.")
+            return GeocodeAnswer(query, offline(), "offline")
+        service = self.service
+        key = json.dumps([service, method, query, key_options], sort_keys=True, ensure_ascii=False)
+        cached = self.cache.get(key)
+        if cached is not None:
+            status: AnswerStatus = "cached"
+            locations = cached
+        else:
+            try:
+                result = call(online_query if online_query is not None else query, **online_options)
+            except ONLINE_FAILURES as exc:
+                reason = f"The online geocoder {service} {_describe(exc)}"
+                if online_only:
+                    raise GeocoderUnavailable(f"{reason} for {method} {query!r}.") from exc
+                logger.warning("%s for %s %r; the offline answer stands.", reason, method, query)
+                return GeocodeAnswer(query, offline(), "fallback", service,
+                                     f"{reason}; the offline gazetteer's answer was kept.")
+            locations = [] if result is None else [result] if isinstance(result, Location) else list(result)
+            self.cache.put(key, locations)
+            status = "online"
+        if locations or online_only:
+            return GeocodeAnswer(query, (locations[0] if locations else None) if exactly_one else locations,
+                                 status, service)
+        return GeocodeAnswer(query, offline(), "offline", service,
+                             f"The online geocoder {service} found no match; the offline answer is used.")
+
+    @staticmethod
+    def _warn(answer: GeocodeAnswer) -> None:
+        if answer.fell_back:
+            # stacklevel 3: point at the caller of geocode()/reverse()
+            warnings.warn(answer.reason, OnlineGeocoderWarning, stacklevel=3)
+
+
+def _sorted_codes(codes: str | Iterable[str] | None) -> list[str] | None:
+    if codes is None:
+        return None
+    return sorted(c.upper() for c in ([codes] if isinstance(codes, str) else codes))
+
