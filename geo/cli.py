@@ -85,7 +85,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     for doc_id, doc in gold.items():
         analysis = parser.analyse(doc["text"], doc_id=doc_id)
         preds[doc_id] = prediction_record(doc_id, (t.to_dict() for t in analysis.toponyms),
-                                          adjectival=not args.no_adjectival)
+                                          exclude=set(args.exclude))
     elapsed = time.perf_counter() - started
     if args.predictions:
         with open(args.predictions, "w", encoding="utf-8") as f:
@@ -120,8 +120,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     e = sub.add_parser("evaluate", help="score recognition and resolution on a gold JSONL corpus")
     e.add_argument("--gold", type=Path, required=True)
-    e.add_argument("--no-adjectival", action="store_true",
-                   help="leave out derived forms ('Malian') for corpora that do not annotate them")
+    e.add_argument("--exclude", type=lambda v: [x for x in v.split(",") if x], default=[],
+                   help="comma-separated mention kinds the corpus does not annotate, left out of the "
+                        "predictions: adjectival (derived forms, 'Malian'), embedded (in organisation "
+                        "names), or a mention type; GeoVirus: --exclude adjectival,embedded")
     e.add_argument("--all-gold", action="store_true", help="also count gold toponyms without coordinates")
     e.add_argument("--group", help="keep only gold toponyms of this group (GeoWebNews: literal)")
     e.add_argument("--predictions", type=Path, help="also write the predictions as JSONL here")

@@ -19,7 +19,7 @@ PREFERRED_COUNTRY: dict[str, str] = {
 #: countryinfo demonyms that are not demonyms (a place name, or too generic)
 REJECTED: frozenset[str] = frozenset({
     "Djibouti", "Gibraltar", "Christmas Island", "Channel Islander", "",
-    "Central African", "Indian",  # "Indian" is handled below with its ambiguity
+    "Central African", "Indian",  # "Indian" is listed below, for India only
 })
 
 SUPPLEMENT: dict[str, str] = {
@@ -83,6 +83,10 @@ SUPPLEMENT: dict[str, str] = {
     "Scandinavian": "region:Scandinavia", "Baltic": "region:Baltic states",
     "Caribbean": "region:Caribbean", "Kashmiri": "region:Kashmir", "Crimean": "region:Crimea",
     "Maghrebi": "region:Maghreb", "Saharan": "region:Sahara",
+    "Indian": "IN", "English": "admin1:GB-ENG", "Kurdish": "region:Kurdistan",
+    "Central American": "region:Central America", "North American": "continent:NA",
+    "South American": "continent:SA", "Mediterranean": "region:Mediterranean Sea",
+    "Atlantic": "region:Atlantic Ocean", "Pacific": "region:Pacific Ocean",
     "European": "continent:EU", "African": "continent:AF", "Asian": "continent:AS",
 }
 

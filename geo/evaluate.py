@@ -110,7 +110,21 @@ def score(gold_docs: Mapping[str, Mapping], pred_docs: Mapping[str, Mapping], *,
     )
 
 
-def prediction_record(doc_id: str, toponyms: Iterable[Mapping], *, adjectival: bool = True) -> dict:
-    """The ``{"id", "toponyms"}`` record scored above; ``adjectival=False`` drops derived forms
-    ("Malian") for corpora that do not annotate them (GeoVirus)."""
-    return {"id": doc_id, "toponyms": [t for t in toponyms if adjectival or not t.get("adjectival")]}
+def prediction_record(doc_id: str, toponyms: Iterable[Mapping], *,
+                      exclude: set[str] | frozenset[str] = frozenset()) -> dict:
+    """The ``{"id", "toponyms"}`` record scored above.
+
+    People-forms ("Malians", "the French": type ``demonym``) are scored without
+    coordinates, as GeoWebNews annotates them (its Demonym type has none).
+    ``exclude`` leaves out what a corpus does not annotate: ``adjectival``
+    (every derived form, "Malian government" too) or a mention type such as
+    ``embedded`` (GeoVirus annotates neither).
+    """
+    out = []
+    for t in toponyms:
+        if "adjectival" in exclude and t.get("adjectival") or t.get("type") in exclude:
+            continue
+        if t.get("type") == "demonym":
+            t = {**t, "lat": None, "lon": None}
+        out.append(t)
+    return {"id": doc_id, "toponyms": out}

@@ -23,12 +23,19 @@ TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+|\S")
 
 MAX_NAME_TOKENS = 8
 CONNECTORS = {"of", "the", "de", "la", "le", "du", "del", "des", "and", "upon", "on", "al", "el",
-              "-", "'", "’", "da", "do", "dos", "das", "di", "von", "van", "y", "&", "am", "sur", "en"}
+              "-", "'", "’", ".", ",", "da", "do", "dos", "das", "di", "von", "van", "y", "&", "am", "sur", "en"}
 MONTHS_DAYS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
     "saturday", "sunday", "christmas", "easter", "ramadan", "eid", "thanksgiving",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "inc", "ltd", "corp", "co", "plc", "llc", "el nino", "la nina",
 }
+#: all-capital short forms that do name a place (most, like "IT" or "UN", do not)
+ACRONYMS = {"us", "uk", "usa", "uae", "drc", "eu", "nsw", "nyc", "prc", "dprk", "dc"}
+#: lower-case words after a place name that make it the name of something else
+NAMESAKE_HEADS = {"virus", "fever", "flu", "disease", "syndrome", "strain", "variant", "sauce",
+                  "cheese", "salad", "wine", "beer", "accent"}
 TITLES = {
     "mr", "mrs", "ms", "miss", "dr", "president", "senator", "sen", "rep", "gov", "governor",
     "judge", "justice", "general", "gen", "col", "colonel", "capt", "captain", "lt", "sgt",
@@ -137,6 +144,7 @@ class Recognizer:
         tokens = tokenize(text)
         sentence_starts = [s.start for s in sentences]
         shouting = self._shouting_sentences(tokens, sentences)
+        surnames = self.surnames(tokens)
         mentions: list[RawMention] = []
         i = 0
         while i < len(tokens):
@@ -153,7 +161,7 @@ class Recognizer:
                 continue
             j, key, places, adjectival = match
             mention = self._judge(text, tokens, sentences, i, j, key, places, adjectival, sent,
-                                  sent in shouting)
+                                  sent in shouting, surnames)
             if mention is not None:
                 mentions.append(mention)
                 i = j + 1
@@ -203,7 +211,7 @@ class Recognizer:
                 # acronyms: only country abbreviations ("US", "UK", "UAE"), never "IT" or "UN"
                 places = gaz.candidates_by_key(key)
                 if places and places[0].kind == "country" and key != name_key(places[0].name) \
-                        or key in ("us", "uk", "usa", "uae", "drc"):
+                        or key in ACRONYMS:
                     return j, key, places[:1], False
                 continue
             demonym = gaz.demonym(surface) if j - i < 3 else None
@@ -216,7 +224,7 @@ class Recognizer:
 
     # -- filtering and typing ----------------------------------------------------------
 
-    def _judge(self, text, tokens, sentences, i, j, key, places, adjectival, sent, shouting):
+    def _judge(self, text, tokens, sentences, i, j, key, places, adjectival, sent, shouting, surnames):
         gaz = self.gazetteer
         first, last = tokens[i], tokens[j]
         surface = text[first.start:last.end]
@@ -231,49 +239,64 @@ class Recognizer:
         sentence = sentences[sent] if sentences else None
         at_sentence_start = sentence is not None and first.start <= sentence.start + 1 or (
             prev is not None and prev.text in "\"“‘'(" and (prev2 is None or prev2.text in ".!?:;\"”"))
-        big_area = top.kind in ("country", "continent", "region", "admin1")
-        population = top.population if top.kind == "city" else 10**9
+        # countries, continents and named regions are never just a word or a person
+        big_area = top.kind in ("country", "continent", "region")
+        population = {"city": top.population, "admin1": 1_000_000}.get(top.kind, 10**9)
 
         if key in MONTHS_DAYS or (single and key in STOP_WORDS and top.kind != "country"):
             return None
+        if single and not adjectival:
+            word = first.text
+            if len(word) <= 2 and not word.isupper():
+                return None  # "La", "Wu": too short to be a name on their own
+            if any(c.isupper() for c in word[1:]) and not word.isupper():
+                return None  # "MoD", "iPhone"
         zipf = gaz.word_zipf(key) if single else 0.0
-        if single and (at_sentence_start or shouting) and not big_area and not adjectival:
-            # a capital that only says "start of sentence" or "headline"
-            if zipf >= 4.0 and population < 1_000_000 or zipf >= 3.0 and population < 100_000:
-                return None
-            if first.lower.endswith(("ing", "ly", "ed")) and zipf >= 3.0:
-                return None
-        if single and first.lower.endswith(("'s",)):
-            return None
+        dictionary = single and gaz.is_dictionary_word(key)
+        if single and first.text in surnames and not (big_area and self._locative(prev, prev2)):
+            return None  # "Heappey said", "Washington" after "George Washington"
         # person: a title or a given name right before ("President Washington", "James Heappey")
         if prev is not None and prev.is_cap and prev.is_word and not adjectival:
             if prev.lower.rstrip(".") in TITLES:
                 return None
-            if gaz.is_given_name(prev.text) and not gaz.has_key(prev.lower) and not big_area:
-                return None
-            if gaz.is_given_name(prev.text) and prev.end + 1 == first.start and population < 10**9 \
-                    and not gaz.candidates_by_key(prev.lower):
+            if gaz.is_given_name(prev.text) and not big_area and not self._is_place_word(prev):
                 return None
         if prev is not None and prev.text == "." and prev2 is not None and len(prev2.text) == 1 and prev2.is_cap:
             return None  # "J. Washington"
+        if single and (at_sentence_start or shouting) and not big_area and not adjectival:
+            # a capital that only says "start of sentence" or "headline"
+            if dictionary or zipf >= 4.0 and population < 1_000_000 or zipf >= 3.0 and population < 100_000:
+                return None
+            if first.lower.endswith(("ing", "ly", "ed")) and zipf >= 3.0:
+                return None
+
         # followed by a capitalised word that is not part of the name: a person or an organisation
         follows_cap = (nxt is not None and nxt.is_cap and nxt.is_word and nxt.start - last.end <= 1
-                       and not (sentences and nxt.start >= sentences[sent].end))
+                       and not shouting and not (sentence is not None and nxt.start >= sentence.end))
         embedded = False
-        if follows_cap and not shouting:
-            if nxt.lower in ORG_HEADS or (adjectival is False and population < 10**9):
+        if follows_cap:
+            if nxt.lower in ORG_HEADS:
                 embedded = True
-        inside_org = self._inside_org(tokens, i)
-        if inside_org:
+            elif adjectival:
+                pass  # "Russian President", "French Foreign Ministry"
+            elif single and gaz.is_given_name(first.text):
+                return None  # "Paul Ryan", "Jordan Peterson"
+            elif big_area:
+                pass  # "U.S. President", "Mali Defence Ministry": typed below
+            elif dictionary or (population < 100_000):
+                return None  # part of a longer name we do not know ("Orange County")
+            else:
+                embedded = True  # "Toronto Blue Jays"
+        if self._inside_org(tokens, i):
             embedded = True
         if nxt is not None and nxt.lower in LOWER_ORG_HEADS and not adjectival and not big_area:
             embedded = True
         if prev is not None and prev.lower in LOWER_ORG_HEADS and not big_area:
             return None  # "the mercenary group Wagner"
+        if nxt is not None and nxt.lower in NAMESAKE_HEADS:
+            return None  # "Marburg virus", "Lassa fever"
 
-        # how strongly the context says "place"
-        locative = prev is not None and prev.lower in LOCATIVE or (
-            prev is not None and prev.text == "," and prev2 is not None and prev2.is_cap)
+        locative = self._locative(prev, prev2)
         container = None
         if nxt is not None and nxt.text == "," and nxt2 is not None and nxt2.is_cap:
             container = self._container_key(text, tokens, j + 2)
@@ -287,9 +310,13 @@ class Recognizer:
             return self._mention(surface, first, last, kind, sent, places, True, None)
 
         if embedded:
-            if population < 100_000:
+            if population < 100_000 or dictionary:
                 return None
             return self._mention(surface, first, last, "embedded", sent, places, False, container)
+        if dictionary and not big_area:
+            # "State", "Centre", "Orange": a place only when big and where a place is expected
+            if top.kind == "admin1" or population < 100_000 or not locative and zipf >= 4.5:
+                return None
         if not big_area and not locative:
             need = 0
             if zipf >= 4.5:
@@ -305,8 +332,39 @@ class Recognizer:
         elif not big_area and locative:
             if zipf >= 4.5 and population < 50_000:
                 return None
-        kind = self._type(tokens, i, j, top, prev, nxt)
+        kind = "modifier" if follows_cap else self._type(tokens, i, j, top, prev, nxt)
+        if nxt is not None and nxt.text == "." and nxt.start == last.end and len(last.text) <= 5 \
+                and key != name_key(top.name) and not (sentence is not None and nxt.end >= sentence.end):
+            last = nxt  # "Calif.", "Ga.": the abbreviation's dot belongs to the name
+            surface = text[first.start:last.end]
         return self._mention(surface, first, last, kind, sent, places, False, container)
+
+    @staticmethod
+    def _locative(prev: Token | None, prev2: Token | None) -> bool:
+        return prev is not None and prev.lower in LOCATIVE or (
+            prev is not None and prev.text == "," and prev2 is not None and prev2.is_cap)
+
+    def _is_place_word(self, token: Token) -> bool:
+        places = self.gazetteer.candidates_by_key(token.lower)
+        return bool(places) and places[0].kind in ("country", "admin1", "continent", "region")
+
+    def surnames(self, tokens: list[Token]) -> set[str]:
+        """Surnames of the people the text names ("James Heappey" -> "Heappey")."""
+        gaz = self.gazetteer
+        out = set()
+        for k in range(len(tokens) - 1):
+            a, b = tokens[k], tokens[k + 1]
+            if not (a.is_cap and a.is_word and b.is_cap and b.is_word) or b.start - a.end != 1:
+                continue
+            if a.lower.rstrip(".") in TITLES or (gaz.is_given_name(a.text) and not self._is_place_word(a)):
+                # the surname is the last capitalised word of the run ("John F. Kennedy")
+                m = k + 1
+                while m + 1 < len(tokens) and tokens[m + 1].is_cap and tokens[m + 1].is_word \
+                        and tokens[m + 1].start - tokens[m].end == 1 and m - k < 3:
+                    m += 1
+                if not self._is_place_word(tokens[m]) and len(tokens[m].text) > 2:
+                    out.add(tokens[m].text)
+        return out
 
     def _mention(self, surface, first, last, kind, sent, places, adjectival, container) -> RawMention:
         return RawMention(first.start, last.end, surface, kind, sent, tuple(places), adjectival, container)

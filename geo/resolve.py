@@ -17,7 +17,11 @@ from geo.gazetteer import Gazetteer, name_key
 from geo.model import Candidate, Focus, Place, Toponym
 from geo.recognize import RawMention
 
-KIND_PRIOR = {"country": 4.5, "continent": 4.3, "region": 4.5, "admin1": 2.5}
+KIND_PRIOR = {"country": 4.5, "continent": 4.3, "region": 4.5, "admin1": 2.8}
+#: what a major city (half a million people or more) adds: "Washington", "New York"
+MAJOR_CITY_BONUS = 0.5
+#: a city that shares its name with a country ("Mexico", "China") needs strong evidence
+COUNTRY_NAMESAKE_PENALTY = 1.5
 #: scores are multiplied by this before the softmax (a lower temperature)
 SHARPNESS = 2.0
 PRIMARY_NAME_BONUS = 0.6
@@ -35,6 +39,8 @@ def _prior(place: Place, key: str) -> float:
         score = math.log10(place.population + 10) / 2.0
         if place.feature_code == "PPLC":
             score += 0.3
+        if place.population >= 500_000:
+            score += MAJOR_CITY_BONUS
     if name_key(place.name) == key:
         score += PRIMARY_NAME_BONUS
     return score
@@ -99,9 +105,12 @@ class Resolver:
         if not places:
             return [], 0.0
         container_places = [p for c in containers for p in self.gazetteer.candidates_by_key(c)[:3]]
+        named_countries = {p.country_code for p in places if p.kind == "country"}
         scores = []
         for p in places:
             s = _prior(p, key)
+            if named_countries and (p.kind == "city" or p.kind == "admin1" and p.country_code in named_countries):
+                s -= COUNTRY_NAMESAKE_PENALTY  # "Mexico" the country, not México state or Mexico City
             if p.kind not in ("country", "continent", "region"):
                 if countries.get(p.country_code):
                     s += COUNTRY_CONTEXT_BONUS * min(1.0, 0.5 + 0.25 * countries[p.country_code])
