@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Install and start the app: a virtual environment with the pinned
+# requirements, the gazetteer cache (built once, about 20 s), then Streamlit.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/python -m pip install -q --disable-pip-version-check -r requirements.txt
+.venv/bin/python -m geo gazetteer
+exec .venv/bin/streamlit run app.py "$@"
