@@ -117,7 +117,7 @@ def _unlink(path: Path) -> None:
 
 def _write(layers: Layers, name: str, fmt: str, path: Path) -> None:
     import pyogrio
-    from pyogrio.errors import DataSourceError, DataLayerError, FieldError, GeometryError
+    from pyogrio.errors import DataLayerError, DataSourceError, FieldError, GeometryError
 
     frame = layers[name]
     geometry_type = LAYER_SCHEMAS[name][1]

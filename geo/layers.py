@@ -13,7 +13,8 @@
 Every layer is a flat table: scalar columns only (lists are joined into
 strings), a stable string ``id``, dates as ISO strings, and the same columns in
 the same order whether the layer has rows or not, so an empty layer still
-writes with its schema. The column lists below are the schema; ``docs/layers.md``
+writes with its schema. Character offsets are ``start_char``/``end_char`` (as
+in spaCy): KML reserves ``begin``/``end`` for time spans. The column lists below are the schema; ``docs/layers.md``
 describes each field. Geometries are EPSG:4326; areas are always MultiPolygon
 with counter-clockwise exterior rings, snapped to a 1e-6 degree grid (about
 0.1 m) so that writers that round coordinates cannot make them invalid.
@@ -49,13 +50,13 @@ PLACES_SCHEMA: dict[str, str] = {
     "first_mention": "str", "first_sentence": "str", "event_count": "int64", "focus": "str",
 }
 MENTIONS_SCHEMA: dict[str, str] = {
-    "id": "str", "doc_id": "str", "doc_title": "str", "start": "int64", "end": "int64",
+    "id": "str", "doc_id": "str", "doc_title": "str", "start_char": "int64", "end_char": "int64",
     "text": "str", "type": "str", "adjectival": "bool", "sentence_index": "int64", "sentence": "str",
     "geonameid": "int64", "place_name": "str", "kind": "str", "feature_code": "str",
     "country_code": "str", "confidence": "float64", "alternative_count": "int64", "alternatives": "str",
 }
 UNRESOLVED_SCHEMA: dict[str, str] = {
-    "id": "str", "doc_id": "str", "doc_title": "str", "start": "int64", "end": "int64",
+    "id": "str", "doc_id": "str", "doc_title": "str", "start_char": "int64", "end_char": "int64",
     "text": "str", "type": "str", "adjectival": "bool", "sentence_index": "int64", "sentence": "str",
     "alternative_count": "int64", "alternatives": "str",
 }
@@ -212,8 +213,8 @@ def _mention_row(analysis: Analysis, toponym: Toponym) -> dict[str, Any]:
         "id": f"{analysis.id}:{toponym.start}-{toponym.end}",
         "doc_id": analysis.id,
         "doc_title": analysis.title,
-        "start": toponym.start,
-        "end": toponym.end,
+        "start_char": toponym.start,
+        "end_char": toponym.end,
         "text": toponym.text,
         "type": toponym.type,
         "adjectival": toponym.adjectival,

@@ -1,0 +1,272 @@
+"""Exports read back with geopandas: same features, same properties, same coordinates; RFC 7946."""
+
+from __future__ import annotations
+
+import io
+import itertools
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import pandas as pd
+import pyogrio
+import pytest
+import shapely
+from layer_samples import EXPECTED_COUNTS, sample_analyses
+
+from geo.errors import ExportError, GeoError
+from geo.export import FORMATS, GPKG_NAME, layer_bytes, write_layers
+from geo.gazetteer import Gazetteer
+from geo.layers import LAYER_SCHEMAS, Layers, build_layers
+
+SPATIAL = [name for name in Layers.NAMES if LAYER_SCHEMAS[name][1] is not None]
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+@pytest.fixture(scope="module")
+def layers(gazetteer: Gazetteer) -> Layers:
+    return build_layers(sample_analyses(gazetteer), gazetteer)
+
+
+@pytest.fixture(scope="module")
+def exported(layers: Layers, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("export")
+    return {fmt: out / fmt for fmt in FORMATS if write_layers(layers, out / fmt, fmt)}
+
+
+# -- comparing what was written with what is read back ----------------------------------------
+
+def _normal(value: Any, dtype: str) -> Any:
+    """A value as a reader may return it, in one comparable form ("" and null alike)."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)) or value == "":
+        return None
+    if dtype == "str":
+        if isinstance(value, pd.Timestamp):  # GDAL reads ISO date strings in GeoJSON as dates
+            return value.date().isoformat()
+        return str(value) or None
+    if dtype == "bool":
+        return bool(int(value)) if isinstance(value, str) else bool(value)
+    if dtype == "float64":
+        return round(float(value), 6)
+    return int(value)
+
+
+def assert_same_rows(written: pd.DataFrame, read: pd.DataFrame, schema: dict[str, str]) -> None:
+    assert len(read) == len(written)
+    read = read.set_index(read["id"].astype(str))
+    for _, row in written.iterrows():
+        back = read.loc[row["id"]]
+        for column, dtype in schema.items():
+            assert _normal(back[column], dtype) == _normal(row[column], dtype), (row["id"], column)
+
+
+def assert_same_geometries(written: gpd.GeoDataFrame, read: gpd.GeoDataFrame, *,
+                           single_parts: bool = False) -> None:
+    """``single_parts``: the format stores a one-part MultiPolygon as a Polygon (KML)."""
+    read = read.set_index(read["id"].astype(str))
+    for _, row in written.iterrows():
+        back = read.loc[row["id"]].geometry
+        if row.geometry is None:
+            assert back is None or back.is_empty, row["id"]
+            continue
+        if single_parts and back.geom_type == "Polygon":
+            back = shapely.MultiPolygon([back])
+        assert back.geom_type == row.geometry.geom_type, row["id"]
+        assert shapely.equals_exact(shapely.normalize(back), shapely.normalize(row.geometry),
+                                    tolerance=1e-6), row["id"]
+
+
+# -- round trips ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", SPATIAL)
+def test_geojson_round_trip(layers: Layers, exported: dict[str, Path], name: str) -> None:
+    path = exported["geojson"] / f"{name}.geojson"
+    read = gpd.read_file(path)
+    assert read.crs == "EPSG:4326"
+    assert_same_rows(layers[name], read, LAYER_SCHEMAS[name][0])
+    assert_same_geometries(layers[name], read)
+
+
+@pytest.mark.parametrize("name", Layers.NAMES)
+def test_geopackage_round_trip_keeps_types(layers: Layers, exported: dict[str, Path], name: str) -> None:
+    path = exported["gpkg"] / GPKG_NAME
+    listed = dict(pyogrio.list_layers(path))
+    assert listed.keys() == set(Layers.NAMES)
+    assert listed[name] == LAYER_SCHEMAS[name][1]  # None: a plain attributes table
+    read = pyogrio.read_dataframe(path, layer=name)
+    schema = LAYER_SCHEMAS[name][0]
+    assert_same_rows(layers[name], read, schema)
+    for column, dtype in schema.items():
+        expected = {"str": ("str", "object"), "Int64": ("int64", "float64")}.get(dtype, (dtype,))
+        assert str(read[column].dtype) in expected, (name, column)
+    if LAYER_SCHEMAS[name][1] is not None:
+        assert read.crs == "EPSG:4326"
+        assert_same_geometries(layers[name], read)
+
+
+@pytest.mark.parametrize("name", Layers.NAMES)
+def test_csv_round_trip_with_lat_lon_and_wkt(layers: Layers, exported: dict[str, Path], name: str) -> None:
+    path = exported["csv"] / f"{name}.csv"
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # spreadsheets then read it as UTF-8
+    header = raw[3:].split(b"\n", 1)[0].decode("utf-8").strip().split(",")
+    geometry_type = LAYER_SCHEMAS[name][1]
+    if geometry_type == "Point":
+        assert header[-2:] == ["lat", "lon"]
+        read = gpd.read_file(path, X_POSSIBLE_NAMES="lon", Y_POSSIBLE_NAMES="lat", KEEP_GEOM_COLUMNS="NO")
+    elif geometry_type == "MultiPolygon":
+        assert header[0] == "WKT"
+        read = gpd.read_file(path, GEOM_POSSIBLE_NAMES="WKT", KEEP_GEOM_COLUMNS="NO")
+    else:
+        read = pyogrio.read_dataframe(path)
+    assert_same_rows(layers[name], read, LAYER_SCHEMAS[name][0])
+    if geometry_type is not None:
+        assert_same_geometries(layers[name], read)
+
+
+@pytest.mark.parametrize("name", SPATIAL)
+def test_kml_round_trip(layers: Layers, exported: dict[str, Path], name: str) -> None:
+    read = gpd.read_file(exported["kml"] / f"{name}.kml")
+    assert_same_rows(layers[name], read, {k: v for k, v in LAYER_SCHEMAS[name][0].items() if k != "name"})
+    assert_same_geometries(layers[name], read, single_parts=True)
+    written = layers[name].set_index("id")
+    label = {"mentions": "text", "events": "label", "event_areas": "label"}.get(name, "name")
+    for _, row in read.iterrows():  # the placemark's name is what Google Earth lists
+        assert row["Name"] == written.loc[row["id"], label]
+
+
+def test_every_format_writes_a_fixed_set_of_files(exported: dict[str, Path]) -> None:
+    assert sorted(p.name for p in exported["geojson"].iterdir()) == sorted(
+        [f"{n}.geojson" for n in SPATIAL] + ["unresolved.csv"])
+    assert sorted(p.name for p in exported["kml"].iterdir()) == sorted(
+        [f"{n}.kml" for n in SPATIAL] + ["unresolved.csv"])
+    assert sorted(p.name for p in exported["csv"].iterdir()) == sorted(f"{n}.csv" for n in Layers.NAMES)
+    assert [p.name for p in exported["gpkg"].iterdir()] == [GPKG_NAME]
+
+
+def test_unresolved_mentions_are_exported_and_counted(exported: dict[str, Path]) -> None:
+    table = pd.read_csv(exported["geojson"] / "unresolved.csv", encoding="utf-8-sig")
+    assert list(table["text"]) == ["Zorgland"]
+    assert len(table) == EXPECTED_COUNTS["unresolved"]
+
+
+def test_writing_again_replaces_the_files(layers: Layers, exported: dict[str, Path]) -> None:
+    for fmt in FORMATS:
+        write_layers(layers, exported[fmt], fmt)
+    assert len(gpd.read_file(exported["geojson"] / "places.geojson")) == EXPECTED_COUNTS["places"]
+    assert len(pyogrio.read_dataframe(exported["gpkg"] / GPKG_NAME, layer="places")) == EXPECTED_COUNTS["places"]
+
+
+def test_empty_layers_still_write_every_file(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    empty = build_layers([], gazetteer)
+    for fmt in FORMATS:
+        paths = write_layers(empty, tmp_path / fmt, fmt)
+        assert all(p.exists() for p in paths)
+    info = pyogrio.read_info(tmp_path / "gpkg" / GPKG_NAME, layer="events")
+    assert info["features"] == 0 and info["geometry_type"] == "Point"
+    assert list(info["fields"]) == list(LAYER_SCHEMAS["events"][0])
+
+
+# -- RFC 7946 ---------------------------------------------------------------------------------
+
+def _signed_area(ring: list[list[float]]) -> float:
+    return sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in itertools.pairwise(ring)) / 2
+
+
+def _positions(coordinates: Any) -> list[list[float]]:
+    if isinstance(coordinates[0], (int, float)):
+        return [coordinates]
+    return [p for part in coordinates for p in _positions(part)]
+
+
+@pytest.mark.parametrize("name", SPATIAL)
+def test_geojson_is_rfc7946(layers: Layers, exported: dict[str, Path], name: str) -> None:
+    raw = (exported["geojson"] / f"{name}.geojson").read_bytes()
+    collection = json.loads(raw.decode("utf-8"))  # UTF-8, not escaped to ASCII
+    assert "crs" not in collection
+    features = collection["features"]
+    assert [f["id"] for f in features] == list(layers[name]["id"])  # stable ids, in layer order
+    geometry_types = {f["geometry"]["type"] for f in features if f["geometry"] is not None}
+    assert geometry_types == {LAYER_SCHEMAS[name][1]}
+    for feature in features:
+        assert set(feature) == {"type", "id", "properties", "geometry"}
+        assert all(not isinstance(v, (dict, list)) for v in feature["properties"].values())
+        geometry = feature["geometry"]
+        if geometry is None:
+            continue
+        for lon, lat in _positions(geometry["coordinates"]):
+            assert -180 <= lon <= 180 and -90 <= lat <= 90
+            assert round(lon, 6) == lon and round(lat, 6) == lat
+        if geometry["type"] == "MultiPolygon":
+            for polygon in geometry["coordinates"]:
+                assert _signed_area(polygon[0]) > 0  # exterior counter-clockwise
+                assert all(_signed_area(hole) < 0 for hole in polygon[1:])
+
+
+def test_geojson_keeps_non_ascii_text_and_iso_dates(exported: dict[str, Path]) -> None:
+    text = (exported["geojson"] / "places.geojson").read_text(encoding="utf-8")
+    assert '"name": "São Paulo"' in text
+    events = json.loads((exported["geojson"] / "events.geojson").read_text(encoding="utf-8"))
+    e1 = next(f for f in events["features"] if f["id"] == "doc-a:e1")["properties"]
+    assert (e1["date_start"], e1["published"]) == ("2022-11-14", "2022-11-14")
+    e3 = next(f for f in events["features"] if f["id"] == "doc-a:e3")
+    assert e3["geometry"] is None and e3["properties"]["place_id"] is None
+    assert "“renewed”" in json.dumps(events, ensure_ascii=False)
+
+
+def test_points_are_lon_lat(layers: Layers, exported: dict[str, Path], gazetteer: Gazetteer) -> None:
+    places = json.loads((exported["geojson"] / "places.geojson").read_text(encoding="utf-8"))
+    timbuktu = next(f for f in places["features"] if f["properties"]["name"] == "Timbuktu")
+    place = gazetteer.get(timbuktu["properties"]["geonameid"])
+    assert timbuktu["geometry"]["coordinates"] == [round(place.lon, 6), round(place.lat, 6)]
+    assert math.isclose(place.lon, -3.0, abs_tol=0.1)  # Timbuktu is west of Greenwich
+
+
+# -- the download bytes -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("fmt", ["geojson", "csv", "kml"])
+def test_layer_bytes_equal_the_exported_file(layers: Layers, exported: dict[str, Path], fmt: str) -> None:
+    for name in SPATIAL:
+        assert layer_bytes(layers, name, fmt) == (exported[fmt] / f"{name}.{fmt}").read_bytes()
+
+
+def test_layer_bytes_geopackage_holds_one_layer(layers: Layers, tmp_path: Path) -> None:
+    data = layer_bytes(layers, "areas", "gpkg")
+    assert data[:16] == b"SQLite format 3\x00"
+    (tmp_path / "areas.gpkg").write_bytes(data)
+    listed = pyogrio.list_layers(tmp_path / "areas.gpkg")
+    assert [list(row) for row in listed] == [["areas", "MultiPolygon"]]
+
+
+def test_layer_bytes_of_the_unresolved_table(layers: Layers, tmp_path: Path) -> None:
+    table = pd.read_csv(io.BytesIO(layer_bytes(layers, "unresolved", "csv")), encoding="utf-8-sig")
+    assert list(table["id"]) == list(layers.unresolved["id"])
+    (tmp_path / "unresolved.gpkg").write_bytes(layer_bytes(layers, "unresolved", "gpkg"))
+    listed = pyogrio.list_layers(tmp_path / "unresolved.gpkg")
+    assert [list(row) for row in listed] == [["unresolved", None]]
+
+
+@pytest.mark.parametrize(("name", "fmt", "message"), [
+    ("places", "shp", "Expected a format in ('geojson', 'gpkg', 'csv', 'kml'), instead got: 'shp'."),
+    ("towns", "geojson", "instead got: 'towns'."),
+    ("unresolved", "kml", "has no geometry"),
+])
+def test_bad_requests_raise_export_error(layers: Layers, name: str, fmt: str, message: str) -> None:
+    with pytest.raises(ExportError, match=message.replace("(", r"\(").replace(")", r"\)")) as info:
+        layer_bytes(layers, name, fmt)
+    assert isinstance(info.value, GeoError) and isinstance(info.value, ValueError)
+
+
+def test_write_layers_rejects_a_bad_format_and_an_unwritable_folder(layers: Layers, tmp_path: Path) -> None:
+    with pytest.raises(ExportError, match="'GeoJSON'"):
+        write_layers(layers, tmp_path, "GeoJSON")
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(ExportError, match="Cannot create the output folder"):
+        write_layers(layers, blocker / "out", "geojson")
