@@ -105,6 +105,34 @@ def cmd_gazetteer(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from itertools import chain
+
+    from geo.export import write_layers
+    from geo.layers import build_layers
+    from geo.pipeline import Geoparser
+
+    if not args.files and not args.jsonl:
+        raise GeoError("export needs article files or --jsonl IN.jsonl")
+    gazetteer = Gazetteer.load(args.cache_dir)
+    docs = chain((read_article(p) for p in args.files), read_jsonl(args.jsonl) if args.jsonl else ())
+    if args.published:
+        docs = ({**doc, "published": args.published.isoformat()} for doc in docs)
+    analyses = list(Geoparser(gazetteer).analyse_many(docs))
+    layers = build_layers(analyses, gazetteer)
+    paths = write_layers(layers, args.out, args.format)
+    counts = layers.counts()
+    # one file per layer, or every layer in the one GeoPackage
+    where = {name: (str(paths[0]) + f" (layer {name})" if len(paths) == 1 else str(path))
+             for name, path in zip(counts, paths * len(counts) if len(paths) == 1 else paths, strict=True)}
+    print(f"{len(analyses)} document(s) -> {args.out} ({args.format})")
+    for name, count in counts.items():
+        print(f"  {name:<12}{count:>7}  {where[name]}")
+    if counts["unresolved"]:
+        print(f"{counts['unresolved']} mention(s) without a place are in the unresolved table.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="python -m geo", description="Offline geoparser for English news.")
     ap.add_argument("--cache-dir", type=Path, default=None,
@@ -132,6 +160,15 @@ def build_parser() -> argparse.ArgumentParser:
     g = sub.add_parser("gazetteer", help="build (or rebuild) the gazetteer cache and show where it is")
     g.add_argument("--rebuild", action="store_true")
     g.set_defaults(func=cmd_gazetteer)
+
+    x = sub.add_parser("export", help="write places, mentions, events and areas as GIS layers")
+    x.add_argument("files", nargs="*", type=Path, help="article files (.txt, .md, .html)")
+    x.add_argument("--jsonl", type=Path, help='also read documents from a JSONL file of {"id", "text"} lines')
+    x.add_argument("--out", type=Path, required=True, help="folder for the layer files (created if missing)")
+    x.add_argument("--format", choices=("geojson", "gpkg", "csv", "kml"), default="geojson",
+                   help="geojson (RFC 7946, a file per layer), gpkg (one GeoPackage), csv or kml")
+    x.add_argument("--published", type=_date, help="publication date for relative dates (YYYY-MM-DD)")
+    x.set_defaults(func=cmd_export)
     return ap
 
 

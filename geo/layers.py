@@ -33,6 +33,7 @@ import shapely
 from shapely.geometry import MultiPolygon, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
+from geo.errors import ExportError
 from geo.gazetteer import Gazetteer
 from geo.model import MENTION_TYPES, Analysis, Candidate, Event, Place, PlaceLink, Toponym
 
@@ -128,6 +129,11 @@ def build_layers(analyses: Sequence[Analysis] | Iterable[Analysis], gazetteer: G
     geometry if it links to no known place).
     """
     analyses = list(analyses)
+    repeated = [doc_id for doc_id, n in Counter(a.id for a in analyses).items() if n > 1]
+    if repeated:
+        # feature ids are "<doc id>:<...>": two documents with one id would collide
+        raise ExportError(f"Expected one analysis per document id, instead got {repeated[0]!r} "
+                          f"more than once; give each document a unique id.")
     shapes = _AreaShapes(gazetteer)
     places, mentions, unresolved, events, event_areas = [], [], [], [], []
     for analysis in analyses:
@@ -258,12 +264,17 @@ def _link_place(analysis: Analysis, link: PlaceLink, gazetteer: Gazetteer) -> Pl
     return gazetteer.get(link.geonameid)
 
 
+def _event_feature_id(analysis: Analysis, event: Event) -> str:
+    """``<doc id>:<event id>``, unless the event id already starts with its document's id."""
+    return event.id if event.id.startswith(f"{analysis.id}:") else f"{analysis.id}:{event.id}"
+
+
 def _event_row(analysis: Analysis, event: Event, gazetteer: Gazetteer) -> tuple[dict[str, Any], Place | None]:
     link = primary_link(event)
     place = _link_place(analysis, link, gazetteer) if link is not None else None
     date = event.date
     return {
-        "id": f"{analysis.id}:{event.id}",
+        "id": _event_feature_id(analysis, event),
         "event_id": event.id,
         "doc_id": analysis.id,
         "doc_title": analysis.title,

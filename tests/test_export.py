@@ -270,3 +270,40 @@ def test_write_layers_rejects_a_bad_format_and_an_unwritable_folder(layers: Laye
     blocker.write_text("x")
     with pytest.raises(ExportError, match="Cannot create the output folder"):
         write_layers(layers, blocker / "out", "geojson")
+
+
+# -- the command line ---------------------------------------------------------------------------
+
+def test_cli_export_writes_the_four_geojson_layers_and_reports_counts(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from geo.cli import main
+
+    corpus = tmp_path / "in.jsonl"
+    corpus.write_text(json.dumps({"id": "n1", "text": "Fighting spread from Timbuktu to Gao in Mali."}) + "\n"
+                      + json.dumps({"id": "n2", "text": "Ministers met in Accra, Ghana, on Tuesday."}) + "\n",
+                      encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["export", "--jsonl", str(corpus), "--out", str(out), "--published", "2022-11-14"]) == 0
+    for name in ("places", "mentions", "events", "areas"):
+        assert (out / f"{name}.geojson").exists()
+    places = gpd.read_file(out / "places.geojson")
+    assert set(places["doc_id"]) == {"n1", "n2"}
+    assert {"Timbuktu", "Accra"} <= set(places["name"])
+    assert set(places["published"].astype(str)) == {"2022-11-14"}
+    report = capsys.readouterr().out
+    assert report.startswith(f"2 document(s) -> {out} (geojson)")
+    assert f"places{len(places):>13}  {out / 'places.geojson'}" in report
+
+
+def test_cli_export_geopackage_and_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from geo.cli import main
+
+    article = tmp_path / "story.txt"
+    article.write_text("Protesters gathered in Bamako, the capital of Mali.", encoding="utf-8")
+    assert main(["export", str(article), "--out", str(tmp_path / "gpkg"), "--format", "gpkg"]) == 0
+    assert dict(pyogrio.list_layers(tmp_path / "gpkg" / GPKG_NAME))["places"] == "Point"
+    capsys.readouterr()
+    assert main(["export", "--out", str(tmp_path / "none")]) == 2
+    assert "export needs article files or --jsonl" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["export", str(article), "--out", str(tmp_path), "--format", "shp"])

@@ -11,6 +11,7 @@ import pytest
 import shapely
 from layer_samples import EXPECTED_COUNTS, GAO, MALI, RUSSIA, SAHEL, TIMBUKTU, sample_analyses
 
+from geo.errors import ExportError
 from geo.gazetteer import Gazetteer
 from geo.layers import LAYER_SCHEMAS, Layers, area_geometry, build_layers
 from geo.model import Analysis
@@ -110,6 +111,20 @@ def test_events_point_at_their_where_place_and_keep_the_rest_as_text(layers: Lay
     e3 = events.loc["doc-a:e3"]
     assert e3.geometry is None
     assert pd.isna(e3["place_id"]) and pd.isna(e3["geo_precision"]) and e3["place_ids"] == ""
+
+
+def test_event_ids_that_already_name_their_document_are_not_prefixed_twice(gazetteer: Gazetteer) -> None:
+    from dataclasses import replace
+
+    doc_a = sample_analyses(gazetteer)[0]
+    doc_a = replace(doc_a, events=tuple(replace(e, id=f"doc-a:{e.id}") for e in doc_a.events))
+    assert list(build_layers([doc_a], gazetteer).events["id"]) == ["doc-a:e1", "doc-a:e2", "doc-a:e3"]
+
+
+def test_documents_with_one_id_are_refused(gazetteer: Gazetteer) -> None:
+    doc_a = sample_analyses(gazetteer)[0]
+    with pytest.raises(ExportError, match="'doc-a' more than once"):
+        build_layers([doc_a, doc_a], gazetteer)
 
 
 def test_event_areas_hold_the_polygon_of_events_located_to_a_country(layers: Layers) -> None:
