@@ -39,11 +39,6 @@ MALI, TIMBUKTU, GAO, ACCRA, PARIS = 2453866, 2449067, 2457163, 2306104, 2988507
 
 
 @pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.load()
-
-
-@pytest.fixture(scope="module")
 def offline(gazetteer: Gazetteer) -> OfflineGazetteer:
     return OfflineGazetteer(gazetteer)
 

@@ -10,7 +10,6 @@ import pytest
 import spacy
 
 from geo.errors import GeoError
-from geo.gazetteer import Gazetteer
 from geo.model import MENTION_TYPES
 from geo.pipeline import Geoparser
 from geo.spacy_components import (
@@ -28,11 +27,6 @@ ARTICLE = (
     "Minister James Heappey said. Russian-backed fighters and the Malian army were deployed "
     "near Timbuktu."
 )
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.load()
 
 
 @pytest.fixture
