@@ -145,6 +145,10 @@ def _write(layers: Layers, name: str, fmt: str, path: Path) -> None:
     elif geometry_type is not None and not isinstance(frame, gpd.GeoDataFrame):
         frame = gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries([None] * len(frame), crs="EPSG:4326"))
     kwargs: dict[str, Any] = {"layer": name, "driver": driver, "encoding": "UTF-8"}
+    if fmt == "gpkg":
+        # GeoPackage 1.2: GDAL before 3.10 (Debian 12's 3.6, so its QGIS) warns on every
+        # open of the 1.4 files newer GDAL writes by default; 1.2 has all we use
+        kwargs["dataset_options"] = {"VERSION": "1.2"}
     if geometry_type is not None:
         kwargs["geometry_type"] = geometry_type
     if fmt == "gpkg":
