@@ -311,6 +311,11 @@ def test_online_reverse_and_its_fallback(offline, tmp_path):
     assert [w.category for w in caught] == [OnlineGeocoderWarning]
 
 
+def test_fallback_rejects_a_bad_point(offline, tmp_path):
+    with pytest.raises(GeocoderQueryError, match="'north pole'"):
+        fallback(tmp_path, offline, FakeGeocoder()).reverse("north pole")
+
+
 def test_online_calls_go_through_the_rate_limiter(offline, tmp_path):
     online = FakeGeocoder({"Gao": ONLINE_TIMBUKTU, "Kidal": ONLINE_TIMBUKTU})
     geocoder = FallbackGeocoder(offline, online, cache=tmp_path / "c.sqlite",

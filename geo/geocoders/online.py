@@ -43,7 +43,7 @@ from geopy.point import Point
 
 from geo.errors import GeocoderUnavailable, GeoError
 from geo.gazetteer import default_cache_dir
-from geo.geocoders.offline import OfflineGazetteer, _NoNetworkAdapter
+from geo.geocoders.offline import GeocoderQueryError, OfflineGazetteer, _NoNetworkAdapter
 
 __all__ = (
     "FallbackGeocoder", "GeocodeAnswer", "GeocodeCache", "GeocoderConfigurationError",
@@ -327,7 +327,12 @@ class FallbackGeocoder(Geocoder):
         timeout: Any = DEFAULT_SENTINEL,
     ) -> GeocodeAnswer:
         """Reverse-geocode a point and say where the answer came from."""
-        point = query if isinstance(query, Point) else Point(query)
+        try:
+            point = query if isinstance(query, Point) else Point(query)
+        except (TypeError, ValueError) as exc:
+            raise GeocoderQueryError(
+                f"Expected a point as (lat, lon), 'lat, lon' or geopy Point, instead got: {query!r}."
+            ) from exc
         online_options: dict[str, Any] = {"exactly_one": exactly_one}
         if timeout is not DEFAULT_SENTINEL:
             online_options["timeout"] = timeout
