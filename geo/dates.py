@@ -1,0 +1,387 @@
+"""Date expressions in news text, normalised against the publication date.
+
+Two steps, kept apart so each is testable alone:
+
+* :func:`find_dates` finds expressions ("on December 8, 2021", "Monday",
+  "last week", "within the next six months", "in three years") and parses
+  them into a :class:`DateExpression` without resolving anything;
+* :func:`resolve` turns one expression into an :class:`~geo.model.EventDate`
+  given the publication date and the tense of the event it dates, because
+  "Monday" means the Monday before publication in "announced Monday" and the
+  one after in "will meet Monday".
+
+Without a publication date, relative expressions stay unresolved (``start``
+and ``precision`` are ``None``) instead of being guessed from today's date;
+absolute ones ("December 2020") still resolve.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from geo.model import EventDate
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+            "saturday": 5, "sunday": 6}
+NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "eighteen": 18,
+    "twenty": 20, "thirty": 30, "several": 3, "few": 3, "a few": 3, "couple": 2, "a couple of": 2,
+}
+UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
+         "months": "month", "year": "year", "years": "year", "decade": "decade", "decades": "decade"}
+TENSES = ("past", "ongoing", "future", "hypothetical")
+
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+_DAYNUM = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
+_NUM = r"(?P<num>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty|several|a few|a couple of)"
+_UNIT = r"(?P<unit>days?|weeks?|months?|years?|decades?)"
+_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+#: (kind, pattern) tried in this order; earlier kinds win on overlap
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(p, 0 if kind in ("md", "dm", "month", "mdy", "dmy") else re.I)) for kind, p in (
+    ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b"),
+    ("mdy", rf"\b(?:(?i:on|since|by|until|from)\s+)?{_MONTH}\s+{_DAYNUM},?\s+{_YEAR}\b"),
+    ("dmy", rf"\b(?:(?i:on|since|by|until|from)\s+)?{_DAYNUM}\s+{_MONTH},?\s+{_YEAR}\b"),
+    ("md", rf"\b(?:(?i:on|since|by|until|from)\s+)?{_MONTH}\s+{_DAYNUM}\b(?![,\s]*\d)"),
+    ("dm", rf"\b(?:(?i:on|since|by|until|from)\s+)?{_DAYNUM}\s+{_MONTH}(?![,\s]*\d)"),
+    ("month", rf"\b(?:(?i:in|since|by|until|from|during|of|early|late|mid-?)\s+)*{_MONTH}(?:,?\s+{_YEAR})?\b"),
+    ("window_next", rf"\b(?:within|in|over|during)\s+the\s+(?:next|coming)\s+(?:{_NUM}\s+)?{_UNIT}\b"),
+    ("window_within", rf"\bwithin\s+{_NUM}\s+{_UNIT}\b"),
+    ("window_past", rf"\b(?:in|over|during|for)\s+the\s+(?:past|last|previous)\s+(?:{_NUM}\s+)?{_UNIT}\b"),
+    ("ago", rf"\b{_NUM}\s+{_UNIT}\s+ago\b"),
+    ("in_units", rf"\b(?:in|within)\s+{_NUM}\s+{_UNIT}\b"),
+    ("around", r"\b(?P<which>earlier|later)\s+this\s+(?P<unit>week|month|year)\b"),
+    ("shift_unit", r"\b(?P<which>last|this|next|past|coming)\s+(?P<unit>week|month|year|weekend)\b"),
+    ("shift_weekday", rf"\b(?:(?P<which>last|this|next|coming|on)\s+)?{_WEEKDAY}(?:\s+(?P<part>morning|afternoon|evening|night))?\b"),
+    ("deictic", r"\b(?P<word>today|yesterday|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening))\b"),
+    ("year", rf"\b(?P<prep>in|since|by|until|from|during|early|late|mid-?|of|and|to|between)\s+(?:the\s+year\s+)?{_YEAR}\b(?![-–]\d)"),
+))
+
+
+@dataclass(frozen=True, slots=True)
+class DateExpression:
+    """A date expression found in text, parsed but not yet resolved.
+
+    ``start``/``end`` are character offsets into the text given to
+    :func:`find_dates` (plus its ``offset``).
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    which: str | None = None  # "last", "this", "next", "earlier", "later", "since", ...
+    amount: int | None = None
+    unit: str | None = None
+
+    @property
+    def relative(self) -> bool:
+        """Whether the publication date is needed to resolve it."""
+        return self.year is None and self.kind not in ("iso",)
+
+
+def _number(word: str | None) -> int:
+    if not word:
+        return 1
+    word = word.lower()
+    return int(word) if word.isdigit() else NUMBERS.get(word, 1)
+
+
+def _lead(text: str) -> str | None:
+    m = re.match(r"(on|since|by|until|from|in|during|of|early|late|mid)\b", text, re.I)
+    return m.group(1).lower() if m else None
+
+
+#: substrings each kind of pattern needs; patterns only run in windows around them
+_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    *((m, ("month",)) for m in ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")),
+    ("day", ("weekday", "unit", "deictic")), ("week", ("unit",)), ("month", ("unit",)), ("year", ("unit",)),
+    ("decade", ("unit",)), ("tomorrow", ("deictic",)), ("night", ("deictic",)), ("morning", ("deictic",)),
+    ("afternoon", ("deictic",)), ("evening", ("deictic",)),
+)
+_PATTERN_NEEDS = {
+    "iso": "year", "mdy": "month", "dmy": "month", "md": "month", "dm": "month", "month": "month",
+    "window_next": "unit", "window_within": "unit", "window_past": "unit", "ago": "unit",
+    "in_units": "unit", "around": "unit", "shift_unit": "unit", "shift_weekday": "weekday",
+    "deictic": "deictic", "year": "year",
+}
+_YEAR_CUE = re.compile(r"\d\d\d\d")
+
+
+def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Where each kind of pattern may match: (start, end) windows around cue substrings.
+
+    Plain substring search is far cheaper than trying every pattern at every
+    position, and most of an article holds no date at all.
+    """
+    low = text.lower()
+    hits: dict[str, list[int]] = {}
+    for cue, needs in _CUES:
+        i = low.find(cue)
+        while i != -1:
+            for need in needs:
+                hits.setdefault(need, []).append(i)
+            i = low.find(cue, i + 1)
+    for m in _YEAR_CUE.finditer(text):
+        hits.setdefault("year", []).append(m.start())
+    windows: dict[str, list[tuple[int, int]]] = {}
+    for need, positions in hits.items():
+        spans: list[tuple[int, int]] = []
+        for pos in sorted(positions):
+            lo, hi = max(0, pos - 45), min(len(text), pos + 35)
+            if spans and lo <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], hi)
+            else:
+                spans.append((lo, hi))
+        windows[need] = spans
+    return windows
+
+
+def find_dates(text: str, *, offset: int = 0) -> list[DateExpression]:
+    """Date expressions in ``text``, in order, without overlaps."""
+    found: list[DateExpression] = []
+    taken: list[tuple[int, int]] = []
+    windows = _windows(text)
+    if not windows:
+        return found
+    for kind, pattern in _PATTERNS:
+        for lo, hi in windows.get(_PATTERN_NEEDS[kind], ()):
+            for m in pattern.finditer(text, lo, hi):
+                s, e = m.span()
+                if any(s < te and e > ts for ts, te in taken):
+                    continue
+                expr = _parse(kind, m, text, offset)
+                if expr is None:
+                    continue
+                taken.append((s, e))
+                found.append(expr)
+    return sorted(found, key=lambda x: x.start)
+
+
+def _parse(kind: str, m: re.Match[str], text: str, offset: int) -> DateExpression | None:
+    g = m.groupdict()
+    s, e = m.span()
+    surface = m.group(0)
+    lead = _lead(surface)
+    base = {"start": s + offset, "end": e + offset, "text": surface, "which": lead}
+    if kind == "iso":
+        return DateExpression(kind="day", year=int(g["year"]), month=int(g["m"]), day=int(g["day"]), **base)
+    if kind in ("mdy", "dmy", "md", "dm"):
+        month = MONTHS[g["month"].rstrip(".").lower()]
+        day = int(g["day"])
+        if not 1 <= day <= 31:
+            return None
+        year = int(g["year"]) if g.get("year") else None
+        if year is not None and day > calendar.monthrange(year, month)[1]:
+            return None
+        return DateExpression(kind="day", year=year, month=month, day=day, **base)
+    if kind == "month":
+        word = g["month"].rstrip(".").lower()
+        if word == "may" and not g.get("year") and not lead:
+            return None  # the modal verb "may"
+        if word in ("mar", "march") and not g.get("year") and not lead:
+            return None  # "march" the verb or noun, unless "in March"
+        if not g["month"][0].isupper():
+            return None
+        return DateExpression(kind="month", year=int(g["year"]) if g.get("year") else None,
+                              month=MONTHS[word], **base)
+    if kind in ("window_next", "window_within"):
+        return DateExpression(kind="window_next", amount=_number(g.get("num")), unit=UNITS[g["unit"].lower()], **base)
+    if kind == "window_past":
+        return DateExpression(kind="window_past", amount=_number(g.get("num")), unit=UNITS[g["unit"].lower()], **base)
+    if kind == "ago":
+        return DateExpression(kind="ago", amount=_number(g["num"]), unit=UNITS[g["unit"].lower()], **base)
+    if kind == "in_units":
+        return DateExpression(kind="in_units", amount=_number(g["num"]), unit=UNITS[g["unit"].lower()], **base)
+    if kind == "around":
+        return DateExpression(kind="around", unit=g["unit"].lower(), **{**base, "which": g["which"].lower()})
+    if kind == "shift_unit":
+        which = g["which"].lower()
+        which = {"past": "last", "coming": "next"}.get(which, which)
+        return DateExpression(kind="shift_unit", unit=g["unit"].lower(), **{**base, "which": which})
+    if kind == "shift_weekday":
+        if not g["weekday"][0].isupper():
+            return None
+        which = (g.get("which") or "").lower() or None
+        which = {"coming": "next", "on": None}.get(which, which) if which else None
+        return DateExpression(kind="weekday", weekday=WEEKDAYS[g["weekday"].lower()], **{**base, "which": which})
+    if kind == "deictic":
+        word = re.sub(r"\s+", " ", g["word"].lower())
+        shift = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(word, 0)
+        return DateExpression(kind="deictic", amount=shift, **base)
+    if kind == "year":
+        prep = g["prep"].lower().rstrip("-")
+        if prep in ("and", "to", "of") and not re.search(r"\b(?:in|since|from|between|of)\s*$", text[max(0, s - 30):s]):
+            if prep != "of":
+                return None
+        return DateExpression(kind="year", year=int(g["year"]), **{**base, "which": prep})
+    return None
+
+
+# -- resolution ---------------------------------------------------------------------------
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` moved by whole months, clamped to the target month's length."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def shift(day: dt.date, amount: int, unit: str) -> dt.date:
+    if unit == "day":
+        return day + dt.timedelta(days=amount)
+    if unit == "week":
+        return day + dt.timedelta(weeks=amount)
+    if unit == "month":
+        return add_months(day, amount)
+    if unit == "year":
+        return add_months(day, 12 * amount)
+    if unit == "decade":
+        return add_months(day, 120 * amount)
+    raise ValueError(f"Expected a unit in day, week, month, year, decade, instead got: {unit!r}.")
+
+
+def week_of(day: dt.date) -> tuple[dt.date, dt.date]:
+    """Monday to Sunday around ``day`` (ISO weeks)."""
+    monday = day - dt.timedelta(days=day.weekday())
+    return monday, monday + dt.timedelta(days=6)
+
+
+def month_of(year: int, month: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _date(start: dt.date | None, end: dt.date | None, precision: str | None, text: str) -> EventDate:
+    return EventDate(start.isoformat() if start else None, end.isoformat() if end else None, precision, text)
+
+
+def _forward(tense: str) -> bool:
+    """Whether an ambiguous reference ("Monday", "December 8") points after publication."""
+    return tense in ("future", "hypothetical")
+
+
+def resolve(expr: DateExpression, published: dt.date | None, *, tense: str = "past") -> EventDate:
+    """The :class:`EventDate` an expression denotes, read from ``published`` in ``tense``.
+
+    >>> resolve(find_dates("next week")[0], dt.date(2022, 11, 14))
+    EventDate(start='2022-11-21', end='2022-11-27', precision='week', text='next week')
+    """
+    if tense not in TENSES:
+        raise ValueError(f"Expected a tense in {TENSES}, instead got: {tense!r}.")
+    text = expr.text
+    if expr.kind == "day" and expr.year is not None:
+        day = dt.date(expr.year, expr.month, expr.day)
+        if expr.which == "since" and published is not None and day <= published:
+            return _date(day, published, "range", text)
+        return _date(day, day, "day", text)
+    if expr.kind == "month" and expr.year is not None:
+        first, last = month_of(expr.year, expr.month)
+        return _date(first, last, "month", text)
+    if expr.kind == "year":
+        first, last = dt.date(expr.year, 1, 1), dt.date(expr.year, 12, 31)
+        if expr.which == "since" and published is not None and first <= published:
+            return _date(first, published, "range", text)
+        return _date(first, last, "year", text)
+    if published is None:
+        return EventDate(None, None, None, text)
+
+    forward = _forward(tense)
+    if expr.kind == "day":  # "December 8": the year that keeps it on the tense's side of publication
+        year = published.year
+        day = dt.date(year, expr.month, min(expr.day, calendar.monthrange(year, expr.month)[1]))
+        if forward and day < published - dt.timedelta(days=1):
+            day = dt.date(year + 1, expr.month, expr.day)
+        elif tense == "past" and day > published + dt.timedelta(days=1):
+            day = dt.date(year - 1, expr.month, expr.day)
+        return _date(day, day, "day", text)
+    if expr.kind == "month":
+        year = published.year
+        if forward and expr.month < published.month:
+            year += 1
+        elif not forward and expr.month > published.month:
+            year -= 1
+        first, last = month_of(year, expr.month)
+        return _date(first, last, "month", text)
+    if expr.kind == "weekday":
+        delta = expr.weekday - published.weekday()
+        if expr.which == "last":
+            back = (published.weekday() - expr.weekday) % 7 or 7
+            day = published - dt.timedelta(days=back)
+        elif expr.which == "next":
+            day = published + dt.timedelta(days=delta % 7 or 7)
+        elif forward or tense == "ongoing":
+            day = published + dt.timedelta(days=delta % 7)
+        else:  # news reports past events on the latest such weekday, publication day included
+            day = published - dt.timedelta(days=(published.weekday() - expr.weekday) % 7)
+        return _date(day, day, "day", text)
+    if expr.kind == "deictic":
+        day = published + dt.timedelta(days=expr.amount or 0)
+        return _date(day, day, "day", text)
+    if expr.kind == "shift_unit":
+        step = {"last": -1, "this": 0, "next": 1}[expr.which or "this"]
+        unit = expr.unit
+        if unit == "weekend":
+            saturday = week_of(published)[0] + dt.timedelta(days=5)
+            if expr.which == "this" and published.weekday() < 5 and not forward:
+                step = 0
+            saturday += dt.timedelta(weeks=step)
+            return _date(saturday, saturday + dt.timedelta(days=1), "range", text)
+        anchor = shift(published, step, unit)
+        if unit == "week":
+            first, last = week_of(anchor)
+        elif unit == "month":
+            first, last = month_of(anchor.year, anchor.month)
+        else:
+            first, last = dt.date(anchor.year, 1, 1), dt.date(anchor.year, 12, 31)
+        return _date(first, last, unit, text)
+    if expr.kind == "around":
+        if expr.unit == "week":
+            first, last = week_of(published)
+        elif expr.unit == "month":
+            first, last = month_of(published.year, published.month)
+        else:
+            first, last = dt.date(published.year, 1, 1), dt.date(published.year, 12, 31)
+        if expr.which == "earlier":
+            return _date(first, published, "range", text)
+        return _date(published, last, "range", text)
+    amount, unit = expr.amount or 1, expr.unit or "day"
+    if expr.kind == "window_next":
+        if tense == "past" and text.lower().startswith("within") and "next" not in text.lower():
+            # "within six months, the rebels had ..." measures from an earlier event, not from today
+            return EventDate(None, None, None, text)
+        return _date(published, shift(published, amount, unit), "range", text)
+    if expr.kind == "window_past":
+        return _date(shift(published, -amount, unit), published, "range", text)
+    if expr.kind == "ago":
+        day = shift(published, -amount, unit)
+        if unit == "day":
+            return _date(day, day, "day", text)
+        if unit == "week":
+            first, last = week_of(day)
+            return _date(first, last, "week", text)
+        if unit == "month":
+            first, last = month_of(day.year, day.month)
+            return _date(first, last, "month", text)
+        return _date(dt.date(day.year, 1, 1), dt.date(day.year, 12, 31), "year", text)
+    if expr.kind == "in_units":
+        if forward or tense == "ongoing" and text.lower().startswith("within"):
+            return _date(published, shift(published, amount, unit), "range", text)
+        # "two coups in three years have undermined ...": the window that ends at publication
+        return _date(shift(published, -amount, unit), published, "range", text)
+    return EventDate(None, None, None, text)

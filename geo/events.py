@@ -1,0 +1,886 @@
+"""Events: who did what, where and when, linked to the document's places.
+
+No trained parser is available offline, so extraction is rule-based over
+tokens, with general signals of English news prose:
+
+1. **Sentences** that are page furniture (the headline, "Breaking News",
+   short title-case lines) are skipped.
+2. **Triggers**: verbs and nouns of the PLOVER lexicon (:mod:`geo.plover`);
+   a trigger that is the complement of a governing one ("accused Mali of
+   *working* with", "cut short its troop *deployment*") or repeats the same
+   category a few words later ("meet ... in the first *gathering*") joins
+   that event instead of making its own. Negated triggers are dropped.
+3. **Clauses**: punctuation, quotes and subordinators ("that", "after",
+   "which", ", and") split a sentence; places, actors and modality are looked
+   for in the trigger's clause first.
+4. **Places**: literal toponyms governed by a locative preposition ("in",
+   "at", "near", "north of", "into", "from") attach to the nearest trigger
+   of their clause, with a role from the preposition and ACLED's
+   geo-precision; then "there", the dateline and the document focus are the
+   fallbacks, each with its reason. Metonymic, modifier and demonym
+   mentions only give actors their country.
+5. **Actors**: the nearest named group, organisation, person or metonymic
+   country before the trigger (the "by" phrase for passives), recipients
+   after it; pronouns take the closest suitable antecedent.
+6. **Dates and tense**: the clause's date expression resolved against the
+   publication date (:mod:`geo.dates`) in the tense read from auxiliaries
+   and modal cues ("will", "would" after a reporting verb, "aim to
+   prevent", "continue", "growing").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from geo.dates import DateExpression, find_dates, resolve
+from geo.model import Actor, Analysis, Event, EventDate, PlaceLink, Sentence, Toponym
+from geo.plover import CONTEXT_CUES, FIRST_WORDS, LEXICON, OBJECT_OVERRIDES, Trigger
+
+TOKEN = re.compile(r"[^\W_]+(?:[-‐][^\W_]+)*|n['’]t\b|['’]s\b|\.\.\.|\S")
+
+REPORTING = {
+    "say", "says", "said", "saying", "tell", "tells", "told", "telling", "add", "adds", "added",
+    "note", "notes", "noted", "announce", "announces", "announced", "announcing", "state", "states",
+    "stated", "insist", "insists", "insisted", "explain", "explained", "stress", "stressed",
+    "argue", "argued", "write", "wrote", "according", "report", "reported", "confirm",
+    "confirmed", "declare", "declared", "claim", "claimed", "believe", "believes", "believed",
+    "think", "thinks", "mean", "meant", "means",
+}
+SUBORDINATORS = {
+    "that", "after", "before", "while", "when", "because", "although", "though", "whereas",
+    "but", "which", "who", "whom", "whose", "where", "unless", "if", "until", "so",
+}
+HARD_BOUNDARIES = {";", ":", "—", "–", "\"", "“", "”", "…"}
+NEGATORS = {"not", "n't", "n’t", "never", "no", "cannot", "neither", "nor", "without"}
+HYPOTHETICAL = {
+    "if", "could", "might", "may", "should", "prevent", "preventing", "prevents", "avoid",
+    "avoiding", "aim", "aims", "aiming", "seek", "seeks", "seeking", "want", "wants", "risk",
+    "risks", "fear", "fears", "feared", "possible", "potential", "unless", "threat", "danger",
+    "hope", "hopes", "hoping", "would-be", "try", "tries", "trying", "attempt", "attempts",
+    "ready", "willing", "consider", "considering", "options", "propose", "proposed", "proposal",
+}
+FUTURE = {"will", "'ll", "’ll", "shall", "upcoming", "next", "planned", "plans", "plan", "planning",
+          "scheduled", "expected", "set", "going", "intends", "intend", "forthcoming"}
+ONGOING = {"continue", "continues", "continuing", "continued", "ongoing", "growing", "escalating",
+           "rising", "increasing", "persistent", "still", "worsening", "mounting", "spreading"}
+PROGRESSIVE_AUX = {"is", "are", "am", "'re", "’re", "been", "'s", "’s"}
+PASSIVE_AUX = {"was", "were", "been", "being", "is", "are", "be", "got", "get"}
+PRESENT = {"is", "are", "am", "remains", "remain", "has", "have"}
+PAST_AUX = {"was", "were", "had", "did"}
+
+#: people and groups that act in news events, written in lower case
+GROUP_NOUNS = {
+    "protesters", "protestors", "demonstrators", "police", "policeman", "policemen", "police officers",
+    "soldiers", "soldier", "troops", "forces", "army", "military", "gunmen", "gunman", "militants",
+    "jihadists", "rebels", "insurgents", "fighters", "government", "governments", "junta", "authorities",
+    "officials", "parties", "ministers", "leaders", "villagers", "civilians",
+    "residents", "students", "workers", "peacekeepers", "contingent", "mission", "group", "militia",
+    "militias", "attackers", "assailants", "people", "refugees", "migrants", "prisoners", "hostages",
+    "opposition", "allies", "partners", "coalition", "administration", "regime",
+    "farmers", "herders", "bandits", "terrorists", "extremists", "mercenaries", "activists",
+    "lawmakers", "mps", "parliament", "ministry", "delegation", "delegations", "diplomats", "envoy",
+    "journalists", "teachers", "doctors", "nurses", "traders", "miners", "union", "unions",
+    "donors", "countries", "states", "nations", "council", "court", "judges", "prosecutors",
+}
+ACTOR_MODIFIERS = {
+    "armed", "unidentified", "suspected", "local", "interested", "mercenary", "military", "security",
+    "opposition", "rebel", "jihadist", "islamist", "national", "foreign", "federal", "regional",
+    "international", "western", "defence", "defense", "riot", "border", "state", "transitional",
+    "ruling", "interim", "un", "allied", "peacekeeping", "government", "junior", "senior",
+}
+POSSESSIVES = {"its", "their", "our", "my", "his", "her"}
+RECIPIENT_PREPS = {"with", "on", "against", "to", "at", "toward", "towards"}
+#: categories whose direct object is what is moved or given, not a recipient
+THEME_OBJECTS = {"MOBILIZE", "AID", "RETREAT", "CONSULT", "PROTEST"}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"}
+PRONOUNS_PERSON = {"he", "she", "him", "her"}
+PRONOUNS_GROUP = {"it", "they", "them", "its", "their"}
+PRONOUNS_SPEAKER = {"i", "we", "us", "our", "my", "me"}
+PRONOUNS = PRONOUNS_PERSON | PRONOUNS_GROUP | PRONOUNS_SPEAKER
+NOT_OWNER_SUFFIXES = ("-backed", "-sponsored", "-supported", "-aligned", "-funded", "-trained",
+                      "-brokered", "-allied", "-linked", "-based", "-born", "-bound", "-style")
+CONNECTORS = {"of", "the", "for", "de", "al", "la", "du", "and"}
+MONTHS_DAYS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec",
+}
+TITLE_WORDS = {
+    "minister", "president", "secretary", "general", "gen", "colonel", "col", "captain", "commander",
+    "spokesman", "spokeswoman", "spokesperson", "ambassador", "mayor", "governor", "senator", "prime",
+    "defence", "defense", "foreign", "interior", "chief", "lieutenant", "lt", "sergeant", "mr", "mrs",
+    "ms", "dr", "king", "queen", "prince", "envoy", "deputy", "leader", "director", "chairman",
+}
+ORG_WORDS = {
+    "mission", "nations", "union", "group", "council", "ministry", "army", "forces", "force", "party",
+    "front", "movement", "organisation", "organization", "agency", "committee", "alliance", "court",
+    "commission", "company", "bank", "initiative", "government", "parliament", "assembly", "office",
+    "state", "brigade", "battalion", "coalition", "embassy", "police", "network", "institute",
+}
+#: prepositions that put an event at a place, and the role they give it
+LOCATIVE_ROLES = {
+    "in": "where", "at": "where", "near": "where", "inside": "where", "outside": "where",
+    "across": "where", "throughout": "where", "around": "where", "within": "where", "along": "where",
+    "off": "where", "over": "where", "on": "where", "outskirts": "where", "of": "where",
+    "to": "destination", "into": "destination", "towards": "destination", "toward": "destination",
+    "from": "origin", "against": "area", "between": "area",
+}
+NEAR_WORDS = {"near", "outside", "outskirts", "north", "south", "east", "west", "northeast", "northwest",
+              "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern",
+              "around", "close", "km", "kilometres", "kilometers", "miles", "mi"}
+DIRECTION_ADJ = {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
+                 "northeastern", "northwestern", "southeastern", "southwestern", "neighbouring",
+                 "neighboring", "rural", "the", "greater", "restive", "troubled", "war-torn"}
+NOT_PLACE_GOVERNORS = {"with", "alongside", "by", "than", "like", "as", "and", "versus", "vs"}
+EXISTENTIAL_AFTER = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "be", "'s", "’s",
+                     "remains", "remain", "seems", "appears"}
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][\w.'’ -]*?)?)\s*(?:\((?P<agency>[A-Za-z .]+)\)\s*)?[—–-]{1,2}\s")
+
+
+
+class _Tok:
+    """A token of a sentence, with its clause (segment) and whether it is quoted."""
+
+    __slots__ = ("start", "end", "text", "lower", "is_cap", "is_word", "segment", "quoted")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.lower = text.lower()
+        self.is_cap = text[0].isupper()
+        self.is_word = text[0].isalnum()
+        self.segment = 0
+        self.quoted = False
+
+
+@dataclass(slots=True)
+class _Entity:
+    """A possible actor: a name, a group, a metonymic country or a pronoun."""
+
+    first: int  # token indices, inclusive
+    last: int
+    start: int
+    end: int
+    text: str
+    kind: str  # "name", "group", "country", "person", "pronoun"
+    country: str | None = None
+
+
+@dataclass(slots=True)
+class _Candidate:
+    """A trigger matched in a sentence, before it becomes an event."""
+
+    first: int
+    last: int
+    trigger: Trigger
+    category: str
+    label: str
+    absorbed: bool = False
+    places: list[PlaceLink] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _DocState:
+    """What earlier sentences leave for later ones: antecedents and places."""
+
+    last_person: _Entity | None = None
+    last_group: Actor | None = None
+    last_speaker: Actor | None = None
+    last_place: tuple[int, Toponym] | None = None
+    persons: dict[str, str | None] = field(default_factory=dict)  # surname -> country code
+
+
+def extract_events(analysis: Analysis) -> list[Event]:
+    """The events of an analysed document, in text order.
+
+    Each event's places point at ``analysis.toponyms`` (or the document
+    focus), its date is normalised against ``analysis.published``.
+    """
+    state = _DocState()
+    events: list[Event] = []
+    by_sentence: dict[int, list[int]] = {}
+    for n, t in enumerate(analysis.toponyms):
+        by_sentence.setdefault(t.sentence, []).append(n)
+    dateline = _dateline(analysis, by_sentence)
+    # one pass over the whole text is much cheaper than one per sentence
+    all_dates = find_dates(analysis.text)
+    date_starts = [d.start for d in all_dates]
+    for index, sentence in enumerate(analysis.sentences):
+        if _is_furniture(sentence, analysis.title):
+            continue
+        lo, hi = bisect_right(date_starts, sentence.start - 1), bisect_right(date_starts, sentence.end)
+        dates = [d for d in all_dates[lo:hi] if d.end <= sentence.end]
+        events.extend(_sentence_events(analysis, index, sentence, by_sentence.get(index, []), state,
+                                       dateline, len(events), dates))
+    return events
+
+
+# -- sentences --------------------------------------------------------------------------------
+
+
+def _is_furniture(sentence: Sentence, title: str) -> bool:
+    """Headline, navigation and other page furniture: lines that report nothing."""
+    text = sentence.text.strip()
+    if title and text.casefold() == title.strip().casefold():
+        return True
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text)]
+    if text.endswith((".", "!", "?", "\"", "”", "’", "'", ")")):
+        return len(words) < 3
+    if len(words) <= 4:
+        return True
+    content = [w for w in words if w.lower() not in CONNECTORS and len(w) > 2]
+    # a headline: no closing punctuation and (nearly) every content word capitalised
+    return bool(content) and sum(w[0].isupper() for w in content) >= 0.8 * len(content)
+
+
+def _tokens(sentence: Sentence) -> list[_Tok]:
+    base = sentence.start
+    toks = [_Tok(base + m.start(), base + m.end(), m.group()) for m in TOKEN.finditer(sentence.text)]
+    segment = 0
+    quoted = False
+    for i, tok in enumerate(toks):
+        text = tok.text
+        if text in ("\"", "“", "”"):
+            quoted = (not quoted) if text == "\"" else text == "“"
+            segment += 1
+        elif text in HARD_BOUNDARIES or (text == "-" and i and toks[i - 1].end < tok.start):
+            segment += 1
+        elif tok.lower in SUBORDINATORS:
+            segment += 1
+        elif tok.lower in ("and", "or") and i and toks[i - 1].text == ",":
+            segment += 1
+        elif text == "," and i + 1 < len(toks) and toks[i + 1].lower.endswith("ing") \
+                and toks[i + 1].lower not in ("during", "including", "according"):
+            segment += 1  # ", killing twelve": a participle clause
+        tok.segment = segment
+        tok.quoted = quoted
+    return toks
+
+
+def _token_index(starts: list[int], offset: int) -> int:
+    """Index of the token that contains (or precedes) a character offset."""
+    return max(0, bisect_right(starts, offset) - 1)
+
+
+# -- triggers ---------------------------------------------------------------------------------
+
+
+def _find_triggers(toks: list[_Tok]) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        tok = toks[i]
+        if not tok.is_word or (tok.is_cap and i > 0 and toks[i - 1].text not in ("\"", "“", ":", "(")
+                               and not _first_word(toks, i)):
+            i += 1  # capitalised mid-sentence: a name ("Accra Initiative", "Strike Force"), not a trigger
+            continue
+        match = None
+        for size in FIRST_WORDS.get(tok.lower, ()):
+            if i + size > n:
+                continue
+            key = tuple(t.lower for t in toks[i:i + size])
+            trig = LEXICON.get(key)
+            if trig is None:
+                continue
+            if trig.requires and not any(t.lower in trig.requires for t in toks[i + size:i + size + 4]):
+                continue
+            match = (size, trig)
+            break
+        if match is None:
+            i += 1
+            continue
+        size, trig = match
+        if i > 0 and toks[i - 1].lower == "in" and i + size < n and toks[i + size].lower in ("of", "for"):
+            i += size
+            continue  # "in support of", "in protest of": a modifier, not an event
+        found.append(_Candidate(i, i + size - 1, trig, trig.category, trig.label))
+        i += size
+    _absorb(toks, found)
+    return [c for c in found if not c.absorbed]
+
+
+def _first_word(toks: list[_Tok], i: int) -> bool:
+    k = i - 1
+    while k >= 0 and not toks[k].is_word:
+        if toks[k].text in ("\"", "“", "(", ":", "—", "–"):
+            return True
+        k -= 1
+    return k < 0
+
+
+def _absorb(toks: list[_Tok], found: list[_Candidate]) -> None:
+    """Complements of governing triggers and same-category repeats join the first event."""
+    for a, b in zip(found, found[1:], strict=False):
+        if a.absorbed:
+            continue
+        between = toks[a.last + 1:b.first]
+        same_segment = toks[a.last].segment == toks[b.first].segment
+        verbs_between = any(t.lower in REPORTING for t in between)
+        if not same_segment or verbs_between:
+            continue
+        near = len(between) <= 8
+        if (a.trigger.governs and len(between) <= 8) or (a.trigger.requires and near and b.trigger.pos == "noun") \
+                or (a.category == b.category and near) or (a.trigger.pos == "verb" and b.trigger.pos == "noun"
+                                                           and b.category in ("MOBILIZE", "COOPERATE") and near
+                                                           and a.category in ("RETREAT", "SANCTION")):
+            b.absorbed = True
+            override = OBJECT_OVERRIDES.get((a.category, toks[b.first].lower))
+            if override:
+                a.category, a.label = override
+    for c in found:
+        if c.absorbed:
+            continue
+        obj = next((t.lower for t in toks[c.last + 1:c.last + 4] if t.lower not in DETERMINERS), None)
+        override = OBJECT_OVERRIDES.get((c.category, obj or ""))
+        if override:
+            c.category, c.label = override
+
+
+# -- modality ---------------------------------------------------------------------------------
+
+
+def _modality(toks: list[_Tok], cand: _Candidate, reported: bool) -> str | None:
+    """past, ongoing, future, hypothetical; None when the trigger is negated."""
+    seg = toks[cand.first].segment
+    first = cand.first
+    k = first - 1
+    window: list[_Tok] = []
+    while k >= 0 and toks[k].segment == seg and len(window) < 20:
+        window.append(toks[k])
+        k -= 1
+    words = [t.lower for t in window]
+    # the clause that introduces this one ("aim to prevent ... of the insurgency", "announced that")
+    lead: list[str] = []
+    if k >= 0 and toks[k].segment == seg - 1 and toks[k + 1].lower in ("that", "to"):
+        j = k
+        while j >= 0 and toks[j].segment == seg - 1 and len(lead) < 8:
+            lead.append(toks[j].lower)
+            j -= 1
+    if any(w in NEGATORS for w in words[:6]):
+        return None
+    trigger_word = toks[first].lower
+    if trigger_word in ("would-be",):
+        return "hypothetical"
+    if any(w in ONGOING for w in words):
+        return "ongoing"
+    if any(w in HYPOTHETICAL for w in words) or any(w in ("if", "unless") for w in lead):
+        return "hypothetical"
+    if "would" in words[:5]:
+        return "future" if reported or any(w in REPORTING for w in lead) else "hypothetical"
+    if any(w in FUTURE for w in words) or (words[:2] and words[0] == "to" and words[1] in ("going", "set")):
+        return "future"
+    if cand.trigger.pos == "verb" and trigger_word.endswith("ing") and words[:2] and (
+            words[0] in PROGRESSIVE_AUX or (len(words) > 1 and words[0] in ("now", "still") and words[1] in PROGRESSIVE_AUX)):
+        return "ongoing"
+    if cand.trigger.pos == "noun":
+        after = [t.lower for t in toks[cand.last + 1:cand.last + 6] if t.segment == seg]
+        if (any(w in PRESENT for w in words[:6] + after[:3]) and not any(w in PAST_AUX for w in words + after)
+                and not any(w.endswith("ed") for w in after[:3])):
+            return "ongoing"
+    return "past"
+
+
+# -- entities ---------------------------------------------------------------------------------
+
+
+def _entities(toks: list[_Tok], toponyms: list[tuple[int, Toponym]], text: str,
+              date_spans: list[tuple[int, int]]) -> list[_Entity]:
+    """Names, groups, metonymic countries and pronouns of one sentence."""
+    literal = [(t.start, t.end) for _, t in toponyms if t.type == "literal"]
+    owners = [t for _, t in toponyms if t.type != "literal" and t.place is not None
+              and not text[t.end:t.end + 14].lower().startswith(NOT_OWNER_SUFFIXES)]
+    entities: list[_Entity] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        tok = toks[i]
+        if tok.lower in PRONOUNS and tok.is_word:
+            entities.append(_Entity(i, i, tok.start, tok.end, tok.text, "pronoun"))
+            i += 1
+            continue
+        starts_name = tok.is_cap and tok.is_word and tok.lower not in MONTHS_DAYS and not any(
+            s <= tok.start < e for s, e in date_spans) and not (_first_word(toks, i) and (
+                tok.lower in DETERMINERS or tok.lower in CONNECTORS or tok.lower in LEXICON_HEADS
+                or tok.lower in _COMMON_INITIALS))
+        starts_group = tok.lower in ACTOR_MODIFIERS or tok.lower in GROUP_NOUNS
+        if not (starts_name or starts_group):
+            i += 1
+            continue
+        j = i
+        while j + 1 < n:
+            nxt = toks[j + 1]
+            if nxt.start - toks[j].end > 1:
+                break
+            if nxt.is_cap and nxt.is_word and nxt.lower not in MONTHS_DAYS:
+                j += 1
+            elif (nxt.lower in CONNECTORS and nxt.lower != "and" or nxt.lower == "in" and any(
+                    t.lower in ORG_WORDS for t in toks[i:j + 1])) and j + 2 < n and toks[j + 2].is_cap \
+                    and toks[j + 2].is_word:
+                j += 1
+            elif nxt.lower in GROUP_NOUNS or nxt.lower in ACTOR_MODIFIERS and j + 2 < n and (
+                    toks[j + 2].lower in GROUP_NOUNS):
+                j += 1
+            else:
+                break
+        while j > i and (toks[j].lower in CONNECTORS or toks[j].lower in ACTOR_MODIFIERS
+                         and toks[j].lower not in GROUP_NOUNS):
+            j -= 1
+        span_start, span_end = toks[i].start, toks[j].end
+        words = [t.lower for t in toks[i:j + 1]]
+        covered = sum(min(e, span_end) - max(s, span_start) for s, e in literal if s < span_end and e > span_start)
+        is_group = any(w in GROUP_NOUNS for w in words)
+        if covered >= (span_end - span_start) - 1 and not is_group:
+            i = j + 1
+            continue  # a place where something happens, not someone who acts
+        if toks[j].lower.endswith(("-led", "-backed", "-based", "-style")) or (
+                not is_group and all(w in ACTOR_MODIFIERS for w in words)):
+            i = j + 1
+            continue  # "West African-led": a modifier of what follows
+        country = None
+        for t in owners:
+            if t.start >= span_start and t.end <= span_end and t.place is not None and t.place.country_code:
+                prev = text[max(0, t.start - 4):t.start].lower()
+                if prev.endswith(("in ", "of ", "for ")) and t.type == "embedded":
+                    continue
+                country = t.place.country_code
+                break
+        capitalised = all(t.is_cap for t in toks[i:j + 1] if t.lower not in CONNECTORS)
+        kind = "group" if is_group and not capitalised else "name"
+        if capitalised and j - i <= 4 and not any(w in ORG_WORDS for w in words) and not tok.text.isupper() and (
+                any(w in TITLE_WORDS for w in words) or 1 <= j - i):
+            kind = "person"
+        if any(t.start == span_start and t.end == span_end and t.type in ("metonymic", "modifier", "demonym")
+               for t in owners):
+            kind = "country"
+        entities.append(_Entity(i, j, span_start, span_end, text[span_start:span_end], kind, country))
+        i = j + 1
+    return entities
+
+
+_COMMON_INITIALS = {
+    "it", "there", "here", "but", "and", "in", "on", "at", "as", "after", "before", "while", "when",
+    "if", "although", "however", "meanwhile", "earlier", "later", "last", "next", "some", "many",
+    "most", "both", "all", "several", "two", "three", "four", "five", "his", "her", "one", "during",
+    "since", "despite", "following", "according", "under", "for", "with", "from", "by", "about",
+    "i", "we", "they", "he", "she", "you", "our", "their", "its", "this", "that", "these", "those",
+    "such", "so", "also", "yet", "still", "now", "then", "thus", "other", "another", "every",
+    "each", "no", "not", "file", "photo", "more", "over", "until", "amid", "around", "within",
+}
+LEXICON_HEADS = {key[0] for key in LEXICON}
+
+
+# -- places -----------------------------------------------------------------------------------
+
+
+def _precision(toponym: Toponym, near: bool) -> int:
+    """ACLED geo-precision: 1 the town itself, 2 near a town or part of a region, 3 larger."""
+    place = toponym.place
+    if place is None or place.kind != "city":
+        return 3
+    return 2 if near else 1
+
+
+def _governor(toks: list[_Tok], ti: int, text: str, toponym: Toponym, heads: dict[int, int]) -> tuple[str | None, bool, int]:
+    """The word that governs a place name, whether it says "near", and the list head's token index.
+
+    Walks back over a coordinated list ("into Ivory Coast, Ghana, ... and Niger"), articles,
+    compass adjectives and distance phrases ("30 km north of").
+    """
+    head = ti
+    k = ti - 1
+    while True:
+        j = k - 1 if k >= 1 and toks[k].lower == "the" else k
+        if j >= 1 and toks[j].lower in (",", "and", "or") and (j - 1) in heads:
+            head = heads[j - 1]
+            k = head - 1
+        else:
+            break
+    near = False
+    while k >= 0 and (toks[k].lower in DIRECTION_ADJ or toks[k].lower in NEAR_WORDS or toks[k].lower.isdigit()
+                      or toks[k].lower in ("of", "the", "some", "about", "kilometres", "of the")):
+        if toks[k].lower in NEAR_WORDS:
+            near = True
+        if toks[k].lower == "of" and k >= 1 and (toks[k - 1].lower in NEAR_WORDS or toks[k - 1].lower == "outskirts"):
+            near = True
+            k -= 1
+            continue
+        if toks[k].lower == "of":
+            break
+        k -= 1
+    if k < 0:
+        return None, near, head
+    word = toks[k].lower
+    if word in NEAR_WORDS:
+        near = True
+    return word, near, head
+
+
+def _place_links(analysis: Analysis, toks: list[_Tok], indices: list[int], cands: list[_Candidate],
+                 sentence: Sentence) -> tuple[list[tuple[int, int, int, str, bool]], list[int]]:
+    """Locative mentions of the sentence: (toponym index, token, head token, role, near)."""
+    text = analysis.text
+    starts = [t.start for t in toks]
+    heads: dict[int, int] = {}  # token index of a toponym's first token -> its list head
+    located: list[tuple[int, int, int, str, bool]] = []
+    weak: list[int] = []
+    previous: Toponym | None = None
+    located_by_last: dict[int, tuple[int, str, bool, int]] = {}
+    trigger_tokens = {c.last: c for c in cands}
+    for n in indices:
+        t = analysis.toponyms[n]
+        ti = _token_index(starts, t.start)
+        last = _token_index(starts, t.end - 1)
+        heads[last] = ti
+        if t.place is None:
+            previous = t
+            continue
+        if t.type != "literal":
+            # "to Mali and the Sahel": a member of a list of located places is located too,
+            # whatever its own context suggested
+            k = ti - 1
+            k -= 1 if k >= 0 and toks[k].lower == "the" else 0
+            listed = k >= 1 and toks[k].lower in (",", "and", "or") and (k - 1) in located_by_last
+            previous = t
+            if not listed or t.type == "embedded":
+                continue
+            first_n, role, near, head = located_by_last[k - 1]
+            heads[last] = head
+            located.append((n, ti, head, role, near))
+            located_by_last[last] = (n, role, near, head)
+            continue
+        if previous is not None and previous.place is not None and text[previous.end:t.start].strip() == "," \
+                and t.place.kind in ("country", "admin1") and t.place.country_code == previous.place.country_code \
+                and previous.type == "literal":
+            previous = t
+            continue  # "Gao, Mali": the country only qualifies the town
+        previous = t
+        word, near, head = _governor(toks, ti, text, t, heads)
+        heads[last] = head
+        if word in LOCATIVE_ROLES:
+            role = LOCATIVE_ROLES[word]
+            if word == "of" and not near:
+                prev = toks[ti - 1] if ti else None
+                if prev is None or prev.lower not in ("of",):
+                    role = "where"
+                # "the capital of Mali" places; "the government of Mali" does not
+                before = toks[head - 2].lower if head >= 2 else ""
+                if before not in ("capital", "city", "town", "region", "province", "parts", "part", "area",
+                                  "areas", "north", "south", "east", "west", "centre", "center", "heart",
+                                  "outskirts", "suburbs", "district", "village", "villages", "border"):
+                    weak.append(n)
+                    continue
+            located.append((n, ti, head, role, near))
+            located_by_last[last] = (n, role, near, head)
+        elif word is not None and head - 1 >= 0 and (head - 1) in trigger_tokens:
+            located.append((n, ti, head, "where", near))  # "visited Bamako", "invaded Ukraine"
+            located_by_last[last] = (n, "where", near, head)
+        elif word in NOT_PLACE_GOVERNORS:
+            continue
+        else:
+            weak.append(n)
+    return located, weak
+
+
+def _link(analysis: Analysis, n: int, role: str, near: bool, reason: str) -> PlaceLink:
+    t = analysis.toponyms[n]
+    assert t.place is not None
+    return PlaceLink(t.place.geonameid, t.place.name, role, _precision(t, near), reason, n)
+
+
+def _dateline(analysis: Analysis, by_sentence: dict[int, list[int]]) -> int | None:
+    """The toponym of a dateline ("BAMAKO, Mali (AP) —"), the reporter's location."""
+    for index, sentence in enumerate(analysis.sentences[:8]):
+        m = DATELINE.match(sentence.text)
+        if not m:
+            continue
+        end = sentence.start + m.end("place")
+        inside = [n for n in by_sentence.get(index, []) if analysis.toponyms[n].end <= end
+                  and analysis.toponyms[n].place is not None]
+        if inside:
+            # the most precise one: "BAMAKO, Mali" locates in Bamako
+            return min(inside, key=lambda n: (analysis.toponyms[n].place.kind != "city", n))
+    return None
+
+
+# -- one sentence -----------------------------------------------------------------------------
+
+
+def _sentence_events(analysis: Analysis, index: int, sentence: Sentence, indices: list[int],
+                     state: _DocState, dateline: int | None, numbered: int,
+                     dates: list[DateExpression]) -> list[Event]:
+    toks = _tokens(sentence)
+    toponyms = [(n, analysis.toponyms[n]) for n in indices]
+    date_spans = [(d.start, d.end) for d in dates]
+    cands = _find_triggers(toks)
+    # people and speakers are remembered even where nothing happens, for a later "he"
+    talks = any(t.quoted or t.lower in REPORTING for t in toks)
+    entities = _entities(toks, toponyms, analysis.text, date_spans) if cands or talks else []
+    speaker = _speaker(toks, entities, state)
+    _register_people(entities, toponyms, state)
+    if not cands:
+        _remember_place(analysis, indices, state)
+        if speaker is not None:
+            state.last_speaker = speaker
+        return []
+    reported = any(t.lower in REPORTING for t in toks)
+    located, weak = _place_links(analysis, toks, indices, cands, sentence)
+
+    # attach each located mention to the nearest trigger of its clause (before it, else after it)
+    claimed: set[int] = set()
+    for n, ti, head, role, near in located:
+        seg = toks[head].segment
+        before = [c for c in cands if c.last < head and toks[c.last].segment == seg]
+        after = [c for c in cands if c.first > ti and toks[c.first].segment == seg]
+        fronted = head <= 2 and toks[head - 1].lower in ("in", "at", "near", "outside") if head >= 1 else False
+        if fronted:
+            targets = cands
+        elif before:
+            targets = [before[-1]]
+        elif after:
+            targets = [after[0]]
+        else:
+            continue
+        for c in targets:
+            c.places.append(_link(analysis, n, role, near, "place named in the same clause"))
+        claimed.add(n)
+    free = [n for n, *_ in located if n not in claimed]
+
+    events: list[Event] = []
+    for c in cands:
+        tense = _modality(toks, c, reported)
+        if tense is None:
+            continue  # negated: PLOVER leaves it out
+        source, recipients = _actors(toks, c, entities, state, speaker)
+        date, tense = _date_for(toks, c, dates, analysis, tense)
+        places = list(c.places)
+        if not places:
+            places = _fallback_places(analysis, toks, c, free, weak, indices, state, dateline)
+        trigger_start, trigger_end = toks[c.first].start, toks[c.last].end
+        events.append(Event(
+            id=f"{analysis.id}:e{numbered + len(events) + 1}",
+            category=c.category,
+            label=c.label,
+            trigger_start=trigger_start,
+            trigger_end=trigger_end,
+            trigger=analysis.text[trigger_start:trigger_end],
+            sentence_start=sentence.start,
+            sentence_end=sentence.end,
+            sentence=sentence.text,
+            contexts=_contexts(c, toks),
+            actors=tuple(source),
+            recipients=tuple(recipients),
+            places=tuple(_dedupe(places)),
+            date=date,
+            tense=tense,
+        ))
+        if source:
+            state.last_group = source[0]
+    _remember_place(analysis, indices, state)
+    if speaker is not None:
+        state.last_speaker = speaker
+    return events
+
+
+def _dedupe(links: list[PlaceLink]) -> list[PlaceLink]:
+    seen: set[int] = set()
+    out = []
+    for link in links:
+        if link.geonameid not in seen:
+            seen.add(link.geonameid)
+            out.append(link)
+    return out
+
+
+def _remember_place(analysis: Analysis, indices: list[int], state: _DocState) -> None:
+    for n in indices:
+        t = analysis.toponyms[n]
+        if t.type == "literal" and t.place is not None:
+            state.last_place = (n, t)
+
+
+def _fallback_places(analysis: Analysis, toks: list[_Tok], c: _Candidate, free: list[int], weak: list[int],
+                     indices: list[int], state: _DocState, dateline: int | None) -> list[PlaceLink]:
+    located = [n for n in free]
+    if len(located) == 1:
+        return [_link(analysis, located[0], "where", False, "only place in the sentence")]
+    if located:
+        return [_link(analysis, n, "where", False, "place named in the sentence") for n in located]
+    seg = toks[c.first].segment
+    for k, tok in enumerate(toks):
+        if tok.lower == "there" and tok.segment in (seg, seg + 1) and state.last_place is not None and not (
+                k + 1 < len(toks) and toks[k + 1].lower in EXISTENTIAL_AFTER):
+            n, _ = state.last_place
+            return [_link(analysis, n, "where", False, "'there' refers to the place named before")]
+    if len(weak) == 1:
+        return [_link(analysis, weak[0], "area", False, "only place in the sentence")]
+    if dateline is not None:
+        return [_link(analysis, dateline, "where", False, "dateline")]
+    country = analysis.focus.country
+    if country is not None:
+        return [PlaceLink(country.geonameid, country.name, "area", 3, "document focus", None)]
+    return []
+
+
+# -- actors -----------------------------------------------------------------------------------
+
+
+def _actor(e: _Entity) -> Actor:
+    return Actor(e.text, e.start, e.end, e.country)
+
+
+def _resolve_pronoun(e: _Entity, entities: list[_Entity], state: _DocState, speaker: Actor | None,
+                     toks: list[_Tok]) -> Actor | None:
+    word = e.text.lower()
+    if word in PRONOUNS_PERSON:
+        if state.last_person is not None:
+            return _actor(state.last_person)
+        return None
+    if word in PRONOUNS_SPEAKER:
+        return speaker if toks[e.first].quoted or speaker is not None else None
+    # "it", "they": the nearest named non-person before it in the sentence, else the last actor
+    for other in reversed(entities):
+        if other.last < e.first and other.kind in ("country", "name", "group"):
+            return _actor(other)
+    return state.last_group
+
+
+def _speaker(toks: list[_Tok], entities: list[_Entity], state: _DocState) -> Actor | None:
+    """Who speaks in a sentence with a quote: the name next to its reporting verb."""
+    if not any(t.quoted for t in toks):
+        return state.last_speaker if toks and toks[0].text in ("\"", "“") else None
+    for k, tok in enumerate(toks):
+        if tok.lower not in REPORTING or tok.quoted:
+            continue
+        near = [e for e in entities if not toks[e.first].quoted and (
+            e.last < k and k - e.last <= 2 or e.first == k + 1 and tok.lower in ("said", "says", "added", "noted", "wrote"))]
+        for e in sorted(near, key=lambda e: abs(e.last - k)):
+            if e.kind == "pronoun":
+                if e.text.lower() in PRONOUNS_PERSON and state.last_person is not None:
+                    return _actor(state.last_person)
+                continue
+            return _actor(e)
+    return state.last_speaker
+
+
+def _register_people(entities: list[_Entity], toponyms: list[tuple[int, Toponym]], state: _DocState) -> None:
+    """Persons get the country their introduction gives ("UK contingent ... Minister X")."""
+    countries = {t.place.country_code for _, t in toponyms
+                 if t.type in ("metonymic", "modifier", "demonym") and t.place is not None and t.place.country_code}
+    for e in entities:
+        if e.kind == "name" and " " not in e.text and e.text in state.persons:
+            e.kind = "person"
+        if e.kind != "person":
+            continue
+        surname = e.text.split()[-1]
+        if surname in state.persons and e.country is None:
+            e.country = state.persons[surname]
+        elif surname not in state.persons:
+            if e.country is None and len(countries) == 1:
+                e.country = next(iter(countries))
+            state.persons[surname] = e.country
+        state.last_person = e
+
+
+def _is_passive(toks: list[_Tok], c: _Candidate) -> bool:
+    word = toks[c.first].lower
+    if c.trigger.pos != "verb" or word.endswith("ing"):
+        return False
+    k = c.first - 1
+    while k >= 0 and toks[k].lower.endswith("ly"):
+        k -= 1
+    return k >= 0 and toks[k].lower in PASSIVE_AUX
+
+
+def _actors(toks: list[_Tok], c: _Candidate, entities: list[_Entity], state: _DocState,
+            speaker: Actor | None) -> tuple[list[Actor], list[Actor]]:
+    seg = toks[c.first].segment
+
+    def resolved(e: _Entity) -> Actor | None:
+        if e.kind == "pronoun":
+            return _resolve_pronoun(e, entities, state, speaker, toks)
+        return _actor(e)
+
+    left = [e for e in entities if e.last < c.first and toks[e.last].segment == seg]
+    right = [e for e in entities if e.first > c.last and toks[e.first].segment == seg]
+    by_phrase = [e for e in right if e.first >= 1 and toks[e.first - 1].lower == "by"
+                 or e.first >= 2 and toks[e.first - 1].lower in DETERMINERS and toks[e.first - 2].lower == "by"]
+    source: list[Actor] = []
+    recipients: list[Actor] = []
+    if _is_passive(toks, c):
+        if by_phrase:
+            source = [a for a in [resolved(by_phrase[0])] if a]
+        if left:
+            recipients = [a for a in [resolved(left[-1])] if a]
+        return source, recipients
+    subjects = [e for e in left if e.text.lower() not in POSSESSIVES] or left
+    if by_phrase:
+        source = [a for a in [resolved(by_phrase[0])] if a]
+    elif subjects:
+        source = [a for a in [resolved(subjects[-1])] if a]
+    elif c.trigger.pos == "noun" or (toks[c.first].segment > 0):
+        earlier = [e for e in entities if e.last < c.first and e.kind != "pronoun"
+                   and not (toks[e.first].quoted and e.kind == "person")]
+        pron = [e for e in entities if e.last < c.first and e.kind == "pronoun"]
+        if earlier:
+            source = [_actor(earlier[-1])]
+        elif pron:
+            source = [a for a in [resolved(pron[-1])] if a]
+    # first-person speakers in a quote: the one who speaks
+    if source and source[0].text.lower() in PRONOUNS_SPEAKER:
+        source = []
+    for e in right:
+        if e in by_phrase or e.kind == "pronoun" or e.first - c.last > 5:
+            continue
+        gap = [t.lower for t in toks[c.last + 1:e.first]]
+        preps = [w for w in gap if w in RECIPIENT_PREPS or w in LOCATIVE_ROLES]
+        if any(not (w in DETERMINERS or w in RECIPIENT_PREPS or w.isdigit() or w in ("'s", "’s"))
+               for w in gap if w not in ACTOR_MODIFIERS):
+            continue
+        if not preps and c.category in THEME_OBJECTS:
+            continue  # "dispatched 300 troops": what moves, not whom it targets
+        if preps and preps[0] not in RECIPIENT_PREPS:
+            continue
+        recipients = [_actor(e)]
+        break
+    return source, recipients
+
+
+# -- dates and contexts -----------------------------------------------------------------------
+
+
+def _date_for(toks: list[_Tok], c: _Candidate, dates: list[DateExpression], analysis: Analysis,
+              tense: str) -> tuple[EventDate | None, str]:
+    if not dates:
+        return None, tense
+    anchor = toks[c.first].start
+    seg = toks[c.first].segment
+    starts = [t.start for t in toks]
+    same = [d for d in dates if toks[_token_index(starts, d.start)].segment == seg]
+    pool = same or dates
+    expr = min(pool, key=lambda d: abs(d.start - anchor))
+    date = resolve(expr, analysis.published, tense=tense)
+    published = analysis.published
+    if published is not None and date.start is not None and tense == "past":
+        if date.start > published.isoformat():
+            tense = "future"
+        elif date.precision == "range" and date.end and date.end >= published.isoformat() and \
+                expr.kind == "window_next":
+            tense = "future"
+    return date, tense
+
+
+def _contexts(c: _Candidate, toks: list[_Tok]) -> tuple[str, ...]:
+    found = list(c.trigger.contexts)
+    for t in toks:
+        ctx = CONTEXT_CUES.get(t.lower)
+        if ctx and ctx not in found:
+            found.append(ctx)
+    if "human_rights" in found and not any(a.lower == "human" and b.lower == "rights" for a, b in zip(toks, toks[1:], strict=False)):
+        found.remove("human_rights")
+    return tuple(found)

@@ -1,0 +1,305 @@
+"""The PLOVER event ontology as a trigger lexicon: words that report an event.
+
+PLOVER (Political Language Ontology for Verifiable Event Records, the Open
+Event Data Alliance's successor to CAMEO) has 16 event types and a list of
+topic *contexts*. Each entry below maps a verb lemma (inflected here) or a
+noun to a type, a plain-language label and the contexts the word itself
+implies; the sentence adds more contexts through :data:`CONTEXT_CUES`.
+
+Entries are general English news vocabulary, not phrases of any one article.
+A few entries need a companion word to count (``leave`` only with a mission
+or a base, ``send`` only with troops): those are the ``requires`` sets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: the 16 event types of the current PLOVER manual (DEMAND, DISAPPROVE, ... are superseded)
+CATEGORIES: tuple[str, ...] = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+
+#: PLOVER's general contexts
+CONTEXTS: tuple[str, ...] = (
+    "military", "intelligence", "peacekeeping", "economic", "diplomatic", "resource", "disease",
+    "enviro_disaster", "migration", "humanitarian", "asylum", "legal", "human_rights",
+    "rights_freedoms", "gender", "lgbt", "terrorism", "human_security", "religion_ethnicity",
+    "executive", "election", "legislative", "cbrn", "cyber", "political_institutions",
+    "corruption", "crime", "illegal_drugs",
+)
+
+#: words in the sentence that add a context to its events
+CONTEXT_CUES: dict[str, str] = {}
+for _context, _words in {
+    "military": "troops troop soldiers soldier army military armed forces defence defense navy "
+                "warships deployment contingent battalion airstrike airstrikes drones drone weapons "
+                "mercenary mercenaries wagner",
+    "peacekeeping": "peacekeeping peacekeepers peacekeeper minusma monusco unmiss unifil blue-helmets "
+                    "stabilization stabilisation",
+    "terrorism": "terrorist terrorists terrorism jihadist jihadists islamist islamists insurgency "
+                 "insurgents insurgent al-qaeda isis suicide extremist extremists militants",
+    "diplomatic": "diplomatic diplomats diplomat ambassador embassy envoy talks summit minister "
+                  "ministers foreign relations initiative",
+    "economic": "economic economy trade tariffs tariff investment development finance financial "
+                "budget loan loans exports imports",
+    "humanitarian": "humanitarian relief food famine aid",
+    "migration": "refugees refugee migrants migrant displaced asylum-seekers",
+    "asylum": "asylum",
+    "legal": "court courts judge judges lawsuit prosecutor prosecutors trial tribunal",
+    "human_rights": "rights",
+    "election": "election elections vote voters ballot polls campaign",
+    "legislative": "parliament parliamentary lawmakers mps legislature senate congress",
+    "political_institutions": "coup coups junta constitution democracy transition",
+    "crime": "criminal criminals gang gangs police",
+    "corruption": "corruption bribery graft embezzlement",
+    "cbrn": "chemical nuclear radiological biological",
+    "cyber": "cyber cyberattack hackers hacking",
+    "disease": "epidemic pandemic outbreak cholera ebola covid",
+    "enviro_disaster": "flood floods drought earthquake cyclone wildfire",
+    "resource": "territory oil gold mining mine water land",
+    "religion_ethnicity": "muslim christian ethnic religious church mosque",
+}.items():
+    for _word in _words.split():
+        CONTEXT_CUES[_word] = _context
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """What a trigger word means: PLOVER type, label, contexts and how it behaves.
+
+    ``governs``: the word takes an event as its complement ("accused X of
+    working with", "threatened to attack", "cut short its deployment"); the
+    complement is part of this event, not an event of its own.
+    ``requires``: words one of which must follow within a few tokens.
+    """
+
+    category: str
+    label: str
+    pos: str  # "verb" or "noun"
+    contexts: tuple[str, ...] = ()
+    governs: bool = False
+    requires: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        if self.category not in CATEGORIES:
+            raise ValueError(f"Expected a PLOVER category in {CATEGORIES}, instead got: {self.category!r}.")
+        unknown = set(self.contexts) - set(CONTEXTS)
+        if unknown:
+            raise ValueError(f"Expected PLOVER contexts, instead got: {sorted(unknown)!r}.")
+
+
+_IRREGULAR = {
+    "shoot": ("shot", "shot"), "fight": ("fought", "fought"), "send": ("sent", "sent"),
+    "meet": ("met", "met"), "hold": ("held", "held"), "leave": ("left", "left"),
+    "strike": ("struck", "struck"), "seize": ("seized", "seized"), "take": ("took", "taken"),
+    "overthrow": ("overthrew", "overthrown"), "blow": ("blew", "blown"), "set": ("set", "set"),
+    "give": ("gave", "given"), "withdraw": ("withdrew", "withdrawn"), "draw": ("drew", "drawn"),
+    "cut": ("cut", "cut"), "lead": ("led", "led"), "pull": ("pulled", "pulled"),
+    "speak": ("spoke", "spoken"), "forbid": ("forbade", "forbidden"), "begin": ("began", "begun"),
+    "break": ("broke", "broken"), "freeze": ("froze", "frozen"), "sell": ("sold", "sold"),
+    "run": ("ran", "run"), "come": ("came", "come"), "go": ("went", "gone"), "put": ("put", "put"),
+    "bring": ("brought", "brought"), "lay": ("laid", "laid"), "storm": ("stormed", "stormed"),
+    "sign": ("signed", "signed"), "open": ("opened", "opened"), "visit": ("visited", "visited"),
+    "deny": ("denied", "denied"), "ban": ("banned", "banned"), "plan": ("planned", "planned"),
+    "jail": ("jailed", "jailed"), "patrol": ("patrolled", "patrolled"), "kidnap": ("kidnapped", "kidnapped"),
+    "shell": ("shelled", "shelled"), "rally": ("rallied", "rallied"), "ally": ("allied", "allied"),
+    "march": ("marched", "marched"), "wound": ("wounded", "wounded"), "expel": ("expelled", "expelled"),
+    "control": ("controlled", "controlled"), "equip": ("equipped", "equipped"),
+    "label": ("labelled", "labeled"), "fund": ("funded", "funded"), "commit": ("committed", "committed"),
+    "submit": ("submitted", "submitted"), "admit": ("admitted", "admitted"), "stop": ("stopped", "stopped"),
+    "drop": ("dropped", "dropped"), "rebel": ("rebelled", "rebelled"), "veto": ("vetoed", "vetoed"),
+}
+_VOWELS = "aeiou"
+
+
+def verb_forms(lemma: str) -> set[str]:
+    """base, 3rd person, past, participle and -ing forms of an English verb."""
+    if lemma in _IRREGULAR:
+        past, participle = _IRREGULAR[lemma]
+    elif lemma.endswith("e"):
+        past = participle = lemma + "d"
+    elif lemma.endswith("y") and lemma[-2:-1] not in _VOWELS:
+        past = participle = lemma[:-1] + "ied"
+    else:
+        past = participle = lemma + "ed"
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        third = lemma + "es"
+    elif lemma.endswith("y") and lemma[-2:-1] not in _VOWELS:
+        third = lemma[:-1] + "ies"
+    else:
+        third = lemma + "s"
+    if lemma.endswith("ie"):
+        ing = lemma[:-2] + "ying"
+    elif lemma.endswith("e") and not lemma.endswith(("ee", "ye", "oe")):
+        ing = lemma[:-1] + "ing"
+    elif past.endswith(lemma[-1] * 2 + "ed"):
+        ing = lemma + lemma[-1] + "ing"
+    else:
+        ing = lemma + "ing"
+    return {lemma, third, past, participle, ing}
+
+
+def noun_forms(noun: str) -> set[str]:
+    if noun.endswith(("s", "sh", "ch", "x", "z")):
+        return {noun, noun + "es"}
+    if noun.endswith("y") and noun[-2:-1] not in _VOWELS:
+        return {noun, noun[:-1] + "ies"}
+    return {noun, noun + "s"}
+
+
+# (category, label, contexts, verbs "lemma|lemma other-word", nouns, flags)
+# a multi-word entry ("pull out") inflects its first word; "+" marks a governing entry;
+# "word{a,b}" requires one of a, b within the next few tokens
+_ENTRIES: tuple[tuple[str, str, str, str, str], ...] = (
+    # material conflict
+    ("ASSAULT", "attack", "military", "attack|assault|storm|raid|strike{village,town,base,camp,convoy,city,target,targets,positions}",
+     "attack|assault|raid|offensive|airstrike|air strike|drone strike|missile strike|rocket attack|onslaught|incursion|invasion"),
+    ("ASSAULT", "ambush", "military", "ambush", "ambush"),
+    ("ASSAULT", "killing", "", "kill|murder|massacre|behead|slaughter|execute", "killing|massacre|murder|execution"),
+    ("ASSAULT", "shooting", "", "shoot|gun down|open fire", "shooting|gunfire|firefight|shootout"),
+    ("ASSAULT", "bombing", "", "bomb|shell|detonate|blow up", "bombing|bombardment|shelling|explosion|blast|car bomb|suicide bombing|mortar fire"),
+    ("ASSAULT", "clashes", "military", "clash|fight", "clash|fighting|battle|combat|skirmish|hostilities"),
+    ("ASSAULT", "abduction", "", "kidnap|abduct|hijack", "kidnapping|abduction|hijacking|hostage-taking"),
+    ("ASSAULT", "violence", "", "", "violence|bloodshed|unrest"),
+    ("ASSAULT", "insurgency", "terrorism", "", "insurgency|rebellion|uprising|jihadist insurgency"),
+    ("ASSAULT", "war", "military", "invade", "war|civil war|conflict{between,with,in,against}"),
+    ("ASSAULT", "injuries", "", "wound|injure", ""),
+    ("ASSAULT", "arson", "", "torch|burn{down,homes,houses,villages,village,buildings}|set fire|loot", "arson|looting"),
+    ("ASSAULT", "torture", "human_rights", "torture|rape", "torture|rape"),
+    ("COERCE", "coup", "political_institutions", "overthrow|topple|oust|seize power|take power|seize control",
+     "coup|coup d'etat|putsch|takeover{of,by}"),
+    ("COERCE", "arrest", "legal", "arrest|detain|imprison|jail", "arrest|detention|imprisonment|crackdown"),
+    ("COERCE", "deportation", "migration", "deport", "deportation"),
+    ("COERCE", "ban", "rights_freedoms", "ban|outlaw|censor|suspend{newspaper,broadcaster,broadcasts,party,parties,activities}|dissolve{party,parties,parliament,government}",
+     "ban|censorship"),
+    ("COERCE", "curfew", "rights_freedoms", "impose{curfew,lockdown,emergency,law}", "curfew|martial law|state of emergency"),
+    ("COERCE", "dispersal", "rights_freedoms", "disperse|crack down|repress|suppress", "tear gas|repression"),
+    ("COERCE", "seizure", "", "seize{property,assets,land,equipment,weapons,goods,ship,vessel}|confiscate", "seizure|confiscation"),
+    ("PROTEST", "protest", "", "protest|demonstrate|march|rally|riot|picket|take to the streets",
+     "protest|demonstration|rally|march|riot|sit-in|walkout|strike{by,over,against,in,at,on}|general strike|hunger strike|boycott"),
+    ("MOBILIZE", "troop deployment", "military", "deploy|dispatch|send{troops,soldiers,forces,warships,reinforcements,police,contingent,peacekeepers}|station{troops,soldiers,forces}|mass{troops,forces,soldiers,tanks}|mobilise|mobilize|reinforce",
+     "deployment|mobilisation|mobilization|reinforcements|troop buildup|build-up{of,troops}|buildup"),
+    ("MOBILIZE", "patrol", "military", "patrol", "patrol"),
+    ("MOBILIZE", "military exercise", "military", "", "military exercise|military exercises|military drills|war games"),
+    ("SANCTION", "sanctions", "economic", "sanction|embargo|blacklist", "sanction|embargo|trade ban|asset freeze"),
+    ("SANCTION", "reduced relations", "diplomatic", "cut ties|sever{ties,relations}|recall{ambassador,envoy}|expel{ambassador,diplomats,envoy,diplomat}|suspend{aid,cooperation,membership,relations,ties,funding}|freeze{assets,aid,funding}|halt{aid,cooperation,funding}",
+     "suspension{of}|expulsion{of}"),
+    # verbal conflict
+    ("ACCUSE", "accusation", "", "+accuse|+blame|allege|+charge{with}|+condemn|+denounce|+criticise|+criticize|decry",
+     "accusation|allegation|condemnation|criticism"),
+    ("ACCUSE", "investigation", "legal", "investigate|probe", "investigation|inquiry|probe"),
+    ("ACCUSE", "lawsuit", "legal", "sue", "lawsuit"),
+    ("REJECT", "rejection", "", "+reject|+refuse|+deny{claims,allegations,accusations,charges,reports,involvement,that}|veto|+dismiss{claims,allegations,accusations,charges,reports}|turn down",
+     "rejection|refusal|veto"),
+    ("THREATEN", "threat", "", "+threaten|+warn{of,that}", "threat{to,of,against}|ultimatum"),
+    ("REQUEST", "appeal", "", "+urge|+call for|+call on|+appeal|+demand|+ask{for}|+request|+plead",
+     "+appeal|+demand|+request|+call{for}"),
+    # verbal cooperation
+    ("AGREE", "agreement", "diplomatic", "agree{to,on,with,deal,ceasefire,truce,terms}|sign{agreement,accord,deal,treaty,pact,memorandum,ceasefire,truce,declaration,protocol,deal}|+pledge|+promise|ratify",
+     "agreement|accord|peace deal|deal{with,between,on,to}|treaty|pact|ceasefire|truce|memorandum of understanding"),
+    ("CONSULT", "meeting", "diplomatic", "meet|hold talks|negotiate|visit|consult|discuss|convene|mediate",
+     "meeting|talks|negotiations|negotiation|summit|visit|consultation|consultations|discussions|gathering|conference|dialogue|mediation|phone call"),
+    ("SUPPORT", "support", "diplomatic", "support|back{plan,plans,proposal,bid,efforts,government,call}|endorse|praise|welcome|commend|recognise|recognize|approve",
+     "endorsement|recognition{of}|backing"),
+    ("CONCEDE", "concession", "", "concede|apologise|apologize|pardon|lift{curfew,ban,sanctions,restrictions,embargo,blockade,siege}|ease{restrictions,curfew,sanctions,ban}",
+     "concession|apology|pardon|amnesty"),
+    # material cooperation
+    ("COOPERATE", "cooperation", "", "cooperate|collaborate|work with|work closely|work together|coordinate{with}",
+     "cooperation|collaboration|partnership|alliance|joint exercise|joint exercises|joint patrol|joint operation|joint operations|coordination{with}"),
+    ("AID", "aid", "humanitarian", "donate|provide{aid,assistance,support,funding,food,weapons,equipment,training,relief}|deliver{aid,assistance,food,relief,supplies}|supply{weapons,arms,aid}|grant{asylum}",
+     "aid|assistance|donation|relief supplies|humanitarian aid|military aid|asylum"),
+    ("RETREAT", "troop withdrawal", "military", "withdraw|pull out|pull back|retreat|draw down|cut short{deployment,mission}|leave{mission,operation,base,bases,force,coalition,country}",
+     "withdrawal|pullout|pull-out|drawdown|retreat"),
+    ("RETREAT", "release", "", "release{hostages,prisoners,detainees,captives,hostage,prisoner,detainee}|free{hostages,prisoners,detainees,captives}",
+     "release{of}"),
+    ("RETREAT", "resignation", "executive", "resign|step down", "resignation"),
+)
+
+#: the event labels a governing verb gives its complement's category, e.g. "withdraw aid" is SANCTION
+OBJECT_OVERRIDES: dict[tuple[str, str], tuple[str, str]] = {
+    ("RETREAT", "aid"): ("SANCTION", "aid withdrawal"),
+    ("RETREAT", "ambassador"): ("SANCTION", "ambassador recalled"),
+    ("RETREAT", "diplomats"): ("SANCTION", "diplomats withdrawn"),
+    ("RETREAT", "funding"): ("SANCTION", "funding withdrawn"),
+    ("RETREAT", "support"): ("SANCTION", "support withdrawn"),
+    ("RETREAT", "talks"): ("REJECT", "walkout from talks"),
+    ("RETREAT", "agreement"): ("REJECT", "exit from agreement"),
+    ("RETREAT", "deal"): ("REJECT", "exit from agreement"),
+    ("RETREAT", "treaty"): ("REJECT", "exit from agreement"),
+}
+
+#: labels more specific than an entry's, keyed by the trigger's head word
+LABELS: dict[str, str] = {
+    "patrol": "patrol", "raid": "raid", "airstrike": "airstrike", "strike": "strike", "invasion": "invasion",
+    "invade": "invasion", "offensive": "offensive", "incursion": "incursion", "fighting": "fighting",
+    "battle": "battle", "violence": "violence", "unrest": "unrest", "rebellion": "rebellion",
+    "uprising": "uprising", "explosion": "explosion", "blast": "explosion", "coup": "coup",
+    "putsch": "coup", "arrest": "arrest", "detain": "detention", "detention": "detention", "jail": "jailing",
+    "imprison": "jailing", "crackdown": "crackdown", "demonstration": "demonstration",
+    "demonstrate": "demonstration", "rally": "rally", "march": "march", "riot": "riot",
+    "boycott": "boycott", "sit-in": "sit-in", "walkout": "walkout", "hunger": "hunger strike",
+    "general": "general strike", "sanction": "sanctions", "embargo": "embargo", "summit": "summit",
+    "talks": "talks", "negotiate": "negotiations", "negotiations": "negotiations", "visit": "visit",
+    "host": "visit", "gathering": "meeting", "conference": "conference", "mediation": "mediation",
+    "mediate": "mediation", "ceasefire": "ceasefire", "truce": "ceasefire", "treaty": "treaty",
+    "sign": "agreement signed", "pledge": "pledge", "promise": "pledge", "ratify": "ratification",
+    "partnership": "partnership", "alliance": "alliance", "aid": "aid", "assistance": "aid",
+    "donate": "donation", "donation": "donation", "asylum": "asylum", "release": "release",
+    "free": "release", "resign": "resignation", "war": "war", "conflict": "armed conflict",
+    "kill": "killing", "massacre": "massacre", "murder": "killing", "execute": "execution",
+    "kidnap": "kidnapping", "abduct": "abduction", "hijack": "hijacking", "shell": "shelling",
+    "shelling": "shelling", "ambush": "ambush", "deploy": "troop deployment",
+    "dispatch": "troop deployment", "send": "troop deployment", "reinforce": "reinforcement",
+    "accuse": "accusation", "blame": "accusation", "condemn": "condemnation", "denounce": "condemnation",
+    "criticise": "criticism", "criticize": "criticism", "threaten": "threat", "warn": "warning",
+    "urge": "appeal", "demand": "demand", "reject": "rejection", "refuse": "refusal",
+    "deny": "denial", "veto": "veto", "support": "support", "welcome": "support",
+    "endorse": "endorsement", "praise": "praise", "apologize": "apology", "apologise": "apology",
+    "pardon": "pardon", "amnesty": "amnesty", "lift": "restrictions lifted", "ease": "restrictions eased",
+    "work": "cooperation", "drawdown": "troop drawdown", "draw": "troop drawdown",
+    "investigate": "investigation", "probe": "investigation", "sue": "lawsuit", "loot": "looting",
+    "looting": "looting", "torch": "arson", "burn": "arson", "torture": "torture", "rape": "sexual violence",
+    "injure": "injuries", "wound": "injuries", "shoot": "shooting", "bomb": "bombing", "bombing": "bombing",
+    "war games": "military exercise", "deport": "deportation", "ban": "ban", "curfew": "curfew",
+    "overthrow": "coup", "topple": "coup", "oust": "coup", "seize": "seizure",
+}
+
+
+def _parse_word(spec: str) -> tuple[tuple[str, ...], bool, frozenset[str]]:
+    governs = spec.startswith("+")
+    spec = spec.lstrip("+")
+    requires: frozenset[str] = frozenset()
+    if "{" in spec:
+        spec, rest = spec.split("{", 1)
+        requires = frozenset(rest.rstrip("}").split(","))
+    return tuple(spec.split()), governs, requires
+
+
+def build_lexicon() -> dict[tuple[str, ...], Trigger]:
+    """Every inflected surface form (a tuple of lower-case tokens) of every entry."""
+    lexicon: dict[tuple[str, ...], Trigger] = {}
+    for category, label, contexts, verbs, nouns in _ENTRIES:
+        ctx = tuple(contexts.split())
+        for pos, specs in (("verb", verbs), ("noun", nouns)):
+            for spec in filter(None, specs.split("|")):
+                words, governs, requires = _parse_word(spec)
+                head = words[0]
+                specific = LABELS.get(" ".join(words)) or LABELS.get(head) or LABELS.get(words[-1]) or label
+                trigger = Trigger(category, specific, pos, ctx, governs, requires)
+                forms = verb_forms(head) if pos == "verb" else (noun_forms(words[-1]) if len(words) > 1 else noun_forms(head))
+                for form in forms:
+                    key = (form, *words[1:]) if pos == "verb" or len(words) == 1 else (*words[:-1], form)
+                    # the first entry wins: the lexicon lists the most typical reading first
+                    lexicon.setdefault(key, trigger)
+    return lexicon
+
+
+#: filled once at import: a pure, small computation over the constants above
+LEXICON: dict[tuple[str, ...], Trigger] = build_lexicon()
+MAX_TRIGGER_TOKENS = max(len(k) for k in LEXICON)
+#: first word of a trigger -> the lengths (in tokens) of the triggers it starts, longest first
+FIRST_WORDS: dict[str, tuple[int, ...]] = {}
+for _key in LEXICON:
+    FIRST_WORDS[_key[0]] = tuple(sorted(set(FIRST_WORDS.get(_key[0], ())) | {len(_key)}, reverse=True))
