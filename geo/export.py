@@ -187,12 +187,16 @@ def _kml_frame(frame: gpd.GeoDataFrame, name: str) -> gpd.GeoDataFrame:
     """KML shows a placemark's ``name``; give layers without one their label column's value.
 
     KML's schema has 32-bit ``int`` only (LIBKML writes 64-bit integers as
-    strings); every integer of the layers fits, so they are narrowed.
+    strings); every integer of the layers fits, so they are narrowed. Flags
+    are written as 0/1.
     """
     frame = frame.copy()
     for column, dtype in frame.dtypes.items():
         if str(dtype) in ("int64", "Int64"):
             frame[column] = frame[column].astype("Int32" if str(dtype) == "Int64" else "int32")
+        elif str(dtype) == "bool":
+            # GDAL before 3.8 reads KML "true"/"false" as integers, warning on every value
+            frame[column] = frame[column].astype("int32")
     label = KML_NAME.get(name)
     if label is not None and "name" not in frame.columns:
         frame.insert(1, "name", frame[label])
