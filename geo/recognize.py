@@ -23,7 +23,7 @@ TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+|\S")
 
 MAX_NAME_TOKENS = 8
 CONNECTORS = {"of", "the", "de", "la", "le", "du", "del", "des", "and", "upon", "on", "al", "el",
-              "-", "'", "’", ".", ",", "da", "do", "dos", "das", "di", "von", "van", "y", "&", "am", "sur", "en"}
+              "-", "'", "’", ".", "da", "do", "dos", "das", "di", "von", "van", "y", "&", "am", "sur", "en"}
 MONTHS_DAYS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
@@ -310,7 +310,7 @@ class Recognizer:
             return self._mention(surface, first, last, kind, sent, places, True, None)
 
         if embedded:
-            if population < 100_000 or dictionary:
+            if not big_area and (population < 100_000 or dictionary):
                 return None
             return self._mention(surface, first, last, "embedded", sent, places, False, container)
         if dictionary and not big_area:
@@ -417,7 +417,7 @@ class Recognizer:
         if after is not None and after.text == "-" and j + 2 < len(tokens) and tokens[j + 2].is_word \
                 and not tokens[j + 2].is_cap:
             return "modifier"  # "French-led", "UK-based"
-        if top.kind in ("country", "city", "admin1"):
+        if top.kind in ("country", "city", "admin1", "region"):
             if prev is not None and prev.lower in LOCATIVE:
                 return "literal"
             if after is not None and after.lower in VERBISH:

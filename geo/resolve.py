@@ -24,6 +24,8 @@ MAJOR_CITY_BONUS = 0.5
 COUNTRY_NAMESAKE_PENALTY = 1.5
 #: likewise a small town named after a division of its own country
 DIVISION_NAMESAKE_PENALTY = 1.0
+#: a division named after its seat ("Gao", "Kidal") yields to the town
+SEAT_PENALTY = 1.0
 #: scores are multiplied by this before the softmax (a lower temperature)
 SHARPNESS = 2.0
 PRIMARY_NAME_BONUS = 0.6
@@ -72,27 +74,34 @@ class Resolver:
         for m in mentions:
             by_key[name_key(m.text)].append(m)
 
-        # context: countries named unambiguously, and the containers of "X, Y"
+        # round 0: context is only the countries the text names outright ("Mali",
+        # "Malian"); round 1: every place round 0 placed with some confidence, and the
+        # towns and divisions it placed with high confidence as anchors
         countries: Counter[str] = Counter()
-        for key, group in by_key.items():
+        for group in by_key.values():
             top = group[0].candidates[0] if group[0].candidates else None
-            if top is not None and top.kind in ("country", "admin1") and (
-                    group[0].adjectival or len(group[0].candidates) == 1 or top.kind == "country"):
+            if top is not None and top.kind == "country":
                 countries[top.country_code] += len(group)
-
         chosen: dict[str, tuple[list[Candidate], float]] = {}
-        anchors: list[Place] = []
-        for rnd in range(2):
-            for key, group in by_key.items():
-                if rnd == 1 and key in chosen and chosen[key][1] >= 0.9:
-                    continue
-                containers = {m.container for m in group if m.container}
-                ranked = self._rank(key, group[0].candidates, countries, containers,
-                                    anchors if rnd == 1 else [])
-                chosen[key] = ranked
-            if rnd == 0:
-                anchors = [c[0].place for c, conf in chosen.values()
-                           if c and conf >= 0.9 and c[0].place.kind in ("city", "admin1")]
+        for key, group in by_key.items():
+            chosen[key] = self._rank(key, group[0].candidates, countries,
+                                     {m.container for m in group if m.container}, [])
+        placed: Counter[str] = Counter()
+        contribution: dict[str, tuple[str, int]] = {}
+        for key, (ranked, conf) in chosen.items():
+            if ranked and conf >= 0.6 and ranked[0].place.country_code:
+                contribution[key] = (ranked[0].place.country_code, len(by_key[key]))
+                placed[ranked[0].place.country_code] += len(by_key[key])
+        anchors = [c[0].place for c, conf in chosen.values()
+                   if c and conf >= 0.7 and c[0].place.kind in ("city", "admin1")]
+        for key, group in by_key.items():
+            context = placed.copy()
+            if key in contribution:
+                code, n = contribution[key]
+                context[code] -= n  # a name is no evidence for itself
+            chosen[key] = self._rank(key, group[0].candidates, +context,
+                                     {m.container for m in group if m.container},
+                                     [a for a in anchors if name_key(a.name) != key])
 
         out = []
         for m in mentions:
@@ -109,12 +118,17 @@ class Resolver:
         container_places = [p for c in containers for p in self.gazetteer.candidates_by_key(c)[:3]]
         named_countries = {p.country_code for p in places if p.kind == "country"}
         named_divisions = {p.country_code for p in places if p.kind == "admin1"}
+        # "Gao": the town, seat of the Gao region, unless the text says "region"
+        seats = {(p.country_code, p.admin1) for p in places if p.kind == "city" and p.population >= 10_000}
         scores = []
         for p in places:
             s = _prior(p, key)
             if named_countries and (p.kind == "city" or p.kind == "admin1" and p.country_code in named_countries):
                 s -= COUNTRY_NAMESAKE_PENALTY  # "Mexico" the country, not México state or Mexico City
-            if p.kind == "city" and p.country_code in named_divisions and p.population < 500_000:
+            if p.kind == "admin1" and (p.country_code, p.name) in seats:
+                s -= SEAT_PENALTY
+            if p.kind == "city" and p.country_code in named_divisions and p.population < 500_000 \
+                    and (p.country_code, p.admin1) not in {(q.country_code, q.name) for q in places}:
                 s -= DIVISION_NAMESAKE_PENALTY  # "California" the state, not California, Maryland
             if p.kind not in ("country", "continent", "region"):
                 if countries.get(p.country_code):

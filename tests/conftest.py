@@ -1,0 +1,43 @@
+"""Shared fixtures: the gazetteer (built once per machine, then loaded from cache),
+a geoparser over it, and the seed article."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from geo.gazetteer import Gazetteer
+from geo.pipeline import Geoparser
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_TEXT = ROOT / "seeds" / "voa-2022-11-14-uk-pulling-mali-troop-deployment.txt"
+GOLD_DIR = ROOT.parent / "shared" / "gold"
+
+
+@pytest.fixture(scope="session")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+@pytest.fixture(scope="session")
+def geoparser(gazetteer: Gazetteer) -> Geoparser:
+    return Geoparser(gazetteer)
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return SEED_TEXT.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def seed_published() -> dt.date:
+    meta = json.loads(SEED_TEXT.with_suffix(".json").read_text(encoding="utf-8"))
+    return dt.date.fromisoformat(meta["published"])
+
+
+@pytest.fixture(scope="session")
+def seed_analysis(geoparser: Geoparser, seed_text: str, seed_published: dt.date):
+    return geoparser.analyse(seed_text, doc_id="seed", published=seed_published)

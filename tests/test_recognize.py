@@ -1,0 +1,84 @@
+"""Recognition on sentences written for these tests: the classic traps of news text."""
+
+import pytest
+
+
+def found(geoparser, text):
+    return [(t.text, t.type) for t in geoparser.analyse(text).toponyms]
+
+
+def names(geoparser, text):
+    return [t.text for t in geoparser.analyse(text).toponyms]
+
+
+def test_offsets_are_exact(geoparser):
+    text = "Fighting spread from Gao, Mali, to Niamey in Niger on Tuesday."
+    analysis = geoparser.analyse(text)
+    for t in analysis.toponyms:
+        assert text[t.start:t.end] == t.text
+    assert [t.text for t in analysis.toponyms] == ["Gao", "Mali", "Niamey", "Niger"]
+
+
+def test_multiword_names(geoparser):
+    assert names(geoparser, "Officials from Burkina Faso and Ivory Coast met in Sierra Leone.") == [
+        "Burkina Faso", "Ivory Coast", "Sierra Leone"]
+
+
+def test_possessive_and_hyphenated_modifiers(geoparser):
+    assert found(geoparser, "Mali's junta hired Russian-backed fighters for French-led raids.") == [
+        ("Mali", "modifier"), ("Russian", "modifier"), ("French", "modifier")]
+
+
+def test_person_names_are_not_places(geoparser):
+    text = ("Defence Minister James Heappey told parliament that George Washington and "
+            "President Lincoln were his models. Heappey added more.")
+    assert names(geoparser, text) == []
+
+
+def test_organisation_names(geoparser):
+    # "Wagner" is a town in Brazil, but not here
+    assert names(geoparser, "The Wagner group and the mercenary group Wagner are in Mali.") == ["Mali"]
+    assert found(geoparser, "The United Nations Stabilization Mission in Mali left.") == [("Mali", "embedded")]
+    assert found(geoparser, "He backed the Accra Initiative.") == [("Accra", "embedded")]
+
+
+def test_months_weekdays_and_common_words(geoparser):
+    assert names(geoparser, "On Monday, May 3, the UN said Nice things.") == []
+    assert names(geoparser, "Reading the report, we found nothing. Police said so.") == []
+
+
+def test_capitalised_place_that_is_also_a_word(geoparser):
+    assert names(geoparser, "The festival moved from Nice to Reading last year.") == ["Nice", "Reading"]
+
+
+def test_us_versus_us(geoparser):
+    assert names(geoparser, "The US told us to leave the U.S. embassy.") == ["US", "U.S."]
+
+
+def test_acronyms_that_are_not_places(geoparser):
+    assert names(geoparser, "The UN and MINUSMA asked IT staff in Mali.") == ["Mali"]
+
+
+def test_all_caps_headline(geoparser):
+    assert names(geoparser, "UK PULLS TROOPS OUT OF MALI AFTER JUNTA TALKS") == ["UK", "MALI"]
+
+
+def test_mention_types(geoparser):
+    assert found(geoparser, "Britain announced on Monday that it would leave.") == [("Britain", "metonymic")]
+    assert found(geoparser, "The UK contingent will leave.") == [("UK", "modifier")]
+    assert found(geoparser, "Troops were deployed to Mali last year.") == [("Mali", "literal")]
+    assert found(geoparser, "The Malian government disagreed.") == [("Malian", "modifier")]
+    assert found(geoparser, "Malians protested.") == [("Malians", "demonym")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("They arrived in Timbuktu.", "Timbuktu"),
+    ("Clashes in the Sahel continued.", "Sahel"),
+    ("Rebels hold the Kidal region.", "Kidal"),
+])
+def test_regions_and_towns(geoparser, text, expected):
+    assert names(geoparser, text) == [expected]
+
+
+def test_page_furniture_yields_nothing(geoparser):
+    assert names(geoparser, "Accessibility links\n\nBreaking News\n\nShare this article") == []
