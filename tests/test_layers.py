@@ -179,3 +179,11 @@ def test_seed_article_layers(gazetteer: Gazetteer) -> None:
     assert {"Mali", "Timbuktu", "United Kingdom"} <= names
     assert {"Mali", "Sahel"} <= set(layers.areas["name"])
     assert "Timbuktu" not in set(layers.areas["name"])
+
+
+def test_docs_list_every_field_of_every_layer() -> None:
+    docs = (ROOT / "docs" / "layers.md").read_text(encoding="utf-8")
+    for name, (schema, _) in LAYER_SCHEMAS.items():
+        assert f"`{name}`" in docs, name
+        for column in schema:
+            assert f"`{column}`" in docs, (name, column)
