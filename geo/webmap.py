@@ -379,7 +379,6 @@ class BasemapLayer(JSCSSMixin, Layer):
 @lru_cache(maxsize=2)
 def basemap_features(gazetteer: Gazetteer, *, tolerance: float = 0.2) -> dict[str, Any]:
     """Every country's polygon, simplified for a world view: the offline basemap."""
-    import shapely
 
     features = []
     for country in gazetteer.countries():
