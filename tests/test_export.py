@@ -25,11 +25,6 @@ SPATIAL = [name for name in Layers.NAMES if LAYER_SCHEMAS[name][1] is not None]
 
 
 @pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.load()
-
-
-@pytest.fixture(scope="module")
 def layers(gazetteer: Gazetteer) -> Layers:
     return build_layers(sample_analyses(gazetteer), gazetteer)
 

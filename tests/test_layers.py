@@ -21,11 +21,6 @@ SEED = ROOT / "seeds" / "voa-2022-11-14-uk-pulling-mali-troop-deployment.txt"
 
 
 @pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.load()
-
-
-@pytest.fixture(scope="module")
 def layers(gazetteer: Gazetteer) -> Layers:
     return build_layers(sample_analyses(gazetteer), gazetteer)
 
