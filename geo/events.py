@@ -82,7 +82,7 @@ GROUP_NOUNS = {
     "farmers", "herders", "bandits", "terrorists", "extremists", "mercenaries", "activists",
     "lawmakers", "mps", "parliament", "ministry", "delegation", "delegations", "diplomats", "envoy",
     "journalists", "teachers", "doctors", "nurses", "traders", "miners", "union", "unions",
-    "donors", "countries", "states", "nations", "council", "court", "judges", "prosecutors",
+    "donors", "countries", "states", "nations", "council", "court", "judges", "prosecutors", "bloc",
 }
 ACTOR_MODIFIERS = {
     "armed", "unidentified", "suspected", "local", "interested", "mercenary", "military", "security",
@@ -90,8 +90,13 @@ ACTOR_MODIFIERS = {
     "international", "western", "defence", "defense", "riot", "border", "state", "transitional",
     "ruling", "interim", "un", "allied", "peacekeeping", "government", "junior", "senior",
 }
+QUANTIFIERS = {"at", "least", "some", "about", "around", "nearly", "almost", "more", "than", "over", "up",
+               "dozens", "hundreds", "thousands", "scores", "of", "several", "many", "two", "three", "four",
+               "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty", "a", "number"}
 POSSESSIVES = {"its", "their", "our", "my", "his", "her"}
 RECIPIENT_PREPS = {"with", "on", "against", "to", "at", "toward", "towards"}
+#: verbal or remote categories: "sanctions on Guinea" concern Guinea rather than happen in it
+REMOTE = {"SANCTION", "ACCUSE", "THREATEN", "REQUEST", "REJECT", "SUPPORT"}
 #: categories whose direct object is what is moved or given, not a recipient
 THEME_OBJECTS = {"MOBILIZE", "AID", "RETREAT", "CONSULT", "PROTEST"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"}
@@ -134,6 +139,10 @@ NEAR_WORDS = {"near", "outside", "outskirts", "north", "south", "east", "west", 
 DIRECTION_ADJ = {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
                  "northeastern", "northwestern", "southeastern", "southwestern", "neighbouring",
                  "neighboring", "rural", "the", "greater", "restive", "troubled", "war-torn"}
+#: nouns after which "of X" is a place ("the capital of Mali"), unlike "the government of Mali"
+PLACE_NOUNS = {"capital", "city", "town", "region", "province", "parts", "part", "area", "areas", "north",
+               "south", "east", "west", "centre", "center", "heart", "outskirts", "suburbs", "district",
+               "village", "villages", "border", "streets", "coast", "interior", "regions", "towns", "cities"}
 NOT_PLACE_GOVERNORS = {"with", "alongside", "by", "than", "like", "as", "and", "versus", "vs"}
 EXISTENTIAL_AFTER = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "be", "'s", "’s",
                      "remains", "remain", "seems", "appears"}
@@ -285,10 +294,9 @@ def _find_triggers(toks: list[_Tok]) -> list[_Candidate]:
             if i + size > n:
                 continue
             key = tuple(t.lower for t in toks[i:i + size])
-            trig = LEXICON.get(key)
+            following = {t.lower for t in toks[i + size:i + size + 4]}
+            trig = next((r for r in LEXICON.get(key, ()) if not r.requires or r.requires & following), None)
             if trig is None:
-                continue
-            if trig.requires and not any(t.lower in trig.requires for t in toks[i + size:i + size + 4]):
                 continue
             match = (size, trig)
             break
@@ -316,13 +324,22 @@ def _first_word(toks: list[_Tok], i: int) -> bool:
 
 def _absorb(toks: list[_Tok], found: list[_Candidate]) -> None:
     """Complements of governing triggers and same-category repeats join the first event."""
-    for a, b in zip(found, found[1:], strict=False):
-        if a.absorbed:
+    a: _Candidate | None = None
+    for b in found:
+        if a is None:
+            a = b
             continue
         between = toks[a.last + 1:b.first]
+        # ", killing four soldiers", ", pledging to ...": a participle clause that goes on with the event
+        participle = (toks[b.first].segment == toks[a.last].segment + 1 and toks[b.first - 1].text == ","
+                      and toks[b.first].lower.endswith("ing") and a.category == b.category)
         same_segment = toks[a.last].segment == toks[b.first].segment
         verbs_between = any(t.lower in REPORTING for t in between)
+        if participle and not verbs_between:
+            b.absorbed = True
+            continue
         if not same_segment or verbs_between:
+            a = b
             continue
         near = len(between) <= 8
         if (a.trigger.governs and len(between) <= 8) or (a.trigger.requires and near and b.trigger.pos == "noun") \
@@ -333,6 +350,8 @@ def _absorb(toks: list[_Tok], found: list[_Candidate]) -> None:
             override = OBJECT_OVERRIDES.get((a.category, toks[b.first].lower))
             if override:
                 a.category, a.label = override
+        else:
+            a = b
     for c in found:
         if c.absorbed:
             continue
@@ -390,9 +409,12 @@ def _modality(toks: list[_Tok], cand: _Candidate, reported: bool) -> str | None:
 
 
 def _entities(toks: list[_Tok], toponyms: list[tuple[int, Toponym]], text: str,
-              date_spans: list[tuple[int, int]]) -> list[_Entity]:
-    """Names, groups, metonymic countries and pronouns of one sentence."""
-    literal = [(t.start, t.end) for _, t in toponyms if t.type == "literal"]
+              date_spans: list[tuple[int, int]], places_only: list[tuple[int, int]]) -> list[_Entity]:
+    """Names, groups, metonymic countries and pronouns of one sentence.
+
+    ``places_only``: spans of mentions that say where, never who.
+    """
+    literal = places_only
     owners = [t for _, t in toponyms if t.type != "literal" and t.place is not None
               and not text[t.end:t.end + 14].lower().startswith(NOT_OWNER_SUFFIXES)]
     entities: list[_Entity] = []
@@ -455,9 +477,11 @@ def _entities(toks: list[_Tok], toponyms: list[tuple[int, Toponym]], text: str,
         if capitalised and j - i <= 4 and not any(w in ORG_WORDS for w in words) and not tok.text.isupper() and (
                 any(w in TITLE_WORDS for w in words) or 1 <= j - i):
             kind = "person"
-        if any(t.start == span_start and t.end == span_end and t.type in ("metonymic", "modifier", "demonym")
-               for t in owners):
-            kind = "country"
+        same = next((t for _, t in toponyms if t.start == span_start and t.end == span_end
+                     and t.place is not None and t.type != "embedded"), None)
+        if same is not None:
+            kind = "country" if same.place.kind == "country" else "name"
+            country = same.place.country_code or None
         entities.append(_Entity(i, j, span_start, span_end, text[span_start:span_end], kind, country))
         i = j + 1
     return entities
@@ -486,11 +510,11 @@ def _precision(toponym: Toponym, near: bool) -> int:
     return 2 if near else 1
 
 
-def _governor(toks: list[_Tok], ti: int, text: str, toponym: Toponym, heads: dict[int, int]) -> tuple[str | None, bool, int]:
+def _governor(toks: list[_Tok], ti: int, heads: dict[int, int]) -> tuple[str | None, bool, int]:
     """The word that governs a place name, whether it says "near", and the list head's token index.
 
     Walks back over a coordinated list ("into Ivory Coast, Ghana, ... and Niger"), articles,
-    compass adjectives and distance phrases ("30 km north of").
+    compass adjectives ("in central Mali") and distance phrases ("30 km north of Gao").
     """
     head = ti
     k = ti - 1
@@ -501,29 +525,23 @@ def _governor(toks: list[_Tok], ti: int, text: str, toponym: Toponym, heads: dic
             k = head - 1
         else:
             break
-    near = False
-    while k >= 0 and (toks[k].lower in DIRECTION_ADJ or toks[k].lower in NEAR_WORDS or toks[k].lower.isdigit()
-                      or toks[k].lower in ("of", "the", "some", "about", "kilometres", "of the")):
-        if toks[k].lower in NEAR_WORDS:
-            near = True
-        if toks[k].lower == "of" and k >= 1 and (toks[k - 1].lower in NEAR_WORDS or toks[k - 1].lower == "outskirts"):
-            near = True
-            k -= 1
-            continue
-        if toks[k].lower == "of":
-            break
+    while k >= 0 and toks[k].lower in DIRECTION_ADJ:
         k -= 1
+    if k >= 1 and toks[k].lower == "of" and toks[k - 1].lower in NEAR_WORDS:
+        return "near", True, head  # "north of Gao", "the outskirts of Bamako"
     if k < 0:
-        return None, near, head
+        return None, False, head
     word = toks[k].lower
-    if word in NEAR_WORDS:
-        near = True
-    return word, near, head
+    return word, word in NEAR_WORDS, head
 
 
 def _place_links(analysis: Analysis, toks: list[_Tok], indices: list[int], cands: list[_Candidate],
-                 sentence: Sentence) -> tuple[list[tuple[int, int, int, str, bool]], list[int]]:
-    """Locative mentions of the sentence: (toponym index, token, head token, role, near)."""
+                 sentence: Sentence) -> tuple[list[tuple[int, int, int, str, bool]], list[int], list[int]]:
+    """Where the sentence's literal mentions stand.
+
+    Returns the located ones as (toponym index, token, list head token, role, near), the
+    weakly placed ones (no locative word) and the ones that act as subjects.
+    """
     text = analysis.text
     starts = [t.start for t in toks]
     heads: dict[int, int] = {}  # token index of a toponym's first token -> its list head
@@ -532,6 +550,10 @@ def _place_links(analysis: Analysis, toks: list[_Tok], indices: list[int], cands
     previous: Toponym | None = None
     located_by_last: dict[int, tuple[int, str, bool, int]] = {}
     trigger_tokens = {c.last: c for c in cands}
+    first_trigger = min((c.first for c in cands), default=len(toks))
+    acting: list[int] = []
+    dateline = DATELINE.match(sentence.text)
+    dateline_end = sentence.start + dateline.end("place") if dateline else 0
     for n in indices:
         t = analysis.toponyms[n]
         ti = _token_index(starts, t.start)
@@ -560,19 +582,14 @@ def _place_links(analysis: Analysis, toks: list[_Tok], indices: list[int], cands
             previous = t
             continue  # "Gao, Mali": the country only qualifies the town
         previous = t
-        word, near, head = _governor(toks, ti, text, t, heads)
+        word, near, head = _governor(toks, ti, heads)
         heads[last] = head
         if word in LOCATIVE_ROLES:
             role = LOCATIVE_ROLES[word]
             if word == "of" and not near:
-                prev = toks[ti - 1] if ti else None
-                if prev is None or prev.lower not in ("of",):
-                    role = "where"
                 # "the capital of Mali" places; "the government of Mali" does not
                 before = toks[head - 2].lower if head >= 2 else ""
-                if before not in ("capital", "city", "town", "region", "province", "parts", "part", "area",
-                                  "areas", "north", "south", "east", "west", "centre", "center", "heart",
-                                  "outskirts", "suburbs", "district", "village", "villages", "border"):
+                if before not in PLACE_NOUNS:
                     weak.append(n)
                     continue
             located.append((n, ti, head, role, near))
@@ -580,11 +597,12 @@ def _place_links(analysis: Analysis, toks: list[_Tok], indices: list[int], cands
         elif word is not None and head - 1 >= 0 and (head - 1) in trigger_tokens:
             located.append((n, ti, head, "where", near))  # "visited Bamako", "invaded Ukraine"
             located_by_last[last] = (n, "where", near, head)
-        elif word in NOT_PLACE_GOVERNORS:
-            continue
+        elif word is None or word in NOT_PLACE_GOVERNORS or head < first_trigger:
+            if not (dateline_end and t.end <= dateline_end):
+                acting.append(n)  # "Niger and Burkina Faso signed": who acts, not where
         else:
             weak.append(n)
-    return located, weak
+    return located, weak, acting
 
 
 def _link(analysis: Analysis, n: int, role: str, near: bool, reason: str) -> PlaceLink:
@@ -620,7 +638,10 @@ def _sentence_events(analysis: Analysis, index: int, sentence: Sentence, indices
     cands = _find_triggers(toks)
     # people and speakers are remembered even where nothing happens, for a later "he"
     talks = any(t.quoted or t.lower in REPORTING for t in toks)
-    entities = _entities(toks, toponyms, analysis.text, date_spans) if cands or talks else []
+    located, weak, acting = _place_links(analysis, toks, indices, cands, sentence)
+    places_only = [(t.start, t.end) for n, t in toponyms if t.type == "literal" and n not in acting] + [
+        (analysis.toponyms[n].start, analysis.toponyms[n].end) for n, *_ in located]
+    entities = _entities(toks, toponyms, analysis.text, date_spans, places_only) if cands or talks else []
     speaker = _speaker(toks, entities, state)
     _register_people(entities, toponyms, state)
     if not cands:
@@ -629,7 +650,6 @@ def _sentence_events(analysis: Analysis, index: int, sentence: Sentence, indices
             state.last_speaker = speaker
         return []
     reported = any(t.lower in REPORTING for t in toks)
-    located, weak = _place_links(analysis, toks, indices, cands, sentence)
 
     # attach each located mention to the nearest trigger of its clause (before it, else after it)
     claimed: set[int] = set()
@@ -647,7 +667,8 @@ def _sentence_events(analysis: Analysis, index: int, sentence: Sentence, indices
         else:
             continue
         for c in targets:
-            c.places.append(_link(analysis, n, role, near, "place named in the same clause"))
+            this_role = "area" if c.category in REMOTE and role in ("where", "destination") else role
+            c.places.append(_link(analysis, n, this_role, near, "place named in the same clause"))
         claimed.add(n)
     free = [n for n, *_ in located if n not in claimed]
 
@@ -657,8 +678,12 @@ def _sentence_events(analysis: Analysis, index: int, sentence: Sentence, indices
         if tense is None:
             continue  # negated: PLOVER leaves it out
         source, recipients = _actors(toks, c, entities, state, speaker)
-        date, tense = _date_for(toks, c, dates, analysis, tense)
+        date, tense = _date_for(toks, c, cands, dates, analysis, tense)
         places = list(c.places)
+        if not recipients and c.category in REMOTE | {"AID"}:
+            recipients = [Actor(analysis.toponyms[p.toponym].text, analysis.toponyms[p.toponym].start,
+                                analysis.toponyms[p.toponym].end, analysis.toponyms[p.toponym].place.country_code or None)
+                          for p in places if p.toponym is not None and p.role in ("area", "destination")]
         if not places:
             places = _fallback_places(analysis, toks, c, free, weak, indices, state, dateline)
         trigger_start, trigger_end = toks[c.first].start, toks[c.last].end
@@ -797,6 +822,19 @@ def _is_passive(toks: list[_Tok], c: _Candidate) -> bool:
     return k >= 0 and toks[k].lower in PASSIVE_AUX
 
 
+def _possessor(toks: list[_Tok], c: _Candidate, left: list[_Entity]) -> _Entity | None:
+    """Whose a noun trigger is: "Britain's deployment", "our troop deployment"."""
+    if c.trigger.pos != "noun" or not left:
+        return None
+    e = left[-1]
+    gap = toks[e.last + 1:c.first]
+    if e.text.lower() in POSSESSIVES and len(gap) <= 2 and all(t.is_word for t in gap):
+        return e
+    if gap and gap[0].lower in ("'s", "’s") and len(gap) <= 3 and all(t.is_word for t in gap[1:]):
+        return e
+    return None
+
+
 def _actors(toks: list[_Tok], c: _Candidate, entities: list[_Entity], state: _DocState,
             speaker: Actor | None) -> tuple[list[Actor], list[Actor]]:
     seg = toks[c.first].segment
@@ -819,11 +857,23 @@ def _actors(toks: list[_Tok], c: _Candidate, entities: list[_Entity], state: _Do
             recipients = [a for a in [resolved(left[-1])] if a]
         return source, recipients
     subjects = [e for e in left if e.text.lower() not in POSSESSIVES] or left
-    if by_phrase:
+    possessor = _possessor(toks, c, left)
+    if possessor is not None:
+        source = [a for a in [resolved(possessor)] if a]
+    elif by_phrase:
         source = [a for a in [resolved(by_phrase[0])] if a]
     elif subjects:
         source = [a for a in [resolved(subjects[-1])] if a]
-    elif c.trigger.pos == "noun" or (toks[c.first].segment > 0):
+        k = subjects[-1].first
+        for e in reversed(subjects[:-1]):
+            if k - e.last == 2 and toks[k - 1].lower in ("and", ",", "&"):
+                source.insert(0, _actor(e))
+                k = e.first
+            else:
+                break
+    elif c.trigger.pos == "verb" and c.first >= 1 and (toks[c.first - 1].lower == "to" or (
+            toks[c.first].lower.endswith("ing") and toks[c.first - 1].text == ",")):
+        # "... to join MINUSMA", ", killing four": the subject is the main clause's
         earlier = [e for e in entities if e.last < c.first and e.kind != "pronoun"
                    and not (toks[e.first].quoted and e.kind == "person")]
         pron = [e for e in entities if e.last < c.first and e.kind == "pronoun"]
@@ -839,8 +889,8 @@ def _actors(toks: list[_Tok], c: _Candidate, entities: list[_Entity], state: _Do
             continue
         gap = [t.lower for t in toks[c.last + 1:e.first]]
         preps = [w for w in gap if w in RECIPIENT_PREPS or w in LOCATIVE_ROLES]
-        if any(not (w in DETERMINERS or w in RECIPIENT_PREPS or w.isdigit() or w in ("'s", "’s"))
-               for w in gap if w not in ACTOR_MODIFIERS):
+        if any(not (w in DETERMINERS or w in RECIPIENT_PREPS or w in QUANTIFIERS or w.isdigit()
+                    or w in ("'s", "’s")) for w in gap if w not in ACTOR_MODIFIERS):
             continue
         if not preps and c.category in THEME_OBJECTS:
             continue  # "dispatched 300 troops": what moves, not whom it targets
@@ -854,15 +904,19 @@ def _actors(toks: list[_Tok], c: _Candidate, entities: list[_Entity], state: _Do
 # -- dates and contexts -----------------------------------------------------------------------
 
 
-def _date_for(toks: list[_Tok], c: _Candidate, dates: list[DateExpression], analysis: Analysis,
-              tense: str) -> tuple[EventDate | None, str]:
+def _date_for(toks: list[_Tok], c: _Candidate, others: list[_Candidate], dates: list[DateExpression],
+              analysis: Analysis, tense: str) -> tuple[EventDate | None, str]:
     if not dates:
         return None, tense
     anchor = toks[c.first].start
     seg = toks[c.first].segment
     starts = [t.start for t in toks]
-    same = [d for d in dates if toks[_token_index(starts, d.start)].segment == seg]
-    pool = same or dates
+    segment_of = {id(d): toks[_token_index(starts, d.start)].segment for d in dates}
+    same = [d for d in dates if segment_of[id(d)] == seg]
+    busy = {toks[o.first].segment for o in others if o is not c}
+    pool = same or [d for d in dates if segment_of[id(d)] not in busy]
+    if not pool:
+        return None, tense
     expr = min(pool, key=lambda d: abs(d.start - anchor))
     date = resolve(expr, analysis.published, tense=tense)
     published = analysis.published

@@ -277,9 +277,14 @@ def _parse_word(spec: str) -> tuple[tuple[str, ...], bool, frozenset[str]]:
     return tuple(spec.split()), governs, requires
 
 
-def build_lexicon() -> dict[tuple[str, ...], Trigger]:
-    """Every inflected surface form (a tuple of lower-case tokens) of every entry."""
-    lexicon: dict[tuple[str, ...], Trigger] = {}
+def build_lexicon() -> dict[tuple[str, ...], tuple[Trigger, ...]]:
+    """Every inflected surface form (a tuple of lower-case tokens) -> its readings.
+
+    A form can have several readings told apart by the words that follow
+    ("suspend a newspaper" is COERCE, "suspend aid" SANCTION); readings keep
+    the lexicon's order, the most typical first.
+    """
+    lexicon: dict[tuple[str, ...], tuple[Trigger, ...]] = {}
     for category, label, contexts, verbs, nouns in _ENTRIES:
         ctx = tuple(contexts.split())
         for pos, specs in (("verb", verbs), ("noun", nouns)):
@@ -291,13 +296,13 @@ def build_lexicon() -> dict[tuple[str, ...], Trigger]:
                 forms = verb_forms(head) if pos == "verb" else (noun_forms(words[-1]) if len(words) > 1 else noun_forms(head))
                 for form in forms:
                     key = (form, *words[1:]) if pos == "verb" or len(words) == 1 else (*words[:-1], form)
-                    # the first entry wins: the lexicon lists the most typical reading first
-                    lexicon.setdefault(key, trigger)
+                    if trigger not in lexicon.get(key, ()):
+                        lexicon[key] = (*lexicon.get(key, ()), trigger)
     return lexicon
 
 
 #: filled once at import: a pure, small computation over the constants above
-LEXICON: dict[tuple[str, ...], Trigger] = build_lexicon()
+LEXICON: dict[tuple[str, ...], tuple[Trigger, ...]] = build_lexicon()
 MAX_TRIGGER_TOKENS = max(len(k) for k in LEXICON)
 #: first word of a trigger -> the lengths (in tokens) of the triggers it starts, longest first
 FIRST_WORDS: dict[str, tuple[int, ...]] = {}
