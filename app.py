@@ -300,9 +300,9 @@ def show_panel(analyses: list[Analysis]) -> None:
 
 
 def show_article(analyses: list[Analysis]) -> None:
-    options = {f"{t.place.geonameid}|{a.id}|{i}": f"{t.text} → {t.place.name} ({a.title or a.id}, "
+    options = {f"{t.place.geonameid}|{a.id}|{t.start}": f"{t.text} → {t.place.name} ({a.title or a.id}, "
                f"sentence {t.sentence + 1})"
-               for a in analyses for i, t in enumerate(a.toponyms) if t.place is not None}
+               for a in analyses for t in a.toponyms if t.place is not None}
     st.selectbox("Focus a mention on the map", list(options), index=None, format_func=options.get,
                  key="mention_focus", on_change=on_mention_chosen, placeholder="Choose a mention")
     st.html(panel.legend_html())

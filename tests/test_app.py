@@ -1,0 +1,158 @@
+"""The page, headless: streamlit's AppTest runs app.py in-process on the seed article.
+
+A marker click is simulated the way streamlit-folium reports it: the
+component copies the click into ``st.session_state["map"]`` before rerunning.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_ID = "voa-2022-11-14-uk-pulling-mali-troop-deployment"
+TIMBUKTU, GHANA, GAO = 2449067, 2300660, 2457161
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path, monkeypatch, gazetteer):
+    # the gazetteer fixture builds the cache first, so no run below waits for it
+    monkeypatch.setenv("GEO_DATA_DIR", str(tmp_path))
+    return tmp_path
+
+
+def page() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    return at.run()
+
+
+def html_blocks(at: AppTest) -> list[str]:
+    return [el.proto.body for el in at.get("html")]
+
+
+def panel_html(at: AppTest) -> str:
+    return "".join(b for b in html_blocks(at) if 'class="geo-panel"' in b)
+
+
+def click(at: AppTest, *, feature_id: str | None = None, lat: float = 0.0, lng: float = 0.0,
+          count: int = 1) -> AppTest:
+    at.session_state["map"] = {"last_object_clicked": {"lat": lat, "lng": lng},
+                               "last_object_clicked_popup": feature_id,
+                               "last_object_clicked_count": count}
+    return at.run()
+
+
+def test_default_page_shows_the_seed_without_input():
+    at = page()
+    assert not at.exception
+    assert at.title[0].value == "Places in the news"
+    assert at.multiselect(key="seed_choice").value == [SEED_ID]
+    [component] = at.get("component_instance")
+    assert component.proto.component_name == "streamlit_folium.st_folium"
+    args = json.loads(component.proto.json_args)
+    # only clicks come back: panning and zooming do not rerun the script
+    assert sorted(args["returned_objects"]) == ["last_object_clicked", "last_object_clicked_count",
+                                                "last_object_clicked_popup"]
+    assert '"name": "Timbuktu"' in args["script"] and "L.markerClusterGroup" not in args["script"]
+    assert "Click a place" in at.info[0].value
+    article = "".join(b for b in html_blocks(at) if 'class="geo-article"' in b)
+    assert ">Timbuktu</mark>" in article and ">Sahel</mark>" in article
+    captions = " ".join(c.value for c in at.caption)
+    assert "GeoNames" in captions and "CC BY 4.0" in captions and "Natural Earth" in captions
+    assert "OpenStreetMap" in captions
+
+
+@pytest.mark.skipif(not Path("/usr/share/javascript/leaflet/leaflet.js").exists()
+                    and os.environ.get("CI") != "true", reason="Debian's libjs-leaflet is not installed here")
+def test_the_map_needs_no_internet():
+    [component] = page().get("component_instance")
+    args = json.loads(component.proto.json_args)
+    assert args["js_links"] and all(link.startswith("data:text/javascript") for link in args["js_links"])
+    assert all(link.startswith("data:text/css") for link in args["css_links"])
+
+
+def test_clicking_timbuktu_shows_the_patrol_sentence():
+    at = click(page(), feature_id=str(TIMBUKTU), lat=16.77348, lng=-3.00742)
+    assert not at.exception
+    assert at.subheader[0].value == "Timbuktu"
+    html = panel_html(at)
+    assert "during a patrol in" in html and ">Timbuktu</mark>" in html
+    assert "Accra Initiative" not in html
+    assert any(str(TIMBUKTU) in m.value for m in at.markdown)
+
+
+def test_clicking_inside_ghana_by_coordinates_shows_the_accra_initiative():
+    at = click(page(), lat=8.0, lng=-1.2)  # inside Ghana, on no marker, no feature id
+    assert at.subheader[0].value == "Ghana"
+    assert "Accra Initiative" in panel_html(at)
+
+
+def test_a_repeated_click_after_another_selection_selects_again():
+    at = click(page(), feature_id=str(TIMBUKTU), count=1)
+    at = click(at, feature_id=str(GHANA), count=3)
+    assert at.subheader[0].value == "Ghana"
+    at = click(at, feature_id=str(TIMBUKTU), count=5)
+    assert at.subheader[0].value == "Timbuktu"
+
+
+def test_choosing_a_mention_selects_and_focuses_it():
+    text = (ROOT / "seeds" / f"{SEED_ID}.txt").read_text(encoding="utf-8")
+    at = page()
+    at.selectbox(key="mention_focus").set_value(f"{TIMBUKTU}|{SEED_ID}|{text.index('Timbuktu')}").run()
+    assert at.subheader[0].value == "Timbuktu"
+    center, zoom = at.session_state["focus"]
+    assert round(center[0], 1) == 16.8 and zoom == 7
+
+
+def test_correction_is_applied_saved_and_applied_again(data_dir):
+    text = (ROOT / "seeds" / f"{SEED_ID}.txt").read_text(encoding="utf-8")
+    start = text.index("Timbuktu")
+    at = page()
+    at.selectbox(key="fix_mention").set_value(f"{SEED_ID}|{start}|{start + 8}").run()
+    at.text_input(key="fix_query").input("Gao").run()
+    at.selectbox(key="fix_choice").set_value(str(GAO)).run()
+    at.button(key="fix_apply").click().run()
+    assert not at.exception
+    saved = json.loads((data_dir / "corrections" / f"{SEED_ID}.json").read_text())
+    assert saved["corrections"] == [{"start": start, "end": start + 8, "text": "Timbuktu",
+                                     "geonameid": GAO, "note": ""}]
+    assert at.subheader[0].value == "Gao"
+    assert "during a patrol in" in panel_html(at)
+
+    again = click(page(), feature_id=str(GAO))  # a new session reads the saved file
+    assert again.subheader[0].value == "Gao" and "during a patrol in" in panel_html(again)
+    undo = next(b for b in again.button if b.key and b.key.startswith("undo:"))
+    undo.click().run()
+    assert json.loads((data_dir / "corrections" / f"{SEED_ID}.json").read_text())["corrections"] == []
+
+
+def test_downloads_offer_every_layer_in_the_chosen_format():
+    at = page()
+    labels = sorted(el.proto.label for el in at.get("download_button"))
+    assert labels == ["areas.geojson", "event_areas.geojson", "events.geojson", "mentions.geojson",
+                      "places.geojson", "unresolved.geojson"]
+    at.radio(key="download_format").set_value("kml").run()
+    labels = [el.proto.label for el in at.get("download_button")]
+    assert "places.kml" in labels and "unresolved.kml" not in labels
+
+
+def test_pasted_hostile_article_is_shown_as_text():
+    at = page()
+    hostile = ('Fighting in Timbuktu <img src=x onerror="alert(1)"> went on.\n\n'
+               '<script>window.pwned = 1</script> Talks in [Accra](javascript:alert(1)) failed.')
+    at.text_area(key="paste_text").input(hostile).run()
+    at.text_input(key="paste_title").input("<b>Hostile</b> [x](javascript:alert(2))").run()
+    at.button(key="paste_add").click().run()
+    assert not at.exception
+    assert at.selectbox(key="view").options[0] == "All articles together"
+    blocks = html_blocks(at)
+    joined = "".join(blocks)
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in joined
+    assert "<script>" not in joined and "<img src=x" not in joined
+    assert "&lt;b&gt;Hostile&lt;/b&gt;" in joined  # the title heading
+    click(at, feature_id=str(TIMBUKTU))
+    assert "&lt;img src=x" in panel_html(at)
