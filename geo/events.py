@@ -398,8 +398,8 @@ def _modality(toks: list[_Tok], cand: _Candidate, reported: bool) -> str | None:
             words[0] in PROGRESSIVE_AUX or (len(words) > 1 and words[0] in ("now", "still") and words[1] in PROGRESSIVE_AUX)):
         return "ongoing"
     if cand.trigger.pos == "noun":
-        after = [t.lower for t in toks[cand.last + 1:cand.last + 6] if t.segment == seg]
-        if (any(w in PRESENT for w in words[:6] + after[:3]) and not any(w in PAST_AUX for w in words + after)
+        after = [t.lower for t in toks[cand.last + 1:cand.last + 8] if t.segment == seg]
+        if (any(w in PRESENT for w in words[:6] + after) and not any(w in PAST_AUX for w in words + after)
                 and not any(w.endswith("ed") for w in after[:3])):
             return "ongoing"
     return "past"

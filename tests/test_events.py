@@ -1,0 +1,393 @@
+"""Events: categories, places, actors, dates and tense.
+
+Most tests build the analysed document by hand (sentences from the real
+splitter, toponyms placed where the test says), so they exercise event
+extraction alone, whatever the recogniser's current behaviour. The last
+ones run the whole pipeline on the seed article and on the project's own
+test articles in ``tests/fixtures/events``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from geo.cli import main as cli_main
+from geo.cli import read_article
+from geo.events import extract_events
+from geo.model import Analysis, Event, Focus, Place, Toponym
+from geo.plover import CATEGORIES, CONTEXTS, LEXICON, verb_forms
+from geo.text import split_sentences
+
+FIXTURES = Path(__file__).parent / "fixtures" / "events"
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "voa-2022-11-14-uk-pulling-mali-troop-deployment.txt"
+
+PLACES = {
+    "Mali": Place(2453866, "Mali", 17.0, -4.0, "country", "A", "PCLI", "ML"),
+    "Malian": Place(2453866, "Mali", 17.0, -4.0, "country", "A", "PCLI", "ML"),
+    "Britain": Place(2635167, "United Kingdom", 54.0, -2.0, "country", "A", "PCLI", "GB"),
+    "UK": Place(2635167, "United Kingdom", 54.0, -2.0, "country", "A", "PCLI", "GB"),
+    "Guinea": Place(2420477, "Guinea", 10.8, -10.7, "country", "A", "PCLI", "GN"),
+    "Ghana": Place(2300660, "Ghana", 8.1, -1.0, "country", "A", "PCLI", "GH"),
+    "Togo": Place(2363686, "Togo", 8.0, 1.2, "country", "A", "PCLI", "TG"),
+    "Benin": Place(2395170, "Benin", 9.5, 2.3, "country", "A", "PCLI", "BJ"),
+    "Burkina Faso": Place(2361809, "Burkina Faso", 12.5, -1.7, "country", "A", "PCLI", "BF"),
+    "Timbuktu": Place(2449067, "Timbuktu", 16.77, -3.01, "city", "P", "PPLA", "ML", population=32460),
+    "Gao": Place(2457163, "Gao", 16.27, -0.04, "city", "P", "PPLA", "ML", population=86633),
+    "Bamako": Place(2460596, "Bamako", 12.65, -8.0, "city", "P", "PPLC", "ML", population=1297281),
+    "BAMAKO": Place(2460596, "Bamako", 12.65, -8.0, "city", "P", "PPLC", "ML", population=1297281),
+    "Niamey": Place(2440485, "Niamey", 13.51, 2.11, "city", "P", "PPLC", "NE", population=774235),
+    "Niger": Place(2440476, "Niger", 17.6, 8.1, "country", "A", "PCLI", "NE"),
+    "Dakar": Place(2253354, "Dakar", 14.69, -17.44, "city", "P", "PPLC", "SN", population=2476400),
+    "Paris": Place(2988507, "Paris", 48.85, 2.35, "city", "P", "PPLC", "FR", population=2138551),
+}
+
+
+def analysis_of(text: str, mentions: dict[str, str], *, published: dt.date | None = dt.date(2022, 11, 14),
+                title: str = "", focus: str | None = "Mali") -> Analysis:
+    """A hand-made analysed document: ``mentions`` maps each name to its mention type.
+
+    Every occurrence of a name becomes a toponym of that type, resolved to ``PLACES``.
+    """
+    sentences = split_sentences(text)
+    starts = [s.start for s in sentences]
+    toponyms = []
+    for name, kind in mentions.items():
+        for m in re.finditer(rf"\b{re.escape(name)}\b", text):
+            sentence = max(i for i, s in enumerate(starts) if s <= m.start())
+            toponyms.append(Toponym(m.start(), m.end(), name, kind, PLACES[name], 0.9, (), sentence,
+                                    adjectival=name.endswith("an")))
+    toponyms.sort(key=lambda t: t.start)
+    return Analysis(id="t", text=text, title=title, published=published, sentences=sentences,
+                    toponyms=tuple(toponyms), focus=Focus(PLACES[focus] if focus else None, None))
+
+
+def events_of(text: str, mentions: dict[str, str] | None = None, **kwargs) -> list[Event]:
+    return extract_events(analysis_of(text, mentions or {}, **kwargs))
+
+
+def only(events: list[Event], category: str) -> Event:
+    found = [e for e in events if e.category == category]
+    assert len(found) == 1, [(e.category, e.trigger) for e in events]
+    return found[0]
+
+
+def where(event: Event) -> list[str]:
+    return [p.name for p in event.places]
+
+
+# -- the lexicon -------------------------------------------------------------------------------
+
+
+def test_the_lexicon_speaks_current_plover_only() -> None:
+    assert len(CATEGORIES) == 16
+    assert {"DEMAND", "DISAPPROVE", "INVESTIGATE", "CRIME"}.isdisjoint(CATEGORIES)
+    readings = [r for rs in LEXICON.values() for r in rs]
+    assert {r.category for r in readings} == set(CATEGORIES)  # every type can be found
+    assert all(set(r.contexts) <= set(CONTEXTS) for r in readings)
+
+
+def test_verbs_are_inflected_regularly_and_irregularly() -> None:
+    assert verb_forms("deploy") == {"deploy", "deploys", "deployed", "deploying"}
+    assert {"sent", "sending"} <= verb_forms("send")
+    assert {"accused", "accusing", "accuses"} <= verb_forms("accuse")
+    assert {"kidnapped", "kidnapping"} <= verb_forms("kidnap")
+
+
+# -- categories --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "category"), [
+    ("Thousands of students protested outside parliament on Tuesday.", "PROTEST"),
+    ("Gunmen killed 12 villagers in an overnight raid.", "ASSAULT"),
+    ("Security forces arrested three opposition leaders.", "COERCE"),
+    ("The two sides signed a peace agreement.", "AGREE"),
+    ("The ministers held talks on the border dispute.", "CONSULT"),
+    ("The government welcomed the decision.", "SUPPORT"),
+    ("The rebels released 20 hostages.", "RETREAT"),
+    ("The junta urged its neighbours to reopen the border.", "REQUEST"),
+    ("The opposition rejected the new constitution.", "REJECT"),
+    ("The militia threatened to attack the capital.", "THREATEN"),
+    ("Washington imposed sanctions on the generals.", "SANCTION"),
+    ("The army deployed 500 soldiers to the border.", "MOBILIZE"),
+    ("Donors delivered humanitarian aid to the displaced.", "AID"),
+    ("The two armies began joint exercises.", "COOPERATE"),
+    ("The president apologised for the killings.", "CONCEDE"),
+    ("The minister accused the junta of abuses.", "ACCUSE"),
+])
+def test_trigger_words_give_the_plover_category(sentence: str, category: str) -> None:
+    events = events_of(sentence, focus=None)
+    assert events and events[0].category == category, [(e.category, e.trigger) for e in events]
+
+
+def test_a_governed_complement_is_part_of_the_event_not_another_one() -> None:
+    events = events_of("Heappey accused Mali of working with the Russian mercenary group Wagner.",
+                       {"Mali": "metonymic"})
+    assert [e.category for e in events] == ["ACCUSE"]
+    accuse = events[0]
+    assert accuse.recipients[0].text == "Mali" and accuse.recipients[0].country_code == "ML"
+    assert [e.category for e in events_of("The militia threatened to attack the town.")] == ["THREATEN"]
+
+
+def test_negated_events_are_left_out() -> None:
+    assert events_of("The army did not attack the town, officials said.") == []
+    assert events_of("This government cannot deploy our nation's military.") == []
+
+
+def test_withdrawing_aid_is_a_sanction_not_a_retreat() -> None:
+    event = only(events_of("France withdrew its aid to the country."), "SANCTION")
+    assert event.label == "aid withdrawal"
+
+
+def test_a_capitalised_trigger_word_inside_a_name_is_not_an_event() -> None:
+    assert events_of("The Strike Force Command opened a new office.") == []
+
+
+# -- places ------------------------------------------------------------------------------------
+
+
+def test_each_place_goes_to_the_event_of_its_clause() -> None:
+    text = ("The plans aim to prevent further contagion of the insurgency into Ghana, Togo and Benin, "
+            "and tackling the growing levels of violence in Burkina Faso.")
+    events = events_of(text, {n: "literal" for n in ("Ghana", "Togo", "Benin", "Burkina Faso")})
+    insurgency = next(e for e in events if e.trigger == "insurgency")
+    violence = next(e for e in events if e.trigger == "violence")
+    assert where(insurgency) == ["Ghana", "Togo", "Benin"]
+    assert {p.role for p in insurgency.places} == {"destination"}
+    assert insurgency.tense == "hypothetical"  # a spread the plans aim to prevent
+    assert where(violence) == ["Burkina Faso"]
+    assert violence.tense == "ongoing"  # "growing levels"
+
+
+def test_geo_precision_follows_acled() -> None:
+    town = only(events_of("Gunmen attacked a market in Gao.", {"Gao": "literal"}), "ASSAULT")
+    assert (town.places[0].name, town.places[0].geo_precision, town.places[0].role) == ("Gao", 1, "where")
+    near = only(events_of("Gunmen attacked a village 30 kilometres north of Gao.", {"Gao": "literal"}), "ASSAULT")
+    assert (near.places[0].name, near.places[0].geo_precision) == ("Gao", 2)
+    country = only(events_of("Jihadists attacked an army post in central Mali.", {"Mali": "literal"}), "ASSAULT")
+    assert (country.places[0].name, country.places[0].geo_precision) == ("Mali", 3)
+    assert town.places[0].toponym is not None and town.places[0].reason == "place named in the same clause"
+
+
+def test_metonymic_and_adjectival_mentions_give_actors_their_country_not_a_place() -> None:
+    events = events_of("Britain dispatched 300 troops to Mali in December 2020.",
+                       {"Britain": "metonymic", "Mali": "literal"})
+    event = only(events, "MOBILIZE")
+    assert [(a.text, a.country_code) for a in event.actors] == [("Britain", "GB")]
+    assert [(p.name, p.role) for p in event.places] == [("Mali", "destination")]
+    assert (event.date.start, event.date.end, event.date.precision) == ("2020-12-01", "2020-12-31", "month")
+    partner = only(events_of("The Malian government's partnership with Wagner group is counterproductive.",
+                             {"Malian": "modifier"}), "COOPERATE")
+    assert partner.actors[0].text == "Malian government" and partner.actors[0].country_code == "ML"
+    assert partner.tense == "ongoing"
+    assert [p.reason for p in partner.places] == ["document focus"]  # no place of its own
+
+
+def test_a_sanction_concerns_its_target_country() -> None:
+    event = only(events_of("West African leaders imposed sanctions on Guinea.", {"Guinea": "literal"}), "SANCTION")
+    assert [(p.name, p.role) for p in event.places] == [("Guinea", "area")]
+    assert [(a.text, a.country_code) for a in event.recipients] == [("Guinea", "GN")]
+    assert event.actors[0].text == "West African leaders"
+
+
+def test_fallbacks_say_why_the_place_was_chosen() -> None:
+    text = "BAMAKO, Mali (AP) — Soldiers patrolled the streets.\n\nPolice fired tear gas to disperse the crowd."
+    events = events_of(text, {"BAMAKO": "literal", "Mali": "literal"})
+    assert [(e.category, e.places[0].name, e.places[0].reason) for e in events] == [
+        ("MOBILIZE", "Bamako", "dateline"), ("COERCE", "Bamako", "dateline")]
+    focus = only(events_of("Police fired tear gas to disperse the crowd."), "COERCE")
+    assert (focus.places[0].name, focus.places[0].reason, focus.places[0].toponym) == ("Mali", "document focus", None)
+    assert events_of("Police fired tear gas to disperse the crowd.", focus=None)[0].places == ()
+
+
+def test_there_points_back_to_the_place_named_before() -> None:
+    text = "Britain sent troops to Mali in 2020.\n\nThey will now pull out of there within six months."
+    events = events_of(text, {"Britain": "metonymic", "Mali": "literal"})
+    retreat = only(events, "RETREAT")
+    assert (retreat.places[0].name, retreat.places[0].reason) == ("Mali", "'there' refers to the place named before")
+    assert retreat.tense == "future"
+    assert retreat.actors[0].text == "Britain"  # "they": the actor of the sentence before
+
+
+def test_places_named_where_nothing_happens_make_no_event() -> None:
+    text = "\"I grew up between Dakar and Paris, and I still dream of Bamako,\" the singer said."
+    assert events_of(text, {"Dakar": "literal", "Paris": "literal", "Bamako": "literal"}) == []
+
+
+def test_page_furniture_and_the_headline_make_no_event() -> None:
+    text = ("Accessibility links\n\nBreaking News\n\nUK Pulling Mali Troop Deployment\n\n"
+            "UK Troops Attack Rebels In Mali\n\nBritain announced Monday that it would cut short its deployment.")
+    events = events_of(text, {"UK": "metonymic", "Mali": "literal", "Britain": "metonymic"},
+                       title="UK Pulling Mali Troop Deployment")
+    assert [e.trigger for e in events] == ["cut short"]
+
+
+# -- dates and tense ---------------------------------------------------------------------------
+
+
+def test_reported_would_is_future_and_takes_the_announcement_day() -> None:
+    event = only(events_of("Britain announced Monday that it would cut short its troop deployment in Mali.",
+                           {"Britain": "metonymic", "Mali": "literal"}), "RETREAT")
+    assert event.tense == "future"
+    assert (event.date.start, event.date.precision) == ("2022-11-14", "day")
+    assert event.actors[0].text == "Britain"  # "it" in the that-clause
+    assert where(event) == ["Mali"]
+
+
+def test_future_meeting_next_week() -> None:
+    event = only(events_of("Interested parties will meet next week in Ghana.", {"Ghana": "literal"}), "CONSULT")
+    assert event.tense == "future"
+    assert (event.date.start, event.date.end, event.date.precision) == ("2022-11-21", "2022-11-27", "week")
+    assert event.actors[0].text == "Interested parties"
+
+
+def test_without_publication_date_relative_dates_stay_unresolved() -> None:
+    event = only(events_of("Interested parties will meet next week in Ghana.", {"Ghana": "literal"},
+                           published=None), "CONSULT")
+    assert (event.date.start, event.date.precision, event.date.text) == (None, None, "next week")
+    absolute = only(events_of("Britain deployed troops to Mali in December 2020.", {"Mali": "literal"},
+                              published=None), "MOBILIZE")
+    assert (absolute.date.start, absolute.date.precision) == ("2020-12-01", "month")
+
+
+def test_continuing_assistance_is_ongoing() -> None:
+    event = only(events_of("The UK will continue its commitment to Mali through development assistance.",
+                           {"UK": "metonymic", "Mali": "literal"}), "AID")
+    assert event.tense == "ongoing"
+    assert event.actors[0].country_code == "GB"
+    assert [(p.name, p.role) for p in event.places] == [("Mali", "destination")]
+
+
+def test_last_week_dates_a_past_event() -> None:
+    event = only(events_of("The army deployed reinforcements to Gao last week.", {"Gao": "literal"}), "MOBILIZE")
+    assert (event.date.start, event.date.end, event.tense) == ("2022-11-07", "2022-11-13", "past")
+
+
+# -- the record --------------------------------------------------------------------------------
+
+
+def test_records_are_traceable_to_their_sentence_and_serialisable() -> None:
+    text = "Britain dispatched 300 troops to Mali.\n\nGunmen attacked a market in Gao on Monday."
+    analysis = analysis_of(text, {"Britain": "metonymic", "Mali": "literal", "Gao": "literal"})
+    events = extract_events(analysis)
+    assert len({e.id for e in events}) == len(events) == 2
+    for e in events:
+        assert text[e.trigger_start:e.trigger_end] == e.trigger
+        assert text[e.sentence_start:e.sentence_end] == e.sentence
+        for link in e.places:
+            assert link.toponym is None or analysis.toponyms[link.toponym].place.geonameid == link.geonameid
+        json.dumps(e.to_dict())
+
+
+# -- the whole pipeline ------------------------------------------------------------------------
+
+
+def find(events: list[Event], category: str, place: str, **fields) -> Event:
+    """The event of a category linked to a place whose fields match, or a readable failure."""
+    for e in events:
+        if e.category != category or place not in where(e):
+            continue
+        if all((e.date.start if k == "date" else e.date.end if k == "until" else getattr(e, k)) == v
+               for k, v in fields.items() if k not in ("date", "until") or e.date is not None):
+            if ("date" not in fields and "until" not in fields) or e.date is not None:
+                return e
+    pytest.fail(f"no {category} at {place} with {fields}; got "
+                f"{[(e.category, e.trigger, where(e), e.date and e.date.start, e.tense) for e in events]}")
+
+
+def test_the_seed_article_meets_the_issue_bar(seed_analysis: Analysis) -> None:
+    events = list(seed_analysis.events)
+    patrol = find(events, "MOBILIZE", "Timbuktu", date="2021-12-08", label="patrol", tense="past")
+    assert any(a.text == "MINUSMA" for a in patrol.actors)
+    assert "peacekeeping" in patrol.contexts
+    deploy = find(events, "MOBILIZE", "Mali", date="2020-12-01", until="2020-12-31", tense="past")
+    assert deploy.actors[0].country_code == "GB" and deploy.date.precision == "month"
+    find(events, "RETREAT", "Mali", date="2022-11-14", tense="future")  # announced Monday
+    find(events, "RETREAT", "Mali", date="2022-11-14", until="2023-05-14", tense="future")  # within six months
+    meeting = find(events, "CONSULT", "Ghana", date="2022-11-21", until="2022-11-27", tense="future")
+    assert meeting.date.precision == "week"
+    violence = find(events, "ASSAULT", "Burkina Faso")
+    assert violence.label == "violence"
+    spread = next(e for e in events if e.label == "insurgency")
+    assert {"Ivory Coast", "Ghana", "Togo", "Benin", "Niger"} <= set(where(spread))
+    coups = find(events, "COERCE", "Mali", label="coup")
+    assert coups.date.start == "2019-11-14" and coups.date.precision == "range"
+    accuse = find(events, "ACCUSE", "Mali")
+    assert accuse.recipients and accuse.recipients[0].country_code == "ML"
+    assert accuse.actors and accuse.actors[0].country_code == "GB"  # Heappey, the UK's minister
+    aid = find(events, "AID", "Mali")
+    assert "Sahel" in where(aid) and aid.actors[0].country_code == "GB"
+
+
+def test_the_seed_makes_no_event_from_furniture_or_headline(seed_analysis: Analysis) -> None:
+    first_body = seed_analysis.text.index("FILE:")
+    assert all(e.sentence_start >= first_body for e in seed_analysis.events)
+    assert not any(e.category == "COOPERATE" and "working with" in e.sentence and e.trigger == "working"
+                   for e in seed_analysis.events)  # inside the accusation
+
+
+def test_cli_output_carries_the_events(capsys) -> None:
+    assert cli_main(["parse", str(SEED)]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    events = doc["events"]
+    assert events and all({"category", "label", "places", "date", "tense", "actors"} <= set(e) for e in events)
+    patrol = next(e for e in events if e["label"] == "patrol")
+    assert patrol["places"][0]["name"] == "Timbuktu" and patrol["places"][0]["geonameid"] == 2449067
+    assert patrol["date"]["start"] == "2021-12-08"
+
+
+def fixture(name: str, geoparser) -> Analysis:
+    return next(geoparser.analyse_many([read_article(FIXTURES / name)]))
+
+
+def test_protest_article_with_a_dateline(geoparser) -> None:
+    events = list(fixture("bamako-protest.txt", geoparser).events)
+    protest = find(events, "PROTEST", "Bamako", date="2022-02-18", tense="past")  # Friday before Sunday 20th
+    assert protest.places[0].geo_precision == 1
+    dispersal = find(events, "COERCE", "Bamako")
+    assert dispersal.places[0].reason == "dateline"
+    rally = find(events, "PROTEST", "Bamako", date="2022-02-21", tense="future")
+    assert rally.label == "rally"
+    assert not any("Ukraine" in e.sentence for e in events)  # a quote naming places
+
+
+def test_attack_article_north_of_a_town(geoparser) -> None:
+    events = list(fixture("gao-attack.txt", geoparser).events)
+    attack = find(events, "ASSAULT", "Gao", date="2022-03-13", tense="past")
+    assert attack.places[0].geo_precision == 2 and attack.places[0].role == "where"
+    assert attack.actors[0].text == "Gunmen" and attack.recipients[0].text == "civilians"
+    assert find(events, "MOBILIZE", "Mali", date="2022-03-07").date.precision == "week"
+    ambush = find(events, "ASSAULT", "Ménaka", date="2021-12-08")
+    assert ambush.label == "ambush" and ambush.places[0].geo_precision == 2
+    assert sum(e.category == "ASSAULT" and "ambushed" in e.sentence for e in events) == 1  # ", killing" joins it
+
+
+def test_agreement_signed_in_a_capital(geoparser) -> None:
+    events = list(fixture("niamey-agreement.txt", geoparser).events)
+    agreement = find(events, "AGREE", "Niamey", date="2023-03-06", tense="past")
+    assert agreement.places[0].geo_precision == 1
+    assert {a.country_code for a in agreement.actors} == {"NE", "BF"}
+    find(events, "CONSULT", "Ouagadougou", date="2023-03-13", tense="future")
+    assert not any("terrorists" in e.sentence for e in events)  # "cannot let ...": negated
+
+
+def test_sanctions_article(geoparser) -> None:
+    events = list(fixture("ecowas-sanctions.txt", geoparser).events)
+    sanction = find(events, "SANCTION", "Guinea", trigger="sanctions")
+    assert sanction.recipients[0].country_code == "GN" and sanction.date is None
+    find(events, "SANCTION", "Guinea", date="2020-12-01", trigger="suspended")
+    coup = find(events, "COERCE", "Guinea", label="coup")
+    assert (coup.date.start, coup.date.end) == ("2019-09-23", "2022-09-23")
+    pledge = find(events, "AGREE", "Guinea", until="2023-03-23")
+    assert pledge.tense == "future"
+    assert find(events, "REJECT", "Guinea").date is None  # the six months belong to the pledge
+
+
+def test_quote_article_naming_cities_has_no_events(geoparser) -> None:
+    analysis = fixture("quote-only.txt", geoparser)
+    assert analysis.toponyms and analysis.events == ()
