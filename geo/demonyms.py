@@ -81,12 +81,11 @@ SUPPLEMENT: dict[str, str] = {
     "Central Asian": "region:Central Asia",
     "Southeast Asian": "region:Southeast Asia", "Latin American": "region:Latin America",
     "Scandinavian": "region:Scandinavia", "Baltic": "region:Baltic states",
-    "Caribbean": "region:Caribbean", "Kashmiri": "region:Kashmir", "Crimean": "region:Crimea",
+    "Kashmiri": "region:Kashmir", "Crimean": "region:Crimea",
     "Maghrebi": "region:Maghreb", "Saharan": "region:Sahara",
     "Indian": "IN", "English": "admin1:GB-ENG", "Kurdish": "region:Kurdistan",
     "Central American": "region:Central America", "North American": "continent:NA",
-    "South American": "continent:SA", "Mediterranean": "region:Mediterranean Sea",
-    "Atlantic": "region:Atlantic Ocean", "Pacific": "region:Pacific Ocean",
+    "South American": "continent:SA",
     "European": "continent:EU", "African": "continent:AF", "Asian": "continent:AS",
 }
 

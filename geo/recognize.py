@@ -32,7 +32,7 @@ MONTHS_DAYS = {
     "inc", "ltd", "corp", "co", "plc", "llc", "el nino", "la nina",
 }
 #: all-capital short forms that do name a place (most, like "IT" or "UN", do not)
-ACRONYMS = {"us", "uk", "usa", "uae", "drc", "eu", "nsw", "nyc", "prc", "dprk", "dc"}
+ACRONYMS = {"us", "uk", "usa", "uae", "drc", "eu", "nsw", "nyc", "prc", "dprk", "dc", "bc"}
 #: lower-case words after a place name that make it the name of something else
 NAMESAKE_HEADS = {"virus", "fever", "flu", "disease", "syndrome", "strain", "variant", "sauce",
                   "cheese", "salad", "wine", "beer", "accent"}
@@ -145,6 +145,7 @@ class Recognizer:
         sentence_starts = [s.start for s in sentences]
         shouting = self._shouting_sentences(tokens, sentences)
         surnames = self.surnames(tokens)
+        self._last_end = -10
         mentions: list[RawMention] = []
         i = 0
         while i < len(tokens):
@@ -164,6 +165,7 @@ class Recognizer:
                                   sent in shouting, surnames)
             if mention is not None:
                 mentions.append(mention)
+                self._last_end = j
                 i = j + 1
             else:
                 i += 1
@@ -210,8 +212,9 @@ class Recognizer:
             if tokens[i].text.isupper() and len(tokens[i].text) <= 4 and i == j and not shouting:
                 # acronyms: only country abbreviations ("US", "UK", "UAE"), never "IT" or "UN"
                 places = gaz.candidates_by_key(key)
-                if places and places[0].kind == "country" and key != name_key(places[0].name) \
-                        or key in ACRONYMS:
+                after_number = i > 0 and tokens[i - 1].text[:1].isdigit()  # "500 BC"
+                if (places and places[0].kind == "country" and key != name_key(places[0].name)
+                        or key in ACRONYMS) and not after_number:
                     return j, key, places[:1], False
                 continue
             demonym = gaz.demonym(surface) if j - i < 3 else None
@@ -241,7 +244,13 @@ class Recognizer:
             prev is not None and prev.text in "\"“‘'(" and (prev2 is None or prev2.text in ".!?:;\"”"))
         # countries, continents and named regions are never just a word or a person
         big_area = top.kind in ("country", "continent", "region")
-        population = {"city": top.population, "admin1": 1_000_000}.get(top.kind, 10**9)
+        # the biggest place the name may be: a division counts as a big city
+        population = 10**9 if big_area else max(
+            p.population if p.kind == "city" else 1_000_000 for p in places)
+        major_city = any(p.kind == "city" and p.population >= 500_000 for p in places)
+        # "HELENA, Mont. (AP) -": a dateline names a place whatever its case
+        dateline = (first.text.isupper() and len(first.text) > 2 and nxt is not None
+                    and nxt.text in (",", "—", "–", "-", "(") and (at_sentence_start or prev is None))
 
         if key in MONTHS_DAYS or (single and key in STOP_WORDS and top.kind != "country"):
             return None
@@ -263,9 +272,20 @@ class Recognizer:
                 return None
         if prev is not None and prev.text == "." and prev2 is not None and len(prev2.text) == 1 and prev2.is_cap:
             return None  # "J. Washington"
-        if single and (at_sentence_start or shouting) and not big_area and not adjectival:
+        if prev is not None and prev2 is not None and not big_area and (
+                prev.text in ("'", "’", "-") and prev2.is_cap and prev.start == prev2.end
+                or prev.lower in ("de", "van", "von", "der", "den", "da", "di", "le", "du", "bin", "ibn")
+                and prev2.is_cap and prev2.is_word):
+            return None  # "O'Toole", "Diaz-Balart", "Jan de Kock": part of a person's name
+        if nxt is not None and nxt.text == "-" and nxt2 is not None and nxt2.lower in ("in", "un", "ho", "jin") \
+                and not big_area:
+            return None  # "Moon Jae-in"
+        if key in TITLES:
+            return None  # "Gov.", "Sen."
+        if single and (at_sentence_start or shouting) and not big_area and not adjectival and not dateline:
             # a capital that only says "start of sentence" or "headline"
-            if dictionary or zipf >= 4.0 and population < 1_000_000 or zipf >= 3.0 and population < 100_000:
+            if dictionary and not major_city or zipf >= 4.0 and population < 1_000_000 \
+                    or zipf >= 3.0 and population < 100_000:
                 return None
             if first.lower.endswith(("ing", "ly", "ed")) and zipf >= 3.0:
                 return None
@@ -283,7 +303,7 @@ class Recognizer:
                 return None  # "Paul Ryan", "Jordan Peterson"
             elif big_area:
                 pass  # "U.S. President", "Mali Defence Ministry": typed below
-            elif dictionary or (population < 100_000):
+            elif dictionary and not major_city or population < 100_000:
                 return None  # part of a longer name we do not know ("Orange County")
             else:
                 embedded = True  # "Toronto Blue Jays"
@@ -296,7 +316,9 @@ class Recognizer:
         if nxt is not None and nxt.lower in NAMESAKE_HEADS:
             return None  # "Marburg virus", "Lassa fever"
 
-        locative = self._locative(prev, prev2)
+        locative = self._locative(prev, prev2) or dateline or (
+            # "in Washington, New York and Boston": a list goes on where it started
+            prev is not None and prev.lower in (",", "and", "or", "&") and i - 2 == self._last_end)
         container = None
         if nxt is not None and nxt.text == "," and nxt2 is not None and nxt2.is_cap:
             container = self._container_key(text, tokens, j + 2)
@@ -310,13 +332,16 @@ class Recognizer:
             return self._mention(surface, first, last, kind, sent, places, True, None)
 
         if embedded:
-            if not big_area and (population < 100_000 or dictionary):
+            if not big_area and (population < 100_000 or dictionary and not major_city):
                 return None
             return self._mention(surface, first, last, "embedded", sent, places, False, container)
         if dictionary and not big_area:
             # "State", "Centre", "Orange": a place only when big and where a place is expected
-            if top.kind == "admin1" or population < 100_000 or not locative and zipf >= 4.5:
+            if not major_city and (all(p.kind == "admin1" for p in places) or population < 100_000
+                                   or not locative and zipf >= 4.5):
                 return None
+        if single and not big_area and not locative and population < 100_000 and gaz.is_given_name(first.text):
+            return None  # "Levi", "Julia": a person, more likely than a village
         if not big_area and not locative:
             need = 0
             if zipf >= 4.5:

@@ -113,6 +113,10 @@ _ABBREVIATIONS = {
     "prof", "jr", "sr", "inc", "corp", "ltd", "co", "vs", "etc", "no", "mt", "ft", "ave", "blvd",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k",
     "u.n", "e.g", "i.e", "a.m", "p.m", "approx", "dept", "est", "fig", "rev", "hon", "adm", "cmdr",
+    # AP-style abbreviations of US states and Canadian provinces, often in datelines
+    "ala", "ariz", "ark", "calif", "colo", "conn", "fla", "ga", "kan", "kans", "ky", "md", "mass",
+    "mich", "minn", "mont", "neb", "nebr", "nev", "okla", "pa", "penn", "tenn", "tex", "vt", "va",
+    "wis", "wisc", "wyo", "n.h", "n.j", "n.m", "n.y", "n.c", "n.d", "s.c", "s.d", "r.i", "ont", "que",
 }
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*\S)")
 

@@ -1,0 +1,85 @@
+import json
+import subprocess
+import sys
+
+from geo.cli import main
+from tests.conftest import ROOT, SEED_TEXT
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_parse_seed_file_uses_its_metadata(capsys):
+    code, out, _ = run(capsys, "parse", str(SEED_TEXT))
+    assert code == 0
+    (doc,) = [json.loads(line) for line in out.splitlines()]
+    assert doc["published"] == "2022-11-14" and doc["title"] == "UK Pulling Mali Troop Deployment"
+    timbuktu = next(t for t in doc["toponyms"] if t["name"] == "Timbuktu")
+    assert timbuktu["geonameid"] == 2449067 and timbuktu["type"] == "literal"
+    assert set(timbuktu) >= {"start", "end", "name", "type", "lat", "lon", "geonameid", "feature_code",
+                             "country_code", "confidence"}
+    assert "events" in doc
+
+
+def test_parse_jsonl(tmp_path, capsys):
+    corpus = tmp_path / "in.jsonl"
+    corpus.write_text(json.dumps({"id": "a", "text": "Rain fell on Accra."}) + "\n\n"
+                      + json.dumps({"id": "b", "text": "Nothing here."}) + "\n", encoding="utf-8")
+    code, out, _ = run(capsys, "parse", "--jsonl", str(corpus), "--no-events")
+    assert code == 0
+    a, b = [json.loads(line) for line in out.splitlines()]
+    assert a["id"] == "a" and [t["name"] for t in a["toponyms"]] == ["Accra"]
+    assert b == {"id": "b", "toponyms": [], "events": []}
+
+
+def test_unresolvable_names_keep_null_coordinates():
+    from geo.model import Toponym
+
+    record = Toponym(0, 4, "Xyzz", "literal").to_dict()
+    assert record["lat"] is None and record["lon"] is None and record["geonameid"] is None
+
+
+def test_html_article(tmp_path, capsys):
+    page = tmp_path / "story.html"
+    page.write_text("<html><head><title>Story</title><script>var Paris=1</script></head>"
+                    "<body><p>Soldiers entered Kidal on Sunday.</p></body></html>", encoding="utf-8")
+    code, out, _ = run(capsys, "parse", str(page))
+    doc = json.loads(out)
+    assert code == 0 and doc["title"] == "Story"
+    assert [t["name"] for t in doc["toponyms"]] == ["Kidal"]
+
+
+def test_windows_1252_file_is_read(tmp_path, capsys):
+    page = tmp_path / "old.txt"
+    page.write_bytes("“Troops” returned to Ségou.".encode("cp1252"))
+    code, out, _ = run(capsys, "parse", str(page))
+    assert code == 0 and [t["name"] for t in json.loads(out)["toponyms"]] == ["Ségou"]
+
+
+def test_bad_input_gives_clear_errors(tmp_path, capsys):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n", encoding="utf-8")
+    code, out, err = run(capsys, "parse", str(empty))
+    assert code == 2 and out == "" and "empty" in err
+    junk = tmp_path / "junk.txt"
+    junk.write_bytes(b"Mali \x81\x8d\x8f\x90\x9d")
+    code, _, err = run(capsys, "parse", str(junk))
+    assert code == 2 and "UTF-8" in err and "junk.txt" in err
+    huge = tmp_path / "huge.txt"
+    huge.write_text("Troops left Mali. " * 300_000, encoding="utf-8")  # 5.4 MB
+    code, _, err = run(capsys, "parse", str(huge))
+    assert code == 2 and "characters" in err
+    bad_jsonl = tmp_path / "bad.jsonl"
+    bad_jsonl.write_text('{"id": 1, "text": "Mali"}\nnot json\n', encoding="utf-8")
+    code, _, err = run(capsys, "parse", "--jsonl", str(bad_jsonl))
+    assert code == 2 and "bad.jsonl:2" in err
+
+
+def test_module_entry_point():
+    result = subprocess.run([sys.executable, "-m", "geo", "parse", "--no-events", str(SEED_TEXT)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["toponyms"]
