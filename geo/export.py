@@ -140,10 +140,13 @@ def _write(layers: Layers, name: str, fmt: str, path: Path) -> None:
     else:
         driver = _kml_driver()
         frame = _kml_frame(frame, name)
-    if geometry_type is None and isinstance(frame, gpd.GeoDataFrame):
+    if fmt == "geojson" and geometry_type is None:
+        # a plain table as GeoJSON: features with "geometry": null (RFC 7946, section 3.2)
+        frame = gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries([None] * len(frame), index=frame.index),
+                                 crs="EPSG:4326")
+        geometry_type = "Unknown"
+    elif geometry_type is None and isinstance(frame, gpd.GeoDataFrame):
         frame = pd.DataFrame(frame.drop(columns=frame.geometry.name))
-    elif geometry_type is not None and not isinstance(frame, gpd.GeoDataFrame):
-        frame = gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries([None] * len(frame), crs="EPSG:4326"))
     kwargs: dict[str, Any] = {"layer": name, "driver": driver, "encoding": "UTF-8"}
     if fmt == "gpkg":
         # GeoPackage 1.2: GDAL before 3.10 (Debian 12's 3.6, so its QGIS) warns on every

@@ -245,6 +245,10 @@ def test_layer_bytes_of_the_unresolved_table(layers: Layers, tmp_path: Path) -> 
     (tmp_path / "unresolved.gpkg").write_bytes(layer_bytes(layers, "unresolved", "gpkg"))
     listed = pyogrio.list_layers(tmp_path / "unresolved.gpkg")
     assert [list(row) for row in listed] == [["unresolved", None]]
+    collection = json.loads(layer_bytes(layers, "unresolved", "geojson"))
+    assert "crs" not in collection
+    assert [(f["id"], f["geometry"], f["properties"]["text"]) for f in collection["features"]] == [
+        (row["id"], None, row["text"]) for _, row in layers.unresolved.iterrows()]
 
 
 @pytest.mark.parametrize(("name", "fmt", "message"), [
