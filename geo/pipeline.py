@@ -14,8 +14,9 @@ import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
+from geo.events import extract_events
 from geo.gazetteer import Gazetteer
-from geo.model import Analysis, Event
+from geo.model import Analysis
 from geo.recognize import RawMention, Recognizer
 from geo.resolve import Resolver, document_focus
 from geo.text import check_text, split_sentences
@@ -63,15 +64,6 @@ class Geoparser:
                 published = dt.date.fromisoformat(published[:10])
             yield self.analyse(doc["text"], doc_id=str(doc.get("id") or "") or None,
                                title=doc.get("title") or "", published=published or None)
-
-
-def extract_events(analysis: Analysis) -> list[Event]:
-    """Events of the document; empty until the events module is installed."""
-    try:
-        from geo.events import extract_events as extract
-    except ImportError:
-        return []
-    return extract(analysis)
 
 
 def merge_mentions(primary: list[RawMention], extra: list[RawMention]) -> list[RawMention]:
