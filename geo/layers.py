@@ -22,6 +22,7 @@ with counter-clockwise exterior rings, snapped to a 1e-6 degree grid (about
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -144,7 +145,7 @@ def build_layers(analyses: Sequence[Analysis] | Iterable[Analysis], gazetteer: G
             row, place = _event_row(analysis, event, gazetteer)
             events.append(row)
             if place is not None and row["geo_precision"] == 3:
-                shape = shapes.get(place.geonameid)
+                shape = shapes.generalised(place.geonameid)
                 if shape is not None:
                     event_areas.append({**row, "geometry": shape})
     return Layers(
@@ -316,12 +317,41 @@ class _AreaShapes:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self._cache: dict[int, MultiPolygon | None] = {}
+        self._general: dict[int, MultiPolygon | None] = {}
 
     def get(self, geonameid: int) -> MultiPolygon | None:
         if geonameid not in self._cache:
             geom = self.gazetteer.area(geonameid)
             self._cache[geonameid] = None if geom is None else area_geometry(geom)
         return self._cache[geonameid]
+
+    def generalised(self, geonameid: int) -> MultiPolygon | None:
+        """The polygon for an event located only to this area (see :func:`generalise`)."""
+        if geonameid not in self._general:
+            shape = self.get(geonameid)
+            self._general[geonameid] = None if shape is None else generalise(shape)
+        return self._general[geonameid]
+
+
+#: largest simplification tolerance (degrees, about 10 km) of an event's area polygon
+EVENT_AREA_TOLERANCE = 0.1
+
+
+def generalise(shape: MultiPolygon) -> MultiPolygon:
+    """A lighter copy of an area for ``event_areas``, where it repeats once per event.
+
+    An event located only to a country is no more precise than the country:
+    its polygon is simplified by 1 % of the area's size (at most 0.1 degree)
+    and islands smaller than twice the tolerance squared are dropped, the
+    largest part always kept. On 100 GeoWebNews articles this made the layer
+    about four times smaller (there the United States repeats over 100 times).
+    """
+    largest = max(shape.geoms, key=lambda p: p.area)
+    tolerance = min(EVENT_AREA_TOLERANCE, math.sqrt(largest.area) / 100)
+    parts = shapely.get_parts(shapely.simplify(shape, tolerance, preserve_topology=True))
+    biggest = max(parts, key=lambda p: p.area)
+    kept = [p for p in parts if p is biggest or p.area >= (2 * tolerance) ** 2]
+    return area_geometry(MultiPolygon(kept)) or shape
 
 
 def area_geometry(geom: BaseGeometry) -> MultiPolygon | None:

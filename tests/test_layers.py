@@ -129,6 +129,26 @@ def test_event_areas_hold_the_polygon_of_events_located_to_a_country(layers: Lay
     assert shape.contains(layers.events.set_index("id").loc["doc-a:e1"].geometry)
 
 
+def test_event_area_polygons_are_generalised_copies_of_the_area(layers: Layers, gazetteer: Gazetteer) -> None:
+    event_shape = layers.event_areas.geometry.iloc[0]
+    full = layers.areas.set_index("geonameid").loc[MALI].geometry
+    assert event_shape.is_valid and all(p.exterior.is_ccw for p in event_shape.geoms)
+    assert shapely.get_num_coordinates(event_shape) < shapely.get_num_coordinates(full)
+    assert event_shape.symmetric_difference(full).area < 0.02 * full.area
+
+
+def test_generalising_keeps_small_countries_and_drops_only_small_islands(gazetteer: Gazetteer) -> None:
+    from geo.layers import generalise
+
+    for code in ("SG", "BH", "LU", "GB", "US", "RU", "FJ"):
+        country = gazetteer.country(code)
+        full = area_geometry(gazetteer.area(country.geonameid))
+        general = generalise(full)
+        assert general.geom_type == "MultiPolygon" and general.is_valid, code
+        assert abs(general.area - full.area) < 0.05 * full.area, code
+        assert general.distance(full.representative_point()) < 0.2, code
+
+
 def test_areas_aggregate_countries_and_regions_over_documents(layers: Layers) -> None:
     areas = layers.areas.set_index("id")
     assert sorted(areas["geonameid"]) == sorted([MALI, SAHEL, RUSSIA])  # Gao, an admin1, has no polygon
