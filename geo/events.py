@@ -34,11 +34,13 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from geo.dates import DateExpression, find_dates, resolve
 from geo.model import Actor, Analysis, Event, EventDate, PlaceLink, Sentence, Toponym
 from geo.plover import CONTEXT_CUES, FIRST_WORDS, LEXICON, OBJECT_OVERRIDES, Trigger
 
-TOKEN = re.compile(r"[^\W_]+(?:[-‐][^\W_]+)*|n['’]t\b|['’]s\b|\.\.\.|\S")
+TOKEN = re.compile(r"[^\W_]+?(?=n['’]t\b)|n['’]t\b|[^\W_]+(?:[-‐][^\W_]+)*|['’]s\b|\.\.\.|\S")
 
 REPORTING = {
     "say", "says", "said", "saying", "tell", "tells", "told", "telling", "add", "adds", "added",
@@ -67,7 +69,7 @@ ONGOING = {"continue", "continues", "continuing", "continued", "ongoing", "growi
            "rising", "increasing", "persistent", "still", "worsening", "mounting", "spreading"}
 PROGRESSIVE_AUX = {"is", "are", "am", "'re", "’re", "been", "'s", "’s"}
 PASSIVE_AUX = {"was", "were", "been", "being", "is", "are", "be", "got", "get"}
-PRESENT = {"is", "are", "am", "remains", "remain", "has", "have"}
+PRESENT = {"is", "are", "am", "remains", "remain"}
 PAST_AUX = {"was", "were", "had", "did"}
 
 #: people and groups that act in news events, written in lower case
@@ -93,6 +95,9 @@ ACTOR_MODIFIERS = {
 QUANTIFIERS = {"at", "least", "some", "about", "around", "nearly", "almost", "more", "than", "over", "up",
                "dozens", "hundreds", "thousands", "scores", "of", "several", "many", "two", "three", "four",
                "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty", "a", "number"}
+#: words that make the next noun a thing rather than an event
+NOT_EVENT_BEFORE = {"press", "news", "life", "customer", "technical", "tech", "income", "child", "price",
+                    "heart", "panic", "asthma", "writers", "book"}
 POSSESSIVES = {"its", "their", "our", "my", "his", "her"}
 RECIPIENT_PREPS = {"with", "on", "against", "to", "at", "toward", "towards"}
 #: verbal or remote categories: "sanctions on Guinea" concern Guinea rather than happen in it
@@ -202,6 +207,7 @@ class _DocState:
     last_speaker: Actor | None = None
     last_place: tuple[int, Toponym] | None = None
     persons: dict[str, str | None] = field(default_factory=dict)  # surname -> country code
+    recent: list[set[str]] = field(default_factory=list)  # words of the last two sentences
 
 
 def extract_events(analysis: Analysis) -> list[Event]:
@@ -279,8 +285,19 @@ def _token_index(starts: list[int], offset: int) -> int:
 # -- triggers ---------------------------------------------------------------------------------
 
 
-def _find_triggers(toks: list[_Tok]) -> list[_Candidate]:
+def _find_triggers(toks: list[_Tok], context: list[set[str]] | None = None) -> list[_Candidate]:
+    """Trigger words of a sentence; ``context``: words of the sentences just before it."""
     found: list[_Candidate] = []
+    vocabulary: set[str] = set()
+
+    def words() -> set[str]:
+        # the domain of an ambiguous trigger may be set by the sentence or the two before it
+        if not vocabulary:
+            vocabulary.update(t.lower for t in toks)
+            for words_before in context or ():
+                vocabulary.update(words_before)
+        return vocabulary
+
     i = 0
     n = len(toks)
     while i < n:
@@ -295,7 +312,11 @@ def _find_triggers(toks: list[_Tok]) -> list[_Candidate]:
                 continue
             key = tuple(t.lower for t in toks[i:i + size])
             following = {t.lower for t in toks[i + size:i + size + 4]}
-            trig = next((r for r in LEXICON.get(key, ()) if not r.requires or r.requires & following), None)
+            before = toks[i - 1].lower if i else ""
+            after = toks[i + size].lower if i + size < n else ""
+            trig = next((r for r in LEXICON.get(key, ()) if (not r.requires or r.requires & following)
+                         and before not in r.not_before and after not in r.not_after
+                         and (not r.domain or not r.domain.isdisjoint(words()))), None)
             if trig is None:
                 continue
             match = (size, trig)
@@ -304,6 +325,11 @@ def _find_triggers(toks: list[_Tok]) -> list[_Candidate]:
             i += 1
             continue
         size, trig = match
+        before = toks[i - 1].lower if i > 0 else ""
+        if (trig.pos == "verb" and before in ("a", "an", "the", "this", "that", "its", "their", "his", "her")
+                and not toks[i].lower.endswith("ing")) or (trig.pos == "noun" and before in NOT_EVENT_BEFORE):
+            i += size
+            continue  # "a call for", "the accused"; "press conference", "life support"
         if i > 0 and toks[i - 1].lower == "in" and i + size < n and toks[i + size].lower in ("of", "for"):
             i += size
             continue  # "in support of", "in protest of": a modifier, not an event
@@ -392,7 +418,7 @@ def _modality(toks: list[_Tok], cand: _Candidate, reported: bool) -> str | None:
         return "hypothetical"
     if "would" in words[:5]:
         return "future" if reported or any(w in REPORTING for w in lead) else "hypothetical"
-    if any(w in FUTURE for w in words) or (words[:2] and words[0] == "to" and words[1] in ("going", "set")):
+    if any(w in FUTURE for w in words) or (len(words) >= 2 and words[0] == "to" and words[1] in ("going", "set")):
         return "future"
     if cand.trigger.pos == "verb" and trigger_word.endswith("ing") and words[:2] and (
             words[0] in PROGRESSIVE_AUX or (len(words) > 1 and words[0] in ("now", "still") and words[1] in PROGRESSIVE_AUX)):
@@ -429,7 +455,7 @@ def _entities(toks: list[_Tok], toponyms: list[tuple[int, Toponym]], text: str,
         starts_name = tok.is_cap and tok.is_word and tok.lower not in MONTHS_DAYS and not any(
             s <= tok.start < e for s, e in date_spans) and not (_first_word(toks, i) and (
                 tok.lower in DETERMINERS or tok.lower in CONNECTORS or tok.lower in LEXICON_HEADS
-                or tok.lower in _COMMON_INITIALS))
+                or tok.lower in _COMMON_INITIALS or tok.lower in STOP_WORDS))
         starts_group = tok.lower in ACTOR_MODIFIERS or tok.lower in GROUP_NOUNS
         if not (starts_name or starts_group):
             i += 1
@@ -460,6 +486,9 @@ def _entities(toks: list[_Tok], toponyms: list[tuple[int, Toponym]], text: str,
         if covered >= (span_end - span_start) - 1 and not is_group:
             i = j + 1
             continue  # a place where something happens, not someone who acts
+        if j + 1 < n and toks[j + 1].lower in PLACE_NOUNS:
+            i = j + 1
+            continue  # "the southern English city of Salisbury": a description of a place
         if toks[j].lower.endswith(("-led", "-backed", "-based", "-style")) or (
                 not is_group and all(w in ACTOR_MODIFIERS for w in words)):
             i = j + 1
@@ -635,7 +664,9 @@ def _sentence_events(analysis: Analysis, index: int, sentence: Sentence, indices
     toks = _tokens(sentence)
     toponyms = [(n, analysis.toponyms[n]) for n in indices]
     date_spans = [(d.start, d.end) for d in dates]
-    cands = _find_triggers(toks)
+    cands = _find_triggers(toks, state.recent[-2:])
+    state.recent.append({t.lower for t in toks})
+    del state.recent[:-2]
     # people and speakers are remembered even where nothing happens, for a later "he"
     talks = any(t.quoted or t.lower in REPORTING for t in toks)
     located, weak, acting = _place_links(analysis, toks, indices, cands, sentence)

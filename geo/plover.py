@@ -73,6 +73,9 @@ class Trigger:
     working with", "threatened to attack", "cut short its deployment"); the
     complement is part of this event, not an event of its own.
     ``requires``: words one of which must follow within a few tokens.
+    ``domain``: words one of which must occur somewhere in the sentence, for words
+    that are events only in that domain ("deploy" troops, not software; "fight" with
+    weapons, not against crime).
     """
 
     category: str
@@ -81,6 +84,9 @@ class Trigger:
     contexts: tuple[str, ...] = ()
     governs: bool = False
     requires: frozenset[str] = frozenset()
+    domain: frozenset[str] = frozenset()
+    not_before: frozenset[str] = frozenset()  # the word before that makes it no event ("cold war")
+    not_after: frozenset[str] = frozenset()  # the word after that does ("demonstration of")
 
     def __post_init__(self) -> None:
         if self.category not in CATEGORIES:
@@ -151,24 +157,26 @@ def noun_forms(noun: str) -> set[str]:
 
 # (category, label, contexts, verbs "lemma|lemma other-word", nouns, flags)
 # a multi-word entry ("pull out") inflects its first word; "+" marks a governing entry;
-# "word{a,b}" requires one of a, b within the next few tokens
+# "word{a,b}" requires one of a, b within the next few tokens; "word@domain" a word of the
+# domain in the sentence or the two before; "word[<a,b]" / "word[>a,b]" no a or b right
+# before / after
 _ENTRIES: tuple[tuple[str, str, str, str, str], ...] = (
     # material conflict
-    ("ASSAULT", "attack", "military", "attack|assault|storm|raid|strike{village,town,base,camp,convoy,city,target,targets,positions}",
-     "attack|assault|raid|offensive|airstrike|air strike|drone strike|missile strike|rocket attack|onslaught|incursion|invasion"),
+    ("ASSAULT", "attack", "military", "attack@violence|assault|storm@violence|raid@violence|strike{village,town,base,camp,convoy,city,target,targets,positions}",
+     "attack|assault|raid@violence|offensive@violence|airstrike|air strike|drone strike|missile strike|rocket attack|onslaught@violence|incursion|invasion"),
     ("ASSAULT", "ambush", "military", "ambush", "ambush"),
-    ("ASSAULT", "killing", "", "kill|murder|massacre|behead|slaughter|execute", "killing|massacre|murder|execution"),
+    ("ASSAULT", "killing", "", "kill|murder|massacre|behead|slaughter|execute@violence", "killing|massacre|murder|execution@violence"),
     ("ASSAULT", "shooting", "", "shoot|gun down|open fire", "shooting|gunfire|firefight|shootout"),
-    ("ASSAULT", "bombing", "", "bomb|shell|detonate|blow up", "bombing|bombardment|shelling|explosion|blast|car bomb|suicide bombing|mortar fire"),
-    ("ASSAULT", "clashes", "military", "clash|fight", "clash|fighting|battle|combat|skirmish|hostilities"),
+    ("ASSAULT", "bombing", "", "bomb|shell@violence|detonate|blow up@violence", "bombing|bombardment|shelling|explosion@violence|blast@violence|car bomb|suicide bombing|mortar fire"),
+    ("ASSAULT", "clashes", "military", "clash@violence|fight@violence", "clash@violence|fighting@violence|battle@violence|combat@violence|skirmish|hostilities"),
     ("ASSAULT", "abduction", "", "kidnap|abduct|hijack", "kidnapping|abduction|hijacking|hostage-taking"),
     ("ASSAULT", "violence", "", "", "violence|bloodshed|unrest"),
     ("ASSAULT", "insurgency", "terrorism", "", "insurgency|rebellion|uprising|jihadist insurgency"),
-    ("ASSAULT", "war", "military", "invade", "war|civil war|conflict{between,with,in,against}"),
+    ("ASSAULT", "war", "military", "invade", "war@violence[<cold,trade,price,tariff,currency,culture,bidding,turf,legal,word,words,ratings,talent,tech,bitter]|civil war|conflict@violence[<interest,interests]"),
     ("ASSAULT", "injuries", "", "wound|injure", ""),
     ("ASSAULT", "arson", "", "torch|burn{down,homes,houses,villages,village,buildings}|set fire|loot", "arson|looting"),
     ("ASSAULT", "torture", "human_rights", "torture|rape", "torture|rape"),
-    ("COERCE", "coup", "political_institutions", "overthrow|topple|oust|seize power|take power|seize control",
+    ("COERCE", "coup", "political_institutions", "overthrow{president,government,leader,regime,ruler,junta,king,premier,administration}|topple{president,government,leader,regime,ruler,junta,king,premier,administration}|oust{president,government,leader,regime,ruler,junta,king,premier,administration}|seize power|take power|seize control",
      "coup|coup d'etat|putsch|takeover{of,by}"),
     ("COERCE", "arrest", "legal", "arrest|detain|imprison|jail", "arrest|detention|imprisonment|crackdown"),
     ("COERCE", "deportation", "migration", "deport", "deportation"),
@@ -177,14 +185,14 @@ _ENTRIES: tuple[tuple[str, str, str, str, str], ...] = (
     ("COERCE", "curfew", "rights_freedoms", "impose{curfew,lockdown,emergency,law}", "curfew|martial law|state of emergency"),
     ("COERCE", "dispersal", "rights_freedoms", "disperse|crack down|repress|suppress", "tear gas|repression"),
     ("COERCE", "seizure", "", "seize{property,assets,land,equipment,weapons,goods,ship,vessel}|confiscate", "seizure|confiscation"),
-    ("PROTEST", "protest", "", "protest|demonstrate|march|rally|riot|picket|take to the streets",
-     "protest|demonstration|rally|march|riot|sit-in|walkout|strike{by,over,against,in,at,on}|general strike|hunger strike|boycott"),
-    ("MOBILIZE", "troop deployment", "military", "deploy|dispatch|send{troops,soldiers,forces,warships,reinforcements,police,contingent,peacekeepers}|station{troops,soldiers,forces}|mass{troops,forces,soldiers,tanks}|mobilise|mobilize|reinforce",
-     "deployment|mobilisation|mobilization|reinforcements|troop buildup|build-up{of,troops}|buildup"),
-    ("MOBILIZE", "patrol", "military", "patrol", "patrol"),
+    ("PROTEST", "protest", "", "protest|demonstrate{against,outside,in,at,on,over,for,near,across,throughout}|march@protest|rally@protest|riot|picket|take to the streets",
+     "protest|demonstration[>of]|rally@protest|march@protest|riot|sit-in|walkout|strike{by,over,against,in,at,on}|general strike|hunger strike|boycott"),
+    ("MOBILIZE", "troop deployment", "military", "deploy@military|dispatch@military|send{troops,soldiers,forces,warships,reinforcements,police,contingent,peacekeepers}|station{troops,soldiers,forces}|mass{troops,forces,soldiers,tanks}|mobilise@military|mobilize@military|reinforce@military",
+     "deployment@military|mobilisation@military|mobilization@military|reinforcements@military|troop buildup|build-up@military|buildup@military"),
+    ("MOBILIZE", "patrol", "military", "patrol@military", "patrol"),
     ("MOBILIZE", "military exercise", "military", "", "military exercise|military exercises|military drills|war games"),
     ("SANCTION", "sanctions", "economic", "sanction|embargo|blacklist", "sanction|embargo|trade ban|asset freeze"),
-    ("SANCTION", "reduced relations", "diplomatic", "cut ties|sever{ties,relations}|recall{ambassador,envoy}|expel{ambassador,diplomats,envoy,diplomat}|suspend{aid,cooperation,membership,relations,ties,funding}|freeze{assets,aid,funding}|halt{aid,cooperation,funding}",
+    ("SANCTION", "reduced relations", "diplomatic", "cut ties|sever{ties,relations}|recall{ambassador,envoy}|withdraw{aid,ambassador,diplomats,funding,support,envoy,observers,recognition,assistance}|expel{ambassador,diplomats,envoy,diplomat}|suspend{aid,cooperation,membership,relations,ties,funding}|freeze{assets,aid,funding}|halt{aid,cooperation,funding}",
      "suspension{of}|expulsion{of}"),
     # verbal conflict
     ("ACCUSE", "accusation", "", "+accuse|+blame|allege|+charge{with}|+condemn|+denounce|+criticise|+criticize|decry",
@@ -193,7 +201,7 @@ _ENTRIES: tuple[tuple[str, str, str, str, str], ...] = (
     ("ACCUSE", "lawsuit", "legal", "sue", "lawsuit"),
     ("REJECT", "rejection", "", "+reject|+refuse|+deny{claims,allegations,accusations,charges,reports,involvement,that}|veto|+dismiss{claims,allegations,accusations,charges,reports}|turn down",
      "rejection|refusal|veto"),
-    ("THREATEN", "threat", "", "+threaten|+warn{of,that}", "threat{to,of,against}|ultimatum"),
+    ("THREATEN", "threat", "", "+threaten|+warn{of,that}", "threat{against}|death threat|ultimatum"),
     ("REQUEST", "appeal", "", "+urge|+call for|+call on|+appeal|+demand|+ask{for}|+request|+plead",
      "+appeal|+demand|+request|+call{for}"),
     # verbal cooperation
@@ -210,14 +218,14 @@ _ENTRIES: tuple[tuple[str, str, str, str, str], ...] = (
      "cooperation|collaboration|partnership|alliance|joint exercise|joint exercises|joint patrol|joint operation|joint operations|coordination{with}"),
     ("AID", "aid", "humanitarian", "donate|provide{aid,assistance,support,funding,food,weapons,equipment,training,relief}|deliver{aid,assistance,food,relief,supplies}|supply{weapons,arms,aid}|grant{asylum}",
      "aid|assistance|donation|relief supplies|humanitarian aid|military aid|asylum"),
-    ("RETREAT", "troop withdrawal", "military", "withdraw|pull out|pull back|retreat|draw down|cut short{deployment,mission}|leave{mission,operation,base,bases,force,coalition,country}",
-     "withdrawal|pullout|pull-out|drawdown|retreat"),
+    ("RETREAT", "troop withdrawal", "military", "withdraw@military|pull out@military|pull back@military|retreat@military|draw down@military|cut short{deployment,mission}|leave{mission,operation,base,bases,force,coalition}",
+     "withdrawal@military|pullout@military|pull-out@military|drawdown@military|retreat@military"),
     ("RETREAT", "release", "", "release{hostages,prisoners,detainees,captives,hostage,prisoner,detainee}|free{hostages,prisoners,detainees,captives}",
      "release{of}"),
     ("RETREAT", "resignation", "executive", "resign|step down", "resignation"),
 )
 
-#: the event labels a governing verb gives its complement's category, e.g. "withdraw aid" is SANCTION
+#: (category, object word) -> a more exact category and label: "withdraw aid" is a SANCTION
 OBJECT_OVERRIDES: dict[tuple[str, str], tuple[str, str]] = {
     ("RETREAT", "aid"): ("SANCTION", "aid withdrawal"),
     ("RETREAT", "ambassador"): ("SANCTION", "ambassador recalled"),
@@ -225,6 +233,12 @@ OBJECT_OVERRIDES: dict[tuple[str, str], tuple[str, str]] = {
     ("RETREAT", "funding"): ("SANCTION", "funding withdrawn"),
     ("RETREAT", "support"): ("SANCTION", "support withdrawn"),
     ("RETREAT", "talks"): ("REJECT", "walkout from talks"),
+    ("SANCTION", "aid"): ("SANCTION", "aid withdrawal"),
+    ("SANCTION", "assistance"): ("SANCTION", "aid withdrawal"),
+    ("SANCTION", "funding"): ("SANCTION", "funding withdrawn"),
+    ("SANCTION", "ambassador"): ("SANCTION", "ambassador recalled"),
+    ("SANCTION", "envoy"): ("SANCTION", "ambassador recalled"),
+    ("SANCTION", "diplomats"): ("SANCTION", "diplomats expelled"),
     ("RETREAT", "agreement"): ("REJECT", "exit from agreement"),
     ("RETREAT", "deal"): ("REJECT", "exit from agreement"),
     ("RETREAT", "treaty"): ("REJECT", "exit from agreement"),
@@ -267,14 +281,44 @@ LABELS: dict[str, str] = {
 }
 
 
-def _parse_word(spec: str) -> tuple[tuple[str, ...], bool, frozenset[str]]:
+#: sentence words that make an ambiguous trigger military or violent (``word@military``)
+DOMAINS: dict[str, frozenset[str]] = {
+    "military": frozenset(
+        "troops troop soldiers soldier army armies military forces force police policemen officers "
+        "peacekeepers peacekeeping warships warship jets missiles militia militias militants fighters "
+        "rebels armed battalion battalions units contingent reinforcements tanks artillery weapons "
+        "defence defense navy marines personnel security guards gunmen jihadists insurgents".split()),
+}
+DOMAINS["protest"] = frozenset(
+    "protesters protestors demonstrators supporters opposition students workers thousands hundreds "
+    "crowd crowds activists against streets police chanting slogans placards".split())
+DOMAINS["violence"] = DOMAINS["military"] | frozenset(
+    "killed dead died wounded injured gunmen clashes fighting bombing shelling gunfire casualties "
+    "attackers assailants terrorists war".split())
+
+
+def _parse_word(spec: str) -> tuple[tuple[str, ...], bool, frozenset[str], frozenset[str],
+                                    frozenset[str], frozenset[str]]:
     governs = spec.startswith("+")
     spec = spec.lstrip("+")
+    not_before: frozenset[str] = frozenset()
+    not_after: frozenset[str] = frozenset()
+    if "[" in spec:
+        spec, rest = spec.split("[", 1)
+        words = rest.rstrip("]")
+        if words.startswith("<"):
+            not_before = frozenset(words[1:].split(","))
+        else:
+            not_after = frozenset(words[1:].split(","))
+    domain: frozenset[str] = frozenset()
+    if "@" in spec:
+        spec, name = spec.split("@", 1)
+        domain = DOMAINS[name]
     requires: frozenset[str] = frozenset()
     if "{" in spec:
         spec, rest = spec.split("{", 1)
         requires = frozenset(rest.rstrip("}").split(","))
-    return tuple(spec.split()), governs, requires
+    return tuple(spec.split()), governs, requires, domain, not_before, not_after
 
 
 def build_lexicon() -> dict[tuple[str, ...], tuple[Trigger, ...]]:
@@ -289,10 +333,10 @@ def build_lexicon() -> dict[tuple[str, ...], tuple[Trigger, ...]]:
         ctx = tuple(contexts.split())
         for pos, specs in (("verb", verbs), ("noun", nouns)):
             for spec in filter(None, specs.split("|")):
-                words, governs, requires = _parse_word(spec)
+                words, governs, requires, domain, not_before, not_after = _parse_word(spec)
                 head = words[0]
                 specific = LABELS.get(" ".join(words)) or LABELS.get(head) or LABELS.get(words[-1]) or label
-                trigger = Trigger(category, specific, pos, ctx, governs, requires)
+                trigger = Trigger(category, specific, pos, ctx, governs, requires, domain, not_before, not_after)
                 forms = verb_forms(head) if pos == "verb" else (noun_forms(words[-1]) if len(words) > 1 else noun_forms(head))
                 for form in forms:
                     key = (form, *words[1:]) if pos == "verb" or len(words) == 1 else (*words[:-1], form)
