@@ -24,9 +24,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 import geopandas as gpd
 import pandas as pd
@@ -110,7 +110,7 @@ class Layers:
     event_areas: gpd.GeoDataFrame = field(default_factory=_empty_gdf)
 
     #: the layers every export writes, in order
-    NAMES = ("places", "mentions", "events", "event_areas", "areas", "unresolved")
+    NAMES: ClassVar[tuple[str, ...]] = ("places", "mentions", "events", "event_areas", "areas", "unresolved")
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         if name not in self.NAMES:
@@ -122,7 +122,7 @@ class Layers:
         return {name: len(self[name]) for name in self.NAMES}
 
 
-def build_layers(analyses: Sequence[Analysis] | Iterable[Analysis], gazetteer: Gazetteer) -> Layers:
+def build_layers(analyses: Iterable[Analysis], gazetteer: Gazetteer) -> Layers:
     """The layers of ``analyses``; ``gazetteer`` supplies area polygons and event places.
 
     Nothing is dropped: every resolved mention is in ``mentions``, every
