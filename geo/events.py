@@ -40,7 +40,9 @@ from geo.dates import DateExpression, find_dates, resolve
 from geo.model import Actor, Analysis, Event, EventDate, PlaceLink, Sentence, Toponym
 from geo.plover import CONTEXT_CUES, FIRST_WORDS, LEXICON, OBJECT_OVERRIDES, Trigger
 
-TOKEN = re.compile(r"[^\W_]+?(?=n['’]t\b)|n['’]t\b|[^\W_]+(?:[-‐][^\W_]+)*|['’]s\b|\.\.\.|\S")
+TOKEN = re.compile(r"[^\W_]+(?:[-‐][^\W_]+)*(?:['’]t\b)?|['’]s\b|\.\.\.|\S")
+#: words of a sentence, for the cheap test of whether it can hold an event at all
+WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 REPORTING = {
     "say", "says", "said", "saying", "tell", "tells", "told", "telling", "add", "adds", "added",
@@ -407,7 +409,7 @@ def _modality(toks: list[_Tok], cand: _Candidate, reported: bool) -> str | None:
         while j >= 0 and toks[j].segment == seg - 1 and len(lead) < 8:
             lead.append(toks[j].lower)
             j -= 1
-    if any(w in NEGATORS for w in words[:6]):
+    if any(w in NEGATORS or w.endswith(("n't", "n’t")) for w in words[:6]):
         return None
     trigger_word = toks[first].lower
     if trigger_word in ("would-be",):
@@ -661,11 +663,19 @@ def _dateline(analysis: Analysis, by_sentence: dict[int, list[int]]) -> int | No
 def _sentence_events(analysis: Analysis, index: int, sentence: Sentence, indices: list[int],
                      state: _DocState, dateline: int | None, numbered: int,
                      dates: list[DateExpression]) -> list[Event]:
+    words = set(WORD.findall(sentence.text.lower()))
+    quoted = "\"" in sentence.text or "“" in sentence.text
+    if FIRST_WORDS.keys().isdisjoint(words) and REPORTING.isdisjoint(words) and not quoted:
+        # nothing can happen here, and nobody speaks: only remember it for what follows
+        state.recent.append(words)
+        del state.recent[:-2]
+        _remember_place(analysis, indices, state)
+        return []
     toks = _tokens(sentence)
     toponyms = [(n, analysis.toponyms[n]) for n in indices]
     date_spans = [(d.start, d.end) for d in dates]
     cands = _find_triggers(toks, state.recent[-2:])
-    state.recent.append({t.lower for t in toks})
+    state.recent.append(words)
     del state.recent[:-2]
     # people and speakers are remembered even where nothing happens, for a later "he"
     talks = any(t.quoted or t.lower in REPORTING for t in toks)
