@@ -38,7 +38,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from geo.dates import DateExpression, find_dates, resolve
 from geo.model import Actor, Analysis, Event, EventDate, PlaceLink, Sentence, Toponym
-from geo.plover import CONTEXT_CUES, FIRST_WORDS, LEXICON, OBJECT_OVERRIDES, Trigger
+from geo.plover import BASE_FORMS, CONTEXT_CUES, FIRST_WORDS, LEXICON, OBJECT_OVERRIDES, Trigger
 
 TOKEN = re.compile(r"[^\W_]+(?:[-‐][^\W_]+)*(?:['’]t\b)?|['’]s\b|\.\.\.|\S")
 #: words of a sentence, for the cheap test of whether it can hold an event at all
@@ -97,6 +97,14 @@ ACTOR_MODIFIERS = {
 QUANTIFIERS = {"at", "least", "some", "about", "around", "nearly", "almost", "more", "than", "over", "up",
                "dozens", "hundreds", "thousands", "scores", "of", "several", "many", "two", "three", "four",
                "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty", "a", "number"}
+ADVERBS = {"now", "also", "still", "soon", "then", "just", "never", "again", "not", "n't", "already", "even",
+           "finally", "eventually", "later", "first", "jointly", "further", "immediately"}
+#: words after which a verb's base form is a verb ("will attack", "to visit", "they protest")
+FINITE_BEFORE = {"to", "will", "would", "could", "can", "may", "might", "should", "must", "did", "do", "does",
+                 "not", "n't", "n’t", "'ll", "’ll", "cannot", "they", "we", "i", "you", "and", "or", "also",
+                 "then", "jointly", "never", "shall", "please", "let", "help", "further", "immediately",
+                 "to", "protesters", "demonstrators", "people", "thousands", "hundreds", "residents",
+                 "won't", "don't", "didn't", "can't", "wo", "ca", "rebels", "troops", "soldiers", "forces"}
 #: words that make the next noun a thing rather than an event
 NOT_EVENT_BEFORE = {"press", "news", "life", "customer", "technical", "tech", "income", "child", "price",
                     "heart", "panic", "asthma", "writers", "book"}
@@ -316,7 +324,10 @@ def _find_triggers(toks: list[_Tok], context: list[set[str]] | None = None) -> l
             following = {t.lower for t in toks[i + size:i + size + 4]}
             before = toks[i - 1].lower if i else ""
             after = toks[i + size].lower if i + size < n else ""
-            trig = next((r for r in LEXICON.get(key, ()) if (not r.requires or r.requires & following)
+            readings = LEXICON.get(key, ())
+            if key in BASE_FORMS and not _finite_context(toks, i):
+                readings = tuple(r for r in readings if r.pos == "noun")
+            trig = next((r for r in readings if (not r.requires or r.requires & following)
                          and before not in r.not_before and after not in r.not_after
                          and (not r.domain or not r.domain.isdisjoint(words()))), None)
             if trig is None:
@@ -339,6 +350,14 @@ def _find_triggers(toks: list[_Tok], context: list[set[str]] | None = None) -> l
         i += size
     _absorb(toks, found)
     return [c for c in found if not c.absorbed]
+
+
+def _finite_context(toks: list[_Tok], i: int) -> bool:
+    """Whether a verb's base form at ``i`` reads as a verb: after "will", "to", "they", ..."""
+    k = i - 1
+    while k >= 0 and (toks[k].lower in ADVERBS or toks[k].lower.endswith("ly") and len(toks[k].lower) > 4):
+        k -= 1
+    return k < 0 or toks[k].lower in FINITE_BEFORE or _first_word(toks, k + 1)
 
 
 def _first_word(toks: list[_Tok], i: int) -> bool:
@@ -401,7 +420,8 @@ def _modality(toks: list[_Tok], cand: _Candidate, reported: bool) -> str | None:
     while k >= 0 and toks[k].segment == seg and len(window) < 20:
         window.append(toks[k])
         k -= 1
-    words = [t.lower for t in window]
+    # "Theresa May", "Will Smith": capitalised words mid-clause are names, not modals
+    words = [t.lower for t in window if not t.is_cap or _first_word(toks, toks.index(t))]
     # the clause that introduces this one ("aim to prevent ... of the insurgency", "announced that")
     lead: list[str] = []
     if k >= 0 and toks[k].segment == seg - 1 and toks[k + 1].lower in ("that", "to"):
@@ -458,6 +478,9 @@ def _entities(toks: list[_Tok], toponyms: list[tuple[int, Toponym]], text: str,
             s <= tok.start < e for s, e in date_spans) and not (_first_word(toks, i) and (
                 tok.lower in DETERMINERS or tok.lower in CONNECTORS or tok.lower in LEXICON_HEADS
                 or tok.lower in _COMMON_INITIALS or tok.lower in STOP_WORDS))
+        if starts_name and _first_word(toks, i) and i + 1 < n and toks[i + 1].lower in ("of", "to", "for", "is", "was") \
+                and not any(t.start == tok.start for _, t in toponyms):
+            starts_name = False  # "Lack of transparency", "Most of them"
         starts_group = tok.lower in ACTOR_MODIFIERS or tok.lower in GROUP_NOUNS
         if not (starts_name or starts_group):
             i += 1
@@ -887,8 +910,10 @@ def _actors(toks: list[_Tok], c: _Candidate, entities: list[_Entity], state: _Do
 
     left = [e for e in entities if e.last < c.first and toks[e.last].segment == seg]
     right = [e for e in entities if e.first > c.last and toks[e.first].segment == seg]
-    by_phrase = [e for e in right if e.first >= 1 and toks[e.first - 1].lower == "by"
-                 or e.first >= 2 and toks[e.first - 1].lower in DETERMINERS and toks[e.first - 2].lower == "by"]
+    # the agent of a passive verb or of a noun ("an attack by gunmen"), never a later by-phrase
+    by_phrase = [e for e in right if e.first - c.last <= 3 and (
+        e.first >= 1 and toks[e.first - 1].lower == "by"
+        or e.first >= 2 and toks[e.first - 1].lower in DETERMINERS and toks[e.first - 2].lower == "by")]
     source: list[Actor] = []
     recipients: list[Actor] = []
     if _is_passive(toks, c):

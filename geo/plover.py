@@ -166,7 +166,7 @@ _ENTRIES: tuple[tuple[str, str, str, str, str], ...] = (
      "attack|assault|raid@violence|offensive@violence|airstrike|air strike|drone strike|missile strike|rocket attack|onslaught@violence|incursion|invasion"),
     ("ASSAULT", "ambush", "military", "ambush", "ambush"),
     ("ASSAULT", "killing", "", "kill|murder|massacre|behead|slaughter|execute@violence", "killing|massacre|murder|execution@violence"),
-    ("ASSAULT", "shooting", "", "shoot|gun down|open fire", "shooting|gunfire|firefight|shootout"),
+    ("ASSAULT", "shooting", "", "shoot@violence|gun down|open fire", "shooting|gunfire|firefight|shootout"),
     ("ASSAULT", "bombing", "", "bomb|shell@violence|detonate|blow up@violence", "bombing|bombardment|shelling|explosion@violence|blast@violence|car bomb|suicide bombing|mortar fire"),
     ("ASSAULT", "clashes", "military", "clash@violence|fight@violence", "clash@violence|fighting@violence|battle@violence|combat@violence|skirmish|hostilities"),
     ("ASSAULT", "abduction", "", "kidnap|abduct|hijack", "kidnapping|abduction|hijacking|hostage-taking"),
@@ -217,7 +217,7 @@ _ENTRIES: tuple[tuple[str, str, str, str, str], ...] = (
     ("COOPERATE", "cooperation", "", "cooperate|collaborate|work with|work closely|work together|coordinate{with}",
      "cooperation|collaboration|partnership|alliance|joint exercise|joint exercises|joint patrol|joint operation|joint operations|coordination{with}"),
     ("AID", "aid", "humanitarian", "donate|provide{aid,assistance,support,funding,food,weapons,equipment,training,relief}|deliver{aid,assistance,food,relief,supplies}|supply{weapons,arms,aid}|grant{asylum}",
-     "aid|assistance|donation|relief supplies|humanitarian aid|military aid|asylum"),
+     "aid|assistance|donation|relief supplies|humanitarian aid|military aid|asylum[>seekers,seeker,applications,application,claims,claim,system,policy,rules,cases,process]"),
     ("RETREAT", "troop withdrawal", "military", "withdraw@military|pull out@military|pull back@military|retreat@military|draw down@military|cut short{deployment,mission}|leave{mission,operation,base,bases,force,coalition}",
      "withdrawal@military|pullout@military|pull-out@military|drawdown@military|retreat@military"),
     ("RETREAT", "release", "", "release{hostages,prisoners,detainees,captives,hostage,prisoner,detainee}|free{hostages,prisoners,detainees,captives}",
@@ -294,7 +294,7 @@ DOMAINS["protest"] = frozenset(
     "crowd crowds activists against streets police chanting slogans placards".split())
 DOMAINS["violence"] = DOMAINS["military"] | frozenset(
     "killed dead died wounded injured gunmen clashes fighting bombing shelling gunfire casualties "
-    "attackers assailants terrorists war".split())
+    "attackers assailants terrorists".split())
 
 
 def _parse_word(spec: str) -> tuple[tuple[str, ...], bool, frozenset[str], frozenset[str],
@@ -321,6 +321,11 @@ def _parse_word(spec: str) -> tuple[tuple[str, ...], bool, frozenset[str], froze
     return tuple(spec.split()), governs, requires, domain, not_before, not_after
 
 
+#: verb triggers in their base form ("attack", "jail", "visit"): after a name or a noun they
+#: are usually nouns ("the county jail"), so they need an auxiliary, "to" or a pronoun before
+BASE_FORMS: set[tuple[str, ...]] = set()
+
+
 def build_lexicon() -> dict[tuple[str, ...], tuple[Trigger, ...]]:
     """Every inflected surface form (a tuple of lower-case tokens) -> its readings.
 
@@ -338,6 +343,8 @@ def build_lexicon() -> dict[tuple[str, ...], tuple[Trigger, ...]]:
                 specific = LABELS.get(" ".join(words)) or LABELS.get(head) or LABELS.get(words[-1]) or label
                 trigger = Trigger(category, specific, pos, ctx, governs, requires, domain, not_before, not_after)
                 forms = verb_forms(head) if pos == "verb" else (noun_forms(words[-1]) if len(words) > 1 else noun_forms(head))
+                if pos == "verb":
+                    BASE_FORMS.add((head, *words[1:]))
                 for form in forms:
                     key = (form, *words[1:]) if pos == "verb" or len(words) == 1 else (*words[:-1], form)
                     if trigger not in lexicon.get(key, ()):
