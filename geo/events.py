@@ -65,8 +65,10 @@ HYPOTHETICAL = {
     "hope", "hopes", "hoping", "would-be", "try", "tries", "trying", "attempt", "attempts",
     "ready", "willing", "consider", "considering", "options", "propose", "proposed", "proposal",
 }
-FUTURE = {"will", "'ll", "’ll", "shall", "upcoming", "next", "planned", "plans", "plan", "planning",
-          "scheduled", "expected", "set", "going", "intends", "intend", "forthcoming"}
+FUTURE = {"will", "'ll", "’ll", "shall", "upcoming", "next", "forthcoming"}
+#: future only before "to": "set to", "expected to", "plans to" (not "set off", "as expected")
+FUTURE_TO = {"set", "going", "expected", "due", "scheduled", "planned", "plans", "plan", "planning",
+             "intends", "intend", "poised", "about"}
 ONGOING = {"continue", "continues", "continuing", "continued", "ongoing", "growing", "escalating",
            "rising", "increasing", "persistent", "still", "worsening", "mounting", "spreading"}
 PROGRESSIVE_AUX = {"is", "are", "am", "'re", "’re", "been", "'s", "’s"}
@@ -440,7 +442,9 @@ def _modality(toks: list[_Tok], cand: _Candidate, reported: bool) -> str | None:
         return "hypothetical"
     if "would" in words[:5]:
         return "future" if reported or any(w in REPORTING for w in lead) else "hypothetical"
-    if any(w in FUTURE for w in words) or (len(words) >= 2 and words[0] == "to" and words[1] in ("going", "set")):
+    # ``words`` runs backwards from the trigger, so "set to" reads ("to", "set")
+    if any(w in FUTURE for w in words) or any(
+            w in FUTURE_TO and k and words[k - 1] == "to" for k, w in enumerate(words)):
         return "future"
     if cand.trigger.pos == "verb" and trigger_word.endswith("ing") and words[:2] and (
             words[0] in PROGRESSIVE_AUX or (len(words) > 1 and words[0] in ("now", "still") and words[1] in PROGRESSIVE_AUX)):
