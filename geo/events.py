@@ -692,7 +692,7 @@ def _sentence_events(analysis: Analysis, index: int, sentence: Sentence, indices
                      dates: list[DateExpression]) -> list[Event]:
     words = set(WORD.findall(sentence.text.lower()))
     quoted = "\"" in sentence.text or "“" in sentence.text
-    if FIRST_WORDS.keys().isdisjoint(words) and REPORTING.isdisjoint(words) and not quoted:
+    if FIRST_WORDS.keys().isdisjoint(words) and not (quoted and not REPORTING.isdisjoint(words)):
         # nothing can happen here, and nobody speaks: only remember it for what follows
         state.recent.append(words)
         del state.recent[:-2]
