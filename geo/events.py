@@ -68,7 +68,8 @@ HYPOTHETICAL = {
 FUTURE = {"will", "'ll", "’ll", "shall", "upcoming", "next", "forthcoming"}
 #: future only before "to": "set to", "expected to", "plans to" (not "set off", "as expected")
 FUTURE_TO = {"set", "going", "expected", "due", "scheduled", "planned", "plans", "plan", "planning",
-             "intends", "intend", "poised", "about"}
+             "intends", "intend", "poised", "about", "voted", "decided", "vowed", "agreed", "promised",
+             "pledged", "preparing", "prepares", "prepared"}
 ONGOING = {"continue", "continues", "continuing", "continued", "ongoing", "growing", "escalating",
            "rising", "increasing", "persistent", "still", "worsening", "mounting", "spreading"}
 PROGRESSIVE_AUX = {"is", "are", "am", "'re", "’re", "been", "'s", "’s"}
@@ -89,11 +90,12 @@ GROUP_NOUNS = {
     "lawmakers", "mps", "parliament", "ministry", "delegation", "delegations", "diplomats", "envoy",
     "journalists", "teachers", "doctors", "nurses", "traders", "miners", "union", "unions",
     "donors", "countries", "states", "nations", "council", "court", "judges", "prosecutors", "bloc",
+    "commander", "commanders", "ambassador", "ambassadors", "envoys", "embassy", "officers", "police officers",
 }
 ACTOR_MODIFIERS = {
     "armed", "unidentified", "suspected", "local", "interested", "mercenary", "military", "security",
     "opposition", "rebel", "jihadist", "islamist", "national", "foreign", "federal", "regional",
-    "international", "western", "defence", "defense", "riot", "border", "state", "transitional",
+    "international", "western", "defence", "defense", "riot", "border", "transitional",
     "ruling", "interim", "un", "allied", "peacekeeping", "government", "junior", "senior",
 }
 QUANTIFIERS = {"at", "least", "some", "about", "around", "nearly", "almost", "more", "than", "over", "up",
@@ -115,7 +117,7 @@ RECIPIENT_PREPS = {"with", "on", "against", "to", "at", "toward", "towards"}
 #: verbal or remote categories: "sanctions on Guinea" concern Guinea rather than happen in it
 REMOTE = {"SANCTION", "ACCUSE", "THREATEN", "REQUEST", "REJECT", "SUPPORT"}
 #: categories whose direct object is what is moved or given, not a recipient
-THEME_OBJECTS = {"MOBILIZE", "AID", "RETREAT", "CONSULT", "PROTEST"}
+THEME_OBJECTS = {"MOBILIZE", "AID", "RETREAT", "PROTEST"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"}
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
 PRONOUNS_GROUP = {"it", "they", "them", "its", "their"}
@@ -160,6 +162,9 @@ DIRECTION_ADJ = {"northern", "southern", "eastern", "western", "central", "north
 PLACE_NOUNS = {"capital", "city", "town", "region", "province", "parts", "part", "area", "areas", "north",
                "south", "east", "west", "centre", "center", "heart", "outskirts", "suburbs", "district",
                "village", "villages", "border", "streets", "coast", "interior", "regions", "towns", "cities"}
+#: nouns after a name that make it a place whatever else it modifies ("the Tigray region")
+REGION_NOUNS = {"region", "province", "state", "district", "county", "governorate", "area", "camp", "city",
+                "town", "village", "valley", "prefecture", "department", "territory", "enclave", "border"}
 NOT_PLACE_GOVERNORS = {"with", "alongside", "by", "than", "like", "as", "and", "versus", "vs"}
 EXISTENTIAL_AFTER = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "be", "'s", "’s",
                      "remains", "remain", "seems", "appears"}
@@ -383,7 +388,7 @@ def _absorb(toks: list[_Tok], found: list[_Candidate]) -> None:
         participle = (toks[b.first].segment == toks[a.last].segment + 1 and toks[b.first - 1].text == ","
                       and toks[b.first].lower.endswith("ing") and a.category == b.category)
         same_segment = toks[a.last].segment == toks[b.first].segment
-        verbs_between = any(t.lower in REPORTING for t in between)
+        verbs_between = any(t.lower in REPORTING and not t.is_cap for t in between)
         if participle and not verbs_between:
             b.absorbed = True
             continue
@@ -496,10 +501,13 @@ def _entities(toks: list[_Tok], toponyms: list[tuple[int, Toponym]], text: str,
                 break
             if nxt.is_cap and nxt.is_word and nxt.lower not in MONTHS_DAYS:
                 j += 1
-            elif (nxt.lower in CONNECTORS and nxt.lower != "and" or nxt.lower == "in" and any(
+            elif (nxt.lower in CONNECTORS and nxt.lower != "and" or nxt.lower == "in" and toks[i].is_cap and any(
                     t.lower in ORG_WORDS for t in toks[i:j + 1])) and j + 2 < n and toks[j + 2].is_cap \
-                    and toks[j + 2].is_word:
-                j += 1
+                    and toks[j + 2].is_word and not (nxt.lower == "in" and any(
+                        s <= toks[j + 2].start < e for s, e in literal)):
+                j += 1  # "Mission in Mali", but not "leaders in Mali" where Mali is where
+            elif nxt.text in ("'s", "’s") and j + 2 < n and toks[j + 2].lower in GROUP_NOUNS and j == i:
+                j += 2  # "Sudan's army"
             elif nxt.lower in GROUP_NOUNS or nxt.lower in ACTOR_MODIFIERS and j + 2 < n and (
                     toks[j + 2].lower in GROUP_NOUNS):
                 j += 1
@@ -568,8 +576,18 @@ def _precision(toponym: Toponym, near: bool) -> int:
     return 2 if near else 1
 
 
-def _governor(toks: list[_Tok], ti: int, heads: dict[int, int]) -> tuple[str | None, bool, int]:
-    """The word that governs a place name, whether it says "near", and the list head's token index.
+def _adjective(toks: list[_Tok], k: int) -> bool:
+    """A lowercase adjective between an article or preposition and a name ("the occupied")."""
+    word = toks[k].lower
+    return (toks[k].is_word and not toks[k].is_cap and k >= 1 and word not in LOCATIVE_ROLES
+            and word.endswith(("ed", "ern", "al", "-held", "-torn", "-hit", "ing", "ous", "ful", "ive"))
+            and (toks[k - 1].lower in DETERMINERS or toks[k - 1].lower in LOCATIVE_ROLES
+                 or toks[k - 1].lower in DIRECTION_ADJ or _adjective(toks, k - 1)))
+
+
+def _governor(toks: list[_Tok], ti: int, heads: dict[int, int]) -> tuple[str | None, bool, int, int]:
+    """The word that governs a place name, whether it says "near", the list head's token index
+    and the governing word's index.
 
     Walks back over a coordinated list ("into Ivory Coast, Ghana, ... and Niger"), articles,
     compass adjectives ("in central Mali") and distance phrases ("30 km north of Gao").
@@ -583,14 +601,16 @@ def _governor(toks: list[_Tok], ti: int, heads: dict[int, int]) -> tuple[str | N
             k = head - 1
         else:
             break
-    while k >= 0 and toks[k].lower in DIRECTION_ADJ:
+    skipped = 0
+    while k >= 0 and (toks[k].lower in DIRECTION_ADJ or skipped < 2 and _adjective(toks, k)):
+        skipped += toks[k].lower not in DIRECTION_ADJ
         k -= 1
     if k >= 1 and toks[k].lower == "of" and toks[k - 1].lower in NEAR_WORDS:
-        return "near", True, head  # "north of Gao", "the outskirts of Bamako"
+        return "near", True, head, k  # "north of Gao", "the outskirts of Bamako"
     if k < 0:
-        return None, False, head
+        return None, False, head, k
     word = toks[k].lower
-    return word, word in NEAR_WORDS, head
+    return word, word in NEAR_WORDS, head, k
 
 
 def _place_links(analysis: Analysis, toks: list[_Tok], indices: list[int], cands: list[_Candidate],
@@ -620,7 +640,7 @@ def _place_links(analysis: Analysis, toks: list[_Tok], indices: list[int], cands
         if t.place is None:
             previous = t
             continue
-        if t.type != "literal":
+        if t.type != "literal" and not _reads_as_place(toks, ti, last, t):
             # "to Mali and the Sahel": a member of a list of located places is located too,
             # whatever its own context suggested
             k = ti - 1
@@ -640,7 +660,7 @@ def _place_links(analysis: Analysis, toks: list[_Tok], indices: list[int], cands
             previous = t
             continue  # "Gao, Mali": the country only qualifies the town
         previous = t
-        word, near, head = _governor(toks, ti, heads)
+        word, near, head, gov = _governor(toks, ti, heads)
         heads[last] = head
         if word in LOCATIVE_ROLES:
             role = LOCATIVE_ROLES[word]
@@ -652,7 +672,7 @@ def _place_links(analysis: Analysis, toks: list[_Tok], indices: list[int], cands
                     continue
             located.append((n, ti, head, role, near))
             located_by_last[last] = (n, role, near, head)
-        elif word is not None and head - 1 >= 0 and (head - 1) in trigger_tokens:
+        elif word is not None and gov in trigger_tokens:
             located.append((n, ti, head, "where", near))  # "visited Bamako", "invaded Ukraine"
             located_by_last[last] = (n, "where", near, head)
         elif word is None or word in NOT_PLACE_GOVERNORS or head < first_trigger:
@@ -661,6 +681,15 @@ def _place_links(analysis: Analysis, toks: list[_Tok], indices: list[int], cands
         else:
             weak.append(n)
     return located, weak, acting
+
+
+def _reads_as_place(toks: list[_Tok], ti: int, last: int, t: Toponym) -> bool:
+    """A mention typed otherwise that still says where: "the Tigray region", "Police in Dakar"."""
+    after = [tok.lower for tok in toks[last + 1:last + 3]]
+    if t.type == "modifier" and not t.adjectival and any(w in REGION_NOUNS for w in after):
+        return True
+    return (t.type == "embedded" and ti >= 2 and toks[ti - 1].lower in ("in", "at", "near")
+            and toks[ti - 2].lower in GROUP_NOUNS and (ti < 3 or not toks[ti - 3].is_cap))
 
 
 def _link(analysis: Analysis, n: int, role: str, near: bool, reason: str) -> PlaceLink:
@@ -705,7 +734,7 @@ def _sentence_events(analysis: Analysis, index: int, sentence: Sentence, indices
     state.recent.append(words)
     del state.recent[:-2]
     # people and speakers are remembered even where nothing happens, for a later "he"
-    talks = any(t.quoted or t.lower in REPORTING for t in toks)
+    talks = any(t.quoted or t.lower in REPORTING and not t.is_cap for t in toks)
     located, weak, acting = _place_links(analysis, toks, indices, cands, sentence)
     places_only = [(t.start, t.end) for n, t in toponyms if t.type == "literal" and n not in acting] + [
         (analysis.toponyms[n].start, analysis.toponyms[n].end) for n, *_ in located]
@@ -717,7 +746,7 @@ def _sentence_events(analysis: Analysis, index: int, sentence: Sentence, indices
         if speaker is not None:
             state.last_speaker = speaker
         return []
-    reported = any(t.lower in REPORTING for t in toks)
+    reported = any(t.lower in REPORTING and not t.is_cap for t in toks)
 
     # attach each located mention to the nearest trigger of its clause (before it, else after it)
     claimed: set[int] = set()
@@ -741,11 +770,13 @@ def _sentence_events(analysis: Analysis, index: int, sentence: Sentence, indices
     free = [n for n, *_ in located if n not in claimed]
 
     events: list[Event] = []
+    previous_source: list[Actor] = []
     for c in cands:
         tense = _modality(toks, c, reported)
         if tense is None:
             continue  # negated: PLOVER leaves it out
-        source, recipients = _actors(toks, c, entities, state, speaker)
+        source, recipients = _actors(toks, c, entities, state, speaker, previous_source)
+        previous_source = source
         date, tense = _date_for(toks, c, cands, dates, analysis, tense)
         places = list(c.places)
         if not recipients and c.category in REMOTE | {"AID"}:
@@ -768,7 +799,7 @@ def _sentence_events(analysis: Analysis, index: int, sentence: Sentence, indices
             contexts=_contexts(c, toks),
             actors=tuple(source),
             recipients=tuple(recipients),
-            places=tuple(_dedupe(places)),
+            places=tuple(_dedupe(places, analysis)),
             date=date,
             tense=tense,
         ))
@@ -780,14 +811,19 @@ def _sentence_events(analysis: Analysis, index: int, sentence: Sentence, indices
     return events
 
 
-def _dedupe(links: list[PlaceLink]) -> list[PlaceLink]:
+def _dedupe(links: list[PlaceLink], analysis: Analysis) -> list[PlaceLink]:
+    """Each place once; a country goes when a place inside it says where more exactly."""
     seen: set[int] = set()
     out = []
     for link in links:
         if link.geonameid not in seen:
             seen.add(link.geonameid)
             out.append(link)
-    return out
+    inner = {analysis.toponyms[link.toponym].place.country_code for link in out
+             if link.toponym is not None and analysis.toponyms[link.toponym].place.kind in ("city", "admin1")}
+    return [link for link in out if not (
+        link.toponym is not None and link.role == "where" and analysis.toponyms[link.toponym].place.kind == "country"
+        and analysis.toponyms[link.toponym].place.country_code in inner)] or out
 
 
 def _remember_place(analysis: Analysis, indices: list[int], state: _DocState) -> None:
@@ -848,7 +884,7 @@ def _speaker(toks: list[_Tok], entities: list[_Entity], state: _DocState) -> Act
     if not any(t.quoted for t in toks):
         return state.last_speaker if toks and toks[0].text in ("\"", "“") else None
     for k, tok in enumerate(toks):
-        if tok.lower not in REPORTING or tok.quoted:
+        if tok.lower not in REPORTING or tok.quoted or tok.is_cap:
             continue
         near = [e for e in entities if not toks[e.first].quoted and (
             e.last < k and k - e.last <= 2 or e.first == k + 1 and tok.lower in ("said", "says", "added", "noted", "wrote"))]
@@ -904,7 +940,8 @@ def _possessor(toks: list[_Tok], c: _Candidate, left: list[_Entity]) -> _Entity 
 
 
 def _actors(toks: list[_Tok], c: _Candidate, entities: list[_Entity], state: _DocState,
-            speaker: Actor | None) -> tuple[list[Actor], list[Actor]]:
+            speaker: Actor | None, previous: list[Actor]) -> tuple[list[Actor], list[Actor]]:
+    """Source and recipients of an event; ``previous``: the source of the sentence's last event."""
     seg = toks[c.first].segment
 
     def resolved(e: _Entity) -> Actor | None:
@@ -928,15 +965,25 @@ def _actors(toks: list[_Tok], c: _Candidate, entities: list[_Entity], state: _Do
         return source, recipients
     subjects = [e for e in left if e.text.lower() not in POSSESSIVES] or left
     possessor = _possessor(toks, c, left)
+    k = c.first - 1
+    while k >= 0 and toks[k].lower in ADVERBS:
+        k -= 1
+    shared = c.trigger.pos == "verb" and k >= 0 and toks[k].lower in ("and", "then", "to", "but")
     if possessor is not None:
         source = [a for a in [resolved(possessor)] if a]
+    elif shared and previous:
+        # "expelled the ambassador and ordered ...", "gathered ... to denounce": the same subject
+        source = list(previous)
+    elif shared and toks[k].lower == "to" and subjects:
+        source = [a for a in [resolved(subjects[0])] if a]
     elif by_phrase:
         source = [a for a in [resolved(by_phrase[0])] if a]
     elif subjects:
         source = [a for a in [resolved(subjects[-1])] if a]
         k = subjects[-1].first
         for e in reversed(subjects[:-1]):
-            if k - e.last == 2 and toks[k - 1].lower in ("and", ",", "&"):
+            gap = [t.lower for t in toks[e.last + 1:k]]
+            if 1 <= len(gap) <= 2 and gap[0] in ("and", ",", "&") and all(w in ("and", ",", "&", "the") for w in gap):
                 source.insert(0, _actor(e))
                 k = e.first
             else:
