@@ -62,6 +62,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(p, 
     ("ago", rf"\b{_NUM}\s+{_UNIT}\s+ago\b"),
     ("in_units", rf"\b(?:in|within)\s+{_NUM}\s+{_UNIT}\b"),
     ("around", r"\b(?P<which>earlier|later)\s+this\s+(?P<unit>week|month|year)\b"),
+    ("end_of", r"\b(?:by|before|until|at)\s+the\s+end\s+of\s+(?:(?P<which>the|this|next)\s+(?P<unit>week|month|year)|(?P<year>(?:19|20)\d\d))\b"),
     ("shift_unit", r"\b(?P<which>last|this|next|past|coming)\s+(?P<unit>week|month|year|weekend)\b"),
     ("shift_weekday", rf"\b(?:(?P<which>last|this|next|coming|on)\s+)?{_WEEKDAY}(?:\s+(?P<part>morning|afternoon|evening|night))?\b"),
     ("deictic", r"\b(?P<word>today|yesterday|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening))\b"),
@@ -112,12 +113,12 @@ _CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     *((m, ("month",)) for m in ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")),
     ("day", ("weekday", "unit", "deictic")), ("week", ("unit",)), ("month", ("unit",)), ("year", ("unit",)),
     ("decade", ("unit",)), ("tomorrow", ("deictic",)), ("night", ("deictic",)), ("morning", ("deictic",)),
-    ("afternoon", ("deictic",)), ("evening", ("deictic",)),
+    ("afternoon", ("deictic",)), ("evening", ("deictic",)), ("end of", ("end",)),
 )
 _PATTERN_NEEDS = {
     "iso": "year", "mdy": "month", "dmy": "month", "md": "month", "dm": "month", "month": "month",
     "window_next": "unit", "window_within": "unit", "window_past": "unit", "ago": "unit",
-    "in_units": "unit", "around": "unit", "shift_unit": "unit", "shift_weekday": "weekday",
+    "in_units": "unit", "around": "unit", "end_of": "end", "shift_unit": "unit", "shift_weekday": "weekday",
     "deictic": "deictic", "year": "year",
 }
 _YEAR_CUE = re.compile(r"\d\d\d\d")
@@ -208,6 +209,10 @@ def _parse(kind: str, m: re.Match[str], text: str, offset: int) -> DateExpressio
         return DateExpression(kind="ago", amount=_number(g["num"]), unit=UNITS[g["unit"].lower()], **base)
     if kind == "in_units":
         return DateExpression(kind="in_units", amount=_number(g["num"]), unit=UNITS[g["unit"].lower()], **base)
+    if kind == "end_of":
+        if g.get("year"):
+            return DateExpression(kind="end_of", year=int(g["year"]), unit="year", **{**base, "which": "this"})
+        return DateExpression(kind="end_of", unit=g["unit"].lower(), **{**base, "which": g["which"].lower()})
     if kind == "around":
         return DateExpression(kind="around", unit=g["unit"].lower(), **{**base, "which": g["which"].lower()})
     if kind == "shift_unit":
@@ -293,6 +298,10 @@ def resolve(expr: DateExpression, published: dt.date | None, *, tense: str = "pa
     if expr.kind == "month" and expr.year is not None:
         first, last = month_of(expr.year, expr.month)
         return _date(first, last, "month", text)
+    if expr.kind == "end_of" and expr.year is not None:
+        if published is not None and published.year <= expr.year:
+            return _date(published, dt.date(expr.year, 12, 31), "range", text)
+        return _date(dt.date(expr.year, 1, 1), dt.date(expr.year, 12, 31), "year", text)
     if expr.kind == "year":
         first, last = dt.date(expr.year, 1, 1), dt.date(expr.year, 12, 31)
         if expr.which == "since" and published is not None and first <= published:
@@ -350,6 +359,15 @@ def resolve(expr: DateExpression, published: dt.date | None, *, tense: str = "pa
         else:
             first, last = dt.date(anchor.year, 1, 1), dt.date(anchor.year, 12, 31)
         return _date(first, last, unit, text)
+    if expr.kind == "end_of":  # "by the end of the year": from now to the period's last day
+        anchor = shift(published, 1, expr.unit) if expr.which == "next" else published
+        if expr.unit == "week":
+            last = week_of(anchor)[1]
+        elif expr.unit == "month":
+            last = month_of(anchor.year, anchor.month)[1]
+        else:
+            last = dt.date(anchor.year, 12, 31)
+        return _date(published, last, "range", text)
     if expr.kind == "around":
         if expr.unit == "week":
             first, last = week_of(published)

@@ -90,3 +90,10 @@ def test_words_that_only_look_like_dates_are_not_dates() -> None:
 def test_an_unknown_tense_is_refused_with_the_choices() -> None:
     with pytest.raises(ValueError, match="past"):
         resolve(find_dates("next week")[0], MONDAY, tense="soon")
+
+
+def test_by_the_end_of_a_period_runs_from_publication_to_its_last_day() -> None:
+    assert span(one("to end the mission by the end of the year", tense="future")) == (
+        "2022-11-14", "2022-12-31", "range")
+    assert span(one("before the end of 2024", tense="future")) == ("2022-11-14", "2024-12-31", "range")
+    assert span(one("by the end of next month", tense="future")) == ("2022-11-14", "2022-12-31", "range")

@@ -45,6 +45,10 @@ PLACES = {
     "Niger": Place(2440476, "Niger", 17.6, 8.1, "country", "A", "PCLI", "NE"),
     "Dakar": Place(2253354, "Dakar", 14.69, -17.44, "city", "P", "PPLC", "SN", population=2476400),
     "Paris": Place(2988507, "Paris", 48.85, 2.35, "city", "P", "PPLC", "FR", population=2138551),
+    "Tigray": Place(444186, "Tigray", 14.0, 38.5, "admin1", "A", "ADM1", "ET"),
+    "Ethiopia": Place(337996, "Ethiopia", 9.0, 39.5, "country", "A", "PCLI", "ET"),
+    "Kaduna": Place(2335727, "Kaduna", 10.52, 7.44, "city", "P", "PPLA", "NG", population=1582102),
+    "Nigeria": Place(2328926, "Nigeria", 10.0, 8.0, "country", "A", "PCLI", "NG"),
 }
 
 
@@ -227,7 +231,51 @@ def test_page_furniture_and_the_headline_make_no_event() -> None:
     assert [e.trigger for e in events] == ["cut short"]
 
 
+def test_a_region_name_used_as_modifier_still_says_where() -> None:
+    event = only(events_of("Ethiopia accused Eritrean troops of looting in the Tigray region.",
+                           {"Ethiopia": "metonymic", "Tigray": "modifier"}), "ACCUSE")
+    assert [(p.name, p.role) for p in event.places] == [("Tigray", "area")]
+    assert (event.actors[0].text, event.actors[0].country_code) == ("Ethiopia", "ET")
+
+
+def test_a_country_goes_when_a_place_inside_it_is_named() -> None:
+    event = only(events_of("Gunmen abducted 80 students from a school in Kaduna in northwestern Nigeria.",
+                           {"Kaduna": "literal", "Nigeria": "literal"}), "ASSAULT")
+    assert where(event) == ["Kaduna"]
+    assert event.recipients[0].text == "students"
+
+
+def test_coordinated_verbs_share_their_subject() -> None:
+    events = events_of("The junta expelled the French ambassador and ordered French troops to leave.")
+    assert [(e.category, e.actors[0].text) for e in events] == [("SANCTION", "junta"), ("REQUEST", "junta")]
+    assert events[0].recipients[0].text == "French ambassador"
+
+
+def test_names_and_nouns_that_look_like_triggers() -> None:
+    assert events_of("The suspects were taken to the county jail.") == []  # a noun, not "to jail"
+    assert events_of("A demonstration of military power is available to the army.") == []
+    assert events_of("The accused appeared in court on Monday.") == []  # no verb right after an article
+    assert [e.category for e in events_of("The software team will deploy the update on Friday.")] == []
+    assert [e.category for e in events_of("The army will deploy troops on Friday.")] == ["MOBILIZE"]
+
+
 # -- dates and tense ---------------------------------------------------------------------------
+
+
+def test_capitalised_may_is_a_name_and_set_off_is_not_the_future() -> None:
+    event = only(events_of("Prime Minister Theresa May has blamed the Russian government for the attack."), "ACCUSE")
+    assert event.tense == "past"
+    march = only(events_of("Supporters set off Wednesday on a march to the capital, protesters said."), "PROTEST")
+    assert march.tense == "past"
+    meeting = only(events_of("The ministers are set to meet in Bamako.", {"Bamako": "literal"}), "CONSULT")
+    assert meeting.tense == "future"
+
+
+def test_a_decision_to_act_is_future_until_the_deadline() -> None:
+    event = only(events_of("The Security Council voted to end the peacekeeping mission in Mali by the end of the year.",
+                           {"Mali": "literal"}), "RETREAT")
+    assert event.tense == "future"
+    assert (event.date.start, event.date.end) == ("2022-11-14", "2022-12-31")
 
 
 def test_reported_would_is_future_and_takes_the_announcement_day() -> None:
