@@ -322,7 +322,17 @@ window.geoNews = (function () {
     return L.marker(latlng, {icon: L.divIcon({className: "geo-place", html: html, iconSize: [d, d]}),
                              riseOnHover: true, title: String(p.name)});
   }
+  var areas = [];
+  // Polygons of two layers overlap (West Africa only as an adjective, Ghana
+  // where something happens): restack them all, largest first, so every
+  // area keeps a clickable part on top.
+  function stackAreas() {
+    areas.slice().sort(function (a, b) {
+      return b.feature.properties.area_km2 - a.feature.properties.area_km2;
+    }).forEach(function (layer) { if (layer._map) { layer.bringToFront(); } });
+  }
   function each(feature, layer) {
+    if (feature.geometry.type !== "Point") { areas.push(layer); }
     layer.bindTooltip(tooltip(feature.properties),
                       {sticky: feature.geometry.type !== "Point", direction: "top"});
     layer.on("click", function () {
@@ -332,7 +342,7 @@ window.geoNews = (function () {
       window.geoNewsLastClicked = String(feature.id);
     });
   }
-  return {esc: esc, tooltip: tooltip, point: point, each: each};
+  return {esc: esc, tooltip: tooltip, point: point, each: each, stackAreas: stackAreas};
 })();
 """
 
@@ -454,6 +464,7 @@ def build_map(features: MapFeatures, *, gazetteer: Gazetteer | None = None, tile
             cluster.add_to(m)
         else:
             layer.add_to(m)
+    PageScript("geoNews.stackAreas();").add_to(m)  # after every layer is on the map
     folium.LayerControl(collapsed=True).add_to(m)
     if features.bounds is not None:
         (south, west), (north, east) = features.bounds

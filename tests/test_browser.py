@@ -1,0 +1,195 @@
+"""The page in a real browser: `streamlit run app.py` driven by Debian's Chromium.
+
+Runs offline like the users' machines: Leaflet comes from Debian's packages,
+and tile requests fail without harming the map. Screenshots go to
+tests/artifacts/. In CI (CI=true) a missing Chromium is a failure, not a skip.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTIFACTS = ROOT / "tests" / "artifacts"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+TIMEOUT_MS = 60_000
+
+HOSTILE = """Raid near Timbuktu
+
+<script>window.__pwned = "script"; alert("script")</script> Gunmen attacked a convoy near Timbuktu on Sunday <img src=x onerror="window.__pwned = 'img'; alert('img')"> officials said.
+
+Talks are planned in <a href="javascript:window.__pwned='link'">Accra</a> and [Dakar](javascript:alert('md')) <svg onload="alert('svg')"></svg> next month.
+"""
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Path:
+    if not CHROMIUM.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI must run the browser tests: /usr/bin/chromium is missing "
+                        "(scripts/system-packages.sh installs it).")
+        pytest.skip("/usr/bin/chromium is not installed (apt-get install chromium)")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="module")
+def server(chromium, gazetteer, tmp_path_factory) -> Iterator[str]:
+    """`streamlit run app.py` on a free port, with corrections kept in a temporary folder."""
+    port = _free_port()
+    data = tmp_path_factory.mktemp("geo-data")
+    log = open(data / "streamlit.log", "w")  # noqa: SIM115 (closed below)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1"],
+        cwd=ROOT, env={**os.environ, "GEO_DATA_DIR": str(data)}, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(url + "_stcore/health", timeout=2).read()
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"streamlit did not start: {(data / 'streamlit.log').read_text()}")
+                time.sleep(0.2)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def browser(chromium):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page(browser, server):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    pg = context.new_page()
+    pg.dialogs = []  # every alert() would land here
+    pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
+    pg.goto(server)
+    yield pg
+    context.close()
+
+
+def shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / name), full_page=True)
+
+
+def settle(page) -> None:
+    """Wait until the script has finished rerunning (a click during a rerun may hit a stale widget)."""
+    page.wait_for_timeout(300)
+    page.locator('[data-testid="stStatusWidget"]').wait_for(state="detached", timeout=TIMEOUT_MS)
+
+
+def map_frame(page):
+    page.wait_for_selector(MAP_FRAME, state="attached", timeout=TIMEOUT_MS)
+    return page.frame_locator(MAP_FRAME)
+
+
+def marker(page, name: str):
+    frame = map_frame(page)
+    found = frame.locator(f'.geo-place[title="{name}"]')
+    found.wait_for(state="attached", timeout=TIMEOUT_MS)
+    return found
+
+
+def test_click_timbuktu_shows_the_patrol_sentence(page):
+    timbuktu = marker(page, "Timbuktu")
+    frame_box = page.locator(MAP_FRAME).bounding_box()
+    assert frame_box["height"] > 300  # the map is drawn (offline, a failing CDN left it at 0)
+    # the offline basemap is there: country polygons under the content
+    assert map_frame(page).locator(".leaflet-basemap-pane path").count() > 100
+    shot(page, "seed.png")
+    timbuktu.click()
+    sentence = page.locator(".geo-sentence").filter(has_text="during a patrol in")
+    sentence.wait_for(timeout=TIMEOUT_MS)
+    assert sentence.locator("mark").inner_text() == "Timbuktu"
+    assert "Timbuktu" in page.locator("h3").first.inner_text()
+    assert page.locator(".geo-sentence").filter(has_text="Accra Initiative").count() == 0
+    shot(page, "timbuktu.png")
+
+
+def test_click_ghana_shows_the_accra_initiative(page):
+    marker(page, "Timbuktu")
+    frame = page.frame(url=lambda u: "st_folium" in u)
+    # where Ghana's interior is on screen, away from the Accra marker
+    x, y = frame.evaluate("() => { const p = window.map.latLngToContainerPoint([8.0, -1.2]);"
+                          " return [p.x, p.y]; }")
+    map_frame(page).locator("#map_div").click(position={"x": x, "y": y})
+    page.locator(".geo-sentence").filter(has_text="Accra Initiative").wait_for(timeout=TIMEOUT_MS)
+    shot(page, "ghana.png")
+
+
+def test_downloaded_places_are_what_the_map_shows(page):
+    marker(page, "Timbuktu")
+    settle(page)
+    page.get_by_role("tab", name="Downloads").click()
+    settle(page)
+    with page.expect_download(timeout=TIMEOUT_MS) as download:
+        page.get_by_role("button", name="places.geojson").click()
+    collection = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    timbuktu = next(f for f in collection["features"] if f["properties"]["name"] == "Timbuktu")
+    lon, lat = timbuktu["geometry"]["coordinates"]
+    assert round(lat, 1) == 16.8 and round(lon, 1) == -3.0
+
+
+def test_hostile_article_executes_nothing(page, tmp_path):
+    marker(page, "Timbuktu")
+    upload = tmp_path / "hostile.txt"
+    upload.write_text(HOSTILE, encoding="utf-8")
+    page.locator('input[type="file"]').set_input_files(str(upload))
+    page.get_by_text("2 article(s)").wait_for(timeout=TIMEOUT_MS)
+    settle(page)
+    marker(page, "Timbuktu").click()
+    hostile = page.locator(".geo-sentence").filter(has_text="Gunmen attacked")
+    hostile.wait_for(timeout=TIMEOUT_MS)
+    # the markup is there, as text
+    assert "<img src=x onerror=" in hostile.inner_text()
+    article = page.locator(".geo-article").filter(has_text="Talks are planned")
+    assert '<a href="javascript:' in article.inner_text()
+    assert "[Dakar](javascript:alert('md'))" in article.inner_text()
+    assert page.locator('a[href^="javascript:"]').count() == 0
+    # hovering the marker shows a tooltip built from escaped properties
+    marker(page, "Timbuktu").hover()
+    map_frame(page).locator(".leaflet-tooltip").wait_for(timeout=TIMEOUT_MS)
+    page.wait_for_timeout(1000)  # time for any onerror/onload to have fired
+    flags = [f.evaluate("() => window.__pwned === undefined ? null : String(window.__pwned)")
+             for f in page.frames]
+    assert flags == [None] * len(page.frames)
+    assert page.dialogs == []
+    shot(page, "hostile.png")
