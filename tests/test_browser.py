@@ -70,9 +70,9 @@ def server(chromium, gazetteer, tmp_path_factory) -> Iterator[str]:
             try:
                 urllib.request.urlopen(url + "_stcore/health", timeout=2).read()
                 break
-            except OSError:
+            except OSError as exc:
                 if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"streamlit did not start: {(data / 'streamlit.log').read_text()}")
+                    raise RuntimeError(f"streamlit did not start: {(data / 'streamlit.log').read_text()}") from exc
                 time.sleep(0.2)
         yield url
     finally:
