@@ -91,12 +91,13 @@ GROUP_NOUNS = {
     "journalists", "teachers", "doctors", "nurses", "traders", "miners", "union", "unions",
     "donors", "countries", "states", "nations", "council", "court", "judges", "prosecutors", "bloc",
     "commander", "commanders", "ambassador", "ambassadors", "envoys", "embassy", "officers", "police officers",
+    "force", "navy",
 }
 ACTOR_MODIFIERS = {
     "armed", "unidentified", "suspected", "local", "interested", "mercenary", "military", "security",
     "opposition", "rebel", "jihadist", "islamist", "national", "foreign", "federal", "regional",
     "international", "western", "defence", "defense", "riot", "border", "transitional",
-    "ruling", "interim", "un", "allied", "peacekeeping", "government", "junior", "senior",
+    "ruling", "interim", "un", "allied", "peacekeeping", "government", "junior", "senior", "air",
 }
 QUANTIFIERS = {"at", "least", "some", "about", "around", "nearly", "almost", "more", "than", "over", "up",
                "dozens", "hundreds", "thousands", "scores", "of", "several", "many", "two", "three", "four",
@@ -282,7 +283,9 @@ def _tokens(sentence: Sentence) -> list[_Tok]:
             segment += 1
         elif text in HARD_BOUNDARIES or (text == "-" and i and toks[i - 1].end < tok.start):
             segment += 1
-        elif tok.lower in SUBORDINATORS:
+        elif tok.lower in SUBORDINATORS or tok.lower == "since" and i + 1 < len(toks) and not (
+                toks[i + 1].text[:1].isdigit() or toks[i + 1].lower in MONTHS_DAYS or toks[i + 1].lower in (
+                    "then", "last", "early", "late", "mid", "the")):
             segment += 1
         elif tok.lower in ("and", "or") and i and toks[i - 1].text == ",":
             segment += 1
@@ -392,11 +395,27 @@ def _absorb(toks: list[_Tok], found: list[_Candidate]) -> None:
         if participle and not verbs_between:
             b.absorbed = True
             continue
+        # "... were killed when their vehicle struck an explosive device": one incident
+        if a.category == b.category and toks[b.first].segment == toks[a.last].segment + 1 and any(
+                t.lower in ("when", "as") for t in between) and len(between) <= 12:
+            b.absorbed = True
+            continue
         if not same_segment or verbs_between:
             a = b
             continue
         near = len(between) <= 8
-        if (a.trigger.governs and len(between) <= 8) or (a.trigger.requires and near and b.trigger.pos == "noun") \
+        coordinated = b.trigger.pos == "verb" and any(t.lower in ("and", "or", "but") for t in between[-2:])
+        topic = a.category == "CONSULT" and any(t.lower in ("on", "about", "over") for t in between)
+        if coordinated:
+            if a.category == b.category and near:
+                b.absorbed = True  # "were killed and four wounded", "looted shops and burned houses"
+            else:
+                a = b
+            continue
+        if topic and near:
+            b.absorbed = True  # "talks ... on military cooperation": what the talks are about
+            continue
+        if (a.trigger.governs and len(between) <= 8 and not any(t.text == "," for t in between)) or (a.trigger.requires and near and b.trigger.pos == "noun") \
                 or (a.category == b.category and near) or (a.trigger.pos == "verb" and b.trigger.pos == "noun"
                                                            and b.category in ("MOBILIZE", "COOPERATE") and near
                                                            and a.category in ("RETREAT", "SANCTION")):
@@ -506,6 +525,9 @@ def _entities(toks: list[_Tok], toponyms: list[tuple[int, Toponym]], text: str,
                     and toks[j + 2].is_word and not (nxt.lower == "in" and any(
                         s <= toks[j + 2].start < e for s, e in literal)):
                 j += 1  # "Mission in Mali", but not "leaders in Mali" where Mali is where
+            elif nxt.lower in TITLE_WORDS and not nxt.is_cap and j + 2 < n and toks[j + 2].is_cap \
+                    and toks[j + 2].is_word and toks[j + 2].lower not in MONTHS_DAYS:
+                j += 1  # "opposition leader Ousmane Sonko", "junta leader Mamadi Doumbouya"
             elif nxt.text in ("'s", "’s") and j + 2 < n and toks[j + 2].lower in GROUP_NOUNS and j == i:
                 j += 2  # "Sudan's army"
             elif nxt.lower in GROUP_NOUNS or nxt.lower in ACTOR_MODIFIERS and j + 2 < n and (
@@ -675,6 +697,9 @@ def _place_links(analysis: Analysis, toks: list[_Tok], indices: list[int], cands
         elif word is not None and gov in trigger_tokens:
             located.append((n, ti, head, "where", near))  # "visited Bamako", "invaded Ukraine"
             located_by_last[last] = (n, "where", near, head)
+        elif word == "with" and gov >= 1 and toks[gov - 1].lower in ("border", "borders", "frontier"):
+            located.append((n, ti, head, "area", True))  # "on the border with Belarus"
+            located_by_last[last] = (n, "area", True, head)
         elif word is None or word in NOT_PLACE_GOVERNORS or head < first_trigger:
             if not (dateline_end and t.end <= dateline_end):
                 acting.append(n)  # "Niger and Burkina Faso signed": who acts, not where
@@ -767,7 +792,7 @@ def _sentence_events(analysis: Analysis, index: int, sentence: Sentence, indices
             this_role = "area" if c.category in REMOTE and role in ("where", "destination") else role
             c.places.append(_link(analysis, n, this_role, near, "place named in the same clause"))
         claimed.add(n)
-    free = [n for n, *_ in located if n not in claimed]
+    free = [(n, role, near) for n, _, _, role, near in located if n not in claimed]
 
     events: list[Event] = []
     previous_source: list[Actor] = []
@@ -833,13 +858,12 @@ def _remember_place(analysis: Analysis, indices: list[int], state: _DocState) ->
             state.last_place = (n, t)
 
 
-def _fallback_places(analysis: Analysis, toks: list[_Tok], c: _Candidate, free: list[int], weak: list[int],
-                     indices: list[int], state: _DocState, dateline: int | None) -> list[PlaceLink]:
-    located = [n for n in free]
-    if len(located) == 1:
-        return [_link(analysis, located[0], "where", False, "only place in the sentence")]
-    if located:
-        return [_link(analysis, n, "where", False, "place named in the sentence") for n in located]
+def _fallback_places(analysis: Analysis, toks: list[_Tok], c: _Candidate, free: list[tuple[int, str, bool]],
+                     weak: list[int], indices: list[int], state: _DocState, dateline: int | None) -> list[PlaceLink]:
+    """Where an event with no place in its own clause happened, and why we think so."""
+    if free:
+        reason = "only place in the sentence" if len(free) == 1 else "place named in the sentence"
+        return [_link(analysis, n, "area" if c.category in REMOTE else role, near, reason) for n, role, near in free]
     seg = toks[c.first].segment
     for k, tok in enumerate(toks):
         if tok.lower == "there" and tok.segment in (seg, seg + 1) and state.last_place is not None and not (
@@ -910,8 +934,8 @@ def _register_people(entities: list[_Entity], toponyms: list[tuple[int, Toponym]
         if surname in state.persons and e.country is None:
             e.country = state.persons[surname]
         elif surname not in state.persons:
-            if e.country is None and len(countries) == 1:
-                e.country = next(iter(countries))
+            if e.country is None and len(countries) == 1 and any(w in TITLE_WORDS for w in e.text.lower().split()):
+                e.country = next(iter(countries))  # "UK contingent ... Defence Minister James Heappey"
             state.persons[surname] = e.country
         state.last_person = e
 
@@ -969,8 +993,12 @@ def _actors(toks: list[_Tok], c: _Candidate, entities: list[_Entity], state: _Do
     while k >= 0 and toks[k].lower in ADVERBS:
         k -= 1
     shared = c.trigger.pos == "verb" and k >= 0 and toks[k].lower in ("and", "then", "to", "but")
+    between = [e for e in right if c.last + 1 < len(toks) and toks[c.last + 1].lower == "between"
+               and e.first - c.last <= 8 and e.kind != "pronoun"]
     if possessor is not None:
         source = [a for a in [resolved(possessor)] if a]
+    elif c.trigger.pos == "noun" and between:
+        return [_actor(e) for e in between[:3]], []  # "talks between the government and the rebels"
     elif shared and previous:
         # "expelled the ambassador and ordered ...", "gathered ... to denounce": the same subject
         source = list(previous)

@@ -165,9 +165,11 @@ _ENTRIES: tuple[tuple[str, str, str, str, str], ...] = (
     ("ASSAULT", "attack", "military", "attack@violence|assault|storm@violence|raid@violence|strike{village,town,base,camp,convoy,city,target,targets,positions}",
      "attack|assault|raid@violence|offensive@violence|airstrike|air strike|drone strike|missile strike|rocket attack|onslaught@violence|incursion|invasion"),
     ("ASSAULT", "ambush", "military", "ambush", "ambush"),
+    ("ASSAULT", "capture", "military", "seize{base,town,city,camp,territory,village,airport,positions,position,outpost,bases,towns,villages}|capture{base,town,city,camp,territory,village,airport,positions,position,outpost,bases,towns,villages}|overrun|take control", ""),
+    ("ASSAULT", "military intervention", "military", "intervene@military", "military intervention|armed intervention"),
     ("ASSAULT", "killing", "", "kill|murder|massacre|behead|slaughter|execute@violence", "killing|massacre|murder|execution@violence"),
     ("ASSAULT", "shooting", "", "shoot@violence|gun down|open fire", "shooting|gunfire|firefight|shootout"),
-    ("ASSAULT", "bombing", "", "bomb|shell@violence|detonate|blow up@violence", "bombing|bombardment|shelling|explosion@violence|blast@violence|car bomb|suicide bombing|mortar fire|landmine|roadside bomb|improvised explosive device"),
+    ("ASSAULT", "bombing", "", "bomb|shell@violence|detonate|blow up@violence", "bombing|bombardment|shelling|explosion@violence|blast@violence|car bomb|suicide bombing|mortar fire|landmine|roadside bomb|improvised explosive device|explosive device|ied"),
     ("ASSAULT", "clashes", "military", "clash@violence|fight@violence", "clash@violence|fighting@violence|battle@violence|combat@violence|skirmish|hostilities"),
     ("ASSAULT", "abduction", "", "kidnap|abduct|hijack", "kidnapping|abduction|hijacking|hostage-taking"),
     ("ASSAULT", "violence", "", "", "violence|bloodshed|unrest"),
@@ -201,7 +203,7 @@ _ENTRIES: tuple[tuple[str, str, str, str, str], ...] = (
     ("ACCUSE", "lawsuit", "legal", "sue", "lawsuit"),
     ("REJECT", "rejection", "", "+reject|+refuse|+deny{claims,allegations,accusations,charges,reports,involvement,that}|veto|+dismiss{claims,allegations,accusations,charges,reports}|turn down",
      "rejection|refusal|veto"),
-    ("THREATEN", "threat", "", "+threaten|+warn{of,that}", "threat{against}|death threat|ultimatum"),
+    ("THREATEN", "threat", "", "+threaten|+warn{of,that,against}", "threat{against}|death threat|ultimatum"),
     ("REQUEST", "appeal", "", "+urge|+call for|+call on|+appeal|+demand|+ask{for}|+request|+plead|+order{to}",
      "+appeal|+demand|+request|+call{for}"),
     # verbal cooperation
@@ -220,8 +222,8 @@ _ENTRIES: tuple[tuple[str, str, str, str, str], ...] = (
      "aid|assistance|donation|relief supplies|humanitarian aid|military aid|asylum[>seekers,seeker,applications,application,claims,claim,system,policy,rules,cases,process]"),
     ("RETREAT", "troop withdrawal", "military", "withdraw@military|pull out@military|pull back@military|retreat@military|draw down@military|cut short{deployment,mission}|end{mission,operation,deployment,presence,occupation}|leave{mission,operation,base,bases,force,coalition}",
      "withdrawal@military|pullout@military|pull-out@military|drawdown@military|retreat@military"),
-    ("RETREAT", "release", "", "release{hostages,prisoners,detainees,captives,hostage,prisoner,detainee}|free{hostages,prisoners,detainees,captives}",
-     "release{of}"),
+    ("RETREAT", "release", "", "release{hostages,prisoners,detainees,captives,hostage,prisoner,detainee}|free{hostages,prisoners,detainees,captives}|exchange{prisoners,captives,detainees,hostages}|swap{prisoners,captives,detainees,hostages}",
+     "release{of}|prisoner exchange|prisoner swap"),
     ("RETREAT", "resignation", "executive", "resign|step down", "resignation"),
 )
 
@@ -287,7 +289,8 @@ DOMAINS: dict[str, frozenset[str]] = {
         "troops troop soldiers soldier army armies military forces force police policemen officers "
         "peacekeepers peacekeeping warships warship jets missiles militia militias militants fighters "
         "rebels armed battalion battalions units contingent reinforcements tanks artillery weapons "
-        "defence defense navy marines personnel security guards gunmen jihadists insurgents".split()),
+        "defence defense navy marines personnel security guards gunmen jihadists insurgents militarily "
+        "junta coup".split()),
 }
 DOMAINS["protest"] = frozenset(
     "protesters protestors demonstrators supporters opposition students workers thousands hundreds "
