@@ -124,6 +124,8 @@ PRONOUNS_PERSON = {"he", "she", "him", "her"}
 PRONOUNS_GROUP = {"it", "they", "them", "its", "their"}
 PRONOUNS_SPEAKER = {"i", "we", "us", "our", "my", "me"}
 PRONOUNS = PRONOUNS_PERSON | PRONOUNS_GROUP | PRONOUNS_SPEAKER
+#: lower-case words that can start an actor (capitalised words always can)
+ENTITY_STARTS = PRONOUNS | ACTOR_MODIFIERS | GROUP_NOUNS
 NOT_OWNER_SUFFIXES = ("-backed", "-sponsored", "-supported", "-aligned", "-funded", "-trained",
                       "-brokered", "-allied", "-linked", "-based", "-born", "-bound", "-style")
 CONNECTORS = {"of", "the", "for", "de", "al", "la", "du", "and"}
@@ -244,8 +246,6 @@ def extract_events(analysis: Analysis) -> list[Event]:
     all_dates = find_dates(analysis.text)
     date_starts = [d.start for d in all_dates]
     for index, sentence in enumerate(analysis.sentences):
-        if _is_furniture(sentence, analysis.title):
-            continue
         lo, hi = bisect_right(date_starts, sentence.start - 1), bisect_right(date_starts, sentence.end)
         dates = [d for d in all_dates[lo:hi] if d.end <= sentence.end]
         events.extend(_sentence_events(analysis, index, sentence, by_sentence.get(index, []), state,
@@ -271,6 +271,10 @@ def _is_furniture(sentence: Sentence, title: str) -> bool:
     return bool(content) and sum(w[0].isupper() for w in content) >= 0.8 * len(content)
 
 
+#: tokens that may end a clause (the rest never do)
+SEGMENT_WORDS = HARD_BOUNDARIES | SUBORDINATORS | {"\"", "“", "”", "-", "since", "and", "or", ","}
+
+
 def _tokens(sentence: Sentence) -> list[_Tok]:
     base = sentence.start
     toks = [_Tok(base + m.start(), base + m.end(), m.group()) for m in TOKEN.finditer(sentence.text)]
@@ -278,7 +282,9 @@ def _tokens(sentence: Sentence) -> list[_Tok]:
     quoted = False
     for i, tok in enumerate(toks):
         text = tok.text
-        if text in ("\"", "“", "”"):
+        if tok.lower not in SEGMENT_WORDS:
+            pass
+        elif text in ("\"", "“", "”"):
             quoted = (not quoted) if text == "\"" else text == "“"
             segment += 1
         elif text in HARD_BOUNDARIES or (text == "-" and i and toks[i - 1].end < tok.start):
@@ -322,6 +328,9 @@ def _find_triggers(toks: list[_Tok], context: list[set[str]] | None = None) -> l
     n = len(toks)
     while i < n:
         tok = toks[i]
+        if tok.lower not in FIRST_WORDS:
+            i += 1
+            continue
         if not tok.is_word or (tok.is_cap and i > 0 and toks[i - 1].text not in ("\"", "“", ":", "(")
                                and not _first_word(toks, i)):
             i += 1  # capitalised mid-sentence: a name ("Accra Initiative", "Strike Force"), not a trigger
@@ -442,12 +451,12 @@ def _modality(toks: list[_Tok], cand: _Candidate, reported: bool) -> str | None:
     seg = toks[cand.first].segment
     first = cand.first
     k = first - 1
-    window: list[_Tok] = []
-    while k >= 0 and toks[k].segment == seg and len(window) < 20:
-        window.append(toks[k])
+    words: list[str] = []
+    while k >= 0 and toks[k].segment == seg and first - k <= 20:
+        # "Theresa May", "Will Smith": capitalised words mid-clause are names, not modals
+        if not toks[k].is_cap or _first_word(toks, k):
+            words.append(toks[k].lower)
         k -= 1
-    # "Theresa May", "Will Smith": capitalised words mid-clause are names, not modals
-    words = [t.lower for t in window if not t.is_cap or _first_word(toks, toks.index(t))]
     # the clause that introduces this one ("aim to prevent ... of the insurgency", "announced that")
     lead: list[str] = []
     if k >= 0 and toks[k].segment == seg - 1 and toks[k + 1].lower in ("that", "to"):
@@ -498,6 +507,9 @@ def _entities(toks: list[_Tok], toponyms: list[tuple[int, Toponym]], text: str,
     i = 0
     while i < n:
         tok = toks[i]
+        if not tok.is_cap and tok.lower not in ENTITY_STARTS:
+            i += 1
+            continue
         if tok.lower in PRONOUNS and tok.is_word:
             entities.append(_Entity(i, i, tok.start, tok.end, tok.text, "pronoun"))
             i += 1
@@ -746,7 +758,8 @@ def _sentence_events(analysis: Analysis, index: int, sentence: Sentence, indices
                      dates: list[DateExpression]) -> list[Event]:
     words = set(WORD.findall(sentence.text.lower()))
     quoted = "\"" in sentence.text or "“" in sentence.text
-    if FIRST_WORDS.keys().isdisjoint(words) and not (quoted and not REPORTING.isdisjoint(words)):
+    if (FIRST_WORDS.keys().isdisjoint(words) and not (quoted and not REPORTING.isdisjoint(words))
+            or _is_furniture(sentence, analysis.title)):
         # nothing can happen here, and nobody speaks: only remember it for what follows
         state.recent.append(words)
         del state.recent[:-2]
@@ -759,7 +772,7 @@ def _sentence_events(analysis: Analysis, index: int, sentence: Sentence, indices
     state.recent.append(words)
     del state.recent[:-2]
     # people and speakers are remembered even where nothing happens, for a later "he"
-    talks = any(t.quoted or t.lower in REPORTING and not t.is_cap for t in toks)
+    talks = quoted or (not REPORTING.isdisjoint(words) and any(t.lower in REPORTING and not t.is_cap for t in toks))
     located, weak, acting = _place_links(analysis, toks, indices, cands, sentence)
     places_only = [(t.start, t.end) for n, t in toponyms if t.type == "literal" and n not in acting] + [
         (analysis.toponyms[n].start, analysis.toponyms[n].end) for n, *_ in located]
@@ -771,7 +784,8 @@ def _sentence_events(analysis: Analysis, index: int, sentence: Sentence, indices
         if speaker is not None:
             state.last_speaker = speaker
         return []
-    reported = any(t.lower in REPORTING and not t.is_cap for t in toks)
+    reported = any(t.lower in REPORTING and not t.is_cap for t in toks) if not REPORTING.isdisjoint(words) else False
+    sentence_contexts = _sentence_contexts(toks, words)
 
     # attach each located mention to the nearest trigger of its clause (before it, else after it)
     claimed: set[int] = set()
@@ -821,7 +835,7 @@ def _sentence_events(analysis: Analysis, index: int, sentence: Sentence, indices
             sentence_start=sentence.start,
             sentence_end=sentence.end,
             sentence=sentence.text,
-            contexts=_contexts(c, toks),
+            contexts=_contexts(c, sentence_contexts),
             actors=tuple(source),
             recipients=tuple(recipients),
             places=tuple(_dedupe(places, analysis)),
@@ -1074,12 +1088,21 @@ def _date_for(toks: list[_Tok], c: _Candidate, others: list[_Candidate], dates: 
     return date, tense
 
 
-def _contexts(c: _Candidate, toks: list[_Tok]) -> tuple[str, ...]:
-    found = list(c.trigger.contexts)
+def _sentence_contexts(toks: list[_Tok], words: set[str]) -> list[str]:
+    """PLOVER contexts the sentence's words suggest, in order of first cue."""
+    found: list[str] = []
+    if CONTEXT_CUES.keys().isdisjoint(words):
+        return found
     for t in toks:
         ctx = CONTEXT_CUES.get(t.lower)
         if ctx and ctx not in found:
             found.append(ctx)
-    if "human_rights" in found and not any(a.lower == "human" and b.lower == "rights" for a, b in zip(toks, toks[1:], strict=False)):
-        found.remove("human_rights")
+    if "human_rights" in found and "human" not in words:
+        found.remove("human_rights")  # "rights" alone is not "human rights"
+    return found
+
+
+def _contexts(c: _Candidate, sentence_contexts: list[str]) -> tuple[str, ...]:
+    found = list(c.trigger.contexts)
+    found.extend(ctx for ctx in sentence_contexts if ctx not in found)
     return tuple(found)
