@@ -85,7 +85,8 @@ GROUP_NOUNS = {
     "officials", "parties", "ministers", "leaders", "villagers", "civilians",
     "residents", "students", "workers", "peacekeepers", "contingent", "mission", "group", "militia",
     "militias", "attackers", "assailants", "people", "refugees", "migrants", "prisoners", "hostages",
-    "opposition", "allies", "partners", "coalition", "administration", "regime",
+    "opposition", "allies", "partners", "coalition", "administration", "regime", "minister", "president",
+    "leader", "leaders", "premier", "chancellor", "governor", "mayor", "spokesman", "spokeswoman",
     "farmers", "herders", "bandits", "terrorists", "extremists", "mercenaries", "activists",
     "lawmakers", "mps", "parliament", "ministry", "delegation", "delegations", "diplomats", "envoy",
     "journalists", "teachers", "doctors", "nurses", "traders", "miners", "union", "unions",
@@ -97,7 +98,7 @@ ACTOR_MODIFIERS = {
     "armed", "unidentified", "suspected", "local", "interested", "mercenary", "military", "security",
     "opposition", "rebel", "jihadist", "islamist", "national", "foreign", "federal", "regional",
     "international", "western", "defence", "defense", "riot", "border", "transitional",
-    "ruling", "interim", "un", "allied", "peacekeeping", "government", "junior", "senior", "air",
+    "ruling", "interim", "un", "allied", "peacekeeping", "government", "junior", "senior", "air", "prime",
 }
 QUANTIFIERS = {"at", "least", "some", "about", "around", "nearly", "almost", "more", "than", "over", "up",
                "dozens", "hundreds", "thousands", "scores", "of", "several", "many", "two", "three", "four",
@@ -151,9 +152,9 @@ ORG_WORDS = {
 LOCATIVE_ROLES = {
     "in": "where", "at": "where", "near": "where", "inside": "where", "outside": "where",
     "across": "where", "throughout": "where", "around": "where", "within": "where", "along": "where",
-    "off": "where", "over": "where", "on": "where", "outskirts": "where", "of": "where",
+    "off": "where", "over": "where", "on": "target", "outskirts": "where", "of": "where",
     "to": "destination", "into": "destination", "towards": "destination", "toward": "destination",
-    "from": "origin", "against": "area", "between": "area",
+    "from": "origin", "against": "target", "between": "area",
 }
 NEAR_WORDS = {"near", "outside", "outskirts", "north", "south", "east", "west", "northeast", "northwest",
               "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern",
@@ -521,6 +522,8 @@ def _entities(toks: list[_Tok], toponyms: list[tuple[int, Toponym]], text: str,
         if starts_name and _first_word(toks, i) and i + 1 < n and toks[i + 1].lower in ("of", "to", "for", "is", "was") \
                 and not any(t.start == tok.start for _, t in toponyms):
             starts_name = False  # "Lack of transparency", "Most of them"
+        if starts_name and _first_word(toks, i) and tok.lower.endswith("ing") and i + 1 < n and not toks[i + 1].is_cap:
+            starts_name = False  # "Speaking in Washington, ..."
         starts_group = tok.lower in ACTOR_MODIFIERS or tok.lower in GROUP_NOUNS
         if not (starts_name or starts_group):
             i += 1
@@ -681,7 +684,7 @@ def _place_links(analysis: Analysis, toks: list[_Tok], indices: list[int], cands
             k -= 1 if k >= 0 and toks[k].lower == "the" else 0
             listed = k >= 1 and toks[k].lower in (",", "and", "or") and (k - 1) in located_by_last
             previous = t
-            if not listed or t.type == "embedded":
+            if not listed or t.type == "embedded" or t.adjectival:
                 continue
             first_n, role, near, head = located_by_last[k - 1]
             heads[last] = head
@@ -793,9 +796,13 @@ def _sentence_events(analysis: Analysis, index: int, sentence: Sentence, indices
         seg = toks[head].segment
         before = [c for c in cands if c.last < head and toks[c.last].segment == seg]
         after = [c for c in cands if c.first > ti and toks[c.first].segment == seg]
-        fronted = head <= 2 and toks[head - 1].lower in ("in", "at", "near", "outside") if head >= 1 else False
+        fronted = head >= 1 and _first_word(toks, head - 1) and toks[head - 1].lower in ("in", "at", "near", "outside")
         if fronted:
             targets = cands
+        elif before and after:
+            # a place phrase usually qualifies what precedes it; the following trigger wins
+            # only when it is much closer ("flew to Abidjan for a summit")
+            targets = [after[0] if (after[0].first - ti) * 2 < head - before[-1].last else before[-1]]
         elif before:
             targets = [before[-1]]
         elif after:
@@ -803,8 +810,7 @@ def _sentence_events(analysis: Analysis, index: int, sentence: Sentence, indices
         else:
             continue
         for c in targets:
-            this_role = "area" if c.category in REMOTE and role in ("where", "destination") else role
-            c.places.append(_link(analysis, n, this_role, near, "place named in the same clause"))
+            c.places.append(_link(analysis, n, _role(c, role), near, "place named in the same clause"))
         claimed.add(n)
     free = [(n, role, near) for n, _, _, role, near in located if n not in claimed]
 
@@ -821,7 +827,8 @@ def _sentence_events(analysis: Analysis, index: int, sentence: Sentence, indices
         if not recipients and c.category in REMOTE | {"AID"}:
             recipients = [Actor(analysis.toponyms[p.toponym].text, analysis.toponyms[p.toponym].start,
                                 analysis.toponyms[p.toponym].end, analysis.toponyms[p.toponym].place.country_code or None)
-                          for p in places if p.toponym is not None and p.role in ("area", "destination")]
+                          for p in places if p.toponym is not None and p.role in ("area", "destination")
+                          and p.reason == "place named in the same clause"]
         if not places:
             places = _fallback_places(analysis, toks, c, free, weak, indices, state, dateline)
         trigger_start, trigger_end = toks[c.first].start, toks[c.last].end
@@ -850,6 +857,16 @@ def _sentence_events(analysis: Analysis, index: int, sentence: Sentence, indices
     return events
 
 
+def _role(c: _Candidate, role: str) -> str:
+    """The public role of a place for this event: "sanctions on Guinea" concern Guinea (area),
+    "an attack on Kidal" happens in Kidal (where)."""
+    if role == "target":
+        return "area" if c.category in REMOTE else "where"
+    if role == "destination" and c.category in REMOTE:
+        return "area"
+    return role
+
+
 def _dedupe(links: list[PlaceLink], analysis: Analysis) -> list[PlaceLink]:
     """Each place once; a country goes when a place inside it says where more exactly."""
     seen: set[int] = set()
@@ -858,11 +875,20 @@ def _dedupe(links: list[PlaceLink], analysis: Analysis) -> list[PlaceLink]:
         if link.geonameid not in seen:
             seen.add(link.geonameid)
             out.append(link)
-    inner = {analysis.toponyms[link.toponym].place.country_code for link in out
-             if link.toponym is not None and analysis.toponyms[link.toponym].place.kind in ("city", "admin1")}
-    return [link for link in out if not (
-        link.toponym is not None and link.role == "where" and analysis.toponyms[link.toponym].place.kind == "country"
-        and analysis.toponyms[link.toponym].place.country_code in inner)] or out
+    places = {id(link): analysis.toponyms[link.toponym].place for link in out if link.toponym is not None}
+    inner = {(p.country_code, p.admin1 if p.kind == "city" else "") for p in places.values()
+             if p.kind in ("city", "admin1")}
+
+    def contains_another(link: PlaceLink) -> bool:
+        p = places.get(id(link))
+        if p is None or link.role != "where":
+            return False
+        if p.kind == "country":
+            return any(cc == p.country_code for cc, _ in inner)
+        # "in Maiduguri, the capital of Borno state": the state only qualifies the town
+        return p.kind == "admin1" and (p.country_code, p.admin1 or p.name) in inner
+
+    return [link for link in out if not contains_another(link)] or out
 
 
 def _remember_place(analysis: Analysis, indices: list[int], state: _DocState) -> None:
@@ -877,7 +903,7 @@ def _fallback_places(analysis: Analysis, toks: list[_Tok], c: _Candidate, free: 
     """Where an event with no place in its own clause happened, and why we think so."""
     if free:
         reason = "only place in the sentence" if len(free) == 1 else "place named in the sentence"
-        return [_link(analysis, n, "area" if c.category in REMOTE else role, near, reason) for n, role, near in free]
+        return [_link(analysis, n, _role(c, role), near, reason) for n, role, near in free]
     seg = toks[c.first].segment
     for k, tok in enumerate(toks):
         if tok.lower == "there" and tok.segment in (seg, seg + 1) and state.last_place is not None and not (
@@ -1044,7 +1070,7 @@ def _actors(toks: list[_Tok], c: _Candidate, entities: list[_Entity], state: _Do
     if source and source[0].text.lower() in PRONOUNS_SPEAKER:
         source = []
     for e in right:
-        if e in by_phrase or e.kind == "pronoun" or e.first - c.last > 5:
+        if e in by_phrase or e.kind == "pronoun" or e.first - c.last > 8:
             continue
         gap = [t.lower for t in toks[c.last + 1:e.first]]
         preps = [w for w in gap if w in RECIPIENT_PREPS or w in LOCATIVE_ROLES]

@@ -204,7 +204,7 @@ _ENTRIES: tuple[tuple[str, str, str, str, str], ...] = (
     ("REJECT", "rejection", "", "+reject|+refuse|+deny{claims,allegations,accusations,charges,reports,involvement,that}|veto|+dismiss{claims,allegations,accusations,charges,reports}|turn down",
      "rejection|refusal|veto"),
     ("THREATEN", "threat", "", "+threaten|+warn{of,that,against}", "threat{against}|death threat|ultimatum"),
-    ("REQUEST", "appeal", "", "+urge|+call for|+call on|+appeal|+demand|+ask{for}|+request|+plead|+order{to}",
+    ("REQUEST", "appeal", "", "+urge|+call for|+call on|+appeal|+demand|+ask{for,to}|+request|+plead|+order{to}",
      "+appeal|+demand|+request|+call{for}"),
     # verbal cooperation
     ("AGREE", "agreement", "diplomatic", "agree{to,on,with,deal,ceasefire,truce,terms}|sign{agreement,accord,deal,treaty,pact,memorandum,ceasefire,truce,declaration,protocol,deal}|+pledge|+promise|ratify",
@@ -219,7 +219,7 @@ _ENTRIES: tuple[tuple[str, str, str, str, str], ...] = (
     ("COOPERATE", "cooperation", "", "cooperate|collaborate|work with|work closely|work together|coordinate{with}",
      "cooperation|collaboration|partnership|alliance|joint exercise|joint exercises|joint patrol|joint operation|joint operations|coordination{with}"),
     ("AID", "aid", "humanitarian", "donate|provide{aid,assistance,support,funding,food,weapons,equipment,training,relief}|deliver{aid,assistance,food,relief,supplies}|supply{weapons,arms,aid}|grant{asylum}",
-     "aid|assistance|donation|relief supplies|humanitarian aid|military aid|asylum[>seekers,seeker,applications,application,claims,claim,system,policy,rules,cases,process]"),
+     "aid[>agencies,agency,workers,worker,groups,group,organisations,organizations,officials,sector,budget,money]|assistance|donation|relief supplies|humanitarian aid|military aid|asylum[>seekers,seeker,applications,application,claims,claim,system,policy,rules,cases,process]"),
     ("RETREAT", "troop withdrawal", "military", "withdraw@military|pull out@military|pull back@military|retreat@military|draw down@military|cut short{deployment,mission}|end{mission,operation,deployment,presence,occupation}|leave{mission,operation,base,bases,force,coalition}",
      "withdrawal@military|pullout@military|pull-out@military|drawdown@military|retreat@military"),
     ("RETREAT", "release", "", "release{hostages,prisoners,detainees,captives,hostage,prisoner,detainee}|free{hostages,prisoners,detainees,captives}|exchange{prisoners,captives,detainees,hostages}|swap{prisoners,captives,detainees,hostages}",
@@ -294,7 +294,8 @@ DOMAINS: dict[str, frozenset[str]] = {
 }
 DOMAINS["protest"] = frozenset(
     "protesters protestors demonstrators supporters opposition students workers thousands hundreds "
-    "crowd crowds activists against streets police chanting slogans placards".split())
+    "crowd crowds activists against streets police chanting slogans placards residents women youths embassy "
+    "demand demanding denounce parliament palace".split())
 DOMAINS["violence"] = DOMAINS["military"] | frozenset(
     "killed dead died wounded injured gunmen clashes fighting bombing shelling gunfire casualties "
     "attackers assailants terrorists".split())

@@ -234,7 +234,7 @@ def test_page_furniture_and_the_headline_make_no_event() -> None:
 def test_a_region_name_used_as_modifier_still_says_where() -> None:
     event = only(events_of("Ethiopia accused Eritrean troops of looting in the Tigray region.",
                            {"Ethiopia": "metonymic", "Tigray": "modifier"}), "ACCUSE")
-    assert [(p.name, p.role) for p in event.places] == [("Tigray", "area")]
+    assert [(p.name, p.role) for p in event.places] == [("Tigray", "where")]
     assert (event.actors[0].text, event.actors[0].country_code) == ("Ethiopia", "ET")
 
 
