@@ -229,6 +229,7 @@ class _DocState:
     last_place: tuple[int, Toponym] | None = None
     persons: dict[str, str | None] = field(default_factory=dict)  # surname -> country code
     recent: list[set[str]] = field(default_factory=list)  # words of the last two sentences
+    placed: dict[str, tuple[PlaceLink, ...]] = field(default_factory=dict)  # category -> last own places
 
 
 def extract_events(analysis: Analysis) -> list[Event]:
@@ -851,6 +852,8 @@ def _sentence_events(analysis: Analysis, index: int, sentence: Sentence, indices
         ))
         if source:
             state.last_group = source[0]
+        if c.places:
+            state.placed[c.category] = tuple(c.places)
     _remember_place(analysis, indices, state)
     if speaker is not None:
         state.last_speaker = speaker
@@ -898,18 +901,31 @@ def _remember_place(analysis: Analysis, indices: list[int], state: _DocState) ->
             state.last_place = (n, t)
 
 
+def _refers_back(toks: list[_Tok], c: _Candidate) -> bool:
+    """Whether the sentence names an event of this kind as known: "the raid", "this attack"."""
+    for k in range(1, len(toks)):
+        if toks[k - 1].lower in ("the", "this", "that") and toks[k].lower in FIRST_WORDS:
+            if any(r.pos == "noun" and r.category == c.category for r in LEXICON.get((toks[k].lower,), ())):
+                return True
+    return False
+
+
 def _fallback_places(analysis: Analysis, toks: list[_Tok], c: _Candidate, free: list[tuple[int, str, bool]],
                      weak: list[int], indices: list[int], state: _DocState, dateline: int | None) -> list[PlaceLink]:
     """Where an event with no place in its own clause happened, and why we think so."""
     if free:
         reason = "only place in the sentence" if len(free) == 1 else "place named in the sentence"
         return [_link(analysis, n, _role(c, role), near, reason) for n, role, near in free]
-    seg = toks[c.first].segment
     for k, tok in enumerate(toks):
-        if tok.lower == "there" and tok.segment in (seg, seg + 1) and state.last_place is not None and not (
+        if tok.lower == "there" and state.last_place is not None and not (
                 k + 1 < len(toks) and toks[k + 1].lower in EXISTENTIAL_AFTER):
             n, _ = state.last_place
             return [_link(analysis, n, "where", False, "'there' refers to the place named before")]
+    earlier = state.placed.get(c.category)
+    if earlier and _refers_back(toks, c):
+        # "Several others were wounded in the raid": the raid reported, with its place, before
+        return [PlaceLink(p.geonameid, p.name, p.role, p.geo_precision, "same event as reported before", p.toponym)
+                for p in earlier]
     if len(weak) == 1:
         return [_link(analysis, weak[0], "area", False, "only place in the sentence")]
     if dateline is not None:

@@ -49,6 +49,9 @@ PLACES = {
     "Ethiopia": Place(337996, "Ethiopia", 9.0, 39.5, "country", "A", "PCLI", "ET"),
     "Kaduna": Place(2335727, "Kaduna", 10.52, 7.44, "city", "P", "PPLA", "NG", population=1582102),
     "Nigeria": Place(2328926, "Nigeria", 10.0, 8.0, "country", "A", "PCLI", "NG"),
+    "Maiduguri": Place(2331447, "Maiduguri", 11.85, 13.16, "city", "P", "PPLA", "NG", "Borno", 1112449),
+    "Borno": Place(2346794, "Borno", 11.5, 13.0, "admin1", "A", "ADM1", "NG", "Borno"),
+    "Washington": Place(4140963, "Washington", 38.9, -77.04, "city", "P", "PPLC", "US", population=689545),
 }
 
 
@@ -243,6 +246,27 @@ def test_a_country_goes_when_a_place_inside_it_is_named() -> None:
                            {"Kaduna": "literal", "Nigeria": "literal"}), "ASSAULT")
     assert where(event) == ["Kaduna"]
     assert event.recipients[0].text == "students"
+
+
+def test_a_state_goes_when_its_town_is_named() -> None:
+    event = only(events_of("A suicide bomber killed 15 people at a market in Maiduguri, the capital of Borno state.",
+                           {"Maiduguri": "literal", "Borno": "literal"}), "ASSAULT")
+    assert [(p.name, p.geo_precision) for p in event.places] == [("Maiduguri", 1)]
+
+
+def test_a_later_mention_of_the_same_incident_keeps_its_place() -> None:
+    text = "Gunmen attacked a village north of Gao on Sunday.\n\nSeveral others were wounded in the raid."
+    events = events_of(text, {"Gao": "literal"})
+    assert [(e.trigger, e.places[0].name, e.places[0].reason) for e in events] == [
+        ("attacked", "Gao", "place named in the same clause"), ("wounded", "Gao", "same event as reported before")]
+
+
+def test_where_a_statement_is_made_is_not_whom_it_concerns() -> None:
+    event = only(events_of("Speaking in Washington, the Malian prime minister denounced the sanctions.",
+                           {"Washington": "literal", "Malian": "modifier"}), "ACCUSE")
+    assert [(p.name, p.role) for p in event.places] == [("Washington", "where")]
+    assert event.recipients == () and event.actors[0].text == "Malian prime minister"
+    assert event.actors[0].country_code == "ML"
 
 
 def test_coordinated_verbs_share_their_subject() -> None:
