@@ -13,6 +13,7 @@ or a base, ``send`` only with troops): those are the ``requires`` sets.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 #: the 16 event types of the current PLOVER manual (DEMAND, DISAPPROVE, ... are superseded)
@@ -175,31 +176,37 @@ _ENTRIES: tuple[tuple[str, str, str, str, str], ...] = (
     ("ASSAULT", "violence", "", "", "violence|bloodshed|unrest"),
     ("ASSAULT", "insurgency", "terrorism", "", "insurgency|rebellion|uprising|jihadist insurgency"),
     ("ASSAULT", "war", "military", "invade", "war@violence[<cold,trade,price,tariff,currency,culture,bidding,turf,legal,word,words,ratings,talent,tech,bitter]|civil war|conflict@violence[<interest,interests]"),
-    ("ASSAULT", "injuries", "", "wound|injure", ""),
+    ("ASSAULT", "injuries", "", "wound|injure|stab|lynch|beat{to,up}", ""),
+    ("ASSAULT", "attack", "military", "fire{rockets,missiles,shells,mortars,shots,on,at}[>tear,warning,teargas]|target@violence|shoot down|destroy@violence|besiege|occupy@military",
+     "siege|occupation@military|rocket fire|artillery fire|missile attack|drone attack|suicide attack|terrorist attack|terror attack"),
     ("ASSAULT", "arson", "", "torch|burn{down,homes,houses,villages,village,buildings}|set fire|loot", "arson|looting"),
     ("ASSAULT", "torture", "human_rights", "torture|rape", "torture|rape"),
     ("COERCE", "coup", "political_institutions", "overthrow{president,government,leader,regime,ruler,junta,king,premier,administration}|topple{president,government,leader,regime,ruler,junta,king,premier,administration}|oust{president,government,leader,regime,ruler,junta,king,premier,administration}|seize power|take power|seize control",
      "coup|coup d'etat|putsch|takeover{of,by}"),
     ("COERCE", "arrest", "legal", "arrest|detain|imprison|jail", "arrest|detention|imprisonment|crackdown"),
-    ("COERCE", "deportation", "migration", "deport", "deportation"),
+    ("COERCE", "deportation", "migration", "deport|evict", "deportation|eviction"),
+    ("COERCE", "shutdown", "rights_freedoms", "shut down{internet,newspaper,newspapers,radio,station,stations,broadcaster,media,websites,access,social}|block{internet,access,websites,social}",
+     "internet shutdown|internet blackout|media blackout"),
     ("COERCE", "ban", "rights_freedoms", "ban|outlaw|censor|suspend{newspaper,broadcaster,broadcasts,party,parties,activities}|dissolve{party,parties,parliament,government}",
      "ban|censorship"),
     ("COERCE", "curfew", "rights_freedoms", "impose{curfew,lockdown,emergency,law}", "curfew|martial law|state of emergency"),
     ("COERCE", "dispersal", "rights_freedoms", "disperse|crack down|repress|suppress", "tear gas|repression"),
     ("COERCE", "seizure", "", "seize{property,assets,land,equipment,weapons,goods,ship,vessel}|confiscate", "seizure|confiscation"),
-    ("PROTEST", "protest", "", "protest|demonstrate{against,outside,in,at,on,over,for,near,across,throughout}|march@protest|rally@protest|riot|picket|take to the streets|gather@protest",
+    ("PROTEST", "protest", "", "protest|demonstrate{against,outside,in,at,on,over,for,near,across,throughout}|march@protest|rally@protest|riot|picket|take to the streets|gather@protest|go on strike|boycott|stage{protest,protests,rally,rallies,sit-in,demonstration,demonstrations,strike,walkout}",
      "protest|demonstration[>of]|rally@protest|march@protest|riot|sit-in|walkout|strike{by,over,against,in,at,on}|general strike|hunger strike|boycott"),
     ("MOBILIZE", "troop deployment", "military", "deploy@military|dispatch@military|send{troops,soldiers,forces,warships,reinforcements,police,contingent,peacekeepers}|station{troops,soldiers,forces}|mass{troops,forces,soldiers,tanks}|mobilise@military|mobilize@military|reinforce@military",
      "deployment@military|mobilisation@military|mobilization@military|reinforcements@military|troop buildup|build-up@military|buildup@military"),
     ("MOBILIZE", "patrol", "military", "patrol@military", "patrol"),
     ("MOBILIZE", "military exercise", "military", "", "military exercise|military exercises|military drills|war games"),
     ("SANCTION", "sanctions", "economic", "sanction|embargo|blacklist", "sanction|embargo|trade ban|asset freeze"),
-    ("SANCTION", "reduced relations", "diplomatic", "cut ties|sever{ties,relations}|recall{ambassador,envoy}|withdraw{aid,ambassador,diplomats,funding,support,envoy,observers,recognition,assistance}|expel{ambassador,diplomats,envoy,diplomat}|suspend{aid,cooperation,membership,relations,ties,funding}|freeze{assets,aid,funding}|halt{aid,cooperation,funding}",
+    ("SANCTION", "conviction", "legal", "convict|sentence{to}", "conviction|death sentence|prison sentence"),
+    ("SANCTION", "reduced relations", "diplomatic", "cut ties|sever{ties,relations}|close{embassy,embassies,border,borders,consulate,airspace}|recall{ambassador,envoy}|withdraw{aid,ambassador,diplomats,funding,support,envoy,observers,recognition,assistance}|suspend{from}|expel{from}|expel{ambassador,diplomats,envoy,diplomat}|suspend{aid,cooperation,membership,relations,ties,funding}|freeze{assets,aid,funding}|halt{aid,cooperation,funding}",
      "suspension{of}|expulsion{of}"),
     # verbal conflict
     ("ACCUSE", "accusation", "", "+accuse|+blame|allege|+charge{with}|+condemn|+denounce|+criticise|+criticize|decry",
      "accusation|allegation|condemnation|criticism"),
     ("ACCUSE", "investigation", "legal", "investigate|probe", "investigation|inquiry|probe"),
+    ("ACCUSE", "criticism", "", "+slam|+blast{government,decision,move,plan,junta,authorities}|+indict", "indictment"),
     ("ACCUSE", "lawsuit", "legal", "sue", "lawsuit"),
     ("REJECT", "rejection", "", "+reject|+refuse|+deny{claims,allegations,accusations,charges,reports,involvement,that}|veto|+dismiss{claims,allegations,accusations,charges,reports}|turn down",
      "rejection|refusal|veto"),
@@ -207,13 +214,13 @@ _ENTRIES: tuple[tuple[str, str, str, str, str], ...] = (
     ("REQUEST", "appeal", "", "+urge|+call for|+call on|+appeal|+demand|+ask{for,to}|+request|+plead|+order{to}",
      "+appeal|+demand|+request|+call{for}"),
     # verbal cooperation
-    ("AGREE", "agreement", "diplomatic", "agree{to,on,with,deal,ceasefire,truce,terms}|sign{agreement,accord,deal,treaty,pact,memorandum,ceasefire,truce,declaration,protocol,deal}|+pledge|+promise|ratify",
+    ("AGREE", "agreement", "diplomatic", "agree{to,on,with,deal,ceasefire,truce,terms}|+offer{to}|+commit{to}|sign{agreement,accord,deal,treaty,pact,memorandum,ceasefire,truce,declaration,protocol,deal}|+pledge|+promise|ratify",
      "agreement|accord|peace deal|deal{with,between,on,to}|treaty|pact|ceasefire|truce|memorandum of understanding"),
-    ("CONSULT", "meeting", "diplomatic", "meet|hold talks|negotiate|visit|consult|discuss|convene|mediate",
+    ("CONSULT", "meeting", "diplomatic", "meet|hold talks|negotiate|visit|consult|discuss|convene|mediate|speak{with}|host{talks,summit,meeting,leaders,delegation,conference}",
      "meeting|talks|negotiations|negotiation|summit|visit|consultation|consultations|discussions|gathering|conference|dialogue|mediation|phone call"),
     ("SUPPORT", "support", "diplomatic", "support|back{plan,plans,proposal,bid,efforts,government,call}|endorse|praise|welcome|commend|recognise|recognize|approve",
      "endorsement|recognition{of}|backing"),
-    ("CONCEDE", "concession", "", "concede|apologise|apologize|pardon|lift{curfew,ban,sanctions,restrictions,embargo,blockade,siege}|ease{restrictions,curfew,sanctions,ban}",
+    ("CONCEDE", "concession", "", "concede|apologise|apologize|pardon|reopen{border,borders,schools,crossing,airspace,embassy,roads}|lift{curfew,ban,sanctions,restrictions,embargo,blockade,siege}|ease{restrictions,curfew,sanctions,ban}",
      "concession|apology|pardon|amnesty"),
     # material cooperation
     ("COOPERATE", "cooperation", "", "cooperate|collaborate|work with|work closely|work together|coordinate{with}",
@@ -225,6 +232,8 @@ _ENTRIES: tuple[tuple[str, str, str, str, str], ...] = (
     ("RETREAT", "release", "", "release{hostages,prisoners,detainees,captives,hostage,prisoner,detainee}|free{hostages,prisoners,detainees,captives}|exchange{prisoners,captives,detainees,hostages}|swap{prisoners,captives,detainees,hostages}",
      "release{of}|prisoner exchange|prisoner swap"),
     ("RETREAT", "resignation", "executive", "resign|step down", "resignation"),
+    ("RETREAT", "handover", "", "hand over{power,control,territory,weapons,city,base,town}|cede|disarm|surrender@military|lay down{arms,weapons}",
+     "handover{of}|disarmament|surrender@military"),
 )
 
 #: (category, object word) -> a more exact category and label: "withdraw aid" is a SANCTION
@@ -303,25 +312,19 @@ DOMAINS["violence"] = DOMAINS["military"] | frozenset(
 
 def _parse_word(spec: str) -> tuple[tuple[str, ...], bool, frozenset[str], frozenset[str],
                                     frozenset[str], frozenset[str]]:
+    """``+words{requires}@domain[<not before]`` or ``[>not after]``, the parts in any order."""
     governs = spec.startswith("+")
-    spec = spec.lstrip("+")
+    words = re.sub(r"\{[^}]*\}|@\w+|\[[^\]]*\]", "", spec.lstrip("+"))
+    requires = frozenset(w for part in re.findall(r"\{([^}]*)\}", spec) for w in part.split(","))
+    domain = frozenset().union(*(DOMAINS[name] for name in re.findall(r"@(\w+)", spec)))
     not_before: frozenset[str] = frozenset()
     not_after: frozenset[str] = frozenset()
-    if "[" in spec:
-        spec, rest = spec.split("[", 1)
-        words = rest.rstrip("]")
-        if words.startswith("<"):
-            not_before = frozenset(words[1:].split(","))
+    for side, listed in re.findall(r"\[([<>])([^\]]*)\]", spec):
+        if side == "<":
+            not_before = frozenset(listed.split(","))
         else:
-            not_after = frozenset(words[1:].split(","))
-    domain: frozenset[str] = frozenset()
-    if "@" in spec:
-        spec, name = spec.split("@", 1)
-        domain = DOMAINS[name]
-    requires: frozenset[str] = frozenset()
-    if "{" in spec:
-        spec, rest = spec.split("{", 1)
-        requires = frozenset(rest.rstrip("}").split(","))
+            not_after = frozenset(listed.split(","))
+    spec = words
     return tuple(spec.split()), governs, requires, domain, not_before, not_after
 
 
