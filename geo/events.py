@@ -230,6 +230,7 @@ class _DocState:
     persons: dict[str, str | None] = field(default_factory=dict)  # surname -> country code
     recent: list[set[str]] = field(default_factory=list)  # words of the last two sentences
     placed: dict[str, tuple[PlaceLink, ...]] = field(default_factory=dict)  # category -> last own places
+    dated: dict[str, EventDate | None] = field(default_factory=dict)  # category -> that event's date
 
 
 def extract_events(analysis: Analysis) -> list[Event]:
@@ -710,7 +711,7 @@ def _place_links(analysis: Analysis, toks: list[_Tok], indices: list[int], cands
                     continue
             located.append((n, ti, head, role, near))
             located_by_last[last] = (n, role, near, head)
-        elif word is not None and gov in trigger_tokens:
+        elif word is not None and gov in trigger_tokens and trigger_tokens[gov].category in ("ASSAULT", "CONSULT"):
             located.append((n, ti, head, "where", near))  # "visited Bamako", "invaded Ukraine"
             located_by_last[last] = (n, "where", near, head)
         elif word == "with" and gov >= 1 and toks[gov - 1].lower in ("border", "borders", "frontier"):
@@ -832,6 +833,8 @@ def _sentence_events(analysis: Analysis, index: int, sentence: Sentence, indices
                           and p.reason == "place named in the same clause"]
         if not places:
             places = _fallback_places(analysis, toks, c, free, weak, indices, state, dateline)
+            if date is None and places and places[0].reason == "same event as reported before":
+                date = state.dated.get(c.category)  # the incident told again keeps its date too
         trigger_start, trigger_end = toks[c.first].start, toks[c.last].end
         events.append(Event(
             id=f"{analysis.id}:e{numbered + len(events) + 1}",
@@ -854,6 +857,7 @@ def _sentence_events(analysis: Analysis, index: int, sentence: Sentence, indices
             state.last_group = source[0]
         if c.places:
             state.placed[c.category] = tuple(c.places)
+            state.dated[c.category] = date
     _remember_place(analysis, indices, state)
     if speaker is not None:
         state.last_speaker = speaker

@@ -259,6 +259,7 @@ def test_a_later_mention_of_the_same_incident_keeps_its_place() -> None:
     events = events_of(text, {"Gao": "literal"})
     assert [(e.trigger, e.places[0].name, e.places[0].reason) for e in events] == [
         ("attacked", "Gao", "place named in the same clause"), ("wounded", "Gao", "same event as reported before")]
+    assert events[1].date == events[0].date and events[0].date.start == "2022-11-13"
 
 
 def test_where_a_statement_is_made_is_not_whom_it_concerns() -> None:
