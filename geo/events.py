@@ -92,7 +92,7 @@ GROUP_NOUNS = {
     "journalists", "teachers", "doctors", "nurses", "traders", "miners", "union", "unions",
     "donors", "countries", "states", "nations", "council", "court", "judges", "prosecutors", "bloc",
     "commander", "commanders", "ambassador", "ambassadors", "envoys", "embassy", "officers", "police officers",
-    "force", "navy",
+    "force", "navy", "warplanes", "jets", "drones", "aircraft", "warships", "gunboats", "helicopters",
 }
 ACTOR_MODIFIERS = {
     "armed", "unidentified", "suspected", "local", "interested", "mercenary", "military", "security",
@@ -304,6 +304,27 @@ def _tokens(sentence: Sentence) -> list[_Tok]:
         tok.segment = segment
         tok.quoted = quoted
     return toks
+
+
+def _reporting_tail(toks: list[_Tok]) -> int:
+    """Where a closing attribution starts (", the defence ministry in Ankara said."), else len(toks).
+
+    Places named there say where the source is, not where the event happened; the tail
+    becomes a clause of its own.
+    """
+    n = len(toks)
+    end = n - 1 if n and not toks[-1].is_word else n
+    for k in range(end - 1, max(-1, end - 14), -1):
+        if toks[k].text == "," and not toks[k].quoted:
+            tail = toks[k + 1:end]
+            if tail and any(t.lower in REPORTING and not t.is_cap for t in tail) and not any(
+                    t.lower in ("that",) for t in tail):
+                segment = toks[k].segment + 1
+                for t in toks[k:]:
+                    t.segment = segment
+                return k
+            return n
+    return n
 
 
 def _token_index(starts: list[int], offset: int) -> int:
@@ -545,8 +566,9 @@ def _entities(toks: list[_Tok], toponyms: list[tuple[int, Toponym]], text: str,
             elif nxt.lower in TITLE_WORDS and not nxt.is_cap and j + 2 < n and toks[j + 2].is_cap \
                     and toks[j + 2].is_word and toks[j + 2].lower not in MONTHS_DAYS:
                 j += 1  # "opposition leader Ousmane Sonko", "junta leader Mamadi Doumbouya"
-            elif nxt.text in ("'s", "’s") and j + 2 < n and toks[j + 2].lower in GROUP_NOUNS and j == i:
-                j += 2  # "Sudan's army"
+            elif nxt.text in ("'s", "’s") and j + 2 < n and j == i and (toks[j + 2].lower in GROUP_NOUNS or (
+                    toks[j + 2].lower in ACTOR_MODIFIERS and j + 3 < n and toks[j + 3].lower in GROUP_NOUNS)):
+                j += 2  # "Sudan's army", "Egypt's foreign minister"
             elif nxt.lower in GROUP_NOUNS or nxt.lower in ACTOR_MODIFIERS and j + 2 < n and (
                     toks[j + 2].lower in GROUP_NOUNS):
                 j += 1
@@ -653,7 +675,7 @@ def _governor(toks: list[_Tok], ti: int, heads: dict[int, int]) -> tuple[str | N
 
 
 def _place_links(analysis: Analysis, toks: list[_Tok], indices: list[int], cands: list[_Candidate],
-                 sentence: Sentence) -> tuple[list[tuple[int, int, int, str, bool]], list[int], list[int]]:
+                 sentence: Sentence, tail: int) -> tuple[list[tuple[int, int, int, str, bool]], list[int], list[int]]:
     """Where the sentence's literal mentions stand.
 
     Returns the located ones as (toponym index, token, list head token, role, near), the
@@ -676,6 +698,8 @@ def _place_links(analysis: Analysis, toks: list[_Tok], indices: list[int], cands
         ti = _token_index(starts, t.start)
         last = _token_index(starts, t.end - 1)
         heads[last] = ti
+        if ti >= tail:
+            continue  # "..., his office said in Paris": where the source speaks
         if t.place is None:
             previous = t
             continue
@@ -686,6 +710,11 @@ def _place_links(analysis: Analysis, toks: list[_Tok], indices: list[int], cands
             k -= 1 if k >= 0 and toks[k].lower == "the" else 0
             listed = k >= 1 and toks[k].lower in (",", "and", "or") and (k - 1) in located_by_last
             previous = t
+            if (k >= 0 and k in trigger_tokens and trigger_tokens[k].category in ("ASSAULT", "CONSULT")
+                    and trigger_tokens[k].trigger.pos == "verb" and not t.adjectival and t.type != "embedded"):
+                located.append((n, ti, ti, "where", False))  # "shelled Kharkiv overnight"
+                located_by_last[last] = (n, "where", False, ti)
+                continue
             if not listed or t.type == "embedded" or t.adjectival:
                 continue
             first_n, role, near, head = located_by_last[k - 1]
@@ -717,7 +746,7 @@ def _place_links(analysis: Analysis, toks: list[_Tok], indices: list[int], cands
         elif word == "with" and gov >= 1 and toks[gov - 1].lower in ("border", "borders", "frontier"):
             located.append((n, ti, head, "area", True))  # "on the border with Belarus"
             located_by_last[last] = (n, "area", True, head)
-        elif word is None or word in NOT_PLACE_GOVERNORS or head < first_trigger:
+        elif word is None or word in NOT_PLACE_GOVERNORS or head < first_trigger or gov in trigger_tokens:
             if not (dateline_end and t.end <= dateline_end):
                 acting.append(n)  # "Niger and Burkina Faso signed": who acts, not where
         else:
@@ -771,6 +800,7 @@ def _sentence_events(analysis: Analysis, index: int, sentence: Sentence, indices
         _remember_place(analysis, indices, state)
         return []
     toks = _tokens(sentence)
+    tail = _reporting_tail(toks)
     toponyms = [(n, analysis.toponyms[n]) for n in indices]
     date_spans = [(d.start, d.end) for d in dates]
     cands = _find_triggers(toks, state.recent[-2:])
@@ -778,7 +808,7 @@ def _sentence_events(analysis: Analysis, index: int, sentence: Sentence, indices
     del state.recent[:-2]
     # people and speakers are remembered even where nothing happens, for a later "he"
     talks = quoted or (not REPORTING.isdisjoint(words) and any(t.lower in REPORTING and not t.is_cap for t in toks))
-    located, weak, acting = _place_links(analysis, toks, indices, cands, sentence)
+    located, weak, acting = _place_links(analysis, toks, indices, cands, sentence, tail)
     places_only = [(t.start, t.end) for n, t in toponyms if t.type == "literal" and n not in acting] + [
         (analysis.toponyms[n].start, analysis.toponyms[n].end) for n, *_ in located]
     entities = _entities(toks, toponyms, analysis.text, date_spans, places_only) if cands or talks else []
@@ -1047,6 +1077,10 @@ def _actors(toks: list[_Tok], c: _Candidate, entities: list[_Entity], state: _Do
         if left:
             recipients = [a for a in [resolved(left[-1])] if a]
         return source, recipients
+    # "Somali forces backed by African Union troops recaptured ...": the agent of a participle
+    # before the verb is not its subject
+    left = [e for e in left if not (e.first >= 1 and toks[e.first - 1].lower == "by" or e.first >= 2
+                                    and toks[e.first - 1].lower in DETERMINERS and toks[e.first - 2].lower == "by")]
     subjects = [e for e in left if e.text.lower() not in POSSESSIVES] or left
     possessor = _possessor(toks, c, left)
     k = c.first - 1
@@ -1101,6 +1135,8 @@ def _actors(toks: list[_Tok], c: _Candidate, entities: list[_Entity], state: _Do
             continue  # "dispatched 300 troops": what moves, not whom it targets
         if preps and preps[0] not in RECIPIENT_PREPS:
             continue
+        if c.category == "CONSULT" and preps and preps[0] != "with":
+            continue  # "talks on the Nile dam": the topic
         recipients = [_actor(e)]
         break
     return source, recipients
