@@ -52,6 +52,9 @@ PLACES = {
     "Maiduguri": Place(2331447, "Maiduguri", 11.85, 13.16, "city", "P", "PPLA", "NG", "Borno", 1112449),
     "Borno": Place(2346794, "Borno", 11.5, 13.0, "admin1", "A", "ADM1", "NG", "Borno"),
     "Washington": Place(4140963, "Washington", 38.9, -77.04, "city", "P", "PPLC", "US", population=689545),
+    "Kharkiv": Place(706483, "Kharkiv", 49.98, 36.25, "city", "P", "PPLA", "UA", population=1430885),
+    "Ankara": Place(323786, "Ankara", 39.92, 32.85, "city", "P", "PPLC", "TR", population=3517182),
+    "Iraq": Place(99237, "Iraq", 33.0, 44.0, "country", "A", "PCLI", "IQ"),
 }
 
 
@@ -268,6 +271,19 @@ def test_where_a_statement_is_made_is_not_whom_it_concerns() -> None:
     assert [(p.name, p.role) for p in event.places] == [("Washington", "where")]
     assert event.recipients == () and event.actors[0].text == "Malian prime minister"
     assert event.actors[0].country_code == "ML"
+
+
+def test_a_closing_attribution_says_where_the_source_is_not_the_event() -> None:
+    event = only(events_of("Turkish warplanes struck militant positions in northern Iraq, the defence ministry in "
+                           "Ankara said.", {"Iraq": "literal", "Ankara": "literal"}), "ASSAULT")
+    assert where(event) == ["Iraq"]
+    assert event.actors[0].text == "Turkish warplanes"
+
+
+def test_the_object_of_an_attack_is_where_it_happened_whatever_its_mention_type() -> None:
+    event = only(events_of("Russian forces shelled Kharkiv overnight.", {"Kharkiv": "modifier"}), "ASSAULT")
+    assert [(p.name, p.role) for p in event.places] == [("Kharkiv", "where")]
+    assert event.recipients == ()
 
 
 def test_coordinated_verbs_share_their_subject() -> None:
