@@ -38,7 +38,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from geo.dates import DateExpression, find_dates, resolve
 from geo.model import Actor, Analysis, Event, EventDate, PlaceLink, Sentence, Toponym
-from geo.plover import BASE_FORMS, CONTEXT_CUES, FIRST_WORDS, LEXICON, OBJECT_OVERRIDES, Trigger
+from geo.plover import BASE_FORMS, CONTEXT_CUES, FIRST_WORDS, LEXICON, OBJECT_OVERRIDES, Trigger, may_trigger
 
 TOKEN = re.compile(r"[^\W_]+(?:[-‐][^\W_]+)*(?:['’]t\b)?|['’]s\b|\.\.\.|\S")
 #: words of a sentence, for the cheap test of whether it can hold an event at all
@@ -792,7 +792,8 @@ def _sentence_events(analysis: Analysis, index: int, sentence: Sentence, indices
                      dates: list[DateExpression]) -> list[Event]:
     words = set(WORD.findall(sentence.text.lower()))
     quoted = "\"" in sentence.text or "“" in sentence.text
-    if (FIRST_WORDS.keys().isdisjoint(words) and not (quoted and not REPORTING.isdisjoint(words))
+    context = set().union(*state.recent[-2:]) if state.recent else set()
+    if (not may_trigger(words, context) and not (quoted and not REPORTING.isdisjoint(words))
             or _is_furniture(sentence, analysis.title)):
         # nothing can happen here, and nobody speaks: only remember it for what follows
         state.recent.append(words)

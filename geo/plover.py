@@ -362,6 +362,30 @@ def build_lexicon() -> dict[tuple[str, ...], tuple[Trigger, ...]]:
 #: filled once at import: a pure, small computation over the constants above
 LEXICON: dict[tuple[str, ...], tuple[Trigger, ...]] = build_lexicon()
 MAX_TRIGGER_TOKENS = max(len(k) for k in LEXICON)
+#: first word of a trigger -> what else a sentence needs for one of its readings to match:
+#: (the trigger's other words, one of its required words, one of its domain words)
+NEEDS: dict[str, list[tuple[frozenset[str], frozenset[str], frozenset[str]]]] = {}
+for _key, _readings in LEXICON.items():
+    for _r in _readings:
+        _need = (frozenset(_key[1:]), _r.requires, _r.domain)
+        if _need not in NEEDS.setdefault(_key[0], []):
+            NEEDS[_key[0]].append(_need)
+
+
+def may_trigger(words: set[str], context: set[str] | frozenset[str] = frozenset()) -> bool:
+    """Whether a sentence with these (lower-case) words can hold a trigger at all.
+
+    A cheap over-estimate of the matcher, so sentences that cannot hold an event are
+    never tokenised; ``context``: words of the sentences before (for domains).
+    """
+    for first in NEEDS.keys() & words:
+        for rest, requires, domain in NEEDS[first]:
+            if rest <= words and (not requires or not requires.isdisjoint(words)) and (
+                    not domain or not domain.isdisjoint(words) or not domain.isdisjoint(context)):
+                return True
+    return False
+
+
 #: first word of a trigger -> the lengths (in tokens) of the triggers it starts, longest first
 FIRST_WORDS: dict[str, tuple[int, ...]] = {}
 for _key in LEXICON:
