@@ -92,7 +92,8 @@ GROUP_NOUNS = {
     "journalists", "teachers", "doctors", "nurses", "traders", "miners", "union", "unions",
     "donors", "countries", "states", "nations", "council", "court", "judges", "prosecutors", "bloc",
     "commander", "commanders", "ambassador", "ambassadors", "envoys", "embassy", "officers", "police officers",
-    "force", "navy", "warplanes", "jets", "drones", "aircraft", "warships", "gunboats", "helicopters",
+    "force", "navy", "counterpart", "counterparts", "supporters", "men", "women", "youths", "individuals",
+    "warplanes", "jets", "drones", "aircraft", "warships", "gunboats", "helicopters",
 }
 ACTOR_MODIFIERS = {
     "armed", "unidentified", "suspected", "local", "interested", "mercenary", "military", "security",
@@ -668,6 +669,10 @@ def _governor(toks: list[_Tok], ti: int, heads: dict[int, int]) -> tuple[str | N
         k -= 1
     if k >= 1 and toks[k].lower == "of" and toks[k - 1].lower in NEAR_WORDS:
         return "near", True, head, k  # "north of Gao", "the outskirts of Bamako"
+    if k >= 2 and toks[k].text == "," and toks[k - 1].lower in PLACE_NOUNS:
+        k -= 2  # "in the capital, Conakry": what governs "the capital" governs the name
+        while k >= 0 and toks[k].lower in DIRECTION_ADJ:
+            k -= 1
     if k < 0:
         return None, False, head, k
     word = toks[k].lower
@@ -1014,9 +1019,9 @@ def _speaker(toks: list[_Tok], entities: list[_Entity], state: _DocState) -> Act
 
 def _register_people(entities: list[_Entity], toponyms: list[tuple[int, Toponym]], state: _DocState) -> None:
     """Persons get the country their introduction gives ("UK contingent ... Minister X")."""
-    countries = {t.place.country_code for _, t in toponyms
-                 if t.type in ("metonymic", "modifier", "demonym") and t.place is not None and t.place.country_code}
     for e in entities:
+        countries = {t.place.country_code for _, t in toponyms if t.end <= e.start
+                     and t.type in ("metonymic", "modifier", "demonym") and t.place is not None and t.place.country_code}
         if e.kind == "name" and " " not in e.text and e.text in state.persons:
             e.kind = "person"
         if e.kind != "person":
@@ -1039,6 +1044,19 @@ def _is_passive(toks: list[_Tok], c: _Candidate) -> bool:
     while k >= 0 and toks[k].lower.endswith("ly"):
         k -= 1
     return k >= 0 and toks[k].lower in PASSIVE_AUX
+
+
+def _object_of_preposition(toks: list[_Tok], c: _Candidate) -> bool:
+    """A noun trigger inside a prepositional phrase ("apologised for the killing of"): whoever
+    stands before it is the subject of another verb, not this event's actor."""
+    if c.trigger.pos != "noun" or c.category == "CONSULT":
+        return False  # "travelled to Beijing for talks": the traveller talks
+    k = c.first - 1
+    while k >= 0 and (toks[k].lower in DETERMINERS or toks[k].lower in QUANTIFIERS or _adjective(toks, k)
+                      or toks[k].is_word and not toks[k].is_cap and toks[k].lower.endswith(("ed", "al"))):
+        k -= 1
+    return k >= 0 and toks[k].lower in ("for", "of", "over", "about", "after", "against", "with", "despite",
+                                        "following", "amid", "since", "before")
 
 
 def _possessor(toks: list[_Tok], c: _Candidate, left: list[_Entity]) -> _Entity | None:
@@ -1101,7 +1119,7 @@ def _actors(toks: list[_Tok], c: _Candidate, entities: list[_Entity], state: _Do
         source = [a for a in [resolved(subjects[0])] if a]
     elif by_phrase:
         source = [a for a in [resolved(by_phrase[0])] if a]
-    elif subjects:
+    elif subjects and not _object_of_preposition(toks, c):
         source = [a for a in [resolved(subjects[-1])] if a]
         k = subjects[-1].first
         for e in reversed(subjects[:-1]):

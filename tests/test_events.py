@@ -129,6 +129,9 @@ def test_verbs_are_inflected_regularly_and_irregularly() -> None:
     ("The two armies began joint exercises.", "COOPERATE"),
     ("The president apologised for the killings.", "CONCEDE"),
     ("The minister accused the junta of abuses.", "ACCUSE"),
+    ("The foreign ministry lodged a formal protest with the ambassador.", "ACCUSE"),
+    ("The two navies held joint naval exercises off the coast.", "COOPERATE"),
+    ("Lebanon complained to the United Nations over the air raids.", "ACCUSE"),
 ])
 def test_trigger_words_give_the_plover_category(sentence: str, category: str) -> None:
     events = events_of(sentence, focus=None)
@@ -271,6 +274,13 @@ def test_where_a_statement_is_made_is_not_whom_it_concerns() -> None:
     assert [(p.name, p.role) for p in event.places] == [("Washington", "where")]
     assert event.recipients == () and event.actors[0].text == "Malian prime minister"
     assert event.actors[0].country_code == "ML"
+
+
+def test_a_capital_in_apposition_takes_the_preposition_of_its_noun() -> None:
+    event = only(events_of("The government banned all opposition rallies in the capital, Bamako.",
+                           {"Bamako": "literal"}), "COERCE")
+    assert [(p.name, p.role, p.reason) for p in event.places] == [("Bamako", "where", "place named in the same clause")]
+    assert [e.category for e in events_of("The government banned all opposition rallies.")] == ["COERCE"]
 
 
 def test_a_closing_attribution_says_where_the_source_is_not_the_event() -> None:
