@@ -213,8 +213,8 @@ _ENTRIES: tuple[tuple[str, str, str, str, str], ...] = (
     ("REJECT", "rejection", "", "+reject|+refuse|+deny{claims,allegations,accusations,charges,reports,involvement,that}|veto|+dismiss{claims,allegations,accusations,charges,reports}|turn down",
      "rejection|refusal|veto"),
     ("THREATEN", "threat", "", "+threaten|+warn{of,that,against}", "threat{against}|death threat|ultimatum"),
-    ("REQUEST", "appeal", "", "+urge|+call for|+call on|+appeal|+demand|+ask{for,to}|+request|+plead|+order{to}",
-     "+appeal|+demand|+request|+call{for}"),
+    ("REQUEST", "appeal", "", "+urge|+call for|+call on|+appeal|+demand|+ask{for,to}|+request|+plead[>anonymity,guilty,not,innocent,no,ignorance]|+order{to}",
+     "+appeal[<growing,broad,wide,mass,popular,enduring,visual,public,its,their,his,her]|+demand[<growing,increasing,rising,strong,high,low,weak,consumer,market,global,domestic,increased,and,meet,energy,oil,power,electricity,travel,seasonal,peak,huge]|+request|+call{for}"),
     # verbal cooperation
     ("AGREE", "agreement", "diplomatic", "agree{to,on,with,deal,ceasefire,truce,terms}|+offer{to}|+commit{to}|sign{agreement,accord,deal,treaty,pact,memorandum,ceasefire,truce,declaration,protocol,deal}|+pledge|+promise|ratify",
      "agreement|accord|peace deal|deal{with,between,on,to}|treaty|pact|ceasefire|truce|memorandum of understanding"),
