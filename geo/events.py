@@ -86,12 +86,12 @@ GROUP_NOUNS = {
     "residents", "students", "workers", "peacekeepers", "contingent", "mission", "group", "militia",
     "militias", "attackers", "assailants", "people", "refugees", "migrants", "prisoners", "hostages",
     "opposition", "allies", "partners", "coalition", "administration", "regime", "minister", "president",
-    "leader", "leaders", "premier", "chancellor", "governor", "mayor", "spokesman", "spokeswoman",
+    "leader", "premier", "chancellor", "governor", "mayor", "spokesman", "spokeswoman",
     "farmers", "herders", "bandits", "terrorists", "extremists", "mercenaries", "activists",
     "lawmakers", "mps", "parliament", "ministry", "delegation", "delegations", "diplomats", "envoy",
     "journalists", "teachers", "doctors", "nurses", "traders", "miners", "union", "unions",
     "donors", "countries", "states", "nations", "council", "court", "judges", "prosecutors", "bloc",
-    "commander", "commanders", "ambassador", "ambassadors", "envoys", "embassy", "officers", "police officers",
+    "commander", "commanders", "ambassador", "ambassadors", "envoys", "embassy", "officers",
     "force", "navy", "counterpart", "counterparts", "supporters", "men", "women", "youths", "individuals",
     "warplanes", "jets", "drones", "aircraft", "warships", "gunboats", "helicopters",
 }
@@ -110,7 +110,7 @@ ADVERBS = {"now", "also", "still", "soon", "then", "just", "never", "again", "no
 FINITE_BEFORE = {"to", "will", "would", "could", "can", "may", "might", "should", "must", "did", "do", "does",
                  "not", "n't", "n’t", "'ll", "’ll", "cannot", "they", "we", "i", "you", "and", "or", "also",
                  "then", "jointly", "never", "shall", "please", "let", "help", "further", "immediately",
-                 "to", "protesters", "demonstrators", "people", "thousands", "hundreds", "residents",
+                 "protesters", "demonstrators", "people", "thousands", "hundreds", "residents",
                  "won't", "don't", "didn't", "can't", "wo", "ca", "rebels", "troops", "soldiers", "forces"}
 #: words that make the next noun a thing rather than an event
 NOT_EVENT_BEFORE = {"press", "news", "life", "customer", "technical", "tech", "income", "child", "price",
