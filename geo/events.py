@@ -383,10 +383,14 @@ def _find_triggers(toks: list[_Tok], context: list[set[str]] | None = None) -> l
             continue
         size, trig = match
         before = toks[i - 1].lower if i > 0 else ""
-        if (trig.pos == "verb" and before in ("a", "an", "the", "this", "that", "its", "their", "his", "her")
+        if (trig.pos == "verb" and (before in ("a", "an", "the", "this", "that", "its", "their", "his", "her",
+                                               "all", "some", "many", "several", "newly") or before.isdigit())
                 and not toks[i].lower.endswith("ing")) or (trig.pos == "noun" and before in NOT_EVENT_BEFORE):
             i += size
-            continue  # "a call for", "the accused"; "press conference", "life support"
+            continue  # "a call for", "the accused", "731 approved applicants"; "press conference", "life support"
+        if trig.category == "CONSULT" and trig.pos == "verb" and before in PASSIVE_AUX:
+            i += size
+            continue  # "the calls have been met with anger": no meeting
         if i > 0 and toks[i - 1].lower == "in" and i + size < n and toks[i + size].lower in ("of", "for"):
             i += size
             continue  # "in support of", "in protest of": a modifier, not an event
