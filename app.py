@@ -451,15 +451,12 @@ def main() -> None:
     with right:
         show_panel(shown)
 
-    tab_text, tab_events, tab_fix, tab_download = st.tabs(["Article", "Events", "Corrections", "Downloads"])
-    with tab_text:
-        show_article(shown)
-    with tab_events:
-        show_events(shown)
-    with tab_fix:
-        show_corrections(shown)
-    with tab_download:
-        show_downloads(shown)
+    # only the open tab runs and is sent: the first page stays light
+    tabs = st.tabs(["Article", "Events", "Corrections", "Downloads"], key="tab", on_change="rerun")
+    for tab, show in zip(tabs, (show_article, show_events, show_corrections, show_downloads), strict=True):
+        if tab.open:
+            with tab:
+                show(shown)
     show_attribution()
 
 

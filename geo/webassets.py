@@ -126,9 +126,11 @@ def local_assets(dirs: tuple[Path, ...] | None = None) -> LocalAssets:
     return LocalAssets(urls=urls, sources=sources, marker_images=images)
 
 
-def localize_links(links: Iterable[tuple[str, str]], assets: LocalAssets) -> list[tuple[str, str]]:
+def localize_links(links: Iterable[tuple[str, str]], assets: LocalAssets, *,
+                   drop: Iterable[str] = ()) -> list[tuple[str, str]]:
     """folium ``default_js``/``default_css`` pairs with local data URLs; unused assets dropped."""
-    return [(name, assets.url_for(name, url)) for name, url in links if name not in UNUSED_ASSETS]
+    unused = UNUSED_ASSETS | set(drop)
+    return [(name, assets.url_for(name, url)) for name, url in links if name not in unused]
 
 
 def icon_path_script(assets: LocalAssets) -> str:

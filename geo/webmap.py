@@ -387,7 +387,7 @@ class BasemapLayer(JSCSSMixin, Layer):
 
 
 @lru_cache(maxsize=2)
-def basemap_features(gazetteer: Gazetteer, *, tolerance: float = 0.2) -> dict[str, Any]:
+def basemap_features(gazetteer: Gazetteer, *, tolerance: float = 0.25) -> dict[str, Any]:
     """Every country's polygon, simplified for a world view: the offline basemap."""
 
     features = []
@@ -410,12 +410,19 @@ def localize(m: folium.Map, assets: Any = None) -> folium.Map:
         for child in getattr(element, "_children", {}).values():
             yield from walk(child)
 
-    for element in walk(m):
-        if isinstance(element, MacroElement):
-            if getattr(element, "default_js", None):
-                element.default_js = localize_links(element.default_js, assets)
-            if getattr(element, "default_css", None):
-                element.default_css = localize_links(element.default_css, assets)
+    elements = list(walk(m))
+    # folium's popups need jQuery; a map without popups saves parsing 90 kB on every page
+    has_popups = any(isinstance(e, (folium.Popup, folium.GeoJsonPopup)) for e in elements)
+    drop = () if has_popups else ("jquery",)
+    for element in elements:
+        if not isinstance(element, MacroElement):
+            continue
+        for attr in ("default_js", "default_css"):
+            # keep folium's own list, so localizing again (a popup added later) starts from it
+            original = element.__dict__.get(f"_cdn_{attr}", getattr(element, attr, None))
+            if original:
+                setattr(element, f"_cdn_{attr}", original)
+                setattr(element, attr, localize_links(original, assets, drop=drop))
     return m
 
 

@@ -112,6 +112,8 @@ def test_correction_is_applied_saved_and_applied_again(data_dir):
     text = (ROOT / "seeds" / f"{SEED_ID}.txt").read_text(encoding="utf-8")
     start = text.index("Timbuktu")
     at = page()
+    at.session_state["tab"] = "Corrections"
+    at.run()
     at.selectbox(key="fix_mention").set_value(f"{SEED_ID}|{start}|{start + 8}").run()
     at.text_input(key="fix_query").input("Gao").run()
     at.selectbox(key="fix_choice").set_value(str(GAO)).run()
@@ -123,7 +125,9 @@ def test_correction_is_applied_saved_and_applied_again(data_dir):
     assert at.subheader[0].value == "Gao"
     assert "during a patrol in" in panel_html(at)
 
-    again = click(page(), feature_id=str(GAO))  # a new session reads the saved file
+    again = page()  # a new session reads the saved file
+    again.session_state["tab"] = "Corrections"
+    again = click(again, feature_id=str(GAO))
     assert again.subheader[0].value == "Gao" and "during a patrol in" in panel_html(again)
     undo = next(b for b in again.button if b.key and b.key.startswith("undo:"))
     undo.click().run()
@@ -132,6 +136,9 @@ def test_correction_is_applied_saved_and_applied_again(data_dir):
 
 def test_downloads_offer_every_layer_in_the_chosen_format():
     at = page()
+    assert not at.get("download_button")  # only the open tab runs
+    at.session_state["tab"] = "Downloads"
+    at.run()
     labels = sorted(el.proto.label for el in at.get("download_button"))
     assert labels == ["areas.geojson", "event_areas.geojson", "events.geojson", "mentions.geojson",
                       "places.geojson", "unresolved.geojson"]

@@ -156,6 +156,16 @@ def test_map_loads_nothing_from_the_internet(features, gazetteer):
     assert "bootstrap" not in html
 
 
+def test_jquery_comes_only_with_popups(features, gazetteer):
+    def js_names(m):
+        return {name for e in _walk(m) for name, _ in getattr(e, "default_js", [])}
+
+    assert "jquery" not in js_names(webmap.build_map(features, gazetteer=gazetteer))
+    m = webmap.build_map(features, gazetteer=gazetteer)
+    folium.Marker((0, 0), popup=folium.Popup("x")).add_to(m)
+    assert "jquery" in js_names(webmap.localize(m))
+
+
 def test_cdn_stays_the_fallback_without_local_files(tmp_path):
     assets = webassets.local_assets((tmp_path,))
     assert not assets.complete
