@@ -409,7 +409,7 @@ def show_attribution() -> None:
         "[CC BY 4.0](https://creativecommons.org/licenses/by/4.0/) · Country and region shapes: "
         "[Natural Earth](https://www.naturalearthdata.com) (public domain) · Map tiles: © "
         "[OpenStreetMap](https://www.openstreetmap.org/copyright) contributors, where reachable · "
-        "Map: [Leaflet](https://leafletjs.com) via folium. See [the guide](docs/page.md)."
+        "Map: [Leaflet](https://leafletjs.com) via folium, served from the installed Debian packages."
     )
 
 
