@@ -265,14 +265,7 @@ def show_map(analyses: list[Analysis], features: webmap.MapFeatures) -> None:
     )
     if take_click(map_state, features):
         st.rerun()  # a click the session state had not seen yet (st_folium without key callback)
-    legend = [f'<span style="display:inline-block;width:10px;height:10px;border-radius:50%;'
-              f'background:{webmap.category_colour(c)}"></span> {html.escape(c)}'
-              for c in features.categories()]
-    legend.insert(0, f'<span style="display:inline-block;width:10px;height:10px;border-radius:50%;'
-                     f'background:{webmap.NO_EVENT_COLOUR}"></span> no event')
-    legend.append(f'<span style="display:inline-block;width:10px;height:10px;border-radius:50%;'
-                  f'border:2px dashed {webmap.ACTOR_COLOUR}"></span> only as actor or adjective')
-    st.html('<div style="font-size:.8em">' + " &nbsp; ".join(legend) + "</div>")
+    st.html(webmap.legend_html(features))
 
 
 def show_panel(analyses: list[Analysis]) -> None:

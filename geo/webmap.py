@@ -19,6 +19,7 @@ which escapes ``<`` and ``>``.
 
 from __future__ import annotations
 
+import html
 import json
 import math
 from collections import Counter, defaultdict
@@ -291,6 +292,18 @@ def feature_at(features: MapFeatures, lat: float, lon: float, *, tolerance: floa
     click = shapely.Point(lon, lat)
     inside = [(shape.area, gid) for gid, shape in features.shapes.items() if shape.contains(click)]
     return min(inside)[1] if inside else None
+
+
+def legend_html(features: MapFeatures) -> str:
+    """The marker colours of the categories on the map, as a one-line HTML legend."""
+    def dot(style: str, label: str) -> str:
+        return (f'<span style="display:inline-block;width:10px;height:10px;border-radius:50%;{style}">'
+                f"</span> {html.escape(label)}")
+
+    items = [dot(f"background:{NO_EVENT_COLOUR}", "no event")]
+    items += [dot(f"background:{category_colour(c)}", c) for c in features.categories()]
+    items.append(dot(f"border:2px dashed {ACTOR_COLOUR}", "only as actor or adjective"))
+    return '<div class="geo-legend" style="font-size:.8em">' + " &nbsp; ".join(items) + "</div>"
 
 
 # --------------------------------------------------------------------------- folium

@@ -198,3 +198,10 @@ def test_selection_and_focus(gazetteer):
     assert center == (mali.lat, mali.lon) and 3 <= zoom <= 6
     assert webmap.focus_view(gazetteer.get(TIMBUKTU))[1] == 7
     assert webmap.focus_view(None) == (None, None)
+
+
+def test_legend_lists_the_categories_shown(features):
+    legend = webmap.legend_html(features)
+    assert "ASSAULT" in legend and webmap.CATEGORY_COLOURS["ASSAULT"] in legend
+    assert "no event" in legend and "only as actor or adjective" in legend
+    assert "COERCE" not in legend
