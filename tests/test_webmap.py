@@ -205,3 +205,13 @@ def test_legend_lists_the_categories_shown(features):
     assert "ASSAULT" in legend and webmap.CATEGORY_COLOURS["ASSAULT"] in legend
     assert "no event" in legend and "only as actor or adjective" in legend
     assert "COERCE" not in legend
+
+
+def test_the_map_shows_what_the_downloads_hold(analyses, gazetteer, features):
+    from geo.layers import build_layers
+
+    layers = build_layers(analyses, gazetteer)
+    on_map = {f["properties"]["geonameid"] for fc in features.layers().values() for f in fc["features"]}
+    assert on_map == set(layers.places["geonameid"])
+    drawn_as_areas = ids(features.areas) | ids(features.actor_areas)
+    assert drawn_as_areas == set(layers.areas["geonameid"])
