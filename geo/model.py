@@ -15,7 +15,7 @@ MentionType = Literal["literal", "metonymic", "modifier", "demonym", "embedded"]
 MENTION_TYPES: tuple[str, ...] = ("literal", "metonymic", "modifier", "demonym", "embedded")
 
 #: kinds of gazetteer record, coarsest first
-PLACE_KINDS: tuple[str, ...] = ("continent", "region", "country", "admin1", "city")
+PLACE_KINDS: tuple[str, ...] = ("continent", "region", "country", "admin1", "admin2", "city")
 
 
 def point_geometry(lat: float, lon: float) -> dict[str, Any]:

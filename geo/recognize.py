@@ -165,6 +165,8 @@ class Recognizer:
                                   sent in shouting, surnames)
             if mention is not None:
                 mentions.append(mention)
+                while j + 1 < len(tokens) and tokens[j + 1].start < mention.end:
+                    j += 1  # the mention may have grown past the match ("Washington, D.C.")
                 self._last_end = j
                 i = j + 1
             else:
@@ -212,7 +214,7 @@ class Recognizer:
             if tokens[i].text.isupper() and len(tokens[i].text) <= 4 and i == j and not shouting:
                 # acronyms: only country abbreviations ("US", "UK", "UAE"), never "IT" or "UN"
                 places = gaz.candidates_by_key(key)
-                after_number = i > 0 and tokens[i - 1].text[:1].isdigit()  # "500 BC"
+                after_number = key == "bc" and i > 0 and tokens[i - 1].text[:1].isdigit()  # "500 BC"
                 if (places and places[0].kind == "country" and key != name_key(places[0].name)
                         or key in ACRONYMS) and not after_number:
                     return j, key, places[:1], False
@@ -252,6 +254,13 @@ class Recognizer:
         dateline = (first.text.isupper() and len(first.text) > 2 and nxt is not None
                     and nxt.text in (",", "—", "–", "-", "(") and (at_sentence_start or prev is None))
 
+        if (single and prev is not None and prev.text == "," and prev2 is not None and prev2.is_cap
+                and nxt is not None and nxt.text == "." and nxt.start == last.end
+                and any(p.kind == "admin1" and p.country_code in ("US", "CA", "AU") for p in places)
+                and len(first.text) <= 5):
+            # "Springfield, Ill.", "SEVERN, Md. (AP)": a state abbreviation after a town
+            states = tuple(p for p in places if p.kind == "admin1" and p.country_code in ("US", "CA", "AU"))
+            return self._mention(text[first.start:nxt.end], first, nxt, "literal", sent, states, False, None)
         if key in MONTHS_DAYS or (single and key in STOP_WORDS and top.kind != "country"):
             return None
         if single and not adjectival:
@@ -308,6 +317,11 @@ class Recognizer:
             else:
                 embedded = True  # "Toronto Blue Jays"
         if self._inside_org(tokens, i):
+            # "Mission in Mali" names an organisation; "St Patrick's Church in Dunshaughlin"
+            # a building in a town, which places the town literally
+            small = not big_area and population < 100_000
+            if small and prev is not None and prev.lower in ("in", "at"):
+                return self._mention(surface, first, last, "literal", sent, places, False, None)
             embedded = True
         if nxt is not None and nxt.lower in LOWER_ORG_HEADS and not adjectival and not big_area:
             embedded = True
@@ -328,7 +342,9 @@ class Recognizer:
         if adjectival:
             if embedded and nxt is not None and nxt.lower in ORG_HEADS:
                 return self._mention(surface, first, last, "embedded", sent, places, True, None)
-            kind: MentionType = "demonym" if self._standalone(nxt, surface) else "modifier"
+            coordinated = (nxt is not None and nxt.lower in ("and", "or", "&") and nxt2 is not None
+                           and nxt2.is_cap and nxt2.is_word)
+            kind: MentionType = "demonym" if self._standalone(nxt, surface, coordinated) else "modifier"
             return self._mention(surface, first, last, kind, sent, places, True, None)
 
         if embedded:
@@ -337,7 +353,7 @@ class Recognizer:
             return self._mention(surface, first, last, "embedded", sent, places, False, container)
         if dictionary and not big_area:
             # "State", "Centre", "Orange": a place only when big and where a place is expected
-            if not major_city and (all(p.kind == "admin1" for p in places) or population < 100_000
+            if not major_city and (all(p.kind in ("admin1", "admin2") for p in places) or population < 100_000
                                    or not locative and zipf >= 4.5):
                 return None
         if single and not big_area and not locative and population < 100_000 and gaz.is_given_name(first.text):
@@ -358,6 +374,10 @@ class Recognizer:
             if zipf >= 4.5 and population < 50_000:
                 return None
         kind = "modifier" if follows_cap else self._type(tokens, i, j, top, prev, nxt)
+        capital = [p for p in places if p.feature_code == "PPLC" and p.country_code == "US"]
+        if nxt is not None and nxt.text == "," and nxt2 is not None and nxt2.text in ("D.C.", "DC") and capital:
+            last, places = nxt2, capital  # "Washington, D.C." is one name
+            surface = text[first.start:last.end]
         if nxt is not None and nxt.text == "." and nxt.start == last.end and len(last.text) <= 5 \
                 and key != name_key(top.name) and not (sentence is not None and nxt.end >= sentence.end):
             last = nxt  # "Calif.", "Ga.": the abbreviation's dot belongs to the name
@@ -408,10 +428,12 @@ class Recognizer:
         return None
 
     @staticmethod
-    def _standalone(nxt: Token | None, surface: str) -> bool:
+    def _standalone(nxt: Token | None, surface: str, coordinated: bool = False) -> bool:
         """"the French", "Malians": a people-form not modifying a noun."""
         if nxt is not None and nxt.text in ("-", "‐"):
             return False  # "Russian-backed", "West African-led"
+        if coordinated:
+            return False  # "Korean and US flags", "her American and Mexican counterparts"
         if surface.endswith("s") and not surface.endswith(("ss", "ese")):
             return True
         return nxt is None or not nxt.is_word or nxt.lower in VERBISH or nxt.lower in (
@@ -442,7 +464,7 @@ class Recognizer:
         if after is not None and after.text == "-" and j + 2 < len(tokens) and tokens[j + 2].is_word \
                 and not tokens[j + 2].is_cap:
             return "modifier"  # "French-led", "UK-based"
-        if top.kind in ("country", "city", "admin1", "region"):
+        if top.kind in ("country", "city", "admin1", "admin2", "region"):
             if prev is not None and prev.lower in LOCATIVE:
                 return "literal"
             if after is not None and after.lower in VERBISH:

@@ -119,6 +119,10 @@ REGIONS: tuple[RegionDefinition, ...] = (
     RegionDefinition(-63, "Patagonia", (), extent=(-75.0, -55.0, -63.0, -39.0)),
     RegionDefinition(-64, "Tibet", ("Tibet Autonomous Region",), extent=(78.4, 26.8, 99.1, 36.5)),
     RegionDefinition(-65, "Americas", ("the Americas",), extent=(-125.0, -40.0, -50.0, 50.0)),
+    RegionDefinition(-66, "Northern Europe", (), ("DK", "EE", "FI", "IS", "IE", "LV", "LT", "NO", "SE", "GB")),
+    RegionDefinition(-67, "Southern Europe", (), ("AL", "AD", "BA", "HR", "GR", "IT", "MT", "ME", "MK",
+                                                  "PT", "SM", "RS", "SI", "ES")),
+    RegionDefinition(-68, "Eastern Ghouta", ("Ghouta", "East Ghouta"), extent=(36.3, 33.45, 36.6, 33.65)),
 )
 
 

@@ -17,7 +17,7 @@ from geo.gazetteer import Gazetteer, name_key
 from geo.model import Candidate, Focus, Place, Toponym
 from geo.recognize import RawMention
 
-KIND_PRIOR = {"country": 4.5, "continent": 4.3, "region": 4.5, "admin1": 2.8}
+KIND_PRIOR = {"country": 4.5, "continent": 4.3, "region": 4.5, "admin1": 2.8, "admin2": 2.4}
 #: what a major city (half a million people or more) adds: "Washington", "New York"
 MAJOR_CITY_BONUS = 0.5
 #: a city that shares its name with a country ("Mexico", "China") needs strong evidence
@@ -117,15 +117,16 @@ class Resolver:
             return [], 0.0
         container_places = [p for c in containers for p in self.gazetteer.candidates_by_key(c)[:3]]
         named_countries = {p.country_code for p in places if p.kind == "country"}
-        named_divisions = {p.country_code for p in places if p.kind == "admin1"}
+        named_divisions = {p.country_code for p in places if p.kind in ("admin1", "admin2")}
         # "Gao": the town, seat of the Gao region, unless the text says "region"
         seats = {(p.country_code, p.admin1) for p in places if p.kind == "city" and p.population >= 10_000}
         scores = []
         for p in places:
             s = _prior(p, key)
-            if named_countries and (p.kind == "city" or p.kind == "admin1" and p.country_code in named_countries):
+            if named_countries and (p.kind == "city" or p.kind in ("admin1", "admin2")
+                                    and p.country_code in named_countries):
                 s -= COUNTRY_NAMESAKE_PENALTY  # "Mexico" the country, not México state or Mexico City
-            if p.kind == "admin1" and (p.country_code, p.name) in seats:
+            if p.kind in ("admin1", "admin2") and (p.country_code, p.name) in seats:
                 s -= SEAT_PENALTY
             if p.kind == "city" and p.country_code in named_divisions and p.population < 500_000 \
                     and (p.country_code, p.admin1) not in {(q.country_code, q.name) for q in places}:

@@ -117,6 +117,7 @@ _ABBREVIATIONS = {
     "ala", "ariz", "ark", "calif", "colo", "conn", "fla", "ga", "kan", "kans", "ky", "md", "mass",
     "mich", "minn", "mont", "neb", "nebr", "nev", "okla", "pa", "penn", "tenn", "tex", "vt", "va",
     "wis", "wisc", "wyo", "n.h", "n.j", "n.m", "n.y", "n.c", "n.d", "s.c", "s.d", "r.i", "ont", "que",
+    "ill", "la", "wash", "miss", "mo", "ind", "ore", "del", "d.c",
 }
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*\S)")
 

@@ -82,3 +82,31 @@ def test_regions_and_towns(geoparser, text, expected):
 
 def test_page_furniture_yields_nothing(geoparser):
     assert names(geoparser, "Accessibility links\n\nBreaking News\n\nShare this article") == []
+
+
+def test_datelines_and_state_abbreviations(geoparser):
+    analysis = geoparser.analyse("SPRINGFIELD, Ill. (AP) — Officials met. He lives in Slidell, La., now.")
+    assert [(t.text, t.place.name) for t in analysis.toponyms] == [
+        ("SPRINGFIELD", "Springfield"), ("Ill.", "Illinois"), ("Slidell", "Slidell"), ("La.", "Louisiana")]
+    assert {t.place.country_code for t in analysis.toponyms} == {"US"}
+
+
+def test_washington_dc_is_one_name(geoparser):
+    (dc,) = geoparser.analyse("Tickets are sold in Washington, D.C., too.").toponyms
+    assert dc.text == "Washington, D.C." and dc.place.feature_code == "PPLC"
+
+
+def test_coordinated_adjectives_modify(geoparser):
+    assert found(geoparser, "Crowds waved Korean and US flags.") == [("Korean", "modifier"), ("US", "modifier")]
+
+
+def test_building_in_a_small_town_places_the_town(geoparser):
+    assert found(geoparser, "A concert in St Mary's Church in Dunshaughlin raised funds.") == [
+        ("Dunshaughlin", "literal")]
+
+
+def test_second_level_divisions(geoparser):
+    places = {t.text: t.place for t in geoparser.analyse(
+        "Floods hit Kent and Surrey in England, and Fife in Scotland.").toponyms}
+    assert places["Kent"].kind == places["Surrey"].kind == places["Fife"].kind == "admin2"
+    assert places["Kent"].country_code == "GB"
