@@ -22,10 +22,12 @@ from __future__ import annotations
 import html
 import json
 import math
+import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 import folium
@@ -58,6 +60,8 @@ OTHER_EVENT_COLOUR = "#7f7f7f"
 ACTOR_COLOUR = "#6c757d"
 #: the offline basemap's countries
 BASEMAP_STYLE: dict[str, Any] = {"color": "#9a9a9a", "weight": 0.6, "fillColor": "#f3f0e6", "fillOpacity": 1.0}
+#: bump when the basemap's geometry or style changes, so cached copies are rebuilt
+BASEMAP_VERSION = 1
 #: the selected place's ring
 SELECTION_COLOUR = "#ffbf00"
 
@@ -390,19 +394,16 @@ class BasemapLayer(JSCSSMixin, Layer):
         {% endmacro %}
     """)
 
-    def __init__(self, collection: dict[str, Any], *, name: str, pane: str, attribution: str) -> None:
+    def __init__(self, script_url: str, *, name: str, pane: str, attribution: str) -> None:
         super().__init__(name=name, overlay=True, control=True, show=True)
         self._name = "Basemap"
         self.pane = pane
         self.attribution = attribution
-        payload = "window.geoNewsBasemap = " + json.dumps(collection, separators=(",", ":")) + ";"
-        self.default_js = [("geo_news_basemap", data_url(payload.encode("utf-8"), "text/javascript"))]
+        self.default_js = [("geo_news_basemap", script_url)]
 
 
-@lru_cache(maxsize=2)
 def basemap_features(gazetteer: Gazetteer, *, tolerance: float = 0.25) -> dict[str, Any]:
     """Every country's polygon, simplified for a world view: the offline basemap."""
-
     features = []
     for country in gazetteer.countries():
         shape = gazetteer.area(country.geonameid)
@@ -412,6 +413,30 @@ def basemap_features(gazetteer: Gazetteer, *, tolerance: float = 0.25) -> dict[s
                          "geometry": display_geometry(shape, tolerance=tolerance, digits=2),
                          "properties": {"name": country.name, "style": BASEMAP_STYLE}})
     return _collection(features)
+
+
+@lru_cache(maxsize=2)
+def basemap_script(gazetteer: Gazetteer) -> str:
+    """The basemap as a script defining ``window.geoNewsBasemap``, as a data URL.
+
+    Simplifying 240 countries takes a few tenths of a second, paid on the
+    first page after every server start; the result is kept beside the
+    gazetteer cache it was made from (best effort: a read-only cache folder
+    only costs the recomputation).
+    """
+    cached = Path(gazetteer.path).with_suffix(f".basemap-{BASEMAP_VERSION}.js")
+    try:
+        payload = cached.read_bytes()
+    except OSError:
+        collection = basemap_features(gazetteer)
+        payload = ("window.geoNewsBasemap = " + json.dumps(collection, separators=(",", ":")) + ";").encode()
+        try:
+            tmp = cached.with_suffix(f".tmp{os.getpid()}")
+            tmp.write_bytes(payload)
+            os.replace(tmp, cached)
+        except OSError:
+            pass  # no cache, same map
+    return data_url(payload, "text/javascript")
 
 
 def localize(m: folium.Map, assets: Any = None) -> folium.Map:
@@ -454,7 +479,7 @@ def build_map(features: MapFeatures, *, gazetteer: Gazetteer | None = None, tile
     # the basemap pane sits under the tile pane (z-index 200): tiles cover it when they load
     CustomPane("basemap", z_index=150, pointer_events=False).add_to(m)
     if gazetteer is not None:
-        BasemapLayer(basemap_features(gazetteer), name="Countries (offline basemap)", pane="basemap",
+        BasemapLayer(basemap_script(gazetteer), name="Countries (offline basemap)", pane="basemap",
                      attribution=NATURAL_EARTH_ATTRIBUTION + " \u00b7 " + GEONAMES_ATTRIBUTION).add_to(m)
         m.get_root().header.add_child(folium.Element(
             "<style>.leaflet-container{background:#cfe3f0}</style>"))

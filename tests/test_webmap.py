@@ -215,3 +215,17 @@ def test_the_map_shows_what_the_downloads_hold(analyses, gazetteer, features):
     assert on_map == set(layers.places["geonameid"])
     drawn_as_areas = ids(features.areas) | ids(features.actor_areas)
     assert drawn_as_areas == set(layers.areas["geonameid"])
+
+
+def test_basemap_is_every_country_and_kept_beside_the_gazetteer(gazetteer):
+    import base64
+    import json as json_module
+
+    url = webmap.basemap_script(gazetteer)
+    payload = base64.b64decode(url.split(",", 1)[1]).decode()
+    collection = json_module.loads(payload.removeprefix("window.geoNewsBasemap = ").rstrip(";"))
+    names = {f["properties"]["name"] for f in collection["features"]}
+    assert {"Mali", "Ghana", "Russia", "Brazil"} <= names and len(names) > 200
+    assert len(url) < 600_000  # a world view, not survey data
+    cache = Path(gazetteer.path)
+    assert list(cache.parent.glob(f"{cache.stem}.basemap-*.js"))  # the next server start reads it
