@@ -331,7 +331,12 @@ def show_corrections(analyses: list[Analysis]) -> None:
     if not mentions:
         st.info("No place mentions to correct.")
         return
-    key = st.selectbox("Mention", list(mentions), key="fix_mention",
+    keys = list(mentions)
+    selected = st.session_state.selected
+    # open on the place being read in the side panel, the one the user is most likely fixing
+    first = next((i for i, (_, t) in enumerate(mentions.values())
+                  if t.place is not None and t.place.geonameid == selected), 0)
+    key = st.selectbox("Mention", keys, index=first, key="fix_mention",
                        format_func=lambda k: (f"{mentions[k][1].text} → "
                                               f"{mentions[k][1].place.name if mentions[k][1].place else 'unresolved'}"
                                               f" ({mentions[k][0].title or mentions[k][0].id}, "

@@ -163,3 +163,11 @@ def test_pasted_hostile_article_is_shown_as_text():
     assert "&lt;b&gt;Hostile&lt;/b&gt;" in joined  # the title heading
     click(at, feature_id=str(TIMBUKTU))
     assert "&lt;img src=x" in panel_html(at)
+
+
+def test_corrections_open_on_the_place_being_read():
+    at = click(page(), feature_id=str(TIMBUKTU))
+    at.session_state["tab"] = "Corrections"
+    at.run()
+    assert at.selectbox(key="fix_mention").value.startswith(f"{SEED_ID}|")
+    assert "Timbuktu →" in at.selectbox(key="fix_mention").format_func(at.selectbox(key="fix_mention").value)
