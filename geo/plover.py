@@ -175,7 +175,8 @@ _ENTRIES: tuple[tuple[str, str, str, str, str], ...] = (
     ("ASSAULT", "abduction", "", "kidnap|abduct|hijack|take hostage|hold hostage", "kidnapping|abduction|hijacking|hostage-taking"),
     ("ASSAULT", "military operation", "military", "launch{operation,offensive,assault,raid,raids,strikes,attack,attacks,airstrikes}",
      "military operation|operation{against}|counter-offensive|counteroffensive"),
-    ("ASSAULT", "violence", "", "", "violence|bloodshed|unrest"),
+    ("ASSAULT", "violence", "", "", "violence|bloodshed|genocide|ethnic cleansing|atrocities"),
+    ("ASSAULT", "arson", "", "set ablaze|set alight|raze|pillage|hack{to}|bombard", "suicide bomber|suicide bombers"),
     ("ASSAULT", "insurgency", "terrorism", "", "insurgency|rebellion|uprising|jihadist insurgency"),
     ("ASSAULT", "war", "military", "invade", "war@violence[<cold,trade,price,tariff,currency,culture,bidding,turf,legal,word,words,ratings,talent,tech,bitter]|civil war|conflict@violence[<interest,interests]"),
     ("ASSAULT", "injuries", "", "wound|injure|stab|lynch|beat{to,up}", ""),
@@ -192,44 +193,47 @@ _ENTRIES: tuple[tuple[str, str, str, str, str], ...] = (
     ("COERCE", "ban", "rights_freedoms", "+ban|outlaw|censor|suspend{newspaper,broadcaster,broadcasts,party,parties,activities}|dissolve{party,parties,parliament,government}",
      "ban|censorship"),
     ("COERCE", "curfew", "rights_freedoms", "impose{curfew,lockdown,emergency,law}", "curfew|martial law|state of emergency"),
-    ("COERCE", "dispersal", "rights_freedoms", "disperse|crack down|repress|suppress", "tear gas|repression"),
+    ("COERCE", "dispersal", "rights_freedoms", "disperse|crack down|repress|suppress", "tear gas|repression|water cannon|water cannons|rubber bullets"),
+    ("COERCE", "expulsion", "rights_freedoms", "expel{journalist,journalists,reporter,reporters,correspondent,activist,activists,missionary,missionaries,workers,nationals}", ""),
     ("COERCE", "seizure", "", "seize{property,assets,land,equipment,weapons,goods,ship,vessel}|confiscate", "seizure|confiscation"),
     ("PROTEST", "protest", "", "protest|demonstrate{against,outside,in,at,on,over,for,near,across,throughout}|march@protest|rally@protest|riot|picket|take to the streets|gather@protest|go on strike|boycott|stage{protest,protests,rally,rallies,sit-in,demonstration,demonstrations,strike,walkout}",
-     "protest|demonstration[>of]|rally@protest|march@protest|riot|sit-in|walkout|strike{by,over,against,in,at,on}|general strike|hunger strike|boycott"),
+     "protest|demonstration[>of]|rally@protest|march@protest|riot|unrest|sit-in|walkout|strike{by,over,against,in,at,on}|general strike|hunger strike|boycott"),
     ("MOBILIZE", "troop deployment", "military", "deploy@military|dispatch@military|send{troops,soldiers,forces,warships,reinforcements,police,contingent,peacekeepers}|station{troops,soldiers,forces}|mass{troops,forces,soldiers,tanks}|mobilise@military|mobilize@military|reinforce@military",
      "deployment@military|mobilisation@military|mobilization@military|reinforcements@military|troop buildup|build-up@military|buildup@military"),
     ("MOBILIZE", "patrol", "military", "patrol@military", "patrol"),
     ("MOBILIZE", "military exercise", "military", "", "high alert|state of alert|military exercise|military exercises|military drills|war games|exercises@military|drills@military|manoeuvres@military|maneuvers@military"),
-    ("SANCTION", "sanctions", "economic", "sanction|embargo|blacklist", "sanction|embargo|trade ban|asset freeze"),
+    ("SANCTION", "sanctions", "economic", "sanction|embargo|blacklist|ban{imports,exports,flights,trade,products,goods,imports}", "sanction|embargo|trade ban|asset freeze|import ban|export ban"),
     ("SANCTION", "conviction", "legal", "convict|sentence{to}", "conviction|death sentence|prison sentence"),
     ("SANCTION", "reduced relations", "diplomatic", "cut ties|sever{ties,relations}|close{embassy,embassies,border,borders,consulate,airspace}|recall{ambassador,envoy}|withdraw{aid,ambassador,diplomats,funding,support,envoy,observers,recognition,assistance}|suspend{from}|expel{from}|expel{ambassador,diplomats,envoy,diplomat}|suspend{aid,cooperation,membership,relations,ties,funding}|freeze{assets,aid,funding}|halt{aid,cooperation,funding}",
      "suspension{of}|expulsion{of}"),
     # verbal conflict
-    ("ACCUSE", "accusation", "", "+accuse|+blame|allege|+charge{with}|+condemn|+denounce|+criticise|+criticize|decry",
+    ("ACCUSE", "accusation", "", "+accuse|+blame|allege|+charge{with}|+condemn|+denounce|+criticise|+criticize|decry|+rebuke|+censure|summon{ambassador,envoy,charge,diplomat}",
      "accusation|allegation|condemnation|criticism"),
     ("ACCUSE", "investigation", "legal", "investigate|probe", "investigation|inquiry|probe"),
     ("ACCUSE", "criticism", "", "+slam|+blast{government,decision,move,plan,junta,authorities}|+indict", "indictment"),
     ("ACCUSE", "complaint", "diplomatic", "+complain{to,about,over,that,of}|+lodge{protest,complaint}|+protest{to}",
      "official protest|formal protest|diplomatic protest|complaint{to,against,with}"),
     ("ACCUSE", "lawsuit", "legal", "sue", "lawsuit"),
+    ("REJECT", "exit from agreement", "diplomatic", "quit{talks,agreement,deal,treaty,negotiations,accord,pact}|withdraw{agreement,deal,treaty,accord,talks,negotiations,pact}|walk out{of}|pull out{agreement,deal,treaty,accord,talks,negotiations,pact}",
+     "walkout{from}"),
     ("REJECT", "rejection", "", "+reject|+refuse|+deny{claims,allegations,accusations,charges,reports,involvement,that}|veto|+dismiss{claims,allegations,accusations,charges,reports}|turn down",
      "rejection|refusal|veto"),
     ("THREATEN", "threat", "", "+threaten|+warn{of,that,against}", "threat{against}|death threat|ultimatum"),
-    ("REQUEST", "appeal", "", "+urge|+call for|+call on|+appeal|+demand|+ask{for,to}|+request|+plead[>anonymity,guilty,not,innocent,no,ignorance]|+order{to}",
+    ("REQUEST", "appeal", "", "+urge|+call for|+call on|+petition|+appeal|+demand|+ask{for,to}|+request|+plead[>anonymity,guilty,not,innocent,no,ignorance]|+order{to}",
      "+appeal[<growing,broad,wide,mass,popular,enduring,visual,public,its,their,his,her]|+demand[<growing,increasing,rising,strong,high,low,weak,consumer,market,global,domestic,increased,and,meet,energy,oil,power,electricity,travel,seasonal,peak,huge]|+request|+call{for}"),
     # verbal cooperation
-    ("AGREE", "agreement", "diplomatic", "agree{to,on,with,deal,ceasefire,truce,terms}|+offer{to}|+commit{to}[<is,are,was,were,be,been,remains,remain,deeply,fully,entirely,firmly,strongly]|sign{agreement,accord,deal,treaty,pact,memorandum,ceasefire,truce,declaration,protocol,deal}|+pledge|+promise|ratify",
+    ("AGREE", "agreement", "diplomatic", "agree{to,on,with,deal,ceasefire,truce,terms}|+offer{to}|+commit{to}[<is,are,was,were,be,been,remains,remain,deeply,fully,entirely,firmly,strongly]|sign{agreement,accord,deal,treaty,pact,memorandum,ceasefire,truce,declaration,protocol,deal}|+pledge|+promise|+vow{to}|ratify",
      "agreement|accord|peace deal|deal[<great,good,big,real,to,will,can,must,would,should,could,cannot,better,raw]|treaty|pact|ceasefire|truce|memorandum of understanding"),
     ("CONSULT", "meeting", "diplomatic", "meet|hold talks|negotiate|visit|consult|discuss|convene|mediate|speak{with}|host{talks,summit,meeting,leaders,delegation,conference}",
-     "meeting|talks|negotiations|negotiation|summit|visit|consultation|consultations|discussions|gathering|conference|dialogue|mediation|phone call"),
-    ("SUPPORT", "support", "diplomatic", "support|back{plan,plans,proposal,bid,efforts,government,call}|endorse|praise|welcome|commend|recognise|recognize|approve|hail",
-     "endorsement|recognition{of}|backing|support{for}[<air,close]"),
-    ("CONCEDE", "concession", "", "concede|apologise|apologize|pardon|reopen{border,borders,schools,crossing,airspace,embassy,roads}|lift{curfew,ban,sanctions,restrictions,embargo,blockade,siege}|ease{restrictions,curfew,sanctions,ban}",
+     "meeting|talks|negotiations|negotiation|summit|visit|consultation|consultations|discussions|gathering|conference|dialogue|mediation|phone call|telephone call|telephone conversation|video call|video conference"),
+    ("SUPPORT", "support", "diplomatic", "support|back{plan,plans,proposal,bid,efforts,government,call}|endorse|praise|welcome|commend|recognise|recognize|approve|hail|congratulate",
+     "endorsement|recognition{of}|backing|support{for}[<air,close]|solidarity{with}"),
+    ("CONCEDE", "concession", "", "concede|apologise|apologize|pardon|back down|relax{restrictions,curfew,rules,ban,sanctions}|reopen{border,borders,schools,crossing,airspace,embassy,roads}|lift{curfew,ban,sanctions,restrictions,embargo,blockade,siege}|ease{restrictions,curfew,sanctions,ban}",
      "concession|apology|pardon|amnesty"),
     # material cooperation
     ("COOPERATE", "cooperation", "", "cooperate|collaborate|work with|work closely|work together|coordinate{with}",
      "cooperation|collaboration|partnership|alliance|joint{exercise,exercises,drills,patrol,patrols,operation,operations,maneuvers,manoeuvres,naval,military,air,offensive}|coordination{with}"),
-    ("AID", "aid", "humanitarian", "donate|give{aid,grant,money,loan,assistance,weapons,funds}|provide{aid,assistance,support,funding,food,weapons,equipment,training,relief}|deliver{aid,assistance,food,relief,supplies}|supply{weapons,arms,aid}|grant{asylum}",
+    ("AID", "aid", "humanitarian", "donate|airlift{aid,food,supplies,medicine,relief}|give{aid,grant,money,loan,assistance,weapons,funds}|provide{aid,assistance,support,funding,food,weapons,equipment,training,relief}|deliver{aid,assistance,food,relief,supplies}|supply{weapons,arms,aid}|grant{asylum}",
      "aid[>agencies,agency,workers,worker,groups,group,organisations,organizations,officials,sector,budget,money]|assistance|donation|grant{of,worth}|loan{of,worth}|relief supplies|humanitarian aid|military aid|asylum[>seekers,seeker,applications,application,claims,claim,system,policy,rules,cases,process]"),
     ("RETREAT", "troop withdrawal", "military", "withdraw@military|pull out@military|pull back@military|retreat@military|draw down@military|cut short{deployment,mission}|end{mission,operation,deployment,presence,occupation}|leave{mission,operation,base,bases,force,coalition}",
      "withdrawal@military|pullout@military|pull-out@military|drawdown@military|retreat@military"),
@@ -360,7 +364,9 @@ def build_lexicon() -> dict[tuple[str, ...], tuple[Trigger, ...]]:
                     key = (form, *words[1:]) if pos == "verb" or len(words) == 1 else (*words[:-1], form)
                     if trigger not in lexicon.get(key, ()):
                         lexicon[key] = (*lexicon.get(key, ()), trigger)
-    return lexicon
+    # a reading that needs a following word is tried before a general one ("ban imports" is a
+    # SANCTION before "ban" is COERCE); otherwise the lexicon's order stands
+    return {key: tuple(sorted(readings, key=lambda r: not r.requires)) for key, readings in lexicon.items()}
 
 
 #: filled once at import: a pure, small computation over the constants above
