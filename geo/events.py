@@ -832,6 +832,10 @@ def _sentence_events(analysis: Analysis, index: int, sentence: Sentence, indices
     reported = any(t.lower in REPORTING and not t.is_cap for t in toks) if not REPORTING.isdisjoint(words) else False
     sentence_contexts = _sentence_contexts(toks, words)
 
+    # negated triggers go first, so they take no place from a real one
+    tenses = {id(c): _modality(toks, c, reported) for c in cands}
+    cands = [c for c in cands if tenses[id(c)] is not None]
+
     # attach each located mention to the nearest trigger of its clause (before it, else after it)
     claimed: set[int] = set()
     for n, ti, head, role, near in located:
@@ -859,9 +863,7 @@ def _sentence_events(analysis: Analysis, index: int, sentence: Sentence, indices
     events: list[Event] = []
     previous_source: list[Actor] = []
     for c in cands:
-        tense = _modality(toks, c, reported)
-        if tense is None:
-            continue  # negated: PLOVER leaves it out
+        tense = tenses[id(c)]
         source, recipients = _actors(toks, c, entities, state, speaker, previous_source)
         previous_source = source
         date, tense = _date_for(toks, c, cands, dates, analysis, tense)
@@ -911,6 +913,8 @@ def _role(c: _Candidate, role: str) -> str:
         return "area" if c.category in REMOTE else "where"
     if role == "destination" and c.category in REMOTE:
         return "area"
+    if role == "origin" and c.category in ("SANCTION", "REJECT"):
+        return "area"  # "recalled its ambassador from Somalia": Somalia is concerned
     return role
 
 
