@@ -240,8 +240,9 @@ def map_features(analyses: Sequence[Analysis], gazetteer: Gazetteer | None) -> M
         place = summary.place
         colour = ACTOR_COLOUR if summary.actor_only else category_colour(summary.category)
         props = _properties(summary)
-        shape = gazetteer.area(place.geonameid) if gazetteer is not None and place.is_area else None
-        if shape is not None:
+        area = _area(gazetteer, place.geonameid) if gazetteer is not None and place.is_area else None
+        if area is not None:
+            shape, geometry, area_km2 = area
             shapes[place.geonameid] = shape
             props["style"] = {
                 "color": colour, "weight": 1.5 if summary.actor_only else 2,
@@ -249,9 +250,9 @@ def map_features(analyses: Sequence[Analysis], gazetteer: Gazetteer | None) -> M
                 "fillColor": colour,
                 "fillOpacity": 0.05 if summary.actor_only else min(0.45, 0.12 + 0.05 * summary.mention_count),
             }
-            props["area_km2"] = round(_area_km2(shape))
+            props["area_km2"] = area_km2
             feature = {"type": "Feature", "id": str(place.geonameid),
-                       "geometry": display_geometry(shape), "properties": props}
+                       "geometry": geometry, "properties": props}
             (actor_areas if summary.actor_only else areas).append(feature)
         else:
             props["style"] = {"color": colour, "fillColor": colour,
@@ -272,6 +273,15 @@ def map_features(analyses: Sequence[Analysis], gazetteer: Gazetteer | None) -> M
     bounds = [[min(lats), min(lons)], [max(lats), max(lons)]] if lats else None
     return MapFeatures(_collection(points), _collection(areas), _collection(actor_points),
                        _collection(actor_areas), bounds, tuple(summaries), shapes)
+
+
+@lru_cache(maxsize=4096)
+def _area(gazetteer: Gazetteer, geonameid: int) -> tuple[Any, dict[str, Any], int] | None:
+    """Shape, display GeoJSON and rough size of an area, simplified once per server, not per rerun."""
+    shape = gazetteer.area(geonameid)
+    if shape is None:
+        return None
+    return shape, display_geometry(shape), round(_area_km2(shape))
 
 
 def _area_km2(geom: Any) -> float:
