@@ -7,7 +7,9 @@ Starts `streamlit run app.py` on a free port (the gazetteer cache must exist:
 prints the figures the issue sets targets for:
 
 * seed page ready (the Timbuktu marker drawn in the map) on the first visit
-  after the server starts, and on later visits (Streamlit's caches warm);
+  after the server starts, on later visits in a fresh browser profile
+  (Streamlit's caches warm, the browser's cold) and for a returning visitor
+  (both warm);
 * click on a marker -> the side panel shows that place's sentence;
 * an article with about 2,000 distinct places: map ready (clusters drawn),
   and still clickable (zoom to one place, click it, its sentence in the panel).
@@ -41,7 +43,8 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 TIMEOUT_MS = 120_000
-TARGETS = {"seed_first_visit_s": 3.0, "seed_warm_visit_s": 3.0, "click_to_panel_s": 1.5,
+TARGETS = {"seed_first_visit_s": 3.0, "seed_warm_visit_s": 3.0, "seed_returning_visit_s": 3.0,
+           "click_to_panel_s": 1.5,
            "many_ready_s": 5.0, "many_click_to_panel_s": 1.5}
 
 
@@ -99,8 +102,9 @@ def settle(page) -> None:
     page.locator('[data-testid="stStatusWidget"]').wait_for(state="detached", timeout=TIMEOUT_MS)
 
 
-def visit_seed(browser, url: str) -> tuple[float, object, object]:
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+def visit_seed(browser, url: str, context=None) -> tuple[float, object, object]:
+    """A new session on the seed; a new browser context unless one is given (warm HTTP cache)."""
+    context = context or browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     started = time.perf_counter()
     page.goto(url)
@@ -164,12 +168,16 @@ def main(argv: list[str] | None = None) -> int:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             first, context, _ = visit_seed(browser, url)
             context.close()
-            warm, clicks = [], []
+            warm, cached, clicks = [], [], []
             for _ in range(args.runs):
                 seconds, context, page = visit_seed(browser, url)
                 warm.append(seconds)
                 clicks.append(click_to_panel(page, "Timbuktu", "during a patrol in"))
                 clicks.append(click_to_panel(page, "Accra", "Accra Initiative"))
+                page.close()
+                # a returning visitor: Streamlit's and the browser's caches both warm
+                seconds, context, page = visit_seed(browser, url, context)
+                cached.append(seconds)
                 context.close()
             visit_many(browser, url, probe)  # analyses the article once: Streamlit's cache is warm after
             many = [visit_many(browser, url, probe) for _ in range(args.runs)]
@@ -181,6 +189,7 @@ def main(argv: list[str] | None = None) -> int:
         "seed_first_visit_s": round(first, 2),
         "seed_warm_visit_s": round(statistics.median(warm), 2),
         "seed_warm_visit_max_s": round(max(warm), 2),
+        "seed_returning_visit_s": round(statistics.median(cached), 2),
         "click_to_panel_s": round(statistics.median(clicks), 2),
         "click_to_panel_max_s": round(max(clicks), 2),
         "many_places": len(names),
