@@ -9,7 +9,7 @@ command -v ogrinfo >/dev/null 2>&1 || need+=(gdal-bin)
 /usr/bin/python3 -c "import qgis.core" >/dev/null 2>&1 || need+=(qgis python3-qgis)
 [ -f /usr/share/javascript/leaflet/leaflet.js ] || need+=(libjs-leaflet)
 [ -f /usr/share/javascript/jquery/jquery.min.js ] || need+=(libjs-jquery)
-[ -d /usr/share/javascript/leaflet-markercluster ] || need+=(libjs-leaflet.markercluster)
+[ -f /usr/share/javascript/leaflet/leaflet.markercluster.js ] || need+=(libjs-leaflet.markercluster)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "missing Debian packages: ${need[*]} (run: sudo apt-get install ${need[*]})" >&2
