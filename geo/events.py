@@ -684,11 +684,13 @@ def _governor(toks: list[_Tok], ti: int, heads: dict[int, int]) -> tuple[str | N
 
 
 def _place_links(analysis: Analysis, toks: list[_Tok], indices: list[int], cands: list[_Candidate],
-                 sentence: Sentence, tail: int) -> tuple[list[tuple[int, int, int, str, bool]], list[int], list[int]]:
+                 sentence: Sentence, tail: int) -> tuple[list[tuple[int, int, int, str, bool]], list[int], list[int],
+                                                         list[int]]:
     """Where the sentence's literal mentions stand.
 
     Returns the located ones as (toponym index, token, list head token, role, near), the
-    weakly placed ones (no locative word) and the ones that act as subjects.
+    weakly placed ones (no locative word), the ones that act as subjects and the towns that
+    qualify a group ("Bamako residents").
     """
     text = analysis.text
     starts = [t.start for t in toks]
@@ -700,6 +702,7 @@ def _place_links(analysis: Analysis, toks: list[_Tok], indices: list[int], cands
     trigger_tokens = {c.last: c for c in cands}
     first_trigger = min((c.first for c in cands), default=len(toks))
     acting: list[int] = []
+    homes: list[int] = []
     dateline = DATELINE.match(sentence.text)
     dateline_end = sentence.start + dateline.end("place") if dateline else 0
     for n in indices:
@@ -724,6 +727,9 @@ def _place_links(analysis: Analysis, toks: list[_Tok], indices: list[int], cands
                 located.append((n, ti, ti, "where", False))  # "shelled Kharkiv overnight"
                 located_by_last[last] = (n, "where", False, ti)
                 continue
+            if (t.type == "modifier" and not t.adjectival and t.place.kind == "city" and last + 1 < len(toks)
+                    and toks[last + 1].lower in GROUP_NOUNS):
+                homes.append(n)  # "Bamako residents marched": where they live, likely where they act
             if not listed or t.type == "embedded" or t.adjectival:
                 continue
             first_n, role, near, head = located_by_last[k - 1]
@@ -760,7 +766,7 @@ def _place_links(analysis: Analysis, toks: list[_Tok], indices: list[int], cands
                 acting.append(n)  # "Niger and Burkina Faso signed": who acts, not where
         else:
             weak.append(n)
-    return located, weak, acting
+    return located, weak, acting, homes
 
 
 def _reads_as_place(toks: list[_Tok], ti: int, last: int, t: Toponym) -> bool:
@@ -818,7 +824,7 @@ def _sentence_events(analysis: Analysis, index: int, sentence: Sentence, indices
     del state.recent[:-2]
     # people and speakers are remembered even where nothing happens, for a later "he"
     talks = quoted or (not REPORTING.isdisjoint(words) and any(t.lower in REPORTING and not t.is_cap for t in toks))
-    located, weak, acting = _place_links(analysis, toks, indices, cands, sentence, tail)
+    located, weak, acting, homes = _place_links(analysis, toks, indices, cands, sentence, tail)
     places_only = [(t.start, t.end) for n, t in toponyms if t.type == "literal" and n not in acting] + [
         (analysis.toponyms[n].start, analysis.toponyms[n].end) for n, *_ in located]
     entities = _entities(toks, toponyms, analysis.text, date_spans, places_only) if cands or talks else []
@@ -874,7 +880,7 @@ def _sentence_events(analysis: Analysis, index: int, sentence: Sentence, indices
                           for p in places if p.toponym is not None and p.role in ("area", "destination")
                           and p.reason == "place named in the same clause"]
         if not places:
-            places = _fallback_places(analysis, toks, c, free, weak, indices, state, dateline)
+            places = _fallback_places(analysis, toks, c, free, weak, homes, state, dateline)
             if date is None and places and places[0].reason == "same event as reported before":
                 date = state.dated.get(c.category)  # the incident told again keeps its date too
         trigger_start, trigger_end = toks[c.first].start, toks[c.last].end
@@ -959,11 +965,13 @@ def _refers_back(toks: list[_Tok], c: _Candidate) -> bool:
 
 
 def _fallback_places(analysis: Analysis, toks: list[_Tok], c: _Candidate, free: list[tuple[int, str, bool]],
-                     weak: list[int], indices: list[int], state: _DocState, dateline: int | None) -> list[PlaceLink]:
+                     weak: list[int], homes: list[int], state: _DocState, dateline: int | None) -> list[PlaceLink]:
     """Where an event with no place in its own clause happened, and why we think so."""
     if free:
         reason = "only place in the sentence" if len(free) == 1 else "place named in the sentence"
         return [_link(analysis, n, _role(c, role), near, reason) for n, role, near in free]
+    if len(homes) == 1 and c.category not in REMOTE:
+        return [_link(analysis, homes[0], "where", False, "town of the actors")]
     for k, tok in enumerate(toks):
         if tok.lower == "there" and state.last_place is not None and not (
                 k + 1 < len(toks) and toks[k + 1].lower in EXISTENTIAL_AFTER):

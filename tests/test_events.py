@@ -297,6 +297,13 @@ def test_the_object_of_an_attack_is_where_it_happened_whatever_its_mention_type(
     assert event.recipients == ()
 
 
+def test_a_town_that_names_the_actors_places_their_action() -> None:
+    event = only(events_of("Bamako residents marched to the French embassy, protesters said.",
+                           {"Bamako": "modifier"}), "PROTEST")
+    assert [(p.name, p.reason) for p in event.places] == [("Bamako", "town of the actors")]
+    assert event.actors[0].text == "Bamako residents"
+
+
 def test_coordinated_verbs_share_their_subject() -> None:
     events = events_of("The junta expelled the French ambassador and ordered French troops to leave.")
     assert [(e.category, e.actors[0].text) for e in events] == [("SANCTION", "junta"), ("REQUEST", "junta")]
