@@ -171,3 +171,20 @@ def test_corrections_open_on_the_place_being_read():
     at.run()
     assert at.selectbox(key="fix_mention").value.startswith(f"{SEED_ID}|")
     assert "Timbuktu →" in at.selectbox(key="fix_mention").format_func(at.selectbox(key="fix_mention").value)
+
+
+def test_events_are_listed_by_date_and_focus_the_map(geoparser, seed_text, seed_published):
+    seed = geoparser.analyse(seed_text, doc_id=SEED_ID, published=seed_published)
+    patrol = next(e for e in seed.events if e.trigger == "patrol")
+    at = page()
+    at.session_state["tab"] = "Events"
+    at.run()
+    table = at.dataframe[0].value
+    dated = [d for d in table["date"] if d != "unknown"]
+    assert dated == sorted(dated)
+    at.selectbox(key="event_focus").set_value(patrol.id).run()
+    assert at.subheader[0].value == "Timbuktu"
+    assert at.session_state["focus"][1] == 7
+    # filtering by category narrows the list
+    at.multiselect(key="event_categories").set_value(["MOBILIZE"]).run()
+    assert set(at.dataframe[0].value["category"]) == {"MOBILIZE"}
