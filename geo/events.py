@@ -93,6 +93,8 @@ GROUP_NOUNS = {
     "donors", "countries", "states", "nations", "council", "court", "judges", "prosecutors", "bloc",
     "commander", "commanders", "ambassador", "ambassadors", "envoys", "embassy", "officers",
     "force", "navy", "counterpart", "counterparts", "supporters", "men", "women", "youths", "individuals",
+    "militiamen", "separatists", "guerrillas", "guerillas", "pirates", "settlers", "hackers", "paramilitaries",
+    "vigilantes", "raiders", "kidnappers", "smugglers", "traffickers",
     "warplanes", "jets", "drones", "aircraft", "warships", "gunboats", "helicopters",
 }
 ACTOR_MODIFIERS = {
@@ -748,9 +750,11 @@ def _place_links(analysis: Analysis, toks: list[_Tok], indices: list[int], cands
         if word in LOCATIVE_ROLES:
             role = LOCATIVE_ROLES[word]
             if word == "of" and not near:
-                # "the capital of Mali" places; "the government of Mali" does not
+                # "the capital of Mali" places; "the government of Mali" does not; "a sweep
+                # of the Hebron area" does, by the noun after the name
                 before = toks[head - 2].lower if head >= 2 else ""
-                if before not in PLACE_NOUNS:
+                after = toks[last + 1].lower if last + 1 < len(toks) else ""
+                if before not in PLACE_NOUNS and after not in REGION_NOUNS:
                     weak.append(n)
                     continue
             located.append((n, ti, head, role, near))
