@@ -266,7 +266,7 @@ OBJECT_OVERRIDES: dict[tuple[str, str], tuple[str, str]] = {
     ("RETREAT", "treaty"): ("REJECT", "exit from agreement"),
 }
 
-#: labels more specific than an entry's, keyed by the trigger's head word
+#: labels more specific than an entry's, keyed by the trigger's head word (or "CATEGORY:word")
 LABELS: dict[str, str] = {
     "patrol": "patrol", "raid": "raid", "airstrike": "airstrike", "strike": "strike", "invasion": "invasion",
     "invade": "invasion", "offensive": "offensive", "incursion": "incursion", "fighting": "fighting",
@@ -300,6 +300,15 @@ LABELS: dict[str, str] = {
     "injure": "injuries", "wound": "injuries", "shoot": "shooting", "bomb": "bombing", "bombing": "bombing",
     "war games": "military exercise", "deport": "deportation", "ban": "ban", "curfew": "curfew",
     "overthrow": "coup", "topple": "coup", "oust": "coup", "seize": "seizure",
+    "close": "border closure", "freeze": "asset freeze", "recall": "ambassador recalled", "sever": "ties cut",
+    "expel": "expulsion", "suspend": "suspension", "ASSAULT:exchange": "exchange of fire", "convict": "conviction", "sentence": "sentence",
+    "complain": "complaint", "lodge": "complaint", "summon": "ambassador summoned", "vow": "pledge",
+    "offer": "offer", "demolish": "demolition", "hack": "hacking", "intervene": "military intervention",
+    "recapture": "recapture", "capture": "capture", "RETREAT:exchange": "prisoner exchange", "disarm": "disarmament",
+    "surrender": "surrender", "hand": "handover", "quit": "exit from agreement", "boycott": "boycott",
+    "stage": "protest", "gather": "protest", "unrest": "unrest", "landmine": "landmine blast",
+    "explosive": "bombing", "bomb": "bombing", "airstrike": "airstrike", "siege": "siege", "besiege": "siege",
+    "occupy": "occupation", "occupation": "occupation",
 }
 
 
@@ -358,7 +367,8 @@ def build_lexicon() -> dict[tuple[str, ...], tuple[Trigger, ...]]:
             for spec in filter(None, specs.split("|")):
                 words, governs, requires, domain, not_before, not_after = _parse_word(spec)
                 head = words[0]
-                specific = LABELS.get(" ".join(words)) or LABELS.get(head) or LABELS.get(words[-1]) or label
+                specific = (LABELS.get(f"{category}:{head}") or LABELS.get(" ".join(words)) or LABELS.get(head)
+                            or LABELS.get(words[-1]) or label)
                 trigger = Trigger(category, specific, pos, ctx, governs, requires, domain, not_before, not_after)
                 forms = verb_forms(head) if pos == "verb" else (noun_forms(words[-1]) if len(words) > 1 else noun_forms(head))
                 if pos == "verb":
