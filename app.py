@@ -17,6 +17,7 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -305,6 +306,27 @@ def show_article(analyses: list[Analysis]) -> None:
         st.html(f'<div class="geo-article">{panel.article_html(a, selected=st.session_state.selected)}</div>')
 
 
+def timeline_chart(events: list[panel.EventView]) -> Any:
+    """Dated events as bars from start to end, one row per category, in the map's colours."""
+    import altair as alt  # only when the Events tab is open: it costs the first page 0.3 s
+
+    frame = pd.DataFrame({
+        "start": pd.to_datetime([e.start for e in events]),
+        # a day-precise event still gets a visible bar: it lasts until the next day
+        "end": pd.to_datetime([e.end for e in events]) + pd.Timedelta(days=1),
+        "category": [e.category for e in events], "event": [e.label for e in events],
+        "date": [e.date for e in events], "precision": [e.precision for e in events],
+        "context": [e.tense for e in events],
+    })
+    categories = sorted(set(frame["category"]))
+    colours = alt.Scale(domain=categories, range=[webmap.category_colour(c) for c in categories])
+    return alt.Chart(frame).mark_bar(size=12, cornerRadius=2).encode(
+        x=alt.X("start:T", title=None), x2="end:T", y=alt.Y("category:N", title=None),
+        color=alt.Color("category:N", scale=colours, legend=None),
+        tooltip=["event", "category", "date", "precision", "context"],
+    ).properties(height=40 + 26 * len(categories))
+
+
 def show_events(analyses: list[Analysis]) -> None:
     all_events = panel.event_timeline(analyses)
     if not all_events:
@@ -316,6 +338,9 @@ def show_events(analyses: list[Analysis]) -> None:
     chosen_categories = c1.multiselect("Category", categories, default=categories, key="event_categories")
     chosen_tenses = c2.multiselect("Context", tenses, default=tenses, key="event_tenses")
     rows = panel.event_timeline(analyses, categories=chosen_categories, tenses=chosen_tenses)
+    dated = [e for e in rows if e.start]
+    if dated:
+        st.altair_chart(timeline_chart(dated), width="stretch")
     st.dataframe(pd.DataFrame([{"date": e.date or "unknown", "precision": e.precision, "category": e.category,
                                 "event": e.label, "context": e.tense, "actors": e.actors, "places": e.places,
                                 "sentence": e.sentence} for e in rows]),

@@ -116,6 +116,8 @@ class EventView:
     actors: str
     places: str
     sentence: str
+    start: str = ""  # ISO dates of the event's span, for a timeline; empty when undated
+    end: str = ""
 
     @property
     def sort_key(self) -> tuple[int, str, str]:
@@ -169,9 +171,11 @@ def _actors(event: Event) -> str:
 
 def event_view(event: Event, doc_id: str) -> EventView:
     date, precision = date_label(event.date)
+    start = (event.date.start or "") if event.date else ""
+    end = (event.date.end or start) if event.date else ""
     return EventView(event.id, doc_id, event.category, event.label, date, precision, event.tense,
                      _actors(event), ", ".join(dict.fromkeys(link.name for link in event.places)),
-                     event.sentence)
+                     event.sentence, start, end)
 
 
 def place_panel(analyses: Sequence[Analysis], geonameid: int) -> PlacePanel | None:

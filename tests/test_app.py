@@ -182,6 +182,8 @@ def test_events_are_listed_by_date_and_focus_the_map(geoparser, seed_text, seed_
     table = at.dataframe[0].value
     dated = [d for d in table["date"] if d != "unknown"]
     assert dated == sorted(dated)
+    [chart] = at.get("vega_lite_chart")  # the timeline of the dated events
+    assert "MOBILIZE" in chart.proto.spec or "MOBILIZE" in str(chart.proto)
     at.selectbox(key="event_focus").set_value(patrol.id).run()
     assert at.subheader[0].value == "Timbuktu"
     assert at.session_state["focus"][1] == 7
