@@ -117,14 +117,21 @@ _IRREGULAR = {
     "label": ("labelled", "labeled"), "fund": ("funded", "funded"), "commit": ("committed", "committed"),
     "submit": ("submitted", "submitted"), "admit": ("admitted", "admitted"), "stop": ("stopped", "stopped"),
     "drop": ("dropped", "dropped"), "rebel": ("rebelled", "rebelled"), "veto": ("vetoed", "vetoed"),
+    "shut": ("shut", "shut"), "hit": ("hit", "hit"), "quit": ("quit", "quit"), "beat": ("beat", "beaten"),
+    "stab": ("stabbed", "stabbed"), "swap": ("swapped", "swapped"), "rob": ("robbed", "robbed"),
 }
 _VOWELS = "aeiou"
 
 
 def verb_forms(lemma: str) -> set[str]:
     """base, 3rd person, past, participle and -ing forms of an English verb."""
+    # one syllable ending consonant-vowel-consonant doubles its last letter: "swap", "ban"
+    doubles = (len(lemma) <= 4 and lemma[-1] not in _VOWELS + "wxy" and lemma[-2] in _VOWELS
+               and (lemma[-3:-2] not in ("", *_VOWELS) or lemma[-4:-2] == "qu"))
     if lemma in _IRREGULAR:
         past, participle = _IRREGULAR[lemma]
+    elif doubles:
+        past = participle = lemma + lemma[-1] + "ed"
     elif lemma.endswith("e"):
         past = participle = lemma + "d"
     elif lemma.endswith("y") and lemma[-2:-1] not in _VOWELS:
@@ -141,7 +148,7 @@ def verb_forms(lemma: str) -> set[str]:
         ing = lemma[:-2] + "ying"
     elif lemma.endswith("e") and not lemma.endswith(("ee", "ye", "oe")):
         ing = lemma[:-1] + "ing"
-    elif past.endswith(lemma[-1] * 2 + "ed"):
+    elif doubles or past.endswith(lemma[-1] * 2 + "ed"):
         ing = lemma + lemma[-1] + "ing"
     else:
         ing = lemma + "ing"

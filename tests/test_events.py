@@ -108,6 +108,8 @@ def test_verbs_are_inflected_regularly_and_irregularly() -> None:
     assert {"sent", "sending"} <= verb_forms("send")
     assert {"accused", "accusing", "accuses"} <= verb_forms("accuse")
     assert {"kidnapped", "kidnapping"} <= verb_forms("kidnap")
+    assert {"banned", "banning", "swapped", "quitting"} <= verb_forms("ban") | verb_forms("swap") | verb_forms("quit")
+    assert {"fired", "firing", "rallied", "dying"} <= verb_forms("fire") | verb_forms("rally") | verb_forms("die")
 
 
 # -- categories --------------------------------------------------------------------------------
