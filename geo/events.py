@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -114,6 +114,9 @@ FINITE_BEFORE = {"to", "will", "would", "could", "can", "may", "might", "should"
                  "then", "jointly", "never", "shall", "please", "let", "help", "further", "immediately",
                  "protesters", "demonstrators", "people", "thousands", "hundreds", "residents",
                  "won't", "don't", "didn't", "can't", "wo", "ca", "rebels", "troops", "soldiers", "forces"}
+#: words after a plural that make it a noun rather than a verb ("protests continued")
+VERBS_AFTER_NOUN = {"is", "are", "was", "were", "have", "has", "had", "will", "would", "could", "continue",
+                    "spread", "broke", "took", "began", "grew", "erupted", "resumed", "ended", "raged"}
 #: words that make the next noun a thing rather than an event
 NOT_EVENT_BEFORE = {"press", "news", "life", "customer", "technical", "tech", "income", "child", "price",
                     "heart", "panic", "asthma", "writers", "book"}
@@ -277,6 +280,9 @@ def _is_furniture(sentence: Sentence, title: str) -> bool:
     return bool(content) and sum(w[0].isupper() for w in content) >= 0.8 * len(content)
 
 
+#: clause openers whose clause ends at the next comma, at the start of a sentence or after one
+CLOSED_BY_COMMA = {"while", "when", "after", "before", "although", "though", "because", "if", "unless", "until",
+                   "since", "whereas", "who", "which", "whom", "whose", "where"}
 #: tokens that may end a clause (the rest never do)
 SEGMENT_WORDS = HARD_BOUNDARIES | SUBORDINATORS | {"\"", "“", "”", "-", "since", "and", "or", ","}
 
@@ -286,10 +292,14 @@ def _tokens(sentence: Sentence) -> list[_Tok]:
     toks = [_Tok(base + m.start(), base + m.end(), m.group()) for m in TOKEN.finditer(sentence.text)]
     segment = 0
     quoted = False
+    open_clause = False  # inside "While ...", ", who ...": the next comma closes it
     for i, tok in enumerate(toks):
         text = tok.text
         if tok.lower not in SEGMENT_WORDS:
             pass
+        elif text == "," and open_clause:
+            segment += 1  # "While protests continued in Khartoum, the army shelled ..."
+            open_clause = False
         elif text in ("\"", "“", "”"):
             quoted = (not quoted) if text == "\"" else text == "“"
             segment += 1
@@ -299,6 +309,7 @@ def _tokens(sentence: Sentence) -> list[_Tok]:
                 toks[i + 1].text[:1].isdigit() or toks[i + 1].lower in MONTHS_DAYS or toks[i + 1].lower in (
                     "then", "last", "early", "late", "mid", "the")):
             segment += 1
+            open_clause = tok.lower in CLOSED_BY_COMMA and (i == 0 or _first_word(toks, i) or toks[i - 1].text == ",")
         elif tok.lower in ("and", "or") and i and toks[i - 1].text == ",":
             segment += 1
         elif text == "," and i + 1 < len(toks) and toks[i + 1].lower.endswith("ing") \
@@ -319,9 +330,12 @@ def _reporting_tail(toks: list[_Tok]) -> int:
     end = n - 1 if n and not toks[-1].is_word else n
     for k in range(end - 1, max(-1, end - 14), -1):
         if toks[k].text == "," and not toks[k].quoted:
-            tail = toks[k + 1:end]
-            if tail and any(t.lower in REPORTING and not t.is_cap for t in tail) and not any(
-                    t.lower in ("that",) for t in tail):
+            tail = [t for t in toks[k + 1:end] if t.is_word]
+            # ", officials said", ", the ministry in Ankara said on Monday", ", said the army",
+            # ", according to ...": the reporting verb opens or (nearly) closes the tail
+            said = [n for n, t in enumerate(tail) if t.lower in REPORTING and not t.is_cap]
+            if said and not any(t.lower == "that" or t.lower in FIRST_WORDS and t.lower not in REPORTING
+                                for t in tail) and (said[0] == 0 and len(tail) <= 7 or said[-1] >= len(tail) - 4):
                 segment = toks[k].segment + 1
                 for t in toks[k:]:
                     t.segment = segment
@@ -372,6 +386,10 @@ def _find_triggers(toks: list[_Tok], context: list[set[str]] | None = None) -> l
             after = toks[i + size].lower if i + size < n else ""
             readings = LEXICON.get(key, ())
             if key in BASE_FORMS and not _finite_context(toks, i):
+                readings = tuple(r for r in readings if r.pos == "noun")
+            elif key[-1].endswith("s") and (after.endswith("ed") or after in VERBS_AFTER_NOUN) and any(
+                    r.pos == "noun" for r in readings):
+                # "protests continued", "talks were held": a plural noun before its verb
                 readings = tuple(r for r in readings if r.pos == "noun")
             trig = next((r for r in readings if (not r.requires or r.requires & following)
                          and before not in r.not_before and after not in r.not_after
@@ -515,6 +533,8 @@ def _modality(toks: list[_Tok], cand: _Candidate, reported: bool) -> str | None:
         return "ongoing"
     if cand.trigger.pos == "noun":
         after = [t.lower for t in toks[cand.last + 1:cand.last + 8] if t.segment == seg]
+        if any(w in ONGOING for w in after[:2]):
+            return "ongoing"  # "protests continued", "fighting still raged"
         if (any(w in PRESENT for w in words[:6] + after) and not any(w in PAST_AUX for w in words + after)
                 and not any(w.endswith("ed") for w in after[:3])):
             return "ongoing"
@@ -778,8 +798,11 @@ def _reads_as_place(toks: list[_Tok], ti: int, last: int, t: Toponym) -> bool:
     after = [tok.lower for tok in toks[last + 1:last + 3]]
     if t.type == "modifier" and not t.adjectival and any(w in REGION_NOUNS for w in after):
         return True
+    # a name inside an organisation's name follows capitalised words ("Mission in Mali"); after a
+    # common noun ("families in Mopti") or a lone group word ("Police in Dakar") it is a place
     return (t.type == "embedded" and ti >= 2 and toks[ti - 1].lower in ("in", "at", "near")
-            and toks[ti - 2].lower in GROUP_NOUNS and (ti < 3 or not toks[ti - 3].is_cap))
+            and (not toks[ti - 2].is_cap and toks[ti - 2].is_word
+                 or toks[ti - 2].lower in GROUP_NOUNS and (ti < 3 or not toks[ti - 3].is_cap)))
 
 
 def _link(analysis: Analysis, n: int, role: str, near: bool, reason: str) -> PlaceLink:
@@ -872,6 +895,7 @@ def _sentence_events(analysis: Analysis, index: int, sentence: Sentence, indices
 
     events: list[Event] = []
     previous_source: list[Actor] = []
+    previous_places: list[PlaceLink] = []
     for c in cands:
         tense = tenses[id(c)]
         source, recipients = _actors(toks, c, entities, state, speaker, previous_source)
@@ -883,6 +907,9 @@ def _sentence_events(analysis: Analysis, index: int, sentence: Sentence, indices
                                 analysis.toponyms[p.toponym].end, analysis.toponyms[p.toponym].place.country_code or None)
                           for p in places if p.toponym is not None and p.role in ("area", "destination")
                           and p.reason == "place named in the same clause"]
+        if not places and previous_places and c.trigger.pos == "verb" and toks[c.first - 1].lower == "to":
+            # "met in Asmara to sign a peace agreement": the purpose happens where its means does
+            places = [replace(p, reason="place of the event it completes") for p in previous_places]
         if not places:
             places = _fallback_places(analysis, toks, c, free, weak, homes, state, dateline)
             if date is None and places and places[0].reason == "same event as reported before":
@@ -910,6 +937,7 @@ def _sentence_events(analysis: Analysis, index: int, sentence: Sentence, indices
         if c.places:
             state.placed[c.category] = tuple(c.places)
             state.dated[c.category] = date
+        previous_places = list(c.places)
     _remember_place(analysis, indices, state)
     if speaker is not None:
         state.last_speaker = speaker
@@ -1159,6 +1187,12 @@ def _actors(toks: list[_Tok], c: _Candidate, entities: list[_Entity], state: _Do
             source = [_actor(earlier[-1])]
         elif pron:
             source = [a for a in [resolved(pron[-1])] if a]
+    if not source and c.trigger.pos == "verb":
+        opener = next((k for k in range(c.first - 1, -1, -1) if toks[k].segment != seg), None)
+        if opener is not None and toks[opener + 1].lower in ("who", "which"):
+            antecedent = [e for e in entities if e.last < opener + 1 and e.kind != "pronoun"]
+            if antecedent:
+                source = [_actor(antecedent[-1])]  # "the minister, who visited Bamako"
     # first-person speakers in a quote: the one who speaks
     if source and source[0].text.lower() in PRONOUNS_SPEAKER:
         source = []

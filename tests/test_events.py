@@ -56,6 +56,10 @@ PLACES = {
     "Kharkiv": Place(706483, "Kharkiv", 49.98, 36.25, "city", "P", "PPLA", "UA", population=1430885),
     "Ankara": Place(323786, "Ankara", 39.92, 32.85, "city", "P", "PPLC", "TR", population=3517182),
     "Iraq": Place(99237, "Iraq", 33.0, 44.0, "country", "A", "PCLI", "IQ"),
+    "Khartoum": Place(379252, "Khartoum", 15.55, 32.53, "city", "P", "PPLC", "SD", population=1974647),
+    "Omdurman": Place(365137, "Omdurman", 15.64, 32.48, "city", "P", "PPL", "SD", population=1200000),
+    "Mopti": Place(2453348, "Mopti", 14.48, -4.19, "city", "P", "PPLA", "ML", population=108456),
+    "Asmara": Place(343300, "Asmara", 15.34, 38.93, "city", "P", "PPLC", "ER", population=563930),
 }
 
 
@@ -304,6 +308,29 @@ def test_a_town_that_names_the_actors_places_their_action() -> None:
                            {"Bamako": "modifier"}), "PROTEST")
     assert [(p.name, p.reason) for p in event.places] == [("Bamako", "town of the actors")]
     assert event.actors[0].text == "Bamako residents"
+
+
+def test_an_opening_clause_ends_at_its_comma() -> None:
+    events = events_of("While protests continued in Khartoum, the army shelled positions in Omdurman.",
+                       {"Khartoum": "literal", "Omdurman": "literal"})
+    assert [(e.category, where(e), e.tense) for e in events] == [
+        ("PROTEST", ["Khartoum"], "ongoing"), ("ASSAULT", ["Omdurman"], "past")]
+    assert events[1].actors[0].text == "army"
+
+
+def test_a_relative_clause_and_a_main_clause_that_opens_with_its_verb() -> None:
+    events = events_of("The minister, who visited Bamako last week, announced new aid for displaced families "
+                       "in Mopti.", {"Bamako": "literal", "Mopti": "literal"})
+    assert [(e.category, where(e)) for e in events] == [("CONSULT", ["Bamako"]), ("AID", ["Mopti"])]
+    assert events[0].actors[0].text == "minister"
+
+
+def test_a_purpose_happens_where_its_means_does() -> None:
+    events = events_of("Ethiopian and Eritrean leaders met in Asmara to sign a peace agreement.",
+                       {"Asmara": "literal"})
+    assert [(e.category, where(e), e.places[0].reason) for e in events] == [
+        ("CONSULT", ["Asmara"], "place named in the same clause"),
+        ("AGREE", ["Asmara"], "place of the event it completes")]
 
 
 def test_coordinated_verbs_share_their_subject() -> None:
