@@ -311,11 +311,12 @@ LABELS: dict[str, str] = {
     "expel": "expulsion", "suspend": "suspension", "ASSAULT:exchange": "exchange of fire", "convict": "conviction", "sentence": "sentence",
     "complain": "complaint", "lodge": "complaint", "summon": "ambassador summoned", "vow": "pledge",
     "offer": "offer", "demolish": "demolition", "hack": "hacking", "intervene": "military intervention",
-    "recapture": "recapture", "capture": "capture", "RETREAT:exchange": "prisoner exchange", "RETREAT:swap": "prisoner exchange",
+    "recapture": "recapture", "capture": "capture", "RETREAT:exchange": "prisoner exchange",
+    "RETREAT:swap": "prisoner exchange",
     "prisoner exchange": "prisoner exchange", "prisoner swap": "prisoner exchange", "disarm": "disarmament",
-    "surrender": "surrender", "hand": "handover", "quit": "exit from agreement", "boycott": "boycott",
-    "stage": "protest", "gather": "protest", "unrest": "unrest", "landmine": "landmine blast",
-    "explosive": "bombing", "bomb": "bombing", "airstrike": "airstrike", "siege": "siege", "besiege": "siege",
+    "surrender": "surrender", "hand": "handover", "quit": "exit from agreement",
+    "stage": "protest", "gather": "protest", "landmine": "landmine blast",
+    "explosive": "bombing", "siege": "siege", "besiege": "siege",
     "occupy": "occupation", "occupation": "occupation",
 }
 
