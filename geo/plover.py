@@ -188,7 +188,7 @@ _ENTRIES: tuple[tuple[str, str, str, str, str], ...] = (
     ("ASSAULT", "war", "military", "invade", "war@violence[<cold,trade,price,tariff,currency,culture,bidding,turf,legal,word,words,ratings,talent,tech,bitter]|civil war|conflict@violence[<interest,interests]"),
     ("ASSAULT", "injuries", "", "wound|injure|stab|lynch|beat{to,up}", ""),
     ("ASSAULT", "attack", "military", "fire{rockets,missiles,shells,mortars,shots,on,at}[>tear,warning,teargas]|target@violence|shoot down|destroy@violence|besiege|occupy@military",
-     "siege|occupation@military|rocket fire|artillery fire|missile attack|drone attack|suicide attack|terrorist attack|terror attack"),
+     "siege|occupation@military[>specialty,specialties,specialist,code,codes,therapy,therapist]|rocket fire|artillery fire|missile attack|drone attack|suicide attack|terrorist attack|terror attack"),
     ("ASSAULT", "arson", "", "torch|burn{down,homes,houses,villages,village,buildings}|set fire|loot", "arson|looting"),
     ("ASSAULT", "torture", "human_rights", "torture|rape", "torture|rape"),
     ("COERCE", "coup", "political_institutions", "overthrow{president,government,leader,regime,ruler,junta,king,premier,administration}|topple{president,government,leader,regime,ruler,junta,king,premier,administration}|oust{president,government,leader,regime,ruler,junta,king,premier,administration}|seize power|take power|seize control",
@@ -237,7 +237,7 @@ _ENTRIES: tuple[tuple[str, str, str, str, str], ...] = (
     ("CONSULT", "meeting", "diplomatic", "meet|hold talks|negotiate|visit|consult|discuss|convene|mediate|speak{with}|host{talks,summit,meeting,leaders,delegation,conference}",
      "meeting|talks|negotiations|negotiation|summit|visit|consultation|consultations|discussions|gathering|conference|dialogue|mediation|phone call|telephone call|telephone conversation|video call|video conference"),
     ("SUPPORT", "support", "diplomatic", "support|back{plan,plans,proposal,bid,efforts,government,call}|endorse|praise|welcome|commend|recognise|recognize|approve|hail|congratulate",
-     "endorsement|recognition{of}|backing|support{for}[<air,close]|solidarity{with}"),
+     "endorsement|recognition{of}|backing[>up]|support{for}[<air,close]|solidarity{with}"),
     ("CONCEDE", "concession", "", "concede|apologise|apologize|pardon|back down|relax{restrictions,curfew,rules,ban,sanctions}|reopen{border,borders,schools,crossing,airspace,embassy,roads}|lift{curfew,ban,sanctions,restrictions,embargo,blockade,siege}|ease{restrictions,curfew,sanctions,ban}",
      "concession|apology|pardon|amnesty"),
     # material cooperation
