@@ -211,7 +211,9 @@ class Recognizer:
                 continue
             surface = text[tokens[i].start:last.end]
             key = name_key(surface)
-            if tokens[i].text.isupper() and len(tokens[i].text) <= 4 and i == j and not shouting:
+            dateline = i + 1 < len(tokens) and tokens[i + 1].text == ","  # "KYIV, Ukraine (AP)"
+            if tokens[i].text.isupper() and len(tokens[i].text) <= 4 and i == j and not shouting \
+                    and not dateline:
                 # acronyms: only country abbreviations ("US", "UK", "UAE"), never "IT" or "UN"
                 places = gaz.candidates_by_key(key)
                 after_number = key == "bc" and i > 0 and tokens[i - 1].text[:1].isdigit()  # "500 BC"

@@ -28,7 +28,7 @@ DIVISION_NAMESAKE_PENALTY = 1.0
 SEAT_PENALTY = 1.0
 #: scores are multiplied by this before the softmax (a lower temperature)
 SHARPNESS = 2.0
-PRIMARY_NAME_BONUS = 0.6
+PRIMARY_NAME_BONUS = 1.0
 COUNTRY_CONTEXT_BONUS = 1.1
 CONTAINER_BONUS = 3.0
 NEAR_ANCHOR_BONUS = 0.8

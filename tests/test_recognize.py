@@ -110,3 +110,9 @@ def test_second_level_divisions(geoparser):
         "Floods hit Kent and Surrey in England, and Fife in Scotland.").toponyms}
     assert places["Kent"].kind == places["Surrey"].kind == places["Fife"].kind == "admin2"
     assert places["Kent"].country_code == "GB"
+
+
+def test_short_capitalised_dateline(geoparser):
+    analysis = geoparser.analyse("KYIV, Ukraine (AP) — Shelling resumed. Talks were held in New Delhi.")
+    assert [(t.text, t.place.name) for t in analysis.toponyms] == [
+        ("KYIV", "Kyiv"), ("Ukraine", "Ukraine"), ("New Delhi", "New Delhi")]
