@@ -121,6 +121,12 @@ _PATTERN_NEEDS = {
     "in_units": "unit", "around": "unit", "end_of": "end", "shift_unit": "unit", "shift_weekday": "weekday",
     "deictic": "deictic", "year": "year",
 }
+#: words a pattern cannot match without (checked in each window before running it)
+_PATTERN_WORDS: dict[str, tuple[str, ...]] = {
+    "window_next": ("next", "coming"), "window_within": ("within",), "window_past": ("past", "last", "previous"),
+    "ago": ("ago",), "in_units": ("in ", "within"), "around": ("earlier", "later"),
+    "shift_unit": ("last", "this", "next", "past", "coming"), "end_of": ("end of",), "iso": ("-",),
+}
 _YEAR_CUE = re.compile(r"\d\d\d\d")
 
 
@@ -160,8 +166,12 @@ def find_dates(text: str, *, offset: int = 0) -> list[DateExpression]:
     windows = _windows(text)
     if not windows:
         return found
+    low = text.lower()
     for kind, pattern in _PATTERNS:
+        words = _PATTERN_WORDS.get(kind)
         for lo, hi in windows.get(_PATTERN_NEEDS[kind], ()):
+            if words and not any(w in low[lo:hi] for w in words):
+                continue  # the pattern's own words are not there
             for m in pattern.finditer(text, lo, hi):
                 s, e = m.span()
                 if any(s < te and e > ts for ts, te in taken):

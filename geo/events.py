@@ -186,7 +186,7 @@ DATELINE = re.compile(
 class _Tok:
     """A token of a sentence, with its clause (segment) and whether it is quoted."""
 
-    __slots__ = ("start", "end", "text", "lower", "is_cap", "is_word", "segment", "quoted")
+    __slots__ = ("start", "end", "text", "lower", "is_cap", "is_word", "segment", "quoted", "first")
 
     def __init__(self, start: int, end: int, text: str) -> None:
         self.start = start
@@ -197,6 +197,7 @@ class _Tok:
         self.is_word = text[0].isalnum()
         self.segment = 0
         self.quoted = False
+        self.first = False  # first word of the sentence, a quote or a clause after ":" or a dash
 
 
 @dataclass(slots=True)
@@ -270,9 +271,9 @@ def _is_furniture(sentence: Sentence, title: str) -> bool:
     text = sentence.text.strip()
     if title and text.casefold() == title.strip().casefold():
         return True
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text)]
     if text.endswith((".", "!", "?", "\"", "”", "’", "'", ")")):
-        return len(words) < 3
+        return text.count(" ") < 2  # fewer than three words
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text)]
     if len(words) <= 4:
         return True
     content = [w for w in words if w.lower() not in CONNECTORS and len(w) > 2]
@@ -280,6 +281,8 @@ def _is_furniture(sentence: Sentence, title: str) -> bool:
     return bool(content) and sum(w[0].isupper() for w in content) >= 0.8 * len(content)
 
 
+#: punctuation after which a capitalised word is a first word, not a name
+OPENERS = {"\"", "“", "(", ":", "—", "–"}
 #: clause openers whose clause ends at the next comma, at the start of a sentence or after one
 CLOSED_BY_COMMA = {"while", "when", "after", "before", "although", "though", "because", "if", "unless", "until",
                    "since", "whereas", "who", "which", "whom", "whose", "where"}
@@ -293,8 +296,14 @@ def _tokens(sentence: Sentence) -> list[_Tok]:
     segment = 0
     quoted = False
     open_clause = False  # inside "While ...", ", who ...": the next comma closes it
+    starts = True
     for i, tok in enumerate(toks):
         text = tok.text
+        tok.first = starts
+        if tok.is_word:
+            starts = False
+        elif text in OPENERS:
+            starts = True
         if tok.lower not in SEGMENT_WORDS:
             pass
         elif text == "," and open_clause:
@@ -429,12 +438,8 @@ def _finite_context(toks: list[_Tok], i: int) -> bool:
 
 
 def _first_word(toks: list[_Tok], i: int) -> bool:
-    k = i - 1
-    while k >= 0 and not toks[k].is_word:
-        if toks[k].text in ("\"", "“", "(", ":", "—", "–"):
-            return True
-        k -= 1
-    return k < 0
+    """Whether only punctuation, and an opening quote, colon or dash, stands before token ``i``."""
+    return toks[i].first
 
 
 def _absorb(toks: list[_Tok], found: list[_Candidate]) -> None:
