@@ -310,6 +310,8 @@ class Recognizer:
                 embedded = True
             elif adjectival:
                 pass  # "Russian President", "French Foreign Ministry"
+            elif nxt.lower.rstrip(".") in TITLES:
+                pass  # "Virginia Governor Glenn Youngkin": the place qualifies the office
             elif single and gaz.is_given_name(first.text):
                 return None  # "Paul Ryan", "Jordan Peterson"
             elif big_area:

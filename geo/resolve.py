@@ -142,9 +142,9 @@ class Resolver:
                 if p.kind == "admin1":
                     near = any(a.country_code == p.country_code and a.admin1 == p.admin1 for a in anchors)
                 else:
-                    near = any(a.geonameid != p.geonameid
-                               and haversine_km((a.lat, a.lon), (p.lat, p.lon)) < NEAR_ANCHOR_KM
-                               for a in anchors)
+                    near = any(a.geonameid != p.geonameid and (
+                        a.kind == "admin1" and a.country_code == p.country_code and a.name == p.admin1
+                        or haversine_km((a.lat, a.lon), (p.lat, p.lon)) < NEAR_ANCHOR_KM) for a in anchors)
                 if near:
                     s += NEAR_ANCHOR_BONUS
             scores.append(s)

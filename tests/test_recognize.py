@@ -116,3 +116,7 @@ def test_short_capitalised_dateline(geoparser):
     analysis = geoparser.analyse("KYIV, Ukraine (AP) — Shelling resumed. Talks were held in New Delhi.")
     assert [(t.text, t.place.name) for t in analysis.toponyms] == [
         ("KYIV", "Kyiv"), ("Ukraine", "Ukraine"), ("New Delhi", "New Delhi")]
+
+
+def test_place_before_an_office_is_not_a_given_name(geoparser):
+    assert found(geoparser, "Virginia Governor Glenn Youngkin spoke.") == [("Virginia", "modifier")]
