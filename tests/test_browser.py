@@ -172,17 +172,22 @@ def test_hostile_article_executes_nothing(page, tmp_path):
     marker(page, "Timbuktu")
     upload = tmp_path / "hostile.txt"
     upload.write_text(HOSTILE, encoding="utf-8")
-    page.locator('input[type="file"]').set_input_files(str(upload))
-    page.get_by_text("2 article(s)").wait_for(timeout=TIMEOUT_MS)
+    # the same payloads as a web page: markup dropped, the text kept
+    page_upload = tmp_path / "hostile.html"
+    page_upload.write_text(f"<html><head><title>Raid &lt;b&gt;page</title></head><body><p>"
+                           f"{HOSTILE.replace('Gunmen', 'Raiders')}</p></body></html>", encoding="utf-8")
+    page.locator('input[type="file"]').set_input_files([str(upload), str(page_upload)])
+    page.get_by_text("3 article(s)").wait_for(timeout=TIMEOUT_MS)
     settle(page)
     marker(page, "Timbuktu").click()
     hostile = page.locator(".geo-sentence").filter(has_text="Gunmen attacked")
     hostile.wait_for(timeout=TIMEOUT_MS)
     # the markup is there, as text
     assert "<img src=x onerror=" in hostile.inner_text()
-    article = page.locator(".geo-article").filter(has_text="Talks are planned")
-    assert '<a href="javascript:' in article.inner_text()
+    article = page.locator(".geo-article").filter(has_text='<a href="javascript:')
     assert "[Dakar](javascript:alert('md'))" in article.inner_text()
+    web_page = page.locator(".geo-article").filter(has_text="Raiders attacked")
+    assert "<img" not in web_page.inner_text() and "window.__pwned" not in web_page.inner_text()
     assert page.locator('a[href^="javascript:"]').count() == 0
     # hovering the marker shows a tooltip built from escaped properties
     marker(page, "Timbuktu").hover()
