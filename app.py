@@ -220,14 +220,13 @@ def clicked_place(map_state: dict | None, features: webmap.MapFeatures) -> int |
     """The geonameid of the feature a click landed on: by its id, else by where it landed."""
     if not map_state:
         return None
-    feature_id = map_state.get("last_object_clicked_popup")
-    if feature_id:
+    if "last_object_clicked_popup" in map_state:
+        # the map's own click handler put the feature's id there; none means a cluster or nothing
         try:
-            gid = int(str(feature_id))
+            gid = int(str(map_state["last_object_clicked_popup"]))
         except ValueError:
-            gid = None
-        if gid is not None and features.summary(gid) is not None:
-            return gid
+            return None
+        return gid if features.summary(gid) is not None else None
     where = map_state.get("last_object_clicked")
     if where and where.get("lat") is not None:
         return webmap.feature_at(features, where["lat"], where["lng"])

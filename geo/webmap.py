@@ -369,15 +369,29 @@ window.geoNews = (function () {
       window.geoNewsLastClicked = String(feature.id);
     });
   }
-  return {esc: esc, tooltip: tooltip, point: point, each: each, stackAreas: stackAreas};
+  // A click on a cluster selects nothing: clear the id a marker click left,
+  // or streamlit-folium would report that marker again with this click.
+  function watchClusters(map) {
+    map.eachLayer(function (layer) {
+      if (L.MarkerClusterGroup && layer instanceof L.MarkerClusterGroup) {
+        layer.on("clusterclick", function () {
+          if (window.__GLOBAL_DATA__) { window.__GLOBAL_DATA__.last_object_clicked_popup = null; }
+        });
+      }
+    });
+  }
+  return {esc: esc, tooltip: tooltip, point: point, each: each, stackAreas: stackAreas,
+          watchClusters: watchClusters};
 })();
 """
 
 
 class PageScript(MacroElement):
-    """Code that runs right after the map exists and before any layer (helpers, icon path)."""
+    """Code run where it is added to the map; ``__MAP__`` in it names the map's variable."""
 
-    _template = Template("{% macro script(this, kwargs) %}{{ this.code }}{% endmacro %}")
+    _template = Template(
+        "{% macro script(this, kwargs) %}{{ this.code.replace('__MAP__', this._parent.get_name()) }}"
+        "{% endmacro %}")
 
     def __init__(self, code: str) -> None:
         super().__init__()
@@ -519,7 +533,7 @@ def build_map(features: MapFeatures, *, gazetteer: Gazetteer | None = None, tile
             cluster.add_to(m)
         else:
             layer.add_to(m)
-    PageScript("geoNews.stackAreas();").add_to(m)  # after every layer is on the map
+    PageScript("geoNews.stackAreas(); geoNews.watchClusters(__MAP__);").add_to(m)  # after every layer
     folium.LayerControl(collapsed=True).add_to(m)
     if features.bounds is not None:
         (south, west), (north, east) = features.bounds

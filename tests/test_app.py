@@ -40,9 +40,11 @@ def panel_html(at: AppTest) -> str:
 
 def click(at: AppTest, *, feature_id: str | None = None, lat: float = 0.0, lng: float = 0.0,
           count: int = 1) -> AppTest:
-    at.session_state["map"] = {"last_object_clicked": {"lat": lat, "lng": lng},
-                               "last_object_clicked_popup": feature_id,
-                               "last_object_clicked_count": count}
+    """A click as streamlit-folium reports it; without ``feature_id`` only where it landed."""
+    state = {"last_object_clicked": {"lat": lat, "lng": lng}, "last_object_clicked_count": count}
+    if feature_id is not None:
+        state["last_object_clicked_popup"] = feature_id
+    at.session_state["map"] = state
     return at.run()
 
 
@@ -89,6 +91,14 @@ def test_clicking_inside_ghana_by_coordinates_shows_the_accra_initiative():
     at = click(page(), lat=8.0, lng=-1.2)  # inside Ghana, on no marker, no feature id
     assert at.subheader[0].value == "Ghana"
     assert "Accra Initiative" in panel_html(at)
+
+
+def test_a_click_on_a_cluster_selects_nothing():
+    at = click(page(), feature_id=str(TIMBUKTU), count=1)
+    at.session_state["map"] = {"last_object_clicked": {"lat": 10.0, "lng": 0.0},
+                               "last_object_clicked_popup": None, "last_object_clicked_count": 3}
+    at.run()
+    assert at.subheader[0].value == "Timbuktu"  # unchanged, though the click landed in Ghana
 
 
 def test_a_repeated_click_after_another_selection_selects_again():
