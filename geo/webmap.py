@@ -496,6 +496,8 @@ def build_map(features: MapFeatures, *, gazetteer: Gazetteer | None = None, tile
     country polygons: where the tile server cannot be reached, the tiles fail
     and the basemap beneath shows through. ``"offline"`` never asks for tiles.
     """
+    if tiles not in ("auto", "offline"):
+        raise ValueError(f"Expected tiles to be 'auto' or 'offline', instead got: {tiles!r}.")
     assets = assets or local_assets()
     m = folium.Map(tiles=None, max_zoom=MAX_ZOOM, min_zoom=1, zoom_start=2, location=(15.0, 0.0),
                    control_scale=True, world_copy_jump=True)

@@ -229,3 +229,11 @@ def test_basemap_is_every_country_and_kept_beside_the_gazetteer(gazetteer):
     assert len(url) < 600_000  # a world view, not survey data
     cache = Path(gazetteer.path)
     assert list(cache.parent.glob(f"{cache.stem}.basemap-*.js"))  # the next server start reads it
+
+
+def test_offline_tiles_ask_no_tile_server(features, gazetteer):
+    assert "tile.openstreetmap.org" in webmap.build_map(features, gazetteer=gazetteer).get_root().render()
+    offline = webmap.build_map(features, gazetteer=gazetteer, tiles="offline").get_root().render()
+    assert "tile.openstreetmap.org" not in offline and "geoNewsBasemap" in offline
+    with pytest.raises(ValueError, match="'osm'"):
+        webmap.build_map(features, tiles="osm")
