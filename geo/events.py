@@ -34,9 +34,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from geo.dates import DateExpression, find_dates, resolve
+from geo.lexicon import stop_words
 from geo.model import Actor, Analysis, Event, EventDate, PlaceLink, Sentence, Toponym
 from geo.plover import BASE_FORMS, CONTEXT_CUES, FIRST_WORDS, LEXICON, OBJECT_OVERRIDES, Trigger, may_trigger
 
@@ -573,7 +572,7 @@ def _entities(toks: list[_Tok], toponyms: list[tuple[int, Toponym]], text: str,
         starts_name = tok.is_cap and tok.is_word and tok.lower not in MONTHS_DAYS and not any(
             s <= tok.start < e for s, e in date_spans) and not (_first_word(toks, i) and (
                 tok.lower in DETERMINERS or tok.lower in CONNECTORS or tok.lower in LEXICON_HEADS
-                or tok.lower in _COMMON_INITIALS or tok.lower in STOP_WORDS))
+                or tok.lower in _COMMON_INITIALS or tok.lower in stop_words()))
         if starts_name and _first_word(toks, i) and i + 1 < n and toks[i + 1].lower in ("of", "to", "for", "is", "was") \
                 and not any(t.start == tok.start for _, t in toponyms):
             starts_name = False  # "Lack of transparency", "Most of them"

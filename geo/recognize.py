@@ -14,9 +14,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from geo.gazetteer import Gazetteer, name_key
+from geo.lexicon import stop_words
 from geo.model import MentionType, Place, Sentence
 
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+|\S")
@@ -263,7 +262,7 @@ class Recognizer:
             # "Springfield, Ill.", "SEVERN, Md. (AP)": a state abbreviation after a town
             states = tuple(p for p in places if p.kind == "admin1" and p.country_code in ("US", "CA", "AU"))
             return self._mention(text[first.start:nxt.end], first, nxt, "literal", sent, states, False, None)
-        if key in MONTHS_DAYS or (single and key in STOP_WORDS and top.kind != "country"):
+        if key in MONTHS_DAYS or (single and key in stop_words() and top.kind != "country"):
             return None
         if single and not adjectival:
             word = first.text
