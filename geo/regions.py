@@ -123,6 +123,11 @@ REGIONS: tuple[RegionDefinition, ...] = (
     RegionDefinition(-67, "Southern Europe", (), ("AL", "AD", "BA", "HR", "GR", "IT", "MT", "ME", "MK",
                                                   "PT", "SM", "RS", "SI", "ES")),
     RegionDefinition(-68, "Eastern Ghouta", ("Ghouta", "East Ghouta"), extent=(36.3, 33.45, 36.6, 33.65)),
+    RegionDefinition(-69, "Bay of Bengal", (), extent=(80.0, 5.0, 94.0, 22.0)),
+    RegionDefinition(-70, "Arabian Sea", (), extent=(55.0, 5.0, 75.0, 24.0)),
+    RegionDefinition(-71, "Sea of Japan", ("East Sea",), extent=(128.0, 35.0, 140.0, 50.0)),
+    RegionDefinition(-72, "East China Sea", (), extent=(120.0, 25.0, 130.0, 33.0)),
+    RegionDefinition(-73, "Aegean Sea", ("Aegean", "the Aegean"), extent=(22.5, 35.0, 28.0, 41.0)),
 )
 
 

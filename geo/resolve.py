@@ -126,8 +126,10 @@ class Resolver:
             if named_countries and (p.kind == "city" or p.kind in ("admin1", "admin2")
                                     and p.country_code in named_countries):
                 s -= COUNTRY_NAMESAKE_PENALTY  # "Mexico" the country, not México state or Mexico City
-            if p.kind in ("admin1", "admin2") and (p.country_code, p.name) in seats:
-                s -= SEAT_PENALTY
+            if p.kind == "admin1" and (p.country_code, p.name) in seats or p.kind == "admin2" and any(
+                    q.kind == "city" and q.country_code == p.country_code and q.population >= 10_000
+                    for q in places):
+                s -= SEAT_PENALTY  # a district named after its town ("Cox's Bazar") yields to it too
             if p.kind == "city" and p.country_code in named_divisions and p.population < 500_000 \
                     and (p.country_code, p.admin1) not in {(q.country_code, q.name) for q in places}:
                 s -= DIVISION_NAMESAKE_PENALTY  # "California" the state, not California, Maryland

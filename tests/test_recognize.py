@@ -120,3 +120,15 @@ def test_short_capitalised_dateline(geoparser):
 
 def test_place_before_an_office_is_not_a_given_name(geoparser):
     assert found(geoparser, "Virginia Governor Glenn Youngkin spoke.") == [("Virginia", "modifier")]
+
+
+def test_possessive_names_and_organisation_runs(geoparser):
+    analysis = geoparser.analyse("Officials evacuated Cox's Bazar. The Asian Development Bank and "
+                                 "the Indian Meteorological Department warned Sri Lanka also.")
+    assert [(t.text, t.type) for t in analysis.toponyms] == [
+        ("Cox's Bazar", "literal"), ("Asian", "embedded"), ("Indian", "embedded"), ("Sri Lanka", "literal")]
+    assert analysis.toponyms[0].place.country_code == "BD"
+
+
+def test_unknown_possessive_name_is_not_cut(geoparser):
+    assert names(geoparser, "They summered on Martha's Vineyard.") in ([], ["Martha's Vineyard"])
