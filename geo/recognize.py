@@ -294,6 +294,10 @@ class Recognizer:
             return None  # "Moon Jae-in"
         if key in TITLES:
             return None  # "Gov.", "Sen."
+        nxt3 = tokens[j + 3] if j + 3 < len(tokens) else None
+        if nxt is not None and nxt.text in ("'", "’") and nxt2 is not None and nxt2.text == "s" \
+                and nxt3 is not None and nxt3.is_cap and nxt3.is_word and not big_area and population < 100_000:
+            return None  # "Martha's Vineyard": the first part of a longer name
         if prev is not None and prev2 is not None and prev.text == "s" and prev2.text in ("'", "’") \
                 and not big_area:
             return None  # "Martha's Vineyard" unknown as a whole: "Vineyard" is no place of its own
