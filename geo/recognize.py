@@ -370,6 +370,9 @@ class Recognizer:
                 return None
         if single and not big_area and not locative and population < 100_000 and gaz.is_given_name(first.text):
             return None  # "Levi", "Julia": a person, more likely than a village
+        if not single and not big_area and population < 100_000 and gaz.is_given_name(first.text) \
+                and not (prev is not None and prev.lower in LOCATIVE):
+            return None  # "Pedro Sanchez" the prime minister, not Pedro Sánchez the village
         if not big_area and not locative:
             need = 0
             if zipf >= 4.5:

@@ -132,3 +132,8 @@ def test_possessive_names_and_organisation_runs(geoparser):
 
 def test_unknown_possessive_name_is_not_cut(geoparser):
     assert names(geoparser, "They summered on Martha's Vineyard.") == []
+
+
+def test_people_named_like_villages(geoparser):
+    assert names(geoparser, "In Spain, Pedro Sanchez welcomed the deal from Madrid.") == ["Spain", "Madrid"]
+    assert names(geoparser, "Jack London spoke. Paris Hilton attended a gala in Monaco.") == ["Monaco"]
