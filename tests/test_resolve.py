@@ -58,3 +58,15 @@ def test_geo_interface(geoparser):
     (timbuktu,) = [f for f in fc["features"] if f["properties"]["name"] == "Timbuktu"]
     lon, lat = timbuktu["geometry"]["coordinates"]
     assert abs(lat - 16.77) < 0.1 and abs(lon + 3.0) < 0.1  # GeoJSON order: lon, lat
+
+
+def test_geo_interface_is_read_by_geopandas_and_folium(geoparser):
+    import folium
+    import geopandas
+
+    analysis = geoparser.analyse("Troops left Timbuktu for Bamako, Mali.")
+    frame = geopandas.GeoDataFrame.from_features(analysis, crs="EPSG:4326")
+    assert sorted(frame["name"]) == ["Bamako", "Mali", "Timbuktu"]
+    assert frame.geometry.geom_type.unique().tolist() == ["Point"]
+    layer = folium.GeoJson(analysis)
+    assert len(layer.data["features"]) == 3
