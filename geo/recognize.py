@@ -68,6 +68,10 @@ ORG_HEADS = {
     "republic", "kingdom", "empire", "dynasty", "charter", "act", "bill", "law",
     "wildlife", "cathedral", "mosque", "temple", "synagogue", "university's",
 }
+#: local institutions: the place in their name is a real, if small, place ("Slidell Police")
+CIVIC_HEADS = {"police", "council", "county", "city", "fire", "sheriff", "school", "schools", "court",
+               "hospital", "library", "airport", "district", "department", "pd", "township", "borough",
+               "municipality", "municipal", "regional", "town", "village", "parish"}
 LOWER_ORG_HEADS = {"group", "company", "firm", "militia", "newspaper", "agency", "brand", "band",
                    "team", "club", "channel", "airline", "label", "franchise", "faction"}
 LOCATIVE = {"in", "at", "near", "from", "to", "into", "across", "outside", "inside", "throughout",
@@ -210,6 +214,9 @@ class Recognizer:
             last = tokens[j]
             if not (last.is_cap and last.is_word):
                 continue
+            if j > i and last.lower in ("state", "region", "province", "county") and j + 1 < len(tokens) \
+                    and tokens[j + 1].is_cap and tokens[j + 1].start - last.end <= 1:
+                continue  # "Arizona State University", "Maryland State Police": the place is "Arizona"
             surface = text[tokens[i].start:last.end]
             key = name_key(surface)
             dateline = i + 1 < len(tokens) and tokens[i + 1].text == ","  # "KYIV, Ukraine (AP)"
@@ -354,13 +361,15 @@ class Recognizer:
         if adjectival:
             if embedded and nxt is not None and (nxt.lower in ORG_HEADS or self._org_run_follows(tokens, j)):
                 return self._mention(surface, first, last, "embedded", sent, places, True, None)
-            coordinated = (nxt is not None and nxt.lower in ("and", "or", "&") and nxt2 is not None
-                           and nxt2.is_cap and nxt2.is_word)
+            # "Korean and US flags", "German, Irish and other immigrants"
+            coordinated = (nxt is not None and nxt.lower in ("and", "or", "&", ",") and nxt2 is not None
+                           and (nxt2.is_cap and nxt2.is_word or nxt2.lower == "other"))
             kind: MentionType = "demonym" if self._standalone(nxt, surface, coordinated) else "modifier"
             return self._mention(surface, first, last, kind, sent, places, True, None)
 
         if embedded:
-            if not big_area and (population < 100_000 or dictionary and not major_city):
+            civic = nxt is not None and nxt.lower in CIVIC_HEADS and population >= 1_000 and not dictionary
+            if not big_area and not civic and (population < 100_000 or dictionary and not major_city):
                 return None
             return self._mention(surface, first, last, "embedded", sent, places, False, container)
         if dictionary and not big_area:
@@ -486,6 +495,8 @@ class Recognizer:
               nxt: Token | None) -> MentionType:
         """literal, metonymic or modifier, from the words around a name."""
         after = nxt
+        if prev is not None and prev.lower == "the" and i > 1:
+            prev = tokens[i - 2]  # "in the Mopti Region": the preposition is what counts
         if after is not None and after.text in ("'", "’") and j + 2 < len(tokens) and tokens[j + 2].lower == "s":
             return "modifier"  # "Mali's government": the place qualifies a noun
         if after is not None and after.text == "-" and j + 2 < len(tokens) and tokens[j + 2].is_word \

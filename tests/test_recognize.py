@@ -137,3 +137,10 @@ def test_unknown_possessive_name_is_not_cut(geoparser):
 def test_people_named_like_villages(geoparser):
     assert names(geoparser, "In Spain, Pedro Sanchez welcomed the deal from Madrid.") == ["Spain", "Madrid"]
     assert names(geoparser, "Jack London spoke. Paris Hilton attended a gala in Monaco.") == ["Monaco"]
+
+
+def test_places_inside_institution_names(geoparser):
+    assert found(geoparser, "Maryland State Police said so; Arizona State University agreed.") == [
+        ("Maryland", "embedded"), ("Arizona", "embedded")]
+    assert found(geoparser, "The Beverly Hills Police Department said so.") == [("Beverly Hills", "embedded")]
+    assert found(geoparser, "Fighting in the Mopti Region continued.") == [("Mopti Region", "literal")]
