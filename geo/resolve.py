@@ -118,6 +118,7 @@ class Resolver:
         container_places = [p for c in containers for p in self.gazetteer.candidates_by_key(c)[:3]]
         named_countries = {p.country_code for p in places if p.kind == "country"}
         named_divisions = {p.country_code for p in places if p.kind in ("admin1", "admin2")}
+        division_names = {(p.country_code, p.name) for p in places}
         # "Gao": the town, seat of the Gao region, unless the text says "region"
         seats = {(p.country_code, p.admin1) for p in places if p.kind == "city" and p.population >= 10_000}
         scores = []
@@ -131,7 +132,7 @@ class Resolver:
                     for q in places):
                 s -= SEAT_PENALTY  # a district named after its town ("Cox's Bazar") yields to it too
             if p.kind == "city" and p.country_code in named_divisions and p.population < 500_000 \
-                    and (p.country_code, p.admin1) not in {(q.country_code, q.name) for q in places}:
+                    and (p.country_code, p.admin1) not in division_names:
                 s -= DIVISION_NAMESAKE_PENALTY  # "California" the state, not California, Maryland
             if p.kind not in ("country", "continent", "region"):
                 if countries.get(p.country_code):
