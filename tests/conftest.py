@@ -41,3 +41,12 @@ def seed_published() -> dt.date:
 @pytest.fixture(scope="session")
 def seed_analysis(geoparser: Geoparser, seed_text: str, seed_published: dt.date):
     return geoparser.analyse(seed_text, doc_id="seed", published=seed_published)
+
+
+@pytest.fixture(scope="session")
+def sample_layers(gazetteer: Gazetteer):
+    """The layers of the two hand-made documents in layer_samples.py (read-only)."""
+    from geo.layers import build_layers
+    from tests.layer_samples import sample_analyses
+
+    return build_layers(sample_analyses(gazetteer), gazetteer)

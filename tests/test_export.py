@@ -14,7 +14,7 @@ import pandas as pd
 import pyogrio
 import pytest
 import shapely
-from layer_samples import EXPECTED_COUNTS, sample_analyses
+from layer_samples import EXPECTED_COUNTS
 
 from geo.errors import ExportError, GeoError
 from geo.export import FORMATS, GPKG_NAME, layer_bytes, write_layers
@@ -25,8 +25,8 @@ SPATIAL = [name for name in Layers.NAMES if LAYER_SCHEMAS[name][1] is not None]
 
 
 @pytest.fixture(scope="module")
-def layers(gazetteer: Gazetteer) -> Layers:
-    return build_layers(sample_analyses(gazetteer), gazetteer)
+def layers(sample_layers: Layers) -> Layers:
+    return sample_layers
 
 
 @pytest.fixture(scope="module")

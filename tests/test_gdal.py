@@ -13,11 +13,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from layer_samples import EXPECTED_COUNTS, sample_analyses
+from layer_samples import EXPECTED_COUNTS
 
 from geo.export import GPKG_NAME, write_layers
-from geo.gazetteer import Gazetteer
-from geo.layers import LAYER_SCHEMAS, Layers, build_layers
+from geo.layers import LAYER_SCHEMAS, Layers
 
 pytestmark = pytest.mark.gdal
 
@@ -49,9 +48,8 @@ def ogrinfo() -> str:
 
 
 @pytest.fixture(scope="module")
-def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    gazetteer = Gazetteer.load()
-    layers = build_layers(sample_analyses(gazetteer), gazetteer)
+def exported(tmp_path_factory: pytest.TempPathFactory, sample_layers: Layers) -> dict[str, Path]:
+    layers = sample_layers
     assert layers.counts() == EXPECTED_COUNTS
     out = tmp_path_factory.mktemp("gdal")
     for fmt in ("geojson", "gpkg", "kml"):

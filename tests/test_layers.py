@@ -21,8 +21,8 @@ SEED = ROOT / "seeds" / "voa-2022-11-14-uk-pulling-mali-troop-deployment.txt"
 
 
 @pytest.fixture(scope="module")
-def layers(gazetteer: Gazetteer) -> Layers:
-    return build_layers(sample_analyses(gazetteer), gazetteer)
+def layers(sample_layers: Layers) -> Layers:
+    return sample_layers
 
 
 def test_counts_cover_every_place_mention_and_event(layers: Layers) -> None:

@@ -15,11 +15,10 @@ from pathlib import Path
 import geopandas as gpd
 import pytest
 import shapely
-from layer_samples import EXPECTED_COUNTS, sample_analyses
+from layer_samples import EXPECTED_COUNTS
 
 from geo.export import GPKG_NAME, write_layers
-from geo.gazetteer import Gazetteer
-from geo.layers import LAYER_SCHEMAS, Layers, build_layers
+from geo.layers import LAYER_SCHEMAS, Layers
 
 pytestmark = pytest.mark.qgis
 
@@ -80,9 +79,8 @@ def expectations(layers: Layers) -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Layers, Path]:
-    gazetteer = Gazetteer.load()
-    layers = build_layers(sample_analyses(gazetteer), gazetteer)
+def exported(tmp_path_factory: pytest.TempPathFactory, sample_layers: Layers) -> tuple[Layers, Path]:
+    layers = sample_layers
     assert layers.counts() == EXPECTED_COUNTS
     out = tmp_path_factory.mktemp("qgis")
     for fmt in ("geojson", "gpkg", "kml"):
