@@ -1,69 +1,193 @@
-"""The pipeline, in one place: text -> sentences -> toponyms -> places -> events.
+"""The pipeline, on one screen: named steps over one shared :class:`~geo.doc.Doc`.
 
 ::
 
-    gazetteer = Gazetteer.load()
-    parser = Geoparser(gazetteer)
+    gazetteer = load_gazetteer()
+    parser = Geoparser(gazetteer)                        # recognize, resolve, focus, events
     analysis = parser.analyse(text, published=date(2022, 11, 14))
+    Geoparser(gazetteer, disable=["events"])             # any step, or any named rule, switched off
+
+Each step is a component: a callable ``component(doc) -> doc`` built by a
+factory registered under its name with :func:`component` (spaCy's
+``Language.factory`` is the model). The page, the command line and the batch
+path all run these same steps. ``disable`` takes step names and the names of
+the rules and features that the steps expose (``python -m geo rules`` lists
+them), so any subset can be measured (``python -m geo evaluate --disable``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass
+from typing import Any, Protocol
 
+from geo.doc import Doc, doc_id_for, make_doc
 from geo.events import extract_events
 from geo.gazetteer import Gazetteer
 from geo.model import Analysis
 from geo.recognize import RawMention, Recognizer
 from geo.resolve import Resolver, document_focus
-from geo.text import check_text, split_sentences
+
+__all__ = ("DEFAULT_PIPELINE", "Component", "Geoparser", "Rule", "component", "doc_id_for",
+           "merge_mentions", "registered_components")
 
 #: extra recognisers (an installed spaCy pipeline, say) map text to extra mentions
 ExtraRecognizer = Callable[[str, tuple], list[RawMention]]
 
 
-def doc_id_for(text: str) -> str:
-    return "doc-" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A named rule or feature of a step, with where it comes from (``python -m geo rules``)."""
+
+    name: str
+    step: str
+    provenance: str
+
+
+class Component(Protocol):
+    """A pipeline step. ``rules`` names what of it can be switched off on its own."""
+
+    rules: tuple[Rule, ...]
+
+    def __call__(self, doc: Doc) -> Doc: ...
+
+
+#: name -> factory(gazetteer, settings) -> component
+_FACTORIES: dict[str, Callable[[Gazetteer, "Settings"], Component]] = {}
+
+#: the steps a Geoparser runs, in order
+DEFAULT_PIPELINE: tuple[str, ...] = ("recognize", "resolve", "focus", "events")
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What a factory may read: names switched off and per-step options."""
+
+    disabled: frozenset[str] = frozenset()
+    extra_recognizers: tuple[ExtraRecognizer, ...] = ()
+    options: tuple[tuple[str, Any], ...] = ()
+
+    def option(self, name: str, default: Any = None) -> Any:
+        return dict(self.options).get(name, default)
+
+
+def component(name: str) -> Callable:
+    """Register a component factory under ``name``."""
+    def register(factory: Callable[[Gazetteer, Settings], Component]) -> Callable:
+        _FACTORIES[name] = factory
+        return factory
+    return register
+
+
+def registered_components() -> tuple[str, ...]:
+    return tuple(_FACTORIES)
+
+
+# -- the steps --------------------------------------------------------------------------------
+
+
+class _Step:
+    """A component from a plain function of the document."""
+
+    def __init__(self, run: Callable[[Doc], Doc], rules: tuple[Rule, ...] = ()) -> None:
+        self.run = run
+        self.rules = rules
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self.run(doc)
+
+
+@component("recognize")
+def _recognize(gazetteer: Gazetteer, settings: Settings) -> Component:
+    recognizer = Recognizer(gazetteer)
+
+    def run(doc: Doc) -> Doc:
+        mentions = recognizer(doc.text, doc.sentences)
+        for extra in settings.extra_recognizers:
+            mentions = merge_mentions(mentions, extra(doc.text, doc.sentences))
+        doc.mentions = mentions
+        return doc
+    return _Step(run)
+
+
+@component("resolve")
+def _resolve(gazetteer: Gazetteer, settings: Settings) -> Component:
+    resolver = Resolver(gazetteer)
+
+    def run(doc: Doc) -> Doc:
+        doc.toponyms = tuple(resolver(doc.mentions))
+        return doc
+    return _Step(run)
+
+
+@component("focus")
+def _focus(gazetteer: Gazetteer, settings: Settings) -> Component:
+    def run(doc: Doc) -> Doc:
+        doc.focus = document_focus(doc.toponyms, gazetteer)
+        return doc
+    return _Step(run)
+
+
+@component("events")
+def _events(gazetteer: Gazetteer, settings: Settings) -> Component:
+    def run(doc: Doc) -> Doc:
+        doc.events = tuple(extract_events(doc.to_analysis()))
+        return doc
+    return _Step(run)
+
+
+# -- the parser -------------------------------------------------------------------------------
 
 
 class Geoparser:
-    """Recognise, resolve and link events; holds the gazetteer and the steps."""
+    """Runs the named steps over each document; holds the gazetteer and the components.
 
-    def __init__(self, gazetteer: Gazetteer, *, extra_recognizers: Iterable[ExtraRecognizer] = (),
-                 events: bool = True) -> None:
+    Components keep no per-document state, so one parser serves many threads.
+    """
+
+    def __init__(self, gazetteer: Gazetteer, *, pipeline: Iterable[str] = DEFAULT_PIPELINE,
+                 disable: Iterable[str] = (), extra_recognizers: Iterable[ExtraRecognizer] = (),
+                 events: bool = True, options: dict[str, Any] | None = None) -> None:
         self.gazetteer = gazetteer
-        self.recognize = Recognizer(gazetteer)
-        self.resolve = Resolver(gazetteer)
-        self.extra_recognizers = tuple(extra_recognizers)
-        self.with_events = events
+        disabled = frozenset(disable) | (frozenset() if events else frozenset({"events"}))
+        unknown_steps = [n for n in pipeline if n not in _FACTORIES]
+        if unknown_steps:
+            raise ValueError(f"Expected pipeline steps among {sorted(_FACTORIES)}, instead got: {unknown_steps!r}.")
+        settings = Settings(disabled, tuple(extra_recognizers), tuple(sorted((options or {}).items())))
+        self.steps: list[tuple[str, Component]] = [
+            (name, _FACTORIES[name](gazetteer, settings)) for name in pipeline if name not in disabled]
+        known = set(_FACTORIES) | {r.name for r in self.rules()}
+        unknown = sorted(disabled - known)
+        if unknown:
+            raise ValueError(f"Expected step or rule names (see `python -m geo rules`), instead got: {unknown!r}.")
+        self.disabled = disabled
+
+    @property
+    def pipe_names(self) -> list[str]:
+        return [name for name, _ in self.steps]
+
+    def rules(self) -> list[Rule]:
+        """Every named rule and feature of the steps that run."""
+        return [rule for _, step in self.steps for rule in getattr(step, "rules", ())]
+
+    def __call__(self, doc: Doc) -> Doc:
+        for _, step in self.steps:
+            doc = step(doc)
+        return doc
 
     def analyse(self, text: str, *, doc_id: str | None = None, title: str = "",
                 published: dt.date | None = None) -> Analysis:
-        text = check_text(text)
-        sentences = split_sentences(text)
-        raw = self.recognize(text, sentences)
-        for extra in self.extra_recognizers:
-            raw = merge_mentions(raw, extra(text, sentences))
-        toponyms = tuple(self.resolve(raw))
-        analysis = Analysis(
-            id=doc_id or doc_id_for(text), text=text, title=title, published=published,
-            sentences=sentences, toponyms=toponyms, focus=document_focus(toponyms, self.gazetteer),
-        )
-        if self.with_events:
-            analysis = replace(analysis, events=tuple(extract_events(analysis)))
-        return analysis
+        return self(make_doc(text, doc_id=doc_id, title=title, published=published)).to_analysis()
 
     def analyse_many(self, documents: Iterable[dict]) -> Iterator[Analysis]:
         """Analyse ``{"id", "text", "title"?, "published"?}`` records one by one."""
-        for doc in documents:
-            published = doc.get("published")
+        for record in documents:
+            published = record.get("published")
             if isinstance(published, str) and published:
                 published = dt.date.fromisoformat(published[:10])
-            yield self.analyse(doc["text"], doc_id=str(doc.get("id") or "") or None,
-                               title=doc.get("title") or "", published=published or None)
+            yield self.analyse(record["text"], doc_id=str(record.get("id") or "") or None,
+                               title=record.get("title") or "", published=published or None)
 
 
 def merge_mentions(primary: list[RawMention], extra: list[RawMention]) -> list[RawMention]:

@@ -1,0 +1,124 @@
+"""The one document every pipeline step reads and writes (spaCy's ``Doc`` is the model).
+
+A :class:`Doc` is made once per article by :func:`make_doc`: the checked text,
+its sentences and its tokens, each computed once. The components of
+:class:`geo.pipeline.Geoparser` then fill it in, in order: the recogniser adds
+``mentions`` and the names of people and organisations it saw, the resolver
+``toponyms``, the focus step ``focus``, the events step ``events``, the
+corrections step its changes. :meth:`Doc.to_analysis` freezes the result into
+the domain model's :class:`~geo.model.Analysis`.
+
+A ``Doc`` belongs to one call: per-document state lives here, never on a
+component that every thread and page session shares.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+from geo.model import Analysis, Event, Focus, Sentence, Toponym
+from geo.text import check_text, split_sentences
+
+#: dotted initialisms ("U.S.", "D.C."), runs of letters or digits, or one other character
+TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+|\S")
+
+
+class Token:
+    """One token of the text, with the fields every step asks for computed once.
+
+    A plain slots class rather than a dataclass: documents have thousands of
+    tokens and each field is read many times.
+    """
+
+    __slots__ = ("start", "end", "text", "lower", "is_cap", "is_word", "sentence", "i")
+
+    def __init__(self, start: int, end: int, text: str, sentence: int = 0, i: int = 0) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.lower = text.lower()
+        self.is_cap = text[:1].isupper()
+        self.is_word = text[:1].isalpha()
+        self.sentence = sentence
+        self.i = i
+
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.end}, {self.text!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Token) and (self.start, self.end, self.text) == (other.start, other.end, other.text)
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end, self.text))
+
+
+def tokenize(text: str, sentences: tuple[Sentence, ...] = ()) -> list[Token]:
+    """The tokens of ``text``; each knows its index and the sentence it is in."""
+    starts = [s.start for s in sentences]
+    tokens: list[Token] = []
+    sent = 0
+    next_start = starts[1] if len(starts) > 1 else None
+    for i, m in enumerate(TOKEN.finditer(text)):
+        start = m.start()
+        if next_start is not None and start >= next_start:
+            sent = max(0, bisect_right(starts, start) - 1)
+            next_start = starts[sent + 1] if sent + 1 < len(starts) else None
+        tokens.append(Token(start, m.end(), m.group(), sent, i))
+    return tokens
+
+
+def _sentence_of(token: Token) -> int:
+    return token.sentence
+
+
+def doc_id_for(text: str) -> str:
+    """A stable id from the text itself, for documents that arrive without one."""
+    return "doc-" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+
+
+@dataclass(eq=False)
+class Doc:
+    """An article being analysed: text, sentences and tokens, then what each step adds."""
+
+    text: str
+    id: str
+    title: str = ""
+    published: dt.date | None = None
+    sentences: tuple[Sentence, ...] = ()
+    tokens: list[Token] = field(default_factory=list)
+    #: names the recogniser read as people ("Heappey") and organisations ("Wagner")
+    persons: set[str] = field(default_factory=set)
+    organisations: set[str] = field(default_factory=set)
+    #: the recogniser's spans with their candidates (``geo.recognize.RawMention``)
+    mentions: list[Any] = field(default_factory=list)
+    toponyms: tuple[Toponym, ...] = ()
+    focus: Focus = field(default_factory=Focus)
+    events: tuple[Event, ...] = ()
+    #: what a step leaves for a later one, by the step's name
+    user_data: dict[str, Any] = field(default_factory=dict)
+
+    def sentence_tokens(self, index: int) -> list[Token]:
+        """The tokens of sentence ``index`` (tokens are in sentence order)."""
+        lo = bisect_left(self.tokens, index, key=_sentence_of)
+        hi = bisect_left(self.tokens, index + 1, lo=lo, key=_sentence_of)
+        return self.tokens[lo:hi]
+
+    def to_analysis(self) -> Analysis:
+        """The frozen domain record of this document."""
+        return Analysis(id=self.id, text=self.text, title=self.title, published=self.published,
+                        sentences=self.sentences, toponyms=self.toponyms, events=self.events,
+                        focus=self.focus)
+
+
+def make_doc(text: object, *, doc_id: str | None = None, title: str = "",
+             published: dt.date | None = None) -> Doc:
+    """Check ``text`` and split it once into sentences and tokens."""
+    checked = check_text(text)
+    sentences = split_sentences(checked)
+    return Doc(text=checked, id=doc_id or doc_id_for(checked), title=title, published=published,
+               sentences=sentences, tokens=tokenize(checked, sentences))
