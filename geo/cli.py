@@ -64,7 +64,8 @@ def cmd_parse(args: argparse.Namespace) -> int:
         from geo.spacy_components import load_extra_recognizer
 
         extra.append(load_extra_recognizer(args.spacy_model, gazetteer))
-    parser = Geoparser(gazetteer, events=not args.no_events, extra_recognizers=extra)
+    parser = Geoparser(gazetteer, events=not args.no_events, extra_recognizers=extra,
+                       options={"corrections": _corrections(args)})
     if args.jsonl:
         docs = read_jsonl(args.jsonl)
     else:
@@ -78,6 +79,30 @@ def cmd_parse(args: argparse.Namespace) -> int:
             record = {"id": record["id"], "toponyms": record["toponyms"], "events": record["events"]}
         sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
     return 0
+
+
+def _corrections(args: argparse.Namespace):
+    """The saved corrections parse and export apply: the user's store, another file, or none."""
+    from geo.corrections import CorrectionStore, corrections_from_json, default_store
+
+    if args.no_corrections:
+        return None
+    if not args.corrections:
+        return default_store()
+    if not args.corrections.is_file():
+        raise GeoError(f"--corrections {args.corrections}: no such file; give a corrections store "
+                       f"(.sqlite) or an export (.json), or leave the flag out for the saved ones.")
+    if args.corrections.suffix.lower() == ".json":
+        return corrections_from_json(args.corrections.read_bytes())
+    return CorrectionStore(args.corrections)
+
+
+def _add_corrections_flags(p: argparse.ArgumentParser) -> None:
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--corrections", type=Path, metavar="PATH",
+                   help="apply the corrections of this store (default: the saved ones, "
+                        "$GEO_DATA_DIR/corrections.sqlite)")
+    g.add_argument("--no-corrections", action="store_true", help="ignore saved corrections")
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
@@ -124,7 +149,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     docs = chain((read_article(p) for p in args.files), read_jsonl(args.jsonl) if args.jsonl else ())
     if args.published:
         docs = ({**doc, "published": args.published.isoformat()} for doc in docs)
-    analyses = list(Geoparser(gazetteer).analyse_many(docs))
+    analyses = list(Geoparser(gazetteer, options={"corrections": _corrections(args)}).analyse_many(docs))
     layers = build_layers(analyses, gazetteer)
     paths = write_layers(layers, args.out, args.format)
     counts = layers.counts()
@@ -152,6 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-events", action="store_true", help="skip event extraction")
     p.add_argument("--spacy-model", metavar="NAME_OR_PATH",
                    help="also use an installed spaCy pipeline's entities (e.g. en_core_web_sm)")
+    _add_corrections_flags(p)
     p.set_defaults(func=cmd_parse)
 
     e = sub.add_parser("evaluate", help="score recognition and resolution on a gold JSONL corpus")
@@ -176,6 +202,7 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("--format", choices=("geojson", "gpkg", "csv", "kml"), default="geojson",
                    help="geojson (RFC 7946, a file per layer), gpkg (one GeoPackage), csv or kml")
     x.add_argument("--published", type=_date, help="publication date for relative dates (YYYY-MM-DD)")
+    _add_corrections_flags(x)
     x.set_defaults(func=cmd_export)
     return ap
 

@@ -3,9 +3,10 @@
 ::
 
     gazetteer = load_gazetteer()
-    parser = Geoparser(gazetteer)                        # recognize, resolve, focus, events
+    parser = Geoparser(gazetteer)                        # recognize, resolve, focus, events, corrections
     analysis = parser.analyse(text, published=date(2022, 11, 14))
     Geoparser(gazetteer, disable=["events"])             # any step, or any named rule, switched off
+    Geoparser(gazetteer, options={"corrections": CorrectionStore(path)})  # the user's corrections, last
 
 Each step is a component: a callable ``component(doc) -> doc`` built by a
 factory registered under its name with :func:`component` (spaCy's
@@ -57,7 +58,7 @@ class Component(Protocol):
 _FACTORIES: dict[str, Callable[[Gazetteer, Settings], Component]] = {}
 
 #: the steps a Geoparser runs, in order
-DEFAULT_PIPELINE: tuple[str, ...] = ("recognize", "resolve", "focus", "events")
+DEFAULT_PIPELINE: tuple[str, ...] = ("recognize", "resolve", "focus", "events", "corrections")
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +136,14 @@ def _events(gazetteer: Gazetteer, settings: Settings) -> Component:
         doc.events = tuple(extract_events(doc.to_analysis()))
         return doc
     return _Step(run)
+
+
+@component("corrections")
+def _corrections(gazetteer: Gazetteer, settings: Settings) -> Component:
+    """The user's scoped corrections, last: ``options={"corrections": store or path}`` (none: no change)."""
+    from geo.corrections import CorrectionsStep
+
+    return CorrectionsStep(gazetteer, settings.option("corrections"))
 
 
 # -- the parser -------------------------------------------------------------------------------
