@@ -1,4 +1,4 @@
-"""Command line: ``python -m geo parse | evaluate | gazetteer``."""
+"""Command line: ``python -m geo parse | evaluate | rules | gazetteer | export``."""
 
 from __future__ import annotations
 
@@ -125,7 +125,10 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     from geo.evaluate import prediction_record, score
     from geo.pipeline import Geoparser
 
-    parser = Geoparser(Gazetteer.load(args.cache_dir), events=False)
+    try:
+        parser = Geoparser(Gazetteer.load(args.cache_dir), events=False, disable=args.disable)
+    except ValueError as exc:
+        raise GeoError(str(exc)) from exc
     gold = {d["id"]: d for d in read_jsonl(args.gold)}
     started = time.perf_counter()
     preds = {}
@@ -141,6 +144,16 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     print(f"{args.gold}: {len(gold)} documents in {elapsed:.2f} s ({len(gold) / elapsed:.0f} docs/s)")
     for rule in ("exact", "eupeg"):
         print(score(gold, preds, rule=rule, coords_only=not args.all_gold, group=args.group).line())
+    return 0
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    from geo.pipeline import Geoparser
+
+    rules = Geoparser(Gazetteer.load(args.cache_dir)).rules()
+    width = max((len(r.name) for r in rules), default=0)
+    for rule in rules:
+        print(f"{rule.step:<10} {rule.name:<{width}}  {rule.provenance}")
     return 0
 
 
@@ -239,7 +252,12 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--all-gold", action="store_true", help="also count gold toponyms without coordinates")
     e.add_argument("--group", help="keep only gold toponyms of this group (GeoWebNews: literal)")
     e.add_argument("--predictions", type=Path, help="also write the predictions as JSONL here")
+    e.add_argument("--disable", type=lambda v: [x for x in v.split(",") if x], default=[], metavar="NAME[,NAME]",
+                   help="switch off steps or named rules (see `python -m geo rules`) to measure their worth")
     e.set_defaults(func=cmd_evaluate)
+
+    r = sub.add_parser("rules", help="list every named rule of every step with its provenance")
+    r.set_defaults(func=cmd_rules)
 
     g = sub.add_parser("gazetteer", help="build (or rebuild) the gazetteer cache and show where it is")
     g.add_argument("--rebuild", action="store_true")

@@ -101,15 +101,19 @@ class _Step:
 
 @component("recognize")
 def _recognize(gazetteer: Gazetteer, settings: Settings) -> Component:
-    recognizer = Recognizer(gazetteer)
+    from geo.recognize import RULES, SPAN_RULES
+
+    recognizer = Recognizer(gazetteer, disabled=settings.disabled)
 
     def run(doc: Doc) -> Doc:
-        mentions = recognizer(doc.text, doc.sentences)
+        mentions = recognizer(doc)
         for extra in settings.extra_recognizers:
             mentions = merge_mentions(mentions, extra(doc.text, doc.sentences))
         doc.mentions = mentions
         return doc
-    return _Step(run)
+    rules = tuple(Rule(r.name, "recognize", r.provenance) for r in RULES) + tuple(
+        Rule(name, "recognize", provenance) for name, provenance in SPAN_RULES)
+    return _Step(run, rules)
 
 
 @component("resolve")

@@ -1,0 +1,60 @@
+"""What the whole article says about its names, gathered once before any span is judged.
+
+A surname seen in a full name ("James Heappey") is a person wherever it
+appears alone later ("Heappey said"): news style names a person in full
+once, then by surname (AP and Reuters style).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from geo.doc import Doc, Token
+from geo.gazetteer import Gazetteer
+from geo.recognize.lexicon import TITLES
+
+#: kinds of place whose names are never a person's given name or surname here
+_PLACE_WORD_KINDS = ("country", "admin1", "continent", "region")
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Names the article itself reads as people."""
+
+    surnames: frozenset[str] = frozenset()
+
+
+def is_place_word(gaz: Gazetteer, token: Token) -> bool:
+    places = gaz.candidates_by_key(token.lower)
+    return bool(places) and places[0].kind in _PLACE_WORD_KINDS
+
+
+def _surname_after(gaz: Gazetteer, tokens: list[Token], k: int) -> str | None:
+    """The surname of a full name opening at ``k``: the last capitalised word of the run
+    ("John F. Kennedy" gives "Kennedy"), if it is no place word."""
+    m = k + 1
+    while m + 1 < len(tokens) and tokens[m + 1].is_cap and tokens[m + 1].is_word \
+            and tokens[m + 1].start - tokens[m].end == 1 and m - k < 3:
+        m += 1
+    if not is_place_word(gaz, tokens[m]) and len(tokens[m].text) > 2:
+        return tokens[m].text
+    return None
+
+
+def surnames(gaz: Gazetteer, tokens: list[Token]) -> frozenset[str]:
+    """Surnames of the people the text names after a title or a given name."""
+    out = set()
+    for k in range(len(tokens) - 1):
+        a, b = tokens[k], tokens[k + 1]
+        if not (a.is_cap and a.is_word and b.is_cap and b.is_word) or b.start - a.end != 1:
+            continue
+        if a.lower.rstrip(".") in TITLES or (gaz.is_given_name(a.text) and not is_place_word(gaz, a)):
+            name = _surname_after(gaz, tokens, k)
+            if name is not None:
+                out.add(name)
+    return frozenset(out)
+
+
+def gather(gaz: Gazetteer, doc: Doc) -> Evidence:
+    """The article's evidence about names."""
+    return Evidence(surnames=surnames(gaz, doc.tokens))

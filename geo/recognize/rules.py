@@ -1,0 +1,352 @@
+"""Recognition as named rules: each reads a :class:`Context` and keeps, drops or types a span.
+
+The rules run in the order of :data:`RULES`; the first that has an opinion
+decides. A rule returns ``None`` (no opinion), a :class:`Drop` (with the
+reading that beat the place: a person, an organisation, a word) or a
+:class:`Keep` (with the mention type). A span no rule decides is kept and
+typed by :func:`geo.recognize.types.name_type`. Every rule has a one-line
+provenance: general knowledge of English, an annotation convention of the
+corpora, or a class of errors seen many times. ``python -m geo rules`` lists
+them; ``Geoparser(disable=[name])`` switches one off.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from geo.lexicon import stop_words
+from geo.model import MentionType, Place
+from geo.recognize.context import Context
+from geo.recognize.evidence import is_place_word
+from geo.recognize.lexicon import (
+    CALENDAR,
+    CIVIC_HEADS,
+    CIVIC_TOWN_POPULATION,
+    COMMON_WORD_NEEDS,
+    COMPANY_SUFFIXES,
+    DATELINE_STATE_COUNTRIES,
+    LOCATIVE,
+    LOCATIVE_COMMON_POPULATION,
+    LOCATIVE_COMMON_ZIPF,
+    LOWER_ORG_HEADS,
+    NAME_PARTICLES,
+    NAMESAKE_HEADS,
+    SENTENCE_START_AFFIX_ZIPF,
+    SENTENCE_START_NEEDS,
+    SINGLE_WORD_POPULATION,
+    SMALL_PLACE_POPULATION,
+    STATE_ABBREVIATION_MAX_LENGTH,
+    TITLES,
+)
+from geo.recognize.types import demonym_type
+
+Reading = Literal["person", "organisation", "word", "name"]
+
+
+@dataclass(frozen=True, slots=True)
+class Drop:
+    """Not a place here: ``reading`` is what the span is instead."""
+
+    reading: Reading
+
+
+@dataclass(frozen=True, slots=True)
+class Keep:
+    """A place mention of type ``kind``; ``last`` (a token index) and ``places`` when the
+    rule changes the span or narrows the candidates."""
+
+    kind: MentionType
+    last: int | None = None
+    places: tuple[Place, ...] | None = None
+    adjectival: bool = False
+    #: whether the mention carries the "Y" of an "X, Y" pair to the resolver
+    container: bool = True
+
+
+Verdict = Drop | Keep | None
+PERSON, ORGANISATION, WORD, NAME = Drop("person"), Drop("organisation"), Drop("word"), Drop("name")
+
+
+@dataclass(frozen=True, slots=True)
+class FilterRule:
+    name: str
+    provenance: str
+    judge: Callable[[Context], Verdict]
+
+
+# -- spans fixed by convention ------------------------------------------------------------------
+
+def state_after_town(c: Context) -> Verdict:
+    """"Springfield, Ill.", "SEVERN, Md. (AP)": a state abbreviation after a town."""
+    prev, prev2, nxt = c.prev, c.prev2, c.nxt
+    if not (c.single and prev is not None and prev.text == "," and prev2 is not None and prev2.is_cap
+            and nxt is not None and nxt.text == "." and nxt.start == c.last.end
+            and len(c.first.text) <= STATE_ABBREVIATION_MAX_LENGTH):
+        return None
+    states = tuple(p for p in c.places if p.kind == "admin1" and p.country_code in DATELINE_STATE_COUNTRIES)
+    return Keep("literal", last=c.j + 1, places=states, container=False) if states else None
+
+
+# -- words, not names ---------------------------------------------------------------------------
+
+def calendar_word(c: Context) -> Verdict:
+    return WORD if c.key in CALENDAR else None
+
+
+def company_suffix(c: Context) -> Verdict:
+    return WORD if c.key in COMPANY_SUFFIXES else None
+
+
+def stop_word(c: Context) -> Verdict:
+    return WORD if c.single and c.key in stop_words() and c.top.kind != "country" else None
+
+
+def too_short(c: Context) -> Verdict:
+    word = c.first.text
+    return WORD if c.single and not c.adjectival and len(word) <= 2 and not word.isupper() else None
+
+
+def inner_capital(c: Context) -> Verdict:
+    word = c.first.text
+    if c.single and not c.adjectival and any(ch.isupper() for ch in word[1:]) and not word.isupper():
+        return NAME  # "MoD", "iPhone"
+    return None
+
+
+def title_word(c: Context) -> Verdict:
+    return WORD if c.key in TITLES else None  # "Gov.", "Sen."
+
+
+def sentence_start_word(c: Context) -> Verdict:
+    """A capital that only says "start of sentence" or "headline"."""
+    if not (c.single and (c.at_sentence_start or c.shouting) and not c.big_area and not c.adjectival
+            and not c.dateline):
+        return None
+    if c.dictionary and not c.major_city:
+        return WORD
+    if any(c.zipf >= zipf and c.population < population for zipf, population in SENTENCE_START_NEEDS):
+        return WORD
+    if c.first.lower.endswith(("ing", "ly", "ed")) and c.zipf >= SENTENCE_START_AFFIX_ZIPF:
+        return WORD
+    return None
+
+
+# -- people ------------------------------------------------------------------------------------
+
+def known_surname(c: Context) -> Verdict:
+    """"Heappey said", "Washington" after "George Washington" in the same article."""
+    if c.single and c.first.text in c.evidence.surnames and not (c.big_area and c.locative_before):
+        return PERSON
+    return None
+
+
+def title_before(c: Context) -> Verdict:
+    prev = c.prev
+    if prev is not None and prev.is_cap and prev.is_word and not c.adjectival and prev.lower.rstrip(".") in TITLES:
+        return PERSON  # "President Lincoln"
+    return None
+
+
+def given_name_before(c: Context) -> Verdict:
+    prev = c.prev
+    if prev is not None and prev.is_cap and prev.is_word and not c.adjectival and not c.big_area \
+            and c.is_given_name(prev) and not is_place_word(c.gazetteer, prev):
+        return PERSON  # "James Heappey"
+    return None
+
+
+def initial_before(c: Context) -> Verdict:
+    prev, prev2 = c.prev, c.prev2
+    if prev is not None and prev.text == "." and prev2 is not None and len(prev2.text) == 1 and prev2.is_cap:
+        return PERSON  # "J. Washington"
+    return None
+
+
+def name_particle_before(c: Context) -> Verdict:
+    """"O'Toole", "Diaz-Balart", "Jan de Kock": part of a person's name."""
+    prev, prev2 = c.prev, c.prev2
+    if prev is None or prev2 is None or c.big_area:
+        return None
+    if prev.text in ("'", "’", "-") and prev2.is_cap and prev.start == prev2.end:
+        return PERSON
+    if prev.lower in NAME_PARTICLES and prev2.is_cap and prev2.is_word:
+        return PERSON
+    return None
+
+
+def korean_given_name(c: Context) -> Verdict:
+    nxt, nxt2 = c.nxt, c.nxt2
+    if nxt is not None and nxt.text == "-" and nxt2 is not None and nxt2.lower in ("in", "un", "ho", "jin") \
+            and not c.big_area:
+        return PERSON  # REFIT
+    return None
+
+
+def given_name_then_capital(c: Context) -> Verdict:
+    """"Paul Ryan", "Jordan Peterson": a given name opening a two-word name."""
+    if c.follows_cap and not (c.org_follows or c.adjectival or c.next_is_title) and c.single \
+            and c.is_given_name(c.first):
+        return PERSON
+    return None
+
+
+def given_name_alone(c: Context) -> Verdict:
+    """"Levi", "Julia": a person, more likely than a village, without a locative cue."""
+    if c.single and not c.big_area and not c.locative and c.population < SMALL_PLACE_POPULATION \
+            and c.is_given_name(c.first):
+        return PERSON
+    return None
+
+
+def given_name_opens_match(c: Context) -> Verdict:
+    """"Pedro Sanchez" the prime minister, not Pedro Sánchez the village."""
+    prev = c.prev
+    if not c.single and not c.big_area and c.population < SMALL_PLACE_POPULATION \
+            and c.is_given_name(c.first) and not (prev is not None and prev.lower in LOCATIVE):
+        return PERSON
+    return None
+
+
+# -- longer names --------------------------------------------------------------------------------
+
+def possessive_name_start(c: Context) -> Verdict:
+    """"Martha's Vineyard": a small place's name opening a longer possessive name."""
+    nxt, nxt2, nxt3 = c.nxt, c.nxt2, c.token(3)
+    if nxt is not None and nxt.text in ("'", "’") and nxt2 is not None and nxt2.text == "s" \
+            and nxt3 is not None and nxt3.is_cap and nxt3.is_word and not c.big_area \
+            and c.population < SMALL_PLACE_POPULATION:
+        return NAME
+    return None
+
+
+def after_possessive(c: Context) -> Verdict:
+    """"Martha's Vineyard" unknown as a whole: "Vineyard" is no place of its own."""
+    prev, prev2 = c.prev, c.prev2
+    if prev is not None and prev2 is not None and prev.text == "s" and prev2.text in ("'", "’") \
+            and not c.big_area:
+        return NAME
+    return None
+
+
+def unknown_longer_name(c: Context) -> Verdict:
+    """"Orange County" unknown as a whole: a small or word-like place before a capital."""
+    if c.follows_cap and not (c.org_follows or c.adjectival or c.next_is_title or c.big_area) \
+            and (c.dictionary and not c.major_city or c.population < SMALL_PLACE_POPULATION):
+        return NAME
+    return None
+
+
+def building_in_town(c: Context) -> Verdict:
+    """"St Patrick's Church in Dunshaughlin": a building in a small town places the town."""
+    prev = c.prev
+    if c.inside_org and not c.big_area and c.population < SMALL_PLACE_POPULATION \
+            and prev is not None and prev.lower in ("in", "at"):
+        return Keep("literal", container=False)
+    return None
+
+
+def org_noun_before(c: Context) -> Verdict:
+    prev = c.prev
+    if prev is not None and prev.lower in LOWER_ORG_HEADS and not c.big_area:
+        return ORGANISATION  # "the mercenary group Wagner"
+    return None
+
+
+def namesake(c: Context) -> Verdict:
+    return NAME if c.nxt is not None and c.nxt.lower in NAMESAKE_HEADS else None  # "Lassa fever"
+
+
+# -- adjectival forms and embedded places --------------------------------------------------------
+
+def adjectival_form(c: Context) -> Verdict:
+    """Demonyms and adjectives: embedded in an organisation name, standing alone, or modifying."""
+    if not c.adjectival:
+        return None
+    if c.embedded and c.org_follows:
+        return Keep("embedded", adjectival=True)  # "Asian Development Bank"
+    return Keep(demonym_type(c), adjectival=True)
+
+
+def embedded_place(c: Context) -> Verdict:
+    """A place inside an organisation's name: kept when big, or when it heads a civic body."""
+    if not c.embedded:
+        return None
+    civic = c.nxt is not None and c.nxt.lower in CIVIC_HEADS and c.population >= CIVIC_TOWN_POPULATION \
+        and not c.dictionary
+    if not c.big_area and not civic and (c.population < SMALL_PLACE_POPULATION or c.dictionary and not c.major_city):
+        return ORGANISATION
+    return Keep("embedded")
+
+
+# -- common words that are also small places -----------------------------------------------------
+
+def dictionary_word(c: Context) -> Verdict:
+    """"State", "Centre", "Orange": a place only when big and where a place is expected."""
+    if not c.dictionary or c.big_area or c.major_city:
+        return None
+    if all(p.kind in ("admin1", "admin2") for p in c.places) or c.population < SMALL_PLACE_POPULATION \
+            or not c.locative and c.zipf >= LOCATIVE_COMMON_ZIPF:
+        return WORD
+    return None
+
+
+def common_word_small_place(c: Context) -> Verdict:
+    """The more common the word, the bigger the place must be to take it without a cue."""
+    if c.big_area or c.locative:
+        return None
+    need = next((population for zipf, population in COMMON_WORD_NEEDS if c.zipf >= zipf),
+                SINGLE_WORD_POPULATION if c.single else 0)
+    return WORD if c.population < need else None
+
+
+def common_word_after_cue(c: Context) -> Verdict:
+    """Even after "in", a very common word names only a sizeable place."""
+    if not c.big_area and c.locative and c.zipf >= LOCATIVE_COMMON_ZIPF and c.population < LOCATIVE_COMMON_POPULATION:
+        return WORD
+    return None
+
+
+_GENERAL = "general knowledge of English"
+_NEWS = "news style"
+#: the rules in the order they run; the first with an opinion decides
+RULES: tuple[FilterRule, ...] = (
+    FilterRule("state_after_town", "AP dateline and address style: 'Town, St.'", state_after_town),
+    FilterRule("calendar_word", f"{_GENERAL}: month, weekday and holiday names", calendar_word),
+    FilterRule("company_suffix", f"{_GENERAL}: company-form abbreviations ('Co', 'Inc')", company_suffix),
+    FilterRule("stop_word", f"{_GENERAL}: function words (spaCy's stop-word list)", stop_word),
+    FilterRule("too_short", "error class: one- and two-letter capitals ('La', 'Wu') alone", too_short),
+    FilterRule("inner_capital", "error class: camel-case brands and acronyms ('MoD', 'iPhone')", inner_capital),
+    FilterRule("known_surname", f"{_NEWS}: a person is named in full once, then by surname", known_surname),
+    FilterRule("title_before", f"{_GENERAL}: a title or honorific names a person", title_before),
+    FilterRule("given_name_before", f"{_GENERAL}: given name + surname", given_name_before),
+    FilterRule("initial_before", f"{_GENERAL}: an initial before a surname ('J. Smith')", initial_before),
+    FilterRule("name_particle_before", f"{_GENERAL}: surname particles and double-barrelled surnames",
+               name_particle_before),
+    FilterRule("korean_given_name", "REFIT", korean_given_name),
+    FilterRule("title_word", f"{_GENERAL}: titles are no places ('Gov.')", title_word),
+    FilterRule("possessive_name_start", f"{_GENERAL}: possessive compound names ('X's Y')", possessive_name_start),
+    FilterRule("after_possessive", f"{_GENERAL}: possessive compound names ('X's Y')", after_possessive),
+    FilterRule("sentence_start_word", "error class: a sentence-initial or headline capital on a common word",
+               sentence_start_word),
+    FilterRule("given_name_then_capital", f"{_GENERAL}: given name + surname", given_name_then_capital),
+    FilterRule("unknown_longer_name", "error class: a small place opening an unknown longer name",
+               unknown_longer_name),
+    FilterRule("building_in_town", "annotation convention: a building 'in' a town places the town",
+               building_in_town),
+    FilterRule("org_noun_before", f"{_GENERAL}: an appositive organisation noun ('the group X')",
+               org_noun_before),
+    FilterRule("namesake", "error class: diseases and foods named after places", namesake),
+    FilterRule("adjectival_form", "annotation convention (GeoWebNews): demonym, modifier or embedded",
+               adjectival_form),
+    FilterRule("embedded_place", "annotation convention: places inside organisation names", embedded_place),
+    FilterRule("dictionary_word", "error class: common English words that name small places", dictionary_word),
+    FilterRule("given_name_alone", "error class: given names that are also villages", given_name_alone),
+    FilterRule("given_name_opens_match", "error class: a person's full name that is also a village",
+               given_name_opens_match),
+    FilterRule("common_word_small_place", "error class: word frequency against place size, no locative cue",
+               common_word_small_place),
+    FilterRule("common_word_after_cue", "error class: word frequency against place size after a cue",
+               common_word_after_cue),
+)
