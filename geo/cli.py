@@ -84,7 +84,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     from geo.evaluate import prediction_record, score
     from geo.pipeline import Geoparser
 
-    parser = Geoparser(Gazetteer.load(args.cache_dir), events=False)
+    parser = Geoparser(Gazetteer.load(args.cache_dir), events=False, disable=args.disable)
     gold = {d["id"]: d for d in read_jsonl(args.gold)}
     started = time.perf_counter()
     preds = {}
@@ -163,6 +163,9 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--all-gold", action="store_true", help="also count gold toponyms without coordinates")
     e.add_argument("--group", help="keep only gold toponyms of this group (GeoWebNews: literal)")
     e.add_argument("--predictions", type=Path, help="also write the predictions as JSONL here")
+    e.add_argument("--disable", type=lambda v: [x for x in v.split(",") if x], default=[],
+                   metavar="NAME[,NAME]", help="switch off steps, rules or resolver features by name "
+                                                "(`python -m geo rules` lists them), to measure them")
     e.set_defaults(func=cmd_evaluate)
 
     g = sub.add_parser("gazetteer", help="build (or rebuild) the gazetteer cache and show where it is")
