@@ -118,12 +118,12 @@ def _recognize(gazetteer: Gazetteer, settings: Settings) -> Component:
 
 @component("resolve")
 def _resolve(gazetteer: Gazetteer, settings: Settings) -> Component:
-    resolver = Resolver(gazetteer)
+    resolver = Resolver(gazetteer, disabled=settings.disabled)
 
     def run(doc: Doc) -> Doc:
-        doc.toponyms = tuple(resolver(doc.mentions))
+        doc.toponyms = tuple(resolver(doc.mentions, doc.text))
         return doc
-    return _Step(run)
+    return _Step(run, tuple(Rule(f.name, "resolve", f.provenance) for f in resolver.features))
 
 
 @component("focus")
