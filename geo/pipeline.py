@@ -54,7 +54,7 @@ class Component(Protocol):
 
 
 #: name -> factory(gazetteer, settings) -> component
-_FACTORIES: dict[str, Callable[[Gazetteer, "Settings"], Component]] = {}
+_FACTORIES: dict[str, Callable[[Gazetteer, Settings], Component]] = {}
 
 #: the steps a Geoparser runs, in order
 DEFAULT_PIPELINE: tuple[str, ...] = ("recognize", "resolve", "focus", "events")
