@@ -50,3 +50,13 @@ def sample_layers(gazetteer: Gazetteer):
     from tests.layer_samples import sample_analyses
 
     return build_layers(sample_analyses(gazetteer), gazetteer)
+
+
+@pytest.fixture(scope="session")
+def small_gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    """A few dozen hand-made places (tests/fixtures/small_gazetteer.json), built with the real
+    build and store code into a temporary cache: for rule tests that need no 240,000 places."""
+    from tests.fixtures.small_gazetteer import build_small_gazetteer
+
+    path = build_small_gazetteer(tmp_path_factory.mktemp("small-gazetteer") / "small.sqlite")
+    return Gazetteer.open(path)
