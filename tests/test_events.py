@@ -19,10 +19,10 @@ import pytest
 
 from geo.cli import main as cli_main
 from geo.cli import read_article
+from geo.doc import Doc, make_doc
 from geo.events import extract_events
+from geo.events.lexicon import CATEGORIES, CONTEXTS, LEXICON, verb_forms
 from geo.model import Analysis, Event, Focus, Place, Toponym
-from geo.plover import CATEGORIES, CONTEXTS, LEXICON, verb_forms
-from geo.text import split_sentences
 
 FIXTURES = Path(__file__).parent / "fixtures" / "events"
 ROOT = Path(__file__).resolve().parents[1]
@@ -64,13 +64,13 @@ PLACES = {
 
 
 def analysis_of(text: str, mentions: dict[str, str], *, published: dt.date | None = dt.date(2022, 11, 14),
-                title: str = "", focus: str | None = "Mali") -> Analysis:
+                title: str = "", focus: str | None = "Mali") -> Doc:
     """A hand-made analysed document: ``mentions`` maps each name to its mention type.
 
     Every occurrence of a name becomes a toponym of that type, resolved to ``PLACES``.
     """
-    sentences = split_sentences(text)
-    starts = [s.start for s in sentences]
+    doc = make_doc(text, doc_id="t", title=title, published=published)
+    starts = [s.start for s in doc.sentences]
     toponyms = []
     for name, kind in mentions.items():
         for m in re.finditer(rf"\b{re.escape(name)}\b", text):
@@ -78,12 +78,13 @@ def analysis_of(text: str, mentions: dict[str, str], *, published: dt.date | Non
             toponyms.append(Toponym(m.start(), m.end(), name, kind, PLACES[name], 0.9, (), sentence,
                                     adjectival=name.endswith("an")))
     toponyms.sort(key=lambda t: t.start)
-    return Analysis(id="t", text=text, title=title, published=published, sentences=sentences,
-                    toponyms=tuple(toponyms), focus=Focus(PLACES[focus] if focus else None, None))
+    doc.toponyms = tuple(toponyms)
+    doc.focus = Focus(PLACES[focus] if focus else None, None)
+    return doc
 
 
 def events_of(text: str, mentions: dict[str, str] | None = None, **kwargs) -> list[Event]:
-    return extract_events(analysis_of(text, mentions or {}, **kwargs))
+    return list(extract_events(analysis_of(text, mentions or {}, **kwargs)))
 
 
 def only(events: list[Event], category: str) -> Event:
@@ -269,10 +270,11 @@ def test_a_state_goes_when_its_town_is_named() -> None:
 
 def test_a_later_mention_of_the_same_incident_keeps_its_place() -> None:
     text = "Gunmen attacked a village north of Gao on Sunday.\n\nSeveral others were wounded in the raid."
-    events = events_of(text, {"Gao": "literal"})
-    assert [(e.trigger, e.places[0].name, e.places[0].reason) for e in events] == [
+    (event,) = events_of(text, {"Gao": "literal"})  # one incident, told twice
+    mentions = event.mentions
+    assert [(m.trigger, m.places[0].name, m.places[0].reason) for m in mentions] == [
         ("attacked", "Gao", "place named in the same clause"), ("wounded", "Gao", "same event as reported before")]
-    assert events[1].date == events[0].date and events[0].date.start == "2022-11-13"
+    assert mentions[1].date == mentions[0].date == event.date and event.date.start == "2022-11-13"
 
 
 def test_where_a_statement_is_made_is_not_whom_it_concerns() -> None:
@@ -448,8 +450,12 @@ def test_the_seed_article_meets_the_issue_bar(seed_analysis: Analysis) -> None:
     assert "peacekeeping" in patrol.contexts
     deploy = find(events, "MOBILIZE", "Mali", date="2020-12-01", until="2020-12-31", tense="past")
     assert deploy.actors[0].country_code == "GB" and deploy.date.precision == "month"
-    find(events, "RETREAT", "Mali", date="2022-11-14", tense="future")  # announced Monday
-    find(events, "RETREAT", "Mali", date="2022-11-14", until="2023-05-14", tense="future")  # within six months
+    mentions = seed_analysis.event_mentions()  # the per-mention view
+    announced = find(mentions, "RETREAT", "Mali", date="2022-11-14", tense="future")  # announced Monday
+    within = find(mentions, "RETREAT", "Mali", date="2022-11-14", until="2023-05-14", tense="future")  # six months
+    withdrawal = find(events, "RETREAT", "Mali", date="2022-11-14", tense="future")
+    assert {announced, within} <= set(withdrawal.mentions)  # one withdrawal, reported in three sentences
+    assert len(withdrawal.mentions) >= 3
     meeting = find(events, "CONSULT", "Ghana", date="2022-11-21", until="2022-11-27", tense="future")
     assert meeting.date.precision == "week"
     violence = find(events, "ASSAULT", "Burkina Faso")

@@ -22,6 +22,13 @@ CATEGORIES: tuple[str, ...] = (
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
 
+#: verbal or remote categories: "sanctions on Guinea" concern Guinea rather than happen in it
+REMOTE = frozenset({"SANCTION", "ACCUSE", "THREATEN", "REQUEST", "REJECT", "SUPPORT"})
+#: categories whose place in the same clause is also their target ("aid to Mali")
+AID_LIKE = frozenset({"AID"})
+#: categories whose direct object is what is moved or given, not a recipient
+THEME_OBJECTS = frozenset({"MOBILIZE", "AID", "RETREAT", "PROTEST"})
+
 #: PLOVER's general contexts
 CONTEXTS: tuple[str, ...] = (
     "military", "intelligence", "peacekeeping", "economic", "diplomatic", "resource", "disease",
@@ -188,7 +195,7 @@ _ENTRIES: tuple[tuple[str, str, str, str, str], ...] = (
     ("ASSAULT", "war", "military", "invade", "war@violence[<cold,trade,price,tariff,currency,culture,bidding,turf,legal,word,words,ratings,talent,tech,bitter]|civil war|conflict@violence[<interest,interests]"),
     ("ASSAULT", "injuries", "", "wound|injure|stab|lynch|beat{to,up}", ""),
     ("ASSAULT", "attack", "military", "fire{rockets,missiles,shells,mortars,shots,on,at}[>tear,warning,teargas]|target@violence|shoot down|destroy@violence|besiege|occupy@military",
-     "siege|occupation@military[>specialty,specialties,specialist,code,codes,therapy,therapist]|rocket fire|artillery fire|missile attack|drone attack|suicide attack|terrorist attack|terror attack"),
+     "siege|occupation@military|rocket fire|artillery fire|missile attack|drone attack|suicide attack|terrorist attack|terror attack"),
     ("ASSAULT", "arson", "", "torch|burn{down,homes,houses,villages,village,buildings}|set fire|loot", "arson|looting"),
     ("ASSAULT", "torture", "human_rights", "torture|rape", "torture|rape"),
     ("COERCE", "coup", "political_institutions", "overthrow{president,government,leader,regime,ruler,junta,king,premier,administration}|topple{president,government,leader,regime,ruler,junta,king,premier,administration}|oust{president,government,leader,regime,ruler,junta,king,premier,administration}|seize power|take power|seize control",
@@ -229,7 +236,7 @@ _ENTRIES: tuple[tuple[str, str, str, str, str], ...] = (
     ("REJECT", "rejection", "", "+reject|+refuse|+deny{claims,allegations,accusations,charges,reports,involvement,that}|veto|+dismiss{claims,allegations,accusations,charges,reports}|turn down",
      "rejection|refusal|veto"),
     ("THREATEN", "threat", "", "+threaten|+warn{of,that,against}", "threat{against}|death threat|ultimatum"),
-    ("REQUEST", "appeal", "", "+urge|+call for|+call on|+petition|+appeal|+demand|+ask{for,to}|+request|+plead[>anonymity,guilty,not,innocent,no,ignorance]|+order{to}",
+    ("REQUEST", "appeal", "", "+urge|+call for|+call on|+petition|+appeal|+demand|+ask{for,to}|+request|+plead[>guilty,not,innocent,no]|+order{to}",
      "+appeal[<growing,broad,wide,mass,popular,enduring,visual,public,its,their,his,her]|+demand[<growing,increasing,rising,strong,high,low,weak,consumer,market,global,domestic,increased,and,meet,energy,oil,power,electricity,travel,seasonal,peak,huge]|+request|+call{for}"),
     # verbal cooperation
     ("AGREE", "agreement", "diplomatic", "agree{to,on,with,deal,ceasefire,truce,terms}|+offer{to}|+commit{to}[<is,are,was,were,be,been,remains,remain,deeply,fully,entirely,firmly,strongly]|sign{agreement,accord,deal,treaty,pact,memorandum,ceasefire,truce,declaration,protocol,deal}|+pledge|+promise|+vow{to}|ratify",
@@ -245,7 +252,7 @@ _ENTRIES: tuple[tuple[str, str, str, str, str], ...] = (
      "cooperation|collaboration|partnership|alliance|joint{exercise,exercises,drills,patrol,patrols,operation,operations,maneuvers,manoeuvres,naval,military,air,offensive}|coordination{with}"),
     ("AID", "aid", "humanitarian", "donate|airlift{aid,food,supplies,medicine,relief}|give{aid,grant,money,loan,assistance,weapons,funds}|provide{aid,assistance,support,funding,food,weapons,equipment,training,relief}|deliver{aid,assistance,food,relief,supplies}|supply{weapons,arms,aid}|grant{asylum}",
      "aid[>agencies,agency,workers,worker,groups,group,organisations,organizations,officials,sector,budget,money]|assistance|donation|grant{of,worth}|loan{of,worth}|relief supplies|humanitarian aid|military aid|asylum[>seekers,seeker,applications,application,claims,claim,system,policy,rules,cases,process]"),
-    ("RETREAT", "troop withdrawal", "military", "withdraw@military|pull out@military|pull back@military|retreat@military|draw down@military|cut short{deployment,mission}|end{mission,operation,deployment,presence,occupation}|leave{mission,operation,base,bases,force,coalition}",
+    ("RETREAT", "troop withdrawal", "military", "withdraw@military|pull out@military|pull back@military|retreat@military|draw down@military|end{mission,operation,deployment,presence,occupation}|halt{mission,operation,deployment,offensive}|cut short{mission,operation,deployment,presence}|wind down{mission,operation,deployment,presence}|leave{mission,operation,base,bases,force,coalition}",
      "withdrawal@military|pullout@military|pull-out@military|drawdown@military|retreat@military"),
     ("RETREAT", "release", "", "release{hostages,prisoners,detainees,captives,hostage,prisoner,detainee}|free{hostages,prisoners,detainees,captives}|exchange{prisoners,captives,detainees,hostages}|swap{prisoners,captives,detainees,hostages}",
      "release{of}|prisoner exchange|prisoner swap"),
