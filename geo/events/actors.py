@@ -318,8 +318,9 @@ class ClauseActors:
 
 
 def actors(toks: list[Tok], c: Candidate, found: list[Entity], state: DocState,
-           speaker: Actor | None, previous: list[Actor]) -> tuple[list[Actor], list[Actor]]:
-    """Source and recipients of an event; ``previous``: the source of the sentence's last event."""
+           speaker: Actor | None, previous: list[Actor] | None) -> tuple[list[Actor], list[Actor]]:
+    """Source and recipients of an event; ``previous``: the source of the sentence's last event
+    (None before its first)."""
     clause = ClauseActors(toks, c, found, state, speaker)
     if _is_passive(toks, c):
         source = clause.resolved(clause.by_phrase[0]) if clause.by_phrase else []
@@ -334,7 +335,7 @@ def actors(toks: list[Tok], c: Candidate, found: list[Entity], state: DocState,
     return source, _recipients(clause)
 
 
-def _source(clause: ClauseActors, previous: list[Actor]) -> list[Actor]:
+def _source(clause: ClauseActors, previous: list[Actor] | None) -> list[Actor]:
     toks, c = clause.toks, clause.c
     # "Somali forces backed by African Union troops recaptured ...": the agent of a participle
     # before the verb is not its subject
@@ -347,8 +348,9 @@ def _source(clause: ClauseActors, previous: list[Actor]) -> list[Actor]:
     shared = c.trigger.pos == "verb" and k >= 0 and toks[k].lower in ("and", "then", "to", "but")
     if possessor is not None:
         return clause.resolved(possessor)
-    if shared and previous:
-        # "expelled the ambassador and ordered ...", "gathered ... to denounce": the same subject
+    if shared and previous is not None and (previous or toks[k].lower != "to"):
+        # "expelled the ambassador and ordered ...", "gathered ... to denounce": the same subject,
+        # even where the first verb's is no actor ("the flooding killed ... and destroyed")
         return list(previous)
     if shared and toks[k].lower == "to" and subjects:
         return clause.resolved(subjects[0])

@@ -17,7 +17,7 @@ from geo.events import actors as actor_rules
 from geo.events import places as place_rules
 from geo.events.clauses import clause_tokens, is_furniture, reporting_tail, sentence_words
 from geo.events.dates import DateExpression, find_dates
-from geo.events.lexicon import AID_LIKE, REMOTE, may_trigger
+from geo.events.lexicon import AID_LIKE, NO_ATTACKER, REMOTE, may_trigger
 from geo.events.merge import merge_mentions
 from geo.events.modality import contexts, date_for, modality, sentence_contexts
 from geo.events.state import Candidate, DocState, Entity, Tok
@@ -160,16 +160,55 @@ def _recipient_places(doc: Doc, places: list[PlaceLink]) -> list[Actor]:
     return out
 
 
+#: ASSAULT labels that name harm done rather than the act that did it
+CASUALTY_LABELS = ("killing", "injuries")
+#: how many sentences after a disaster its deaths may be reported
+CONSEQUENCE_SENTENCES = 2
+
+
+def _is_consequence(c: Candidate, toks: list[Tok], cands: list[Candidate], index: int, state: DocState) -> bool:
+    """Deaths, injuries and destruction with no attacker where a disaster or an accident is told: its toll,
+    not an assault (PLOVER's ASSAULT is deliberate harm). Later sentences' tolls take the
+    disaster's category, so coreference joins them to it."""
+    if c.category != "ASSAULT" or not (c.label in CASUALTY_LABELS or toks[c.first].lower.startswith("destr")):
+        return False
+    if any(o.category in NO_ATTACKER for o in cands):
+        return True
+    if state.last_cause is not None and index - state.last_cause[0] <= CONSEQUENCE_SENTENCES:
+        c.category, c.label = state.last_cause[1:]
+    return False
+
+
+def _roles(read: _Sentence, cands: list[Candidate], state: DocState) -> dict[int, tuple[list[Actor], list[Actor]]]:
+    """Source and recipients of each trigger that makes an event; a disaster's toll in the same
+    sentence makes none, and the places it took go to the disaster."""
+    toks = read.toks
+    roles: dict[int, tuple[list[Actor], list[Actor]]] = {}
+    previous: list[Actor] | None = None
+    for c in cands:
+        source, recipients = actor_rules.actors(toks, c, read.entities, state, read.speaker, previous)
+        previous = source
+        if source or not _is_consequence(c, toks, cands, read.index, state):
+            roles[id(c)] = (source, recipients)
+            continue
+        causes = [o for o in cands if o.category in NO_ATTACKER]
+        if causes and c.places:
+            cause = min(causes, key=lambda o: abs(o.first - c.first))
+            cause.places.extend(p for p in c.places if p not in cause.places)
+    return roles
+
+
 def _mentions(doc: Doc, read: _Sentence, cands: list[Candidate], tenses: dict[int, str | None],
               free: list[tuple[int, str, bool]], state: DocState) -> list[Event]:
     toks, sentence = read.toks, doc.sentences[read.index]
     found_contexts = sentence_contexts(toks, read.words)
     out: list[Event] = []
-    previous_source: list[Actor] = []
     previous_places: list[PlaceLink] = []
+    roles = _roles(read, cands, state)
     for c in cands:
-        source, recipients = actor_rules.actors(toks, c, read.entities, state, read.speaker, previous_source)
-        previous_source = source
+        if id(c) not in roles:
+            continue  # a disaster's toll, told with it
+        source, recipients = roles[id(c)]
         date, tense = date_for(toks, c, cands, read.dates, doc.published, tenses[id(c)])
         places = list(c.places)
         if not recipients and c.category in REMOTE | AID_LIKE:
@@ -178,7 +217,7 @@ def _mentions(doc: Doc, read: _Sentence, cands: list[Candidate], tenses: dict[in
             # "met in Asmara to sign a peace agreement": the purpose happens where its means does
             places = [replace(p, reason="place of the event it completes") for p in previous_places]
         if not places:
-            places = place_rules.fallback_places(doc, toks, c, free, read.places, state)
+            places = place_rules.fallback_places(doc, toks, c, free, read.places, state, read.index, out)
             if date is None and places and places[0].reason == "same event as reported before":
                 date = state.dated.get(c.category)  # the incident told again keeps its date too
         start, end = toks[c.first].start, toks[c.last].end
@@ -193,11 +232,15 @@ def _mentions(doc: Doc, read: _Sentence, cands: list[Candidate], tenses: dict[in
             sentence=sentence.text, contexts=contexts(c, found_contexts), actors=mention.actors,
             recipients=mention.recipients, places=mention.places, date=date, tense=tense,
             sentence_index=read.index, mentions=(mention,)))
+        if c.category in NO_ATTACKER:
+            state.last_cause = (read.index, c.category, c.label)
         if source:
             state.last_group = source[0]
         if c.places:
             state.placed[c.category] = tuple(c.places)
             state.dated[c.category] = date
+        if places and places[0].reason not in place_rules.VAGUE:
+            state.last_event_places = (read.index, tuple(places))
         previous_places = list(c.places)
     return out
 

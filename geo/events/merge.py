@@ -26,7 +26,10 @@ SAME_PLACE_KM = 60.0
 #: reported as real, or as planned, expected or possible
 REALIS = {"past": "real", "ongoing": "real", "future": "irreal", "hypothetical": "irreal"}
 #: the place-links that say nothing about where exactly (a fallback to the whole document)
-VAGUE_REASONS = ("document focus",)
+VAGUE_REASONS = ("document focus", "dateline")
+#: categories with no actor to tell two reports in one sentence apart ("floods after storms")
+NO_ACTOR_CATEGORIES = frozenset({"DISASTER", "ACCIDENT"})
+DEFINITE = ("the ", "this ", "that ")
 
 
 def _noun(e: Event) -> bool:
@@ -88,13 +91,11 @@ def _dates_agree(a, b) -> bool:
 def _told_again(cluster: _Cluster, e: Event) -> bool:
     """Whether ``e`` reads as another report of the cluster's event rather than a second act of
     the same kind: the same specific label ("pull out" after "cut short": a withdrawal), a
-    noun that names the event ("the raid", "the violence"), a reference back to it, or a
-    shared actor."""
+    reference back to it ("wounded in the raid"), or a shared actor. An indefinite noun
+    ("a growing insurgency") brings in an event of its own."""
     if any(m.label == e.label for m in cluster.events):
         return True
     if any(p.reason == "same event as reported before" for p in e.places):
-        return True
-    if _noun(e) or any(_noun(m) for m in cluster.events):
         return True
     names = {a.text.lower() for m in cluster.events for a in m.actors}
     return any(a.text.lower() in names for a in e.actors)
@@ -102,12 +103,17 @@ def _told_again(cluster: _Cluster, e: Event) -> bool:
 
 def _joins(cluster: _Cluster, e: Event, doc) -> bool:
     first = cluster.events[0]
-    if e.category != first.category or REALIS[e.tense] != REALIS[first.tense]:
+    definite = _noun(e) and doc.text[max(0, e.trigger_start - 5):e.trigger_start].lower().endswith(DEFINITE)
+    # "a wildfire ... the fire": no actor tells a disaster from the accident words that name it again
+    kin = e.category == first.category or definite and {e.category, first.category} <= NO_ACTOR_CATEGORIES
+    if not kin or REALIS[e.tense] != REALIS[first.tense]:
         return False
+    if definite:
+        return True  # "the quake", "the crash": a definite noun names an event already told
+    if e.category not in NO_ACTOR_CATEGORIES and any(m.sentence_index == e.sentence_index for m in cluster.events):
+        return False  # two reports in one sentence that the trigger rules kept apart
     if not _told_again(cluster, e):
         return False
-    if any(m.sentence_index == e.sentence_index for m in cluster.events):
-        return False  # two reports in one sentence that the trigger rules kept apart
     countries = {a.country_code for a in e.actors if a.country_code}
     if countries and cluster.countries and countries.isdisjoint(cluster.countries):
         return False
@@ -144,10 +150,11 @@ def _merged(cluster: _Cluster, doc, number: int) -> Event:
 
 
 def merge_mentions(doc, mentions: list[Event]) -> tuple[Event, ...]:
-    """Join the mentions (in text order) of one event; each joins the latest event it fits."""
+    """Join the mentions (in text order) of one event; each joins the first event it fits, as a
+    report's later sentences mostly come back to the event its lead tells."""
     clusters: list[_Cluster] = []
     for e in mentions:
-        home = next((c for c in reversed(clusters) if _joins(c, e, doc)), None)
+        home = next((c for c in clusters if _joins(c, e, doc)), None)
         if home is None:
             clusters.append(_Cluster(e, doc))
         else:

@@ -6,7 +6,7 @@ dateline, the document's focus), each with its reason and ACLED's geo-precision.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from geo.events.clauses import token_index
 from geo.events.lexicon import FIRST_WORDS, LEXICON, REMOTE
@@ -27,6 +27,12 @@ from geo.model import PlaceLink, Toponym
 #: "BAMAKO, Mali (AP) —": the one dateline parser (the reporter's location)
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][\w.'’ -]*?)?)\s*(?:\((?P<agency>[A-Za-z .]+)\)\s*)?[—–-]{1,2}\s")
+#: fallback reasons that say nothing about the event itself (continuity does not pass them on)
+VAGUE = ("document focus", "dateline")
+#: how many sentences back a literal place still locates an event that names none
+CONTINUITY_SENTENCES = 2
+#: most precise kind first
+PLACE_RANK = {"city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4, "continent": 5}
 #: categories a verb of which puts its direct object at the place ("shelled Kharkiv", "visited Bamako")
 PLACE_OBJECT_CATEGORIES = ("ASSAULT", "CONSULT", "DISASTER", "ACCIDENT", "CRIME")
 
@@ -115,9 +121,14 @@ def _not_literal(toks: list[Tok], t: Toponym, n: int, ti: int, last: int, found:
     if k >= 0 and _object_of_trigger(k, triggers) and not t.adjectival and t.type != "embedded":
         found.locate(n, ti, last, ti, "where", False)  # "shelled Kharkiv overnight"
         return
-    if (t.type == "modifier" and not t.adjectival and t.place.kind == "city" and last + 1 < len(toks)
-            and toks[last + 1].lower in GROUP_NOUNS):
+    if (t.type == "modifier" and not t.adjectival and t.place.kind in ("city", "admin1")
+            and last + 1 < len(toks) and toks[last + 1].lower in GROUP_NOUNS):
         found.homes.append(n)  # "Bamako residents marched": where they live, likely where they act
+    if last + 1 < len(toks) and toks[last + 1].lower in ("'s", "’s") and not t.adjectival:
+        word, near, head, _ = _governor(toks, ti, found.heads)
+        if word in LOCATIVE_ROLES and word != "of":
+            found.locate(n, ti, last, head, LOCATIVE_ROLES[word], near)  # "at Toronto's airport"
+            return
     # "to Mali and the Sahel": a member of a list of located places is located too
     listed = k >= 1 and toks[k].lower in (",", "and", "or") and (k - 1) in found.by_last
     if not listed or t.type == "embedded" or t.adjectival:
@@ -253,10 +264,12 @@ def dedupe(links: list[PlaceLink], doc) -> list[PlaceLink]:
 
 
 def remember_place(doc, indices: list[int], state: DocState) -> None:
-    for n in indices:
-        t = doc.toponyms[n]
-        if t.type == "literal" and t.place is not None:
-            state.last_place = (n, t)
+    """The sentence's most precise literal place ("near Balasore in Odisha": Balasore)."""
+    literal = [n for n in indices if doc.toponyms[n].type == "literal" and doc.toponyms[n].place is not None
+               and not (state.dateline_end and doc.toponyms[n].end <= state.dateline_end)]  # the reporter's
+    if literal:
+        n = min(literal, key=lambda n: (PLACE_RANK.get(doc.toponyms[n].place.kind, 0), n))
+        state.last_place = (n, doc.toponyms[n])
 
 
 def _refers_back(toks: list[Tok], c: Candidate) -> bool:
@@ -269,8 +282,11 @@ def _refers_back(toks: list[Tok], c: Candidate) -> bool:
 
 
 def fallback_places(doc, toks: list[Tok], c: Candidate, free: list[tuple[int, str, bool]],
-                    found: SentencePlaces, state: DocState) -> list[PlaceLink]:
-    """Where an event with no place in its own clause happened, and why we think so."""
+                    found: SentencePlaces, state: DocState, index: int, told_here=()) -> list[PlaceLink]:
+    """Where an event with no place in its own clause happened, and why we think so.
+
+    ``told_here``: the sentence's events so far; the most precise evidence goes first.
+    """
     if free:
         reason = "only place in the sentence" if len(free) == 1 else "place named in the sentence"
         return [link(doc, n, role_for(c, role), near, reason) for n, role, near in free]
@@ -287,6 +303,15 @@ def fallback_places(doc, toks: list[Tok], c: Candidate, free: list[tuple[int, st
                 for p in earlier]
     if len(found.weak) == 1:
         return [link(doc, found.weak[0], "area", False, "only place in the sentence")]
+    told = [p for e in told_here for p in e.places if p.reason == "place named in the same clause"]
+    if told:
+        # "opened fire in Allen, ..., before an officer shot him": one sentence, one scene
+        return [replace(p, reason="place of the sentence's other event") for p in told[:1]]
+    if state.last_event_places is not None and index - state.last_event_places[0] <= CONTINUITY_SENTENCES:
+        # a report goes on where it was: "Police fired tear gas" after "marched in Paris"
+        return [replace(p, reason="place of the event before") for p in state.last_event_places[1]]
+    if state.last_place is not None and index - state.last_place[1].sentence <= CONTINUITY_SENTENCES:
+        return [link(doc, state.last_place[0], "where", False, "place of the sentences before")]
     if state.dateline is not None:
         return [link(doc, state.dateline, "where", False, "dateline")]
     country = doc.focus.country

@@ -83,6 +83,10 @@ class DocState:
     recent: list[set[str]] = field(default_factory=list)  # words of the last two sentences
     placed: dict[str, tuple[PlaceLink, ...]] = field(default_factory=dict)  # category -> last own places
     dated: dict[str, EventDate | None] = field(default_factory=dict)  # category -> that event's date
+    #: the last disaster or accident: (sentence index, category, label), for the deaths it causes
+    last_cause: tuple[int, str, str] | None = None
+    #: the places of the last event that had some: (sentence index, places)
+    last_event_places: tuple[int, tuple[PlaceLink, ...]] | None = None
 
     def remember_words(self, words: set[str]) -> None:
         self.recent.append(words)

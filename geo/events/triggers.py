@@ -24,6 +24,8 @@ from geo.events.words import (
 #: words before a verb form that make it a noun or an adjective ("a call for", "the accused")
 NOMINAL_BEFORE = {"a", "an", "the", "this", "that", "its", "their", "his", "her", "all", "some", "many",
                   "several", "newly"}
+#: auxiliaries after which a base-form word is a participle ("was hit", "had put")
+AUXILIARIES = PASSIVE_AUX | {"has", "have", "had"}
 #: how many words may stand between a trigger and one it absorbs
 NEAR_TOKENS = 8
 
@@ -102,6 +104,8 @@ def _finite_context(toks: list[Tok], i: int) -> bool:
     k = i - 1
     while k >= 0 and (toks[k].lower in ADVERBS or toks[k].lower.endswith("ly") and len(toks[k].lower) > 4):
         k -= 1
+    if k >= 0 and toks[k].lower in AUXILIARIES:
+        return True  # "was hit", "has cut": a verb whose participle is its base form
     return k < 0 or toks[k].lower in FINITE_BEFORE or toks[k + 1].first
 
 

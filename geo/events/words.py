@@ -72,6 +72,7 @@ GROUP_NOUNS = {
     "militiamen", "separatists", "guerrillas", "guerillas", "pirates", "settlers", "hackers", "paramilitaries",
     "vigilantes", "raiders", "kidnappers", "smugglers", "traffickers",
     "warplanes", "jets", "drones", "aircraft", "warships", "gunboats", "helicopters",
+    "jury", "judge", "rescuers", "firefighters", "thieves", "robbers", "burglars",
 }
 ACTOR_MODIFIERS = {
     "armed", "unidentified", "suspected", "local", "mercenary", "military", "security",
@@ -137,7 +138,8 @@ DIRECTION_ADJ = {"northern", "southern", "eastern", "western", "central", "north
 #: nouns after which "of X" is a place ("the capital of Mali"), unlike "the government of Mali"
 PLACE_NOUNS = {"capital", "city", "town", "region", "province", "parts", "part", "area", "areas", "north",
                "south", "east", "west", "centre", "center", "heart", "outskirts", "suburbs", "district",
-               "village", "villages", "border", "streets", "coast", "interior", "regions", "towns", "cities"}
+               "village", "villages", "border", "streets", "coast", "interior", "regions", "towns", "cities",
+               "island", "islands", "port", "state"}
 #: nouns after a name that make it a place whatever else it modifies ("the Tigray region")
 REGION_NOUNS = {"region", "province", "state", "district", "county", "governorate", "area", "camp", "city",
                 "town", "village", "valley", "prefecture", "department", "territory", "enclave", "border"}
