@@ -145,6 +145,39 @@ STANDALONE_AFTER = frozenset({"and", "or", "who", "which", "that", "in", "of", "
 #: ("Arizona State University", "Maryland State Police")
 INSTITUTION_OPENERS = frozenset({"state", "region", "province", "county"})
 
+#: Gaelic, Romance and Dutch name prefixes written with an inner capital ("McLean",
+#: "DeKalb", "LaFayette"): English orthography of names, not camel-case brands
+INNER_CAPITAL_PREFIXES = ("Mc", "Mac", "De", "Di", "Du", "La", "Le", "Da", "Van")
+
+#: academic and professional letters after a name ("Jane Roe, M.D."): English style guides
+POSTNOMINALS = frozenset({"M.D.", "Ph.D.", "D.D.S.", "R.N.", "D.V.M.", "J.D.", "M.B.A.", "D.O.", "Ed.D.",
+                          "LL.D.", "Esq."})
+
+#: compass words that, capitalised before a place, name a part of it ("North London")
+COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                     "central", "northeast", "northwest", "southeast", "southwest", "upper", "lower"})
+
+#: nouns of an encyclopaedia lead that define a place ("Aurora is a city in ..."): settlement
+#: and division nouns of English
+DEFINING_HEADS = frozenset({
+    "city", "town", "village", "hamlet", "municipality", "borough", "township", "suburb", "county",
+    "commune", "parish", "community", "settlement", "capital", "province", "state", "region",
+    "district", "country", "island", "neighbourhood", "neighborhood", "port", "seaport", "metropolis"})
+
+#: party letters before a lawmaker's home ("Rep. Jane Roe, D-Springfield"): US news style
+PARTY_LETTERS = frozenset({"D", "R", "I"})
+
+#: verbs of speech: a single name before them, in an article, is a speaker (news style)
+SPEECH_VERBS = frozenset({"said", "says", "told", "added", "explained", "recalled", "wrote", "asked",
+                          "argued", "noted", "insisted", "admitted", "testified", "tweeted"})
+
+#: heads that name a company, party, club or armed group ("X Group", "X Party"); a word
+#: seen before one is an organisation's name in that article
+ORGANISATION_EVIDENCE_HEADS = frozenset({
+    "group", "party", "company", "corporation", "corp", "inc", "ltd", "llc", "plc", "fc", "club",
+    "league", "airlines", "airways", "motors", "media", "studios", "records", "pictures", "holdings",
+    "partners", "brigade", "brigades", "movement", "front", "bank", "foundation", "institute"})
+
 # -- thresholds: how common a word is (Zipf, wordfreq) against how big a place is ------------
 
 #: a country, continent or named region: never just a word
