@@ -25,7 +25,6 @@ CALENDAR = frozenset({
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
     "saturday", "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
     "nov", "dec",
-    "el nino", "la nina",  # REFIT: weather patterns, measured in the ablation step
     # religious and public holidays named like places ("Christmas Island", "Easter Island")
     "christmas", "easter", "ramadan", "eid", "thanksgiving",
 })
@@ -87,7 +86,7 @@ ORG_HEADS = frozenset({
 CIVIC_HEADS = frozenset({"police", "council", "county", "city", "fire", "sheriff", "school", "schools",
                          "court", "hospital", "library", "airport", "district", "department",
                          "township", "borough", "municipality", "municipal", "regional", "town",
-                         "village", "pd", "parish"})
+                         "village"})
 
 #: lower-case nouns for organisations ("the mercenary group Wagner"): English common nouns
 LOWER_ORG_HEADS = frozenset({"group", "company", "firm", "militia", "newspaper", "agency", "brand", "band",

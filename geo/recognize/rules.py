@@ -316,15 +316,6 @@ def possessive_name_start(c: Context) -> Verdict:
     return None
 
 
-def after_possessive(c: Context) -> Verdict:
-    """"Martha's Vineyard" unknown as a whole: "Vineyard" is no place of its own."""
-    prev, prev2 = c.prev, c.prev2
-    if prev is not None and prev2 is not None and prev.text == "s" and prev2.text in ("'", "’") \
-            and not c.big_area:
-        return NAME
-    return None
-
-
 def unknown_longer_name(c: Context) -> Verdict:
     """"Orange County" unknown as a whole: a small or word-like place before a capital."""
     if c.follows_cap and not (c.org_follows or c.adjectival or c.next_is_title or c.big_area) \
@@ -430,7 +421,6 @@ RULES: tuple[FilterRule, ...] = (
                known_organisation),
     FilterRule("title_word", f"{_GENERAL}: titles are no places ('Gov.')", title_word),
     FilterRule("possessive_name_start", f"{_GENERAL}: possessive compound names ('X's Y')", possessive_name_start),
-    FilterRule("after_possessive", f"{_GENERAL}: possessive compound names ('X's Y')", after_possessive),
     FilterRule("defining_sentence", "encyclopaedia style: a lead sentence defines a place ('X is a city')",
                defining_sentence),
     FilterRule("sentence_start_word", "error class: a sentence-initial or headline capital on a common word",
