@@ -177,6 +177,27 @@ ORGANISATION_EVIDENCE_HEADS = frozenset({
     "league", "airlines", "airways", "motors", "media", "studios", "records", "pictures", "holdings",
     "partners", "brigade", "brigades", "movement", "front", "bank", "foundation", "institute"})
 
+#: heads of feature and facility names that take the name of the place they are at or
+#: near ("Mississippi River", "Windsor Castle", "Colchester Hospital"): both dev corpora's
+#: annotators mark the whole feature name
+FEATURE_HEADS = frozenset({"river", "lake", "bay", "delta", "valley", "estuary", "canal", "harbour", "harbor",
+                           "coast", "island", "islands", "mountains", "castle", "cathedral", "hospital",
+                           "airport", "abbey", "palace"})
+
+#: lower-case nouns for people, in apposition before a name ("his brother Tyler", "his wife,
+#: Julia,"): kinship and role nouns of English
+PERSON_NOUNS = frozenset({
+    "brother", "sister", "son", "daughter", "wife", "husband", "mother", "father", "uncle", "aunt",
+    "cousin", "nephew", "niece", "grandson", "granddaughter", "grandmother", "grandfather", "boyfriend",
+    "girlfriend", "fiance", "fiancee", "fiancé", "fiancée", "widow", "widower", "stepson", "stepdaughter",
+    "friend", "colleague", "teammate", "spokesman", "spokeswoman", "spokesperson", "lawyer", "attorney",
+    "actor", "actress", "singer", "rapper", "striker", "midfielder", "defender", "goalkeeper", "quarterback",
+    "pitcher", "forward", "guard", "candidate", "challenger", "incumbent", "victim", "suspect", "defendant"})
+
+#: building nouns that end a building's name ("the White House", "the Town Hall")
+BUILDING_HEADS = frozenset({"house", "hall", "tower", "towers", "palace", "castle", "mansion", "lodge",
+                            "manor", "chapel", "church", "cathedral", "abbey", "temple", "mosque"})
+
 # -- thresholds: how common a word is (Zipf, wordfreq) against how big a place is ------------
 
 #: a country, continent or named region: never just a word

@@ -22,6 +22,7 @@ from geo.model import MentionType, Place
 from geo.recognize.context import Context
 from geo.recognize.evidence import is_place_word
 from geo.recognize.lexicon import (
+    BUILDING_HEADS,
     CALENDAR,
     CIVIC_HEADS,
     CIVIC_TOWN_POPULATION,
@@ -29,6 +30,7 @@ from geo.recognize.lexicon import (
     COMPANY_SUFFIXES,
     DATELINE_STATE_COUNTRIES,
     DEFINING_HEADS,
+    FEATURE_HEADS,
     INNER_CAPITAL_PREFIXES,
     LOCATIVE,
     LOCATIVE_COMMON_POPULATION,
@@ -37,6 +39,7 @@ from geo.recognize.lexicon import (
     NAME_PARTICLES,
     NAMESAKE_HEADS,
     PARTY_LETTERS,
+    PERSON_NOUNS,
     POSTNOMINALS,
     SENTENCE_START_AFFIX_ZIPF,
     SENTENCE_START_NEEDS,
@@ -47,7 +50,7 @@ from geo.recognize.lexicon import (
 )
 from geo.recognize.types import demonym_type
 
-Reading = Literal["person", "organisation", "product", "word", "name"]
+Reading = Literal["person", "organisation", "product", "building", "word", "name"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +75,7 @@ class Keep:
 
 Verdict = Drop | Keep | None
 PERSON, ORGANISATION, WORD, NAME = Drop("person"), Drop("organisation"), Drop("word"), Drop("name")
-PRODUCT = Drop("product")
+PRODUCT, BUILDING = Drop("product"), Drop("building")
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,6 +261,18 @@ def given_name_before(c: Context) -> Verdict:
     return None
 
 
+def person_noun_before(c: Context) -> Verdict:
+    """"his brother Tyler", "his wife, Julia,": a noun for a person in apposition."""
+    prev, prev2 = c.prev, c.prev2
+    if c.big_area or c.adjectival or prev is None:
+        return None
+    if prev.lower in PERSON_NOUNS and not prev.is_cap:
+        return PERSON
+    if prev.text == "," and prev2 is not None and prev2.lower in PERSON_NOUNS and not prev2.is_cap:
+        return PERSON
+    return None
+
+
 def initial_before(c: Context) -> Verdict:
     prev, prev2 = c.prev, c.prev2
     if prev is not None and prev.text == "." and prev2 is not None and len(prev2.text) == 1 and prev2.is_cap:
@@ -314,6 +329,29 @@ def possessive_name_start(c: Context) -> Verdict:
             and c.population < SMALL_PLACE_POPULATION:
         return NAME
     return None
+
+
+def the_building(c: Context) -> Verdict:
+    """"the White House said": "the" and a building noun name a building, not a town
+    (after "in the" or "at the" the building places something, and is kept)."""
+    prev, prev2 = c.prev, c.prev2
+    if not c.single and c.last.lower in BUILDING_HEADS and prev is not None and prev.text == "the" \
+            and not c.big_area and not (prev2 is not None and prev2.lower in LOCATIVE):
+        return BUILDING
+    return None
+
+
+def feature_name(c: Context) -> Verdict:
+    """"Mississippi River", "Windsor Castle": a place name and a feature head make one name,
+    placed at the place it was named after (its own entry is the gazetteer's to add)."""
+    nxt, after = c.nxt, c.nxt2
+    if c.adjectival or not c.follows_cap or nxt.lower not in FEATURE_HEADS:
+        return None
+    if after is not None and after.is_cap and after.is_word and after.start - nxt.end <= 1:
+        return None  # "Colchester Hospital Trust": the name goes on
+    if not c.big_area and c.population < SMALL_PLACE_POPULATION and c.dictionary:
+        return None
+    return Keep("embedded", last=c.j + 1)
 
 
 def unknown_longer_name(c: Context) -> Verdict:
@@ -413,6 +451,8 @@ RULES: tuple[FilterRule, ...] = (
     FilterRule("known_surname", f"{_NEWS}: a person is named in full once, then by surname", known_surname),
     FilterRule("title_before", f"{_GENERAL}: a title or honorific names a person", title_before),
     FilterRule("given_name_before", f"{_GENERAL}: given name + surname", given_name_before),
+    FilterRule("person_noun_before", f"{_GENERAL}: a kinship or role noun in apposition ('his wife, X')",
+               person_noun_before),
     FilterRule("initial_before", f"{_GENERAL}: an initial before a surname ('J. Smith')", initial_before),
     FilterRule("name_particle_before", f"{_GENERAL}: surname particles and double-barrelled surnames",
                name_particle_before),
@@ -426,6 +466,10 @@ RULES: tuple[FilterRule, ...] = (
     FilterRule("sentence_start_word", "error class: a sentence-initial or headline capital on a common word",
                sentence_start_word),
     FilterRule("given_name_then_capital", f"{_GENERAL}: given name + surname", given_name_then_capital),
+    FilterRule("the_building", f"{_GENERAL}: 'the' + a building noun names a building ('the X House')",
+               the_building),
+    FilterRule("feature_name", "annotation convention: a feature named after a place is one name ('X River')",
+               feature_name),
     FilterRule("unknown_longer_name", "error class: a small place opening an unknown longer name",
                unknown_longer_name),
     FilterRule("building_in_town", "annotation convention: a building 'in' a town places the town",
