@@ -73,7 +73,7 @@ def speakers_and_organisations(tokens: list[Token]) -> tuple[frozenset[str], fro
         if not _cap_word(a) or b.start - a.end != 1:
             continue
         prev = tokens[k - 1] if k else None
-        if b.lower in SPEECH_VERBS and not _cap_word(prev) and not (prev is not None and prev.lower == "the"):
+        if b.lower in SPEECH_VERBS and not (prev is not None and prev.lower == "the"):
             speakers.add(a.text)
         elif b.is_cap and b.lower in ORGANISATION_EVIDENCE_HEADS:
             organisations.add(a.text)

@@ -335,7 +335,7 @@ def the_building(c: Context) -> Verdict:
     """"the White House said": "the" and a building noun name a building, not a town
     (after "in the" or "at the" the building places something, and is kept)."""
     prev, prev2 = c.prev, c.prev2
-    if not c.single and c.last.lower in BUILDING_HEADS and prev is not None and prev.text == "the" \
+    if not c.single and c.last.lower in BUILDING_HEADS and prev is not None and prev.lower == "the" \
             and not c.big_area and not (prev2 is not None and prev2.lower in LOCATIVE):
         return BUILDING
     return None
