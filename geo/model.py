@@ -7,7 +7,6 @@ Coordinates are stored as (lat, lon) everywhere; the one flip to GeoJSON's
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -216,29 +215,15 @@ class Analysis:
 
     @property
     def __geo_interface__(self) -> dict[str, Any]:
-        """A FeatureCollection with one Point per resolved place."""
-        features = []
-        for place in self.places():
-            mentions = self.mentions_of(place.geonameid)
-            types = Counter(t.type for t in mentions)
-            features.append({
-                "type": "Feature",
-                "id": f"{self.id}:{place.geonameid}",
-                "geometry": point_geometry(place.lat, place.lon),
-                "properties": {
-                    "doc_id": self.id,
-                    "geonameid": place.geonameid,
-                    "name": place.name,
-                    "kind": place.kind,
-                    "feature_code": place.feature_code,
-                    "country_code": place.country_code,
-                    "mention_count": len(mentions),
-                    "mention_types": ",".join(sorted(types)),
-                    "literal": types.get("literal", 0) > 0,
-                    "confidence": round(max(t.confidence for t in mentions), 3),
-                    "event_count": len(self.events_at(place.geonameid)),
-                },
-            })
+        """A FeatureCollection with one Point per resolved place, from :func:`geo.summary.summarise`."""
+        from geo.summary import summarise  # the summary module builds on this one
+
+        features = [{
+            "type": "Feature",
+            "id": f"{self.id}:{s.geonameid}",
+            "geometry": point_geometry(s.place.lat, s.place.lon),
+            "properties": {"doc_id": self.id, **s.properties()},
+        } for s in summarise([self])]
         return {"type": "FeatureCollection", "features": features}
 
     def to_dict(self) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from geo.model import Analysis, Event, EventDate, Place, Toponym
+from geo.summary import PlaceSummary, primary_link, summarise
 
 #: background of a highlighted mention, by mention type
 MENTION_COLOURS: dict[str, str] = {
@@ -178,41 +179,35 @@ def event_view(event: Event, doc_id: str) -> EventView:
                      event.sentence, start, end)
 
 
-def place_panel(analyses: Sequence[Analysis], geonameid: int) -> PlacePanel | None:
-    """The side panel of a place: its record, every sentence naming it, its events."""
-    place: Place | None = None
-    confidence = 0.0
-    types: set[str] = set()
-    count = 0
-    alternatives: dict[int, AlternativeView] = {}
+def place_panel(analyses: Sequence[Analysis], geonameid: int,
+                summary: PlaceSummary | None = None) -> PlacePanel | None:
+    """The side panel of a place: its summary, every sentence naming it, its events.
+
+    ``summary`` is the place's :class:`~geo.summary.PlaceSummary` over the same
+    documents when the caller already has it (the map's); else it is computed.
+    """
+    if summary is None:
+        summary = next((s for s in summarise(analyses) if s.geonameid == geonameid), None)
+    if summary is None:
+        return None
     sentences: list[SentenceView] = []
     events: list[EventView] = []
     for analysis in analyses:
-        mentions = analysis.mentions_of(geonameid)
-        count += len(mentions)
         by_sentence: dict[int, list[Toponym]] = {}
-        for toponym in mentions:
-            place = place or toponym.place
-            confidence = max(confidence, toponym.confidence)
-            types.add(toponym.type)
+        for toponym in analysis.mentions_of(geonameid):
             by_sentence.setdefault(toponym.sentence, []).append(toponym)
-            for cand in toponym.alternatives:
-                if cand.place.geonameid != geonameid and cand.place.geonameid not in alternatives:
-                    alternatives[cand.place.geonameid] = AlternativeView(
-                        cand.place.geonameid, cand.place.name, cand.place.kind, cand.place.country_code,
-                        round(cand.score, 3))
         for index, toponyms in sorted(by_sentence.items()):
             sentence = analysis.sentences[index]
             spans = [Span(t.start - sentence.start, t.end - sentence.start, t.type, selected=True,
                           title=_mention_title(t)) for t in toponyms]
             sentences.append(SentenceView(analysis.id, analysis.title, index, sentence.text,
                                           highlight(sentence.text, spans)))
-        events.extend(event_view(e, analysis.id) for e in analysis.events_at(geonameid))
-    if place is None:
-        return None
-    return PlacePanel(place, round(confidence, 3), tuple(sorted(types)),
-                      tuple(sorted(alternatives.values(), key=lambda a: -a.score)),
-                      tuple(sentences), tuple(sorted(events, key=lambda e: e.sort_key)), count)
+        if by_sentence:
+            events.extend(event_view(e, analysis.id) for e in analysis.events_at(geonameid))
+    alternatives = tuple(AlternativeView(c.place.geonameid, c.place.name, c.place.kind, c.place.country_code,
+                                         round(c.score, 3)) for c in summary.alternatives)
+    return PlacePanel(summary.place, summary.confidence, summary.mention_types, alternatives,
+                      tuple(sentences), tuple(sorted(events, key=lambda e: e.sort_key)), summary.mention_count)
 
 
 def panel_html(panel: PlacePanel, *, show_documents: bool = False) -> str:
@@ -248,9 +243,10 @@ def event_timeline(analyses: Iterable[Analysis], *, categories: Iterable[str] | 
 
 
 def event_place(analyses: Iterable[Analysis], event_id: str) -> int | None:
-    """The geonameid an event is best shown at: its most precise linked place."""
+    """The geonameid an event is shown at: its :func:`~geo.summary.primary_link`, as in the events layer."""
     for analysis in analyses:
         for event in analysis.events:
-            if event.id == event_id and event.places:
-                return min(event.places, key=lambda link: link.geo_precision).geonameid
+            if event.id == event_id:
+                link = primary_link(event)
+                return link.geonameid if link is not None else None
     return None

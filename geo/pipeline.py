@@ -3,9 +3,10 @@
 ::
 
     gazetteer = load_gazetteer()
-    parser = Geoparser(gazetteer)                        # recognize, resolve, focus, events
+    parser = Geoparser(gazetteer)                        # recognize, resolve, focus, events, corrections
     analysis = parser.analyse(text, published=date(2022, 11, 14))
     Geoparser(gazetteer, disable=["events"])             # any step, or any named rule, switched off
+    Geoparser(gazetteer, options={"corrections": CorrectionStore(path)})  # the user's corrections, last
 
 Each step is a component: a callable ``component(doc) -> doc`` built by a
 factory registered under its name with :func:`component` (spaCy's
@@ -54,10 +55,10 @@ class Component(Protocol):
 
 
 #: name -> factory(gazetteer, settings) -> component
-_FACTORIES: dict[str, Callable[[Gazetteer, "Settings"], Component]] = {}
+_FACTORIES: dict[str, Callable[[Gazetteer, Settings], Component]] = {}
 
 #: the steps a Geoparser runs, in order
-DEFAULT_PIPELINE: tuple[str, ...] = ("recognize", "resolve", "focus", "events")
+DEFAULT_PIPELINE: tuple[str, ...] = ("recognize", "resolve", "focus", "events", "corrections")
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,12 +118,12 @@ def _recognize(gazetteer: Gazetteer, settings: Settings) -> Component:
 
 @component("resolve")
 def _resolve(gazetteer: Gazetteer, settings: Settings) -> Component:
-    resolver = Resolver(gazetteer)
+    resolver = Resolver(gazetteer, disabled=settings.disabled)
 
     def run(doc: Doc) -> Doc:
-        doc.toponyms = tuple(resolver(doc.mentions))
+        doc.toponyms = tuple(resolver(doc.mentions, doc.text))
         return doc
-    return _Step(run)
+    return _Step(run, tuple(Rule(f.name, "resolve", f.provenance) for f in resolver.features))
 
 
 @component("focus")
@@ -139,6 +140,14 @@ def _events(gazetteer: Gazetteer, settings: Settings) -> Component:
         doc.events = tuple(extract_events(doc.to_analysis()))
         return doc
     return _Step(run)
+
+
+@component("corrections")
+def _corrections(gazetteer: Gazetteer, settings: Settings) -> Component:
+    """The user's scoped corrections, last: ``options={"corrections": store or path}`` (none: no change)."""
+    from geo.corrections import CorrectionsStep
+
+    return CorrectionsStep(gazetteer, settings.option("corrections"))
 
 
 # -- the parser -------------------------------------------------------------------------------

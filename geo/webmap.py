@@ -23,7 +23,6 @@ import html
 import json
 import math
 import os
-from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -39,6 +38,7 @@ from folium.utilities import JsCode
 from jinja2 import Template
 
 from geo.model import Analysis, Place, point_geometry
+from geo.summary import PlaceSummary, summarise
 from geo.webassets import data_url, icon_path_script, local_assets, localize_links
 
 if TYPE_CHECKING:
@@ -64,9 +64,6 @@ BASEMAP_STYLE: dict[str, Any] = {"color": "#9a9a9a", "weight": 0.6, "fillColor":
 BASEMAP_VERSION = 1
 #: the selected place's ring
 SELECTION_COLOUR = "#ffbf00"
-
-#: mention types that locate something; the others name a place only as an actor or modifier
-LOCATING_TYPES: frozenset[str] = frozenset({"literal", "embedded"})
 
 #: more points than this in a layer are clustered
 CLUSTER_THRESHOLD = 40
@@ -94,73 +91,9 @@ def marker_diameter(mention_count: int) -> int:
     return int(min(40, 12 + 6 * math.sqrt(max(0, mention_count - 1))))
 
 
-@dataclass(frozen=True, slots=True)
-class PlaceSummary:
-    """One place on the map, aggregated over the documents shown."""
-
-    place: Place
-    mention_count: int
-    mention_types: tuple[str, ...]
-    event_categories: tuple[str, ...]  # most frequent first
-    confidence: float
-    doc_ids: tuple[str, ...]
-
-    @property
-    def actor_only(self) -> bool:
-        """Whether every mention names the place as an actor or adjective, none locates anything there."""
-        return not (set(self.mention_types) & LOCATING_TYPES)
-
-    @property
-    def category(self) -> str | None:
-        return self.event_categories[0] if self.event_categories else None
-
-
-def summarise_places(analyses: Iterable[Analysis]) -> list[PlaceSummary]:
-    """Resolved places of all documents, in order of first mention, with counts merged."""
-    places: dict[int, Place] = {}
-    counts: Counter[int] = Counter()
-    types: dict[int, set[str]] = defaultdict(set)
-    categories: dict[int, Counter[str]] = defaultdict(Counter)
-    confidence: dict[int, float] = defaultdict(float)
-    docs: dict[int, list[str]] = defaultdict(list)
-    for analysis in analyses:
-        for toponym in analysis.toponyms:
-            if toponym.place is None:
-                continue
-            gid = toponym.place.geonameid
-            places.setdefault(gid, toponym.place)
-            counts[gid] += 1
-            types[gid].add(toponym.type)
-            confidence[gid] = max(confidence[gid], toponym.confidence)
-            if analysis.id not in docs[gid]:
-                docs[gid].append(analysis.id)
-        for event in analysis.events:
-            for gid in {link.geonameid for link in event.places}:
-                if gid in places:
-                    categories[gid][event.category] += 1
-    return [
-        PlaceSummary(place, counts[gid], tuple(sorted(types[gid])),
-                     tuple(c for c, _ in categories[gid].most_common()), round(confidence[gid], 3),
-                     tuple(docs[gid]))
-        for gid, place in places.items()
-    ]
-
-
 def _properties(summary: PlaceSummary) -> dict[str, Any]:
-    place = summary.place
-    return {
-        "geonameid": place.geonameid,
-        "name": place.name,
-        "kind": place.kind,
-        "country_code": place.country_code,
-        "mention_count": summary.mention_count,
-        "mention_types": ",".join(summary.mention_types),
-        "category": summary.category or "",
-        "event_count": len(summary.event_categories),
-        "confidence": summary.confidence,
-        "actor_only": summary.actor_only,
-        "doc_count": len(summary.doc_ids),
-    }
+    """The summary's shared fields (as in the places layer) plus what the map's styling needs."""
+    return {**summary.properties(), "category": summary.category or "", "actor_only": summary.actor_only}
 
 
 def _round_coordinates(coords: Any, digits: int) -> Any:
@@ -231,7 +164,7 @@ def map_features(analyses: Sequence[Analysis], gazetteer: Gazetteer | None) -> M
     mention count. Styles travel in ``properties["style"]`` (Leaflet path
     options) so the browser needs no styling logic of its own.
     """
-    summaries = summarise_places(analyses)
+    summaries = summarise(analyses)
     points, areas, actor_points, actor_areas = [], [], [], []
     shapes: dict[int, Any] = {}
     lats: list[float] = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -50,3 +51,17 @@ def sample_layers(gazetteer: Gazetteer):
     from tests.layer_samples import sample_analyses
 
     return build_layers(sample_analyses(gazetteer), gazetteer)
+
+
+def pytest_addoption(parser):
+    parser.addoption("--slow", action="store_true", help="also run the slow tests (CI=true does too)")
+
+
+def pytest_collection_modifyitems(config, items):
+    """The slow gazetteer rebuild runs in CI (CI=true) or with --slow, and is deselected otherwise."""
+    if config.getoption("--slow") or os.environ.get("CI"):
+        return
+    slow = [item for item in items if "slow" in item.keywords]
+    if slow:
+        config.hook.pytest_deselected(items=slow)
+        items[:] = [item for item in items if "slow" not in item.keywords]
