@@ -25,7 +25,7 @@ from geo.gazetteer import Gazetteer, name_key
 from geo.model import MentionType, Place, Sentence
 from geo.recognize.context import Context
 from geo.recognize.evidence import Evidence, gather
-from geo.recognize.match import Match, longest_match, shouting_sentences
+from geo.recognize.match import Match, compass_match, longest_match, shouting_sentences
 from geo.recognize.rules import RULES, Drop, FilterRule, Keep
 from geo.recognize.types import name_type
 
@@ -33,6 +33,7 @@ __all__ = ("RULES", "SPAN_RULES", "RawMention", "Recognizer")
 
 #: span rules applied to a kept name (name, provenance)
 SPAN_RULES: tuple[tuple[str, str], ...] = (
+    ("compass_part", "general knowledge: a compass word before a place names a part of it ('North London')"),
     ("washington_dc", "general knowledge: 'Washington, D.C.' is one name"),
     ("abbreviation_dot", "AP style: a state abbreviation's full stop belongs to it ('Calif.')"),
 )
@@ -97,6 +98,8 @@ class Recognizer:
                 i += 1
                 continue
             match = longest_match(gaz, doc, i, tok.sentence in shouting)
+            if "compass_part" in self.span_rules:
+                match = compass_match(gaz, doc, i, tok.sentence in shouting, match)
             if match is None or not match.places:
                 i += 1  # no place name starts here; the next token may start one
                 continue

@@ -25,7 +25,6 @@ CALENDAR = frozenset({
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
     "saturday", "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
     "nov", "dec",
-    "el nino", "la nina",  # REFIT: weather patterns, measured in the ablation step
     # religious and public holidays named like places ("Christmas Island", "Easter Island")
     "christmas", "easter", "ramadan", "eid", "thanksgiving",
 })
@@ -87,7 +86,7 @@ ORG_HEADS = frozenset({
 CIVIC_HEADS = frozenset({"police", "council", "county", "city", "fire", "sheriff", "school", "schools",
                          "court", "hospital", "library", "airport", "district", "department",
                          "township", "borough", "municipality", "municipal", "regional", "town",
-                         "village", "pd", "parish"})
+                         "village"})
 
 #: lower-case nouns for organisations ("the mercenary group Wagner"): English common nouns
 LOWER_ORG_HEADS = frozenset({"group", "company", "firm", "militia", "newspaper", "agency", "brand", "band",
@@ -144,6 +143,60 @@ STANDALONE_AFTER = frozenset({"and", "or", "who", "which", "that", "in", "of", "
 #: place-type words that, before another capitalised word, begin an institution's name
 #: ("Arizona State University", "Maryland State Police")
 INSTITUTION_OPENERS = frozenset({"state", "region", "province", "county"})
+
+#: Gaelic, Romance and Dutch name prefixes written with an inner capital ("McLean",
+#: "DeKalb", "LaFayette"): English orthography of names, not camel-case brands
+INNER_CAPITAL_PREFIXES = ("Mc", "Mac", "De", "Di", "Du", "La", "Le", "Da", "Van")
+
+#: academic and professional letters after a name ("Jane Roe, M.D."): English style guides
+POSTNOMINALS = frozenset({"M.D.", "Ph.D.", "D.D.S.", "R.N.", "D.V.M.", "J.D.", "M.B.A.", "D.O.", "Ed.D.",
+                          "LL.D.", "Esq."})
+
+#: compass words that, capitalised before a place, name a part of it ("North London")
+COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                     "central", "northeast", "northwest", "southeast", "southwest", "upper", "lower"})
+
+#: nouns of an encyclopaedia lead that define a place ("Aurora is a city in ..."): settlement
+#: and division nouns of English
+DEFINING_HEADS = frozenset({
+    "city", "town", "village", "hamlet", "municipality", "borough", "township", "suburb", "county",
+    "commune", "parish", "community", "settlement", "capital", "province", "state", "region",
+    "district", "country", "island", "neighbourhood", "neighborhood", "port", "seaport", "metropolis"})
+
+#: party letters before a lawmaker's home ("Rep. Jane Roe, D-Springfield"): US news style
+PARTY_LETTERS = frozenset({"D", "R", "I"})
+
+#: verbs of speech: a single name before them, in an article, is a speaker (news style)
+SPEECH_VERBS = frozenset({"said", "says", "told", "added", "explained", "recalled", "wrote", "asked",
+                          "argued", "noted", "insisted", "admitted", "testified", "tweeted"})
+
+#: heads that name a company, party, club or armed group ("X Group", "X Party"); a word
+#: seen before one is an organisation's name in that article
+ORGANISATION_EVIDENCE_HEADS = frozenset({
+    "group", "party", "company", "corporation", "corp", "inc", "ltd", "llc", "plc", "fc", "club",
+    "league", "airlines", "airways", "motors", "media", "studios", "records", "pictures", "holdings",
+    "partners", "brigade", "brigades", "movement", "front", "bank", "foundation", "institute"})
+
+#: heads of feature and facility names that take the name of the place they are at or
+#: near ("Mississippi River", "Windsor Castle", "Colchester Hospital"): both dev corpora's
+#: annotators mark the whole feature name
+FEATURE_HEADS = frozenset({"river", "lake", "bay", "delta", "valley", "estuary", "canal", "harbour", "harbor",
+                           "coast", "island", "islands", "mountains", "castle", "cathedral", "hospital",
+                           "airport", "abbey", "palace"})
+
+#: lower-case nouns for people, in apposition before a name ("his brother Tyler", "his wife,
+#: Julia,"): kinship and role nouns of English
+PERSON_NOUNS = frozenset({
+    "brother", "sister", "son", "daughter", "wife", "husband", "mother", "father", "uncle", "aunt",
+    "cousin", "nephew", "niece", "grandson", "granddaughter", "grandmother", "grandfather", "boyfriend",
+    "girlfriend", "fiance", "fiancee", "fiancé", "fiancée", "widow", "widower", "stepson", "stepdaughter",
+    "friend", "colleague", "teammate", "spokesman", "spokeswoman", "spokesperson", "lawyer", "attorney",
+    "actor", "actress", "singer", "rapper", "striker", "midfielder", "defender", "goalkeeper", "quarterback",
+    "pitcher", "forward", "guard", "candidate", "challenger", "incumbent", "victim", "suspect", "defendant"})
+
+#: building nouns that end a building's name ("the White House", "the Town Hall")
+BUILDING_HEADS = frozenset({"house", "hall", "tower", "towers", "palace", "castle", "mansion", "lodge",
+                            "manor", "chapel", "church", "cathedral", "abbey", "temple", "mosque"})
 
 # -- thresholds: how common a word is (Zipf, wordfreq) against how big a place is ------------
 

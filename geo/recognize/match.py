@@ -15,9 +15,12 @@ from geo.model import Place
 from geo.recognize.lexicon import (
     ACRONYM_MAX_LENGTH,
     ACRONYMS,
+    BIG_AREA_KINDS,
+    COMPASS,
     CONNECTORS,
     INSTITUTION_OPENERS,
     MAX_NAME_TOKENS,
+    SMALL_PLACE_POPULATION,
 )
 
 
@@ -104,3 +107,21 @@ def longest_match(gaz: Gazetteer, doc: Doc, i: int, shouting: bool) -> Match | N
         if gaz.has_key(key):
             return Match(i, j, key, gaz.candidates_by_key(key))
     return None
+
+
+def compass_match(gaz: Gazetteer, doc: Doc, i: int, shouting: bool, match: Match | None) -> Match | None:
+    """"North London", "Western Wales": a capitalised compass word before a sizeable place
+    names a part of it, when the gazetteer has no name for the whole."""
+    tokens = doc.tokens
+    if tokens[i].lower not in COMPASS or (match is not None and match.j > i) or i + 1 >= len(tokens):
+        return match
+    nxt = tokens[i + 1]
+    if not (nxt.is_cap and nxt.is_word and nxt.start - tokens[i].end == 1):
+        return match
+    inner = longest_match(gaz, doc, i + 1, shouting)
+    if inner is None or inner.adjectival or not inner.places:
+        return match
+    top = inner.places[0]
+    if top.kind in BIG_AREA_KINDS or top.kind == "admin1" or top.population >= SMALL_PLACE_POPULATION:
+        return Match(i, inner.j, inner.key, inner.places)
+    return match

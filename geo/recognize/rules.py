@@ -16,23 +16,31 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from geo.gazetteer import name_key
 from geo.lexicon import stop_words
 from geo.model import MentionType, Place
 from geo.recognize.context import Context
 from geo.recognize.evidence import is_place_word
 from geo.recognize.lexicon import (
+    BUILDING_HEADS,
     CALENDAR,
     CIVIC_HEADS,
     CIVIC_TOWN_POPULATION,
     COMMON_WORD_NEEDS,
     COMPANY_SUFFIXES,
     DATELINE_STATE_COUNTRIES,
+    DEFINING_HEADS,
+    FEATURE_HEADS,
+    INNER_CAPITAL_PREFIXES,
     LOCATIVE,
     LOCATIVE_COMMON_POPULATION,
     LOCATIVE_COMMON_ZIPF,
     LOWER_ORG_HEADS,
     NAME_PARTICLES,
     NAMESAKE_HEADS,
+    PARTY_LETTERS,
+    PERSON_NOUNS,
+    POSTNOMINALS,
     SENTENCE_START_AFFIX_ZIPF,
     SENTENCE_START_NEEDS,
     SINGLE_WORD_POPULATION,
@@ -42,7 +50,7 @@ from geo.recognize.lexicon import (
 )
 from geo.recognize.types import demonym_type
 
-Reading = Literal["person", "organisation", "word", "name"]
+Reading = Literal["person", "organisation", "product", "building", "word", "name"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +75,7 @@ class Keep:
 
 Verdict = Drop | Keep | None
 PERSON, ORGANISATION, WORD, NAME = Drop("person"), Drop("organisation"), Drop("word"), Drop("name")
+PRODUCT, BUILDING = Drop("product"), Drop("building")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +95,11 @@ def state_after_town(c: Context) -> Verdict:
             and len(c.first.text) <= STATE_ABBREVIATION_MAX_LENGTH):
         return None
     states = tuple(p for p in c.places if p.kind == "admin1" and p.country_code in DATELINE_STATE_COUNTRIES)
-    return Keep("literal", last=c.j + 1, places=states, container=False) if states else None
+    if not states:
+        return None
+    # "Ill." keeps its dot; "Columbus, Ohio." ends a sentence with a full stop
+    abbreviation = all(name_key(p.name) != c.key for p in states)
+    return Keep("literal", last=c.j + 1 if abbreviation else None, places=states, container=False)
 
 
 # -- words, not names ---------------------------------------------------------------------------
@@ -110,8 +123,39 @@ def too_short(c: Context) -> Verdict:
 
 def inner_capital(c: Context) -> Verdict:
     word = c.first.text
-    if c.single and not c.adjectival and any(ch.isupper() for ch in word[1:]) and not word.isupper():
-        return NAME  # "MoD", "iPhone"
+    if c.single and not c.adjectival and any(ch.isupper() for ch in word[1:]) and not word.isupper() \
+            and not _prefixed_name(word):
+        return NAME  # "MoD", "iPhone"; but "McLean", "DeKalb" are names
+    return None
+
+
+def _prefixed_name(word: str) -> bool:
+    """"McLean", "DeKalb", "LaFayette": a name prefix, then a capitalised name."""
+    for prefix in INNER_CAPITAL_PREFIXES:
+        rest = word[len(prefix):]
+        if word.startswith(prefix) and len(rest) >= 3 and rest[0].isupper() and rest[1:].islower():
+            return True
+    return False
+
+
+def postnominal(c: Context) -> Verdict:
+    """"Jane Roe, M.D.": degree letters after a name, not a state abbreviation."""
+    return WORD if c.surface in POSTNOMINALS or c.doc.text[c.first.start:c.last.end + 1] in POSTNOMINALS else None
+
+
+def defining_sentence(c: Context) -> Verdict:
+    """"Aurora is a city in Colorado": an encyclopaedia lead defines a place at its start."""
+    if not c.at_sentence_start or c.adjectival:
+        return None
+    after = [c.token(k) for k in range(1, 8)]
+    if not (after[0] is not None and after[0].lower in ("is", "was") and after[1] is not None
+            and after[1].lower in ("a", "an", "the")):
+        return None
+    for t in after[2:]:
+        if t is None or t.text in ".;:" or (t.lower in ("of", "in", "on", "near") and t is not after[2]):
+            return None
+        if t.lower in DEFINING_HEADS:
+            return Keep("literal")
     return None
 
 
@@ -143,10 +187,70 @@ def known_surname(c: Context) -> Verdict:
 
 
 def title_before(c: Context) -> Verdict:
-    prev = c.prev
-    if prev is not None and prev.is_cap and prev.is_word and not c.adjectival and prev.lower.rstrip(".") in TITLES:
-        return PERSON  # "President Lincoln"
+    prev, prev2 = c.prev, c.prev2
+    if c.adjectival or prev is None:
+        return None
+    if prev.is_cap and prev.is_word and prev.lower in TITLES:
+        return PERSON  # "President Lincoln", "Mrs Lincoln"
+    if prev.text == "." and prev2 is not None and prev2.is_cap and prev2.end == prev.start \
+            and prev2.lower in TITLES:
+        return PERSON  # "Mrs. Lincoln", "Gov. Brown"
     return None
+
+
+def known_speaker(c: Context) -> Verdict:
+    """"Henderson said": a single name the article has before a verb of speech is a person
+    there, unless a place reading is cued or the place is big enough to speak for."""
+    if c.single and c.first.text in c.evidence.speakers and not c.big_area and not c.locative_before \
+            and c.population < SMALL_PLACE_POPULATION:
+        return PERSON
+    return None
+
+
+def known_organisation(c: Context) -> Verdict:
+    """"Wagner" after "Wagner Group" in the same article: the organisation, not a town."""
+    if c.single and c.first.text in c.evidence.organisations and not c.big_area and not c.locative_before \
+            and c.population < SMALL_PLACE_POPULATION and not c.follows_cap:
+        return ORGANISATION
+    return None
+
+
+def credit_line(c: Context) -> Verdict:
+    """"BEIJING (Xinhua) —": the name in parentheses after a dateline is a news agency."""
+    prev, nxt = c.prev, c.nxt
+    if prev is not None and prev.text == "(" and nxt is not None and nxt.text == ")" and not c.big_area \
+            and c.previous_end == c.i - 2:
+        return ORGANISATION
+    return None
+
+
+def model_year(c: Context) -> Verdict:
+    """"a 1992 Toyota Corolla": a year, a maker, a model: a product."""
+    prev = c.prev
+    if prev is not None and len(prev.text) == 4 and prev.text.isdigit() and prev.text[:2] in ("19", "20") \
+            and c.follows_cap and not c.big_area:
+        return PRODUCT
+    return None
+
+
+def party_state_label(c: Context) -> Verdict:
+    """"Rep. Jane Roe, D-Springfield": the lawmaker's home after the party letter."""
+    prev, prev2, prev3 = c.prev, c.prev2, c.token(-3)
+    if prev is not None and prev.text == "-" and prev2 is not None and prev2.text in PARTY_LETTERS \
+            and prev2.end == prev.start == c.first.start - 1 and prev3 is not None and prev3.text in ",(":
+        return Keep("literal")
+    return None
+
+
+def alternate_name_only(c: Context) -> Verdict:
+    """A match only on an alternate name of a small place, with no cue for a place, is weak
+    (an error class: such matches are far more often people, groups and products)."""
+    if c.big_area or c.locative or c.population >= SMALL_PLACE_POPULATION:
+        return None
+    key = c.key
+    if any(name_key(p.name) == key for p in c.places):
+        return None
+    return NAME
 
 
 def given_name_before(c: Context) -> Verdict:
@@ -154,6 +258,18 @@ def given_name_before(c: Context) -> Verdict:
     if prev is not None and prev.is_cap and prev.is_word and not c.adjectival and not c.big_area \
             and c.is_given_name(prev) and not is_place_word(c.gazetteer, prev):
         return PERSON  # "James Heappey"
+    return None
+
+
+def person_noun_before(c: Context) -> Verdict:
+    """"his brother Tyler", "his wife, Julia,": a noun for a person in apposition."""
+    prev, prev2 = c.prev, c.prev2
+    if c.big_area or c.adjectival or prev is None:
+        return None
+    if prev.lower in PERSON_NOUNS and not prev.is_cap:
+        return PERSON
+    if prev.text == "," and prev2 is not None and prev2.lower in PERSON_NOUNS and not prev2.is_cap:
+        return PERSON
     return None
 
 
@@ -170,17 +286,11 @@ def name_particle_before(c: Context) -> Verdict:
     if prev is None or prev2 is None or c.big_area:
         return None
     if prev.text in ("'", "’", "-") and prev2.is_cap and prev.start == prev2.end:
-        return PERSON
+        # but "Nebraska-Lincoln": a place, a hyphen, a place
+        compound = prev.text == "-" and c.previous_end == c.i - 2 and prev.end == c.first.start
+        return None if compound else PERSON
     if prev.lower in NAME_PARTICLES and prev2.is_cap and prev2.is_word:
         return PERSON
-    return None
-
-
-def korean_given_name(c: Context) -> Verdict:
-    nxt, nxt2 = c.nxt, c.nxt2
-    if nxt is not None and nxt.text == "-" and nxt2 is not None and nxt2.lower in ("in", "un", "ho", "jin") \
-            and not c.big_area:
-        return PERSON  # REFIT
     return None
 
 
@@ -221,13 +331,27 @@ def possessive_name_start(c: Context) -> Verdict:
     return None
 
 
-def after_possessive(c: Context) -> Verdict:
-    """"Martha's Vineyard" unknown as a whole: "Vineyard" is no place of its own."""
+def the_building(c: Context) -> Verdict:
+    """"the White House said": "the" and a building noun name a building, not a town
+    (after "in the" or "at the" the building places something, and is kept)."""
     prev, prev2 = c.prev, c.prev2
-    if prev is not None and prev2 is not None and prev.text == "s" and prev2.text in ("'", "’") \
-            and not c.big_area:
-        return NAME
+    if not c.single and c.last.lower in BUILDING_HEADS and prev is not None and prev.lower == "the" \
+            and not c.big_area and not (prev2 is not None and prev2.lower in LOCATIVE):
+        return BUILDING
     return None
+
+
+def feature_name(c: Context) -> Verdict:
+    """"Mississippi River", "Windsor Castle": a place name and a feature head make one name,
+    placed at the place it was named after (its own entry is the gazetteer's to add)."""
+    nxt, after = c.nxt, c.nxt2
+    if c.adjectival or not c.follows_cap or nxt.lower not in FEATURE_HEADS:
+        return None
+    if after is not None and after.is_cap and after.is_word and after.start - nxt.end <= 1:
+        return None  # "Colchester Hospital Trust": the name goes on
+    if not c.big_area and c.population < SMALL_PLACE_POPULATION and c.dictionary:
+        return None
+    return Keep("embedded", last=c.j + 1)
 
 
 def unknown_longer_name(c: Context) -> Verdict:
@@ -312,25 +436,40 @@ _GENERAL = "general knowledge of English"
 _NEWS = "news style"
 #: the rules in the order they run; the first with an opinion decides
 RULES: tuple[FilterRule, ...] = (
+    FilterRule("postnominal", f"{_GENERAL}: degree letters after a name ('Jane Roe, M.D.')", postnominal),
     FilterRule("state_after_town", "AP dateline and address style: 'Town, St.'", state_after_town),
     FilterRule("calendar_word", f"{_GENERAL}: month, weekday and holiday names", calendar_word),
     FilterRule("company_suffix", f"{_GENERAL}: company-form abbreviations ('Co', 'Inc')", company_suffix),
     FilterRule("stop_word", f"{_GENERAL}: function words (spaCy's stop-word list)", stop_word),
     FilterRule("too_short", "error class: one- and two-letter capitals ('La', 'Wu') alone", too_short),
     FilterRule("inner_capital", "error class: camel-case brands and acronyms ('MoD', 'iPhone')", inner_capital),
+    FilterRule("party_state_label", "US news style: a lawmaker's party and home ('D-Springfield')",
+               party_state_label),
+    FilterRule("credit_line", f"{_NEWS}: the agency in parentheses after a dateline ('CITY (Agency) -')",
+               credit_line),
+    FilterRule("model_year", f"{_GENERAL}: a model year, a maker, a model ('a 1992 Toyota Corolla')", model_year),
     FilterRule("known_surname", f"{_NEWS}: a person is named in full once, then by surname", known_surname),
     FilterRule("title_before", f"{_GENERAL}: a title or honorific names a person", title_before),
     FilterRule("given_name_before", f"{_GENERAL}: given name + surname", given_name_before),
+    FilterRule("person_noun_before", f"{_GENERAL}: a kinship or role noun in apposition ('his wife, X')",
+               person_noun_before),
     FilterRule("initial_before", f"{_GENERAL}: an initial before a surname ('J. Smith')", initial_before),
     FilterRule("name_particle_before", f"{_GENERAL}: surname particles and double-barrelled surnames",
                name_particle_before),
-    FilterRule("korean_given_name", "REFIT", korean_given_name),
+    FilterRule("known_speaker", f"{_NEWS}: a single name before a verb of speech is a person", known_speaker),
+    FilterRule("known_organisation", f"{_NEWS}: a word seen before an organisation head names it alone too",
+               known_organisation),
     FilterRule("title_word", f"{_GENERAL}: titles are no places ('Gov.')", title_word),
     FilterRule("possessive_name_start", f"{_GENERAL}: possessive compound names ('X's Y')", possessive_name_start),
-    FilterRule("after_possessive", f"{_GENERAL}: possessive compound names ('X's Y')", after_possessive),
+    FilterRule("defining_sentence", "encyclopaedia style: a lead sentence defines a place ('X is a city')",
+               defining_sentence),
     FilterRule("sentence_start_word", "error class: a sentence-initial or headline capital on a common word",
                sentence_start_word),
     FilterRule("given_name_then_capital", f"{_GENERAL}: given name + surname", given_name_then_capital),
+    FilterRule("the_building", f"{_GENERAL}: 'the' + a building noun names a building ('the X House')",
+               the_building),
+    FilterRule("feature_name", "annotation convention: a feature named after a place is one name ('X River')",
+               feature_name),
     FilterRule("unknown_longer_name", "error class: a small place opening an unknown longer name",
                unknown_longer_name),
     FilterRule("building_in_town", "annotation convention: a building 'in' a town places the town",
@@ -341,6 +480,8 @@ RULES: tuple[FilterRule, ...] = (
     FilterRule("adjectival_form", "annotation convention (GeoWebNews): demonym, modifier or embedded",
                adjectival_form),
     FilterRule("embedded_place", "annotation convention: places inside organisation names", embedded_place),
+    FilterRule("alternate_name_only", "error class: a small place matched only on an alternate name, no cue",
+               alternate_name_only),
     FilterRule("dictionary_word", "error class: common English words that name small places", dictionary_word),
     FilterRule("given_name_alone", "error class: given names that are also villages", given_name_alone),
     FilterRule("given_name_opens_match", "error class: a person's full name that is also a village",
