@@ -63,6 +63,9 @@ def test_caches_are_bounded_and_owned_by_the_instance(small_gazetteer):
         gaz.get(gid)
     info = gaz.cache_info()
     assert info["candidates"] == 3 and info["places"] == 3 and info["bound"] == 3
+    for n in range(40):
+        gaz.has_key(f"no such place {n}")
+    assert gaz.cache_info()["known_keys"] == 12  # four times the bound
     ref = weakref.ref(gaz)
     del gaz
     gc.collect()

@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "–": "-"})
 
 
+#: names whose key is remembered (a pure function of the string, shared by every gazetteer):
+#: at most this many, about 150 bytes each
+NAME_KEY_CACHE_SIZE = 32_768
+
+
+@lru_cache(maxsize=NAME_KEY_CACHE_SIZE)
 def name_key(name: str) -> str:
     """The lookup key of a name: no accents, lower case, no dots, single spaces.
 

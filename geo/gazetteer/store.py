@@ -6,6 +6,8 @@ so an instance that is dropped is freed with its caches) and each has a bound:
 ========================  ====================================================
 name index                8 bytes per distinct name key (740,000 keys: 5.9 MB),
                           loaded once; names it lacks never reach SQLite
+known keys                at most ``4 * cache_size`` keys (80,000), LRU: the
+                          index's answers for the names text asks about most
 candidates by key         at most ``cache_size`` keys (default 20,000), LRU,
                           each at most 50 places
 places by id              at most ``cache_size`` places, LRU
@@ -73,6 +75,7 @@ class Gazetteer:
         self._index: NameIndex | None = None
         self._tables: dict[str, Any] = {}
         self._cities: tuple[Any, Any, Any] | None = None
+        self._known = lru_cache(maxsize=4 * cache_size)(self._in_index)
         self._candidates_cached = lru_cache(maxsize=cache_size)(self._query_candidates)
         self._get_cached = lru_cache(maxsize=cache_size)(self._query_place)
 
@@ -126,6 +129,9 @@ class Gazetteer:
                 index = self._index
         return index
 
+    def _in_index(self, key: str) -> bool:
+        return key in self._name_index()
+
     def _table(self, name: str) -> Any:
         """A small table read whole, once (demonyms, words, given names, countries)."""
         table = self._tables.get(name)
@@ -159,6 +165,7 @@ class Gazetteer:
     def cache_info(self) -> dict[str, int]:
         """How full each cache is (entries), for tests and the benchmark."""
         return {"candidates": self._candidates_cached.cache_info().currsize,
+                "known_keys": self._known.cache_info().currsize,
                 "places": self._get_cached.cache_info().currsize, "bound": self.cache_size,
                 "name_index_bytes": self._index.nbytes if self._index is not None else 0}
 
@@ -179,19 +186,19 @@ class Gazetteer:
         key = name_key(name)
         if limit == CANDIDATE_LIMIT:
             return list(self.candidates_by_key(key))
-        if key not in self._name_index():
+        if not self._known(key):
             return []
         return [_place(r) for r in self._con.execute(_CANDIDATES_SQL, (key, limit)).fetchall()]
 
     def candidates_by_key(self, key: str) -> tuple[Place, ...]:
         """Places known by a name key (see :func:`name_key`), at most 50, best first."""
-        if key not in self._name_index():
+        if not self._known(key):
             return ()
         return self._candidates_cached(key)
 
     def has_key(self, key: str) -> bool:
         """Whether any place is known by this name key (answered in memory)."""
-        return key in self._name_index()
+        return self._known(key)
 
     def demonym(self, form: str) -> Place | None:
         gid = self._table("demonyms").get(name_key(form))
