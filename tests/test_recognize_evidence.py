@@ -98,3 +98,9 @@ def test_compass_part_of_a_place(geoparser):
 
 def test_feature_named_after_a_place(geoparser):
     assert names(geoparser, "Barges moved slowly down the Mississippi River at dawn.") == ["Mississippi River"]
+
+
+def test_state_names_that_are_also_dictionary_words(geoparser):
+    assert names(geoparser, "Lawmakers in Michigan and Colorado disagreed.") == ["Michigan", "Colorado"]
+    assert names(geoparser, "Montana offered more money on Friday.") == ["Montana"]
+    assert names(geoparser, "The State offered more money on Friday.") == []

@@ -18,6 +18,7 @@ from geo.recognize.evidence import Evidence
 from geo.recognize.lexicon import (
     BIG_AREA_KINDS,
     CONNECTORS,
+    DATELINE_STATE_COUNTRIES,
     DIVISION_POPULATION,
     LOCATIVE,
     LOWER_ORG_HEADS,
@@ -135,6 +136,15 @@ class Context:
     @cached_property
     def dictionary(self) -> bool:
         return self.single and self.gazetteer.is_dictionary_word(self.key)
+
+    @cached_property
+    def state_name(self) -> bool:
+        """The main name of a US state, Canadian province or Australian state ("Michigan",
+        "Montana"): a proper noun first, whatever a dictionary lists for the word."""
+        from geo.gazetteer import name_key
+
+        return any(p.kind == "admin1" and p.country_code in DATELINE_STATE_COUNTRIES
+                   and name_key(p.name) == self.key for p in self.places)
 
     def is_given_name(self, token: Token) -> bool:
         return self.gazetteer.is_given_name(token.text)

@@ -168,7 +168,7 @@ def sentence_start_word(c: Context) -> Verdict:
     if not (c.single and (c.at_sentence_start or c.shouting) and not c.big_area and not c.adjectival
             and not c.dateline):
         return None
-    if c.dictionary and not c.major_city:
+    if c.dictionary and not c.major_city and not c.state_name:
         return WORD
     if any(c.zipf >= zipf and c.population < population for zipf, population in SENTENCE_START_NEEDS):
         return WORD
@@ -408,7 +408,7 @@ def embedded_place(c: Context) -> Verdict:
 
 def dictionary_word(c: Context) -> Verdict:
     """"State", "Centre", "Orange": a place only when big and where a place is expected."""
-    if not c.dictionary or c.big_area or c.major_city:
+    if not c.dictionary or c.big_area or c.major_city or c.state_name:
         return None
     if all(p.kind in ("admin1", "admin2") for p in c.places) or c.population < SMALL_PLACE_POPULATION \
             or not c.locative and c.zipf >= LOCATIVE_COMMON_ZIPF:
