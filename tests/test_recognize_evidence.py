@@ -104,3 +104,21 @@ def test_state_names_that_are_also_dictionary_words(geoparser):
     assert names(geoparser, "Lawmakers in Michigan and Colorado disagreed.") == ["Michigan", "Colorado"]
     assert names(geoparser, "Montana offered more money on Friday.") == ["Montana"]
     assert names(geoparser, "The State offered more money on Friday.") == []
+
+
+def test_a_facility_in_a_city_places_it(geoparser):
+    assert geoparser_types(geoparser, "Two nurses at the Grey Lantern Hospital in Madrid fell ill.") == [
+        ("Madrid", "literal")]
+
+
+def test_a_country_named_like_a_people_form_is_the_country(geoparser):
+    (toponym,) = geoparser.analyse("Cases rose again in the Philippines this week.").toponyms
+    assert toponym.text == "Philippines" and not toponym.adjectival
+
+
+def test_a_division_noun_after_a_word_like_name(geoparser):
+    assert "Nyanza" in names(geoparser, "Clinics in Nyanza province reported new cases.")
+
+
+def geoparser_types(geoparser, text):
+    return [(t.text, t.type) for t in geoparser.analyse(text).toponyms]

@@ -198,6 +198,19 @@ PERSON_NOUNS = frozenset({
 BUILDING_HEADS = frozenset({"house", "hall", "tower", "towers", "palace", "castle", "mansion", "lodge",
                             "manor", "chapel", "church", "cathedral", "abbey", "temple", "mosque"})
 
+#: facility heads: "<Facility> in X" places the facility in X ("the Royal Free Hospital in
+#: London"), while "<Body> in X" ("Mission in Mali") may name a body after X
+FACILITY_HEADS = frozenset({
+    "hospital", "university", "college", "school", "academy", "zoo", "park", "museum", "centre", "center",
+    "church", "cathedral", "mosque", "temple", "synagogue", "airport", "station", "hall", "stadium", "hotel",
+    "restaurant", "market", "prison", "jail", "library", "theatre", "theater", "clinic", "laboratory",
+    "laboratories", "farm", "factory", "plant", "mall", "store"})
+
+#: lower-case division nouns after a name ("Nyanza province", "Benue state"): the name is a place
+DIVISION_NOUNS = frozenset({"province", "state", "district", "county", "region", "prefecture",
+                            "municipality", "governorate", "oblast", "department", "island", "city", "town",
+                            "village"})
+
 # -- thresholds: how common a word is (Zipf, wordfreq) against how big a place is ------------
 
 #: a country, continent or named region: never just a word

@@ -81,6 +81,13 @@ def _acronym(gaz: Gazetteer, tokens: list[Token], i: int, key: str) -> Match | N
     return None
 
 
+def _main_name(gaz: Gazetteer, key: str) -> bool:
+    """Whether ``key`` is a country's or region's own name: then it is that place, not a people-form
+    ("the Philippines" is the country, though a countryinfo demonym has the same form)."""
+    return gaz.has_key(key) and any(name_key(p.name) == key and p.kind in BIG_AREA_KINDS
+                                    for p in gaz.candidates_by_key(key))
+
+
 def longest_match(gaz: Gazetteer, doc: Doc, i: int, shouting: bool) -> Match | None:
     """The longest gazetteer name or demonym that starts at token ``i``."""
     tokens, text = doc.tokens, doc.text
@@ -102,7 +109,7 @@ def longest_match(gaz: Gazetteer, doc: Doc, i: int, shouting: bool) -> Match | N
                 return match
             continue
         demonym = gaz.demonym(surface) if j - i < 3 else None
-        if demonym is not None:
+        if demonym is not None and not _main_name(gaz, key):
             return Match(i, j, key, (demonym,), True)
         if gaz.has_key(key):
             return Match(i, j, key, gaz.candidates_by_key(key))

@@ -30,6 +30,7 @@ from geo.recognize.lexicon import (
     COMPANY_SUFFIXES,
     DATELINE_STATE_COUNTRIES,
     DEFINING_HEADS,
+    FACILITY_HEADS,
     FEATURE_HEADS,
     INNER_CAPITAL_PREFIXES,
     LOCATIVE,
@@ -363,10 +364,12 @@ def unknown_longer_name(c: Context) -> Verdict:
 
 
 def building_in_town(c: Context) -> Verdict:
-    """"St Patrick's Church in Dunshaughlin": a building in a small town places the town."""
+    """"St Patrick's Church in Dunshaughlin", "the Royal Free Hospital in London": a building
+    in a place places it; a body "in" a place ("Mission in Mali") only when the place is small."""
     prev = c.prev
-    if c.inside_org and not c.big_area and c.population < SMALL_PLACE_POPULATION \
-            and prev is not None and prev.lower in ("in", "at"):
+    if not (c.inside_org and prev is not None and prev.lower in ("in", "at")):
+        return None
+    if c.org_head_before in FACILITY_HEADS or not c.big_area and c.population < SMALL_PLACE_POPULATION:
         return Keep("literal", container=False)
     return None
 
