@@ -411,8 +411,8 @@ def embedded_place(c: Context) -> Verdict:
 
 def dictionary_word(c: Context) -> Verdict:
     """"State", "Centre", "Orange": a place only when big and where a place is expected."""
-    if not c.dictionary or c.big_area or c.major_city or c.state_name:
-        return None
+    if not c.dictionary or c.big_area or c.major_city or c.state_name or c.division_after:
+        return None  # "Nyanza province": the division noun says it is a place
     if all(p.kind in ("admin1", "admin2") for p in c.places) or c.population < SMALL_PLACE_POPULATION \
             or not c.locative and c.zipf >= LOCATIVE_COMMON_ZIPF:
         return WORD
