@@ -3,6 +3,7 @@
 import pytest
 
 from geo.doc import make_doc
+from geo.pipeline import Geoparser
 from geo.recognize import Recognizer
 from geo.recognize.evidence import gather
 
@@ -122,3 +123,8 @@ def test_a_division_noun_after_a_word_like_name(geoparser):
 
 def geoparser_types(geoparser, text):
     return [(t.text, t.type) for t in geoparser.analyse(text).toponyms]
+
+
+def test_a_rare_word_where_a_place_is_expected(gazetteer):
+    text = "The truck was stopped in Stroud, Ontario, on Friday."
+    assert [t.text for t in Geoparser(gazetteer, events=False).analyse(text).toponyms][:2] == ["Stroud", "Ontario"]

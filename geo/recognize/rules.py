@@ -42,6 +42,7 @@ from geo.recognize.lexicon import (
     PARTY_LETTERS,
     PERSON_NOUNS,
     POSTNOMINALS,
+    RARE_WORD_ZIPF,
     SENTENCE_START_AFFIX_ZIPF,
     SENTENCE_START_NEEDS,
     SINGLE_WORD_POPULATION,
@@ -413,6 +414,8 @@ def dictionary_word(c: Context) -> Verdict:
     """"State", "Centre", "Orange": a place only when big and where a place is expected."""
     if not c.dictionary or c.big_area or c.major_city or c.state_name or c.division_after:
         return None  # "Nyanza province": the division noun says it is a place
+    if c.locative and (c.container is not None or c.zipf < RARE_WORD_ZIPF):
+        return None  # "in Stroud, Ontario", "near Esperance": a rare word where a place is expected
     if all(p.kind in ("admin1", "admin2") for p in c.places) or c.population < SMALL_PLACE_POPULATION \
             or not c.locative and c.zipf >= LOCATIVE_COMMON_ZIPF:
         return WORD
