@@ -128,3 +128,26 @@ def geoparser_types(geoparser, text):
 def test_a_rare_word_where_a_place_is_expected(gazetteer):
     text = "The truck was stopped in Stroud, Ontario, on Friday."
     assert [t.text for t in Geoparser(gazetteer, events=False).analyse(text).toponyms][:2] == ["Stroud", "Ontario"]
+
+
+def test_currency_symbols_and_strain_names(geoparser):
+    assert names(geoparser, "The fund pledged US$40 million to Malawi.") == ["Malawi"]
+    assert names(geoparser, "The vaccine covers the A/Texas/50/2012 strain.") == []
+
+
+def test_hyphenated_names(geoparser):
+    assert names(geoparser, "She told Agence France-Presse on Monday.") == []
+    assert names(geoparser, "Talks on Austria-Hungary ended.") == ["Austria", "Hungary"]
+
+
+def test_given_name_particle_surname(geoparser):
+    assert names(geoparser, "A report by Florence de Vries was read in Ghent.") == ["Ghent"]
+
+
+def test_dotted_title_gives_a_surname(gazetteer):
+    assert "Castillo" in gather(gazetteer, make_doc("Dr. Elena Castillo spoke. Castillo said more.")).surnames
+
+
+def test_a_name_stops_at_the_sentence_end(geoparser):
+    assert names(geoparser, "The birds were found in Brattleboro, Vermont. State officials said so.")[:2] == [
+        "Brattleboro", "Vermont"]

@@ -17,7 +17,7 @@ MAX_NAME_TOKENS = 8
 #: particles common in place names (general knowledge of toponymy)
 CONNECTORS = frozenset({
     "of", "the", "de", "la", "le", "du", "del", "des", "and", "upon", "on", "al", "el",
-    "-", "'", "’", ".", "da", "do", "dos", "das", "di", "von", "van", "y", "&", "am", "sur", "en"})
+    "-", "'", "’", ".", "da", "do", "dos", "das", "di", "von", "van", "y", "&", "am", "sur", "en", "es"})
 
 #: calendar words that are also place names ("May", "March", "Sunday"): closed class of English
 CALENDAR = frozenset({
@@ -39,7 +39,11 @@ ACRONYMS = frozenset({"us", "uk", "usa", "uae", "drc", "eu", "nsw", "nyc", "prc"
 #: lower-case words after a place name that make it the name of something else: diseases
 #: and foods named after places (a class of error: "Ebola virus", "Lassa fever")
 NAMESAKE_HEADS = frozenset({"virus", "fever", "flu", "disease", "syndrome", "strain", "variant", "sauce",
-                            "cheese", "salad", "wine", "beer", "accent"})
+                            "cheese", "salad", "wine", "beer", "accent", "ebolavirus", "hemorrhagic",
+                            "haemorrhagic"})
+
+#: currency signs glued after a country code ("US$5", "A$20"): a currency symbol, not a place
+CURRENCY_SIGNS = frozenset({"$", "€", "£", "¥"})
 
 #: titles and honorifics before a person's name (English style guides, AP abbreviations)
 TITLES = frozenset({

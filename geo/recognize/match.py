@@ -63,8 +63,8 @@ def _run_end(tokens: list[Token], i: int, limit: int) -> int:
                       and j + 1 < limit and tokens[j + 1].is_cap)  # "Cox's Bazar"
         if not (t.is_cap and t.is_word or (t.lower in CONNECTORS and j + 1 < limit) or possessive):
             break
-        if t.start - tokens[j - 1].end > 1:
-            break
+        if t.start - tokens[j - 1].end > 1 or t.sentence != tokens[i].sentence:
+            break  # a name does not run over a gap or into the next sentence ("Vermont. State")
         if t.lower in ("-", "'", "’") and t.start != tokens[j - 1].end:
             break
         end = j

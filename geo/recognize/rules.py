@@ -28,6 +28,7 @@ from geo.recognize.lexicon import (
     CIVIC_TOWN_POPULATION,
     COMMON_WORD_NEEDS,
     COMPANY_SUFFIXES,
+    CURRENCY_SIGNS,
     DATELINE_STATE_COUNTRIES,
     DEFINING_HEADS,
     FACILITY_HEADS,
@@ -161,6 +162,36 @@ def defining_sentence(c: Context) -> Verdict:
     return None
 
 
+def currency(c: Context) -> Verdict:
+    """"US$5", "A$20": a country code glued to a currency sign is the currency's symbol (GeoWebNews
+    annotates "US dollars" as a modifier, so the spelt-out form stays)."""
+    nxt = c.nxt
+    if nxt is not None and nxt.text in CURRENCY_SIGNS and nxt.start == c.last.end:
+        return WORD
+    return None
+
+
+def strain_name(c: Context) -> Verdict:
+    """"A/California/7/2009": a place inside a virus strain's name (WHO strain nomenclature)."""
+    prev, nxt = c.prev, c.nxt
+    if prev is not None and nxt is not None and prev.text == "/" == nxt.text \
+            and prev.end == c.first.start and nxt.start == c.last.end:
+        return NAME
+    return None
+
+
+def hyphen_name(c: Context) -> Verdict:
+    """"Navarro-Valls", "Agence France-Presse", "Ann-Christin": a name joined by a hyphen to a
+    capitalised word that names no place is a person's or an organisation's name."""
+    nxt, other = c.nxt, c.nxt2
+    if c.adjectival or nxt is None or other is None or nxt.text != "-" or nxt.start != c.last.end \
+            or other.start != nxt.end or not (other.is_cap and other.is_word):
+        return None
+    if c.gazetteer.has_key(other.lower) or c.gazetteer.demonym(other.text) is not None:
+        return None  # "Austria-Hungary", "Nebraska-Lincoln", "Franco-German"
+    return NAME
+
+
 def title_word(c: Context) -> Verdict:
     return WORD if c.key in TITLES else None  # "Gov.", "Sen."
 
@@ -292,6 +323,16 @@ def name_particle_before(c: Context) -> Verdict:
         compound = prev.text == "-" and c.previous_end == c.i - 2 and prev.end == c.first.start
         return None if compound else PERSON
     if prev.lower in NAME_PARTICLES and prev2.is_cap and prev2.is_word:
+        return PERSON
+    return None
+
+
+def given_name_particle(c: Context) -> Verdict:
+    """"Dennis van Engelsdorp", "Hassan el Bushra": a given name, a surname particle, a capital."""
+    nxt, nxt2 = c.nxt, c.nxt2
+    if c.single and not c.big_area and nxt is not None and nxt2 is not None \
+            and nxt.lower in NAME_PARTICLES | {"el", "al"} and not nxt.is_cap and nxt2.is_cap and nxt2.is_word \
+            and c.is_given_name(c.first):
         return PERSON
     return None
 
@@ -465,6 +506,13 @@ RULES: tuple[FilterRule, ...] = (
     FilterRule("known_speaker", f"{_NEWS}: a single name before a verb of speech is a person", known_speaker),
     FilterRule("known_organisation", f"{_NEWS}: a word seen before an organisation head names it alone too",
                known_organisation),
+    FilterRule("currency", f"{_GENERAL}: a country code before a currency ('US$5')", currency),
+    FilterRule("strain_name", "annotation convention: places inside virus strain names ('A/X/7/2009')",
+               strain_name),
+    FilterRule("hyphen_name", f"{_GENERAL}: hyphenated personal and organisation names ('X-Valls')",
+               hyphen_name),
+    FilterRule("given_name_particle", f"{_GENERAL}: given name + surname particle + surname",
+               given_name_particle),
     FilterRule("title_word", f"{_GENERAL}: titles are no places ('Gov.')", title_word),
     FilterRule("possessive_name_start", f"{_GENERAL}: possessive compound names ('X's Y')", possessive_name_start),
     FilterRule("defining_sentence", "encyclopaedia style: a lead sentence defines a place ('X is a city')",
