@@ -3,6 +3,7 @@
 import pytest
 
 from geo.doc import make_doc
+from geo.pipeline import Geoparser
 from geo.recognize import Recognizer
 from geo.recognize.evidence import gather
 
@@ -98,3 +99,55 @@ def test_compass_part_of_a_place(geoparser):
 
 def test_feature_named_after_a_place(geoparser):
     assert names(geoparser, "Barges moved slowly down the Mississippi River at dawn.") == ["Mississippi River"]
+
+
+def test_state_names_that_are_also_dictionary_words(geoparser):
+    assert names(geoparser, "Lawmakers in Michigan and Colorado disagreed.") == ["Michigan", "Colorado"]
+    assert names(geoparser, "Montana offered more money on Friday.") == ["Montana"]
+    assert names(geoparser, "The State offered more money on Friday.") == []
+
+
+def test_a_facility_in_a_city_places_it(geoparser):
+    assert geoparser_types(geoparser, "Two nurses at the Grey Lantern Hospital in Madrid fell ill.") == [
+        ("Madrid", "literal")]
+
+
+def test_a_country_named_like_a_people_form_is_the_country(geoparser):
+    (toponym,) = geoparser.analyse("Cases rose again in the Philippines this week.").toponyms
+    assert toponym.text == "Philippines" and not toponym.adjectival
+
+
+def test_a_division_noun_after_a_word_like_name(geoparser):
+    assert "Nyanza" in names(geoparser, "Clinics in Nyanza province reported new cases.")
+
+
+def geoparser_types(geoparser, text):
+    return [(t.text, t.type) for t in geoparser.analyse(text).toponyms]
+
+
+def test_a_rare_word_where_a_place_is_expected(gazetteer):
+    text = "The truck was stopped in Stroud, Ontario, on Friday."
+    assert [t.text for t in Geoparser(gazetteer, events=False).analyse(text).toponyms][:2] == ["Stroud", "Ontario"]
+
+
+def test_currency_symbols_and_strain_names(geoparser):
+    assert names(geoparser, "The fund pledged US$40 million to Malawi.") == ["Malawi"]
+    assert names(geoparser, "The vaccine covers the A/Texas/50/2012 strain.") == []
+
+
+def test_hyphenated_names(geoparser):
+    assert names(geoparser, "She told Agence France-Presse on Monday.") == []
+    assert names(geoparser, "Talks on Austria-Hungary ended.") == ["Austria", "Hungary"]
+
+
+def test_given_name_particle_surname(geoparser):
+    assert names(geoparser, "A report by Florence de Vries was read in Ghent.") == ["Ghent"]
+
+
+def test_dotted_title_gives_a_surname(gazetteer):
+    assert "Castillo" in gather(gazetteer, make_doc("Dr. Elena Castillo spoke. Castillo said more.")).surnames
+
+
+def test_a_name_stops_at_the_sentence_end(geoparser):
+    assert names(geoparser, "The birds were found in Brattleboro, Vermont. State officials said so.")[:2] == [
+        "Brattleboro", "Vermont"]

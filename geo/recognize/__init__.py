@@ -57,6 +57,9 @@ class RawMention:
 class Judgement:
     """What the rules made of one candidate span: a mention, or the reading that beat it."""
 
+    #: the candidate span, in characters
+    start: int
+    end: int
     mention: RawMention | None
     rule: str
     reading: str | None = None
@@ -106,7 +109,7 @@ class Recognizer:
             judgement = self._judge(doc, match, evidence, tok.sentence in shouting, previous_end)
             out.append(judgement)
             if judgement.mention is None:
-                self._note_reading(doc, judgement, match)
+                self._note_reading(doc, judgement)
                 i += 1
                 continue
             j = match.j
@@ -117,8 +120,8 @@ class Recognizer:
         return out
 
     @staticmethod
-    def _note_reading(doc: Doc, judgement: Judgement, match: Match) -> None:
-        surface = doc.text[doc.tokens[match.i].start:doc.tokens[match.j].end]
+    def _note_reading(doc: Doc, judgement: Judgement) -> None:
+        surface = doc.text[judgement.start:judgement.end]
         if judgement.reading == "person":
             doc.persons.add(surface)
         elif judgement.reading == "organisation":
@@ -127,13 +130,14 @@ class Recognizer:
     def _judge(self, doc: Doc, match: Match, evidence: Evidence, shouting: bool,
                previous_end: int) -> Judgement:
         ctx = Context(doc, self.gazetteer, match, evidence, shouting, previous_end)
+        span = (ctx.first.start, ctx.last.end)
         for rule in self.rules:
             verdict = rule.judge(ctx)
             if isinstance(verdict, Drop):
-                return Judgement(None, rule.name, verdict.reading)
+                return Judgement(*span, None, rule.name, verdict.reading)
             if isinstance(verdict, Keep):
-                return Judgement(self._mention(ctx, verdict), rule.name)
-        return Judgement(self._mention(ctx, self._final(ctx)), "default")
+                return Judgement(*span, self._mention(ctx, verdict), rule.name)
+        return Judgement(*span, self._mention(ctx, self._final(ctx)), "default")
 
     def _final(self, ctx: Context) -> Keep:
         """The default reading: a place, typed by its context, with its span tidied."""

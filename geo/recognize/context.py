@@ -18,6 +18,8 @@ from geo.recognize.evidence import Evidence
 from geo.recognize.lexicon import (
     BIG_AREA_KINDS,
     CONNECTORS,
+    DATELINE_STATE_COUNTRIES,
+    DIVISION_NOUNS,
     DIVISION_POPULATION,
     LOCATIVE,
     LOWER_ORG_HEADS,
@@ -136,6 +138,15 @@ class Context:
     def dictionary(self) -> bool:
         return self.single and self.gazetteer.is_dictionary_word(self.key)
 
+    @cached_property
+    def state_name(self) -> bool:
+        """The main name of a US state, Canadian province or Australian state ("Michigan",
+        "Montana"): a proper noun first, whatever a dictionary lists for the word."""
+        from geo.gazetteer import name_key
+
+        return any(p.kind == "admin1" and p.country_code in DATELINE_STATE_COUNTRIES
+                   and name_key(p.name) == self.key for p in self.places)
+
     def is_given_name(self, token: Token) -> bool:
         return self.gazetteer.is_given_name(token.text)
 
@@ -188,7 +199,8 @@ class Context:
 
     @cached_property
     def locative(self) -> bool:
-        return self.locative_before or self.dateline or self.continues_list or self.container is not None
+        return (self.locative_before or self.dateline or self.continues_list or self.container is not None
+                or self.division_after)
 
     # -- what follows ---------------------------------------------------------------------
     @cached_property
@@ -218,19 +230,29 @@ class Context:
         return self.nxt is not None and self.nxt.lower.rstrip(".") in TITLES
 
     @cached_property
-    def inside_org(self) -> bool:
-        """Tokens before the span read "<Org head> in|of|for|at" in capitals ("Mission in Mali")."""
+    def org_head_before(self) -> str | None:
+        """The organisation word of capitals before "in|of|for|at" and the span ("Mission in Mali")."""
         tokens, k = self.tokens, self.i - 1
         if k < 1 or tokens[k].lower not in ("of", "in", "for", "at"):
-            return False
+            return None
         k -= 1
         seen = 0
         while k >= 0 and seen < 6 and tokens[k].is_cap and tokens[k].is_word:
             if tokens[k].lower in ORG_HEADS:
-                return True
+                return tokens[k].lower
             k -= 1
             seen += 1
-        return False
+        return None
+
+    @property
+    def inside_org(self) -> bool:
+        return self.org_head_before is not None
+
+    @cached_property
+    def division_after(self) -> bool:
+        """"Nyanza province", "Benue state": a lower-case division noun after the name."""
+        nxt = self.nxt
+        return nxt is not None and not nxt.is_cap and nxt.lower in DIVISION_NOUNS
 
     @cached_property
     def embedded(self) -> bool:

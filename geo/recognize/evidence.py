@@ -54,7 +54,9 @@ def surnames(gaz: Gazetteer, tokens: list[Token]) -> frozenset[str]:
         a, b = tokens[k], tokens[k + 1]
         if not (a.is_cap and a.is_word and b.is_cap and b.is_word) or b.start - a.end != 1:
             continue
-        if a.lower.rstrip(".") in TITLES or (gaz.is_given_name(a.text) and not is_place_word(gaz, a)):
+        titled = a.lower in TITLES or k > 1 and tokens[k - 1].text == "." and tokens[k - 2].lower in TITLES \
+            and tokens[k - 2].end == tokens[k - 1].start  # "Dr. Goutham Rao"
+        if titled or (gaz.is_given_name(a.text) and not is_place_word(gaz, a)):
             name = _surname_after(gaz, tokens, k)
             if name is not None:
                 out.add(name)

@@ -17,7 +17,7 @@ MAX_NAME_TOKENS = 8
 #: particles common in place names (general knowledge of toponymy)
 CONNECTORS = frozenset({
     "of", "the", "de", "la", "le", "du", "del", "des", "and", "upon", "on", "al", "el",
-    "-", "'", "’", ".", "da", "do", "dos", "das", "di", "von", "van", "y", "&", "am", "sur", "en"})
+    "-", "'", "’", ".", "da", "do", "dos", "das", "di", "von", "van", "y", "&", "am", "sur", "en", "es"})
 
 #: calendar words that are also place names ("May", "March", "Sunday"): closed class of English
 CALENDAR = frozenset({
@@ -39,7 +39,11 @@ ACRONYMS = frozenset({"us", "uk", "usa", "uae", "drc", "eu", "nsw", "nyc", "prc"
 #: lower-case words after a place name that make it the name of something else: diseases
 #: and foods named after places (a class of error: "Ebola virus", "Lassa fever")
 NAMESAKE_HEADS = frozenset({"virus", "fever", "flu", "disease", "syndrome", "strain", "variant", "sauce",
-                            "cheese", "salad", "wine", "beer", "accent"})
+                            "cheese", "salad", "wine", "beer", "accent", "ebolavirus", "hemorrhagic",
+                            "haemorrhagic"})
+
+#: currency signs glued after a country code ("US$5", "A$20"): a currency symbol, not a place
+CURRENCY_SIGNS = frozenset({"$", "€", "£", "¥"})
 
 #: titles and honorifics before a person's name (English style guides, AP abbreviations)
 TITLES = frozenset({
@@ -198,6 +202,19 @@ PERSON_NOUNS = frozenset({
 BUILDING_HEADS = frozenset({"house", "hall", "tower", "towers", "palace", "castle", "mansion", "lodge",
                             "manor", "chapel", "church", "cathedral", "abbey", "temple", "mosque"})
 
+#: facility heads: "<Facility> in X" places the facility in X ("the Royal Free Hospital in
+#: London"), while "<Body> in X" ("Mission in Mali") may name a body after X
+FACILITY_HEADS = frozenset({
+    "hospital", "university", "college", "school", "academy", "zoo", "park", "museum", "centre", "center",
+    "church", "cathedral", "mosque", "temple", "synagogue", "airport", "station", "hall", "stadium", "hotel",
+    "restaurant", "market", "prison", "jail", "library", "theatre", "theater", "clinic", "laboratory",
+    "laboratories", "farm", "factory", "plant", "mall", "store"})
+
+#: lower-case division nouns after a name ("Nyanza province", "Benue state"): the name is a place
+DIVISION_NOUNS = frozenset({"province", "state", "district", "county", "region", "prefecture",
+                            "municipality", "governorate", "oblast", "department", "island", "city", "town",
+                            "village"})
+
 # -- thresholds: how common a word is (Zipf, wordfreq) against how big a place is ------------
 
 #: a country, continent or named region: never just a word
@@ -219,6 +236,9 @@ LOCATIVE_COMMON_ZIPF, LOCATIVE_COMMON_POPULATION = 4.5, 50_000
 SENTENCE_START_NEEDS = ((4.0, 1_000_000), (3.0, 100_000))
 #: an "-ing/-ly/-ed" word this common at a sentence start is a word, not a place
 SENTENCE_START_AFFIX_ZIPF = 3.0
+#: a dictionary word rarer than this (Zipf 3: once per million words) is taken as a name after a
+#: locative cue; 2.5 and 3.5 measure the same on both dev corpora
+RARE_WORD_ZIPF = 3.0
 #: a civic body's town ("Slidell Police") must have at least this many people
 CIVIC_TOWN_POPULATION = 1_000
 #: the longest all-capital token read as an acronym rather than a word

@@ -63,8 +63,8 @@ def _run_end(tokens: list[Token], i: int, limit: int) -> int:
                       and j + 1 < limit and tokens[j + 1].is_cap)  # "Cox's Bazar"
         if not (t.is_cap and t.is_word or (t.lower in CONNECTORS and j + 1 < limit) or possessive):
             break
-        if t.start - tokens[j - 1].end > 1:
-            break
+        if t.start - tokens[j - 1].end > 1 or t.sentence != tokens[i].sentence:
+            break  # a name does not run over a gap or into the next sentence ("Vermont. State")
         if t.lower in ("-", "'", "’") and t.start != tokens[j - 1].end:
             break
         end = j
@@ -79,6 +79,13 @@ def _acronym(gaz: Gazetteer, tokens: list[Token], i: int, key: str) -> Match | N
             or key in ACRONYMS) and not after_number:
         return Match(i, i, key, places[:1])
     return None
+
+
+def _main_name(gaz: Gazetteer, key: str) -> bool:
+    """Whether ``key`` is a country's or region's own name: then it is that place, not a people-form
+    ("the Philippines" is the country, though a countryinfo demonym has the same form)."""
+    return gaz.has_key(key) and any(name_key(p.name) == key and p.kind in BIG_AREA_KINDS
+                                    for p in gaz.candidates_by_key(key))
 
 
 def longest_match(gaz: Gazetteer, doc: Doc, i: int, shouting: bool) -> Match | None:
@@ -102,7 +109,7 @@ def longest_match(gaz: Gazetteer, doc: Doc, i: int, shouting: bool) -> Match | N
                 return match
             continue
         demonym = gaz.demonym(surface) if j - i < 3 else None
-        if demonym is not None:
+        if demonym is not None and not _main_name(gaz, key):
             return Match(i, j, key, (demonym,), True)
         if gaz.has_key(key):
             return Match(i, j, key, gaz.candidates_by_key(key))

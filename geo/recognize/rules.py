@@ -28,8 +28,10 @@ from geo.recognize.lexicon import (
     CIVIC_TOWN_POPULATION,
     COMMON_WORD_NEEDS,
     COMPANY_SUFFIXES,
+    CURRENCY_SIGNS,
     DATELINE_STATE_COUNTRIES,
     DEFINING_HEADS,
+    FACILITY_HEADS,
     FEATURE_HEADS,
     INNER_CAPITAL_PREFIXES,
     LOCATIVE,
@@ -41,6 +43,7 @@ from geo.recognize.lexicon import (
     PARTY_LETTERS,
     PERSON_NOUNS,
     POSTNOMINALS,
+    RARE_WORD_ZIPF,
     SENTENCE_START_AFFIX_ZIPF,
     SENTENCE_START_NEEDS,
     SINGLE_WORD_POPULATION,
@@ -159,6 +162,36 @@ def defining_sentence(c: Context) -> Verdict:
     return None
 
 
+def currency(c: Context) -> Verdict:
+    """"US$5", "A$20": a country code glued to a currency sign is the currency's symbol (GeoWebNews
+    annotates "US dollars" as a modifier, so the spelt-out form stays)."""
+    nxt = c.nxt
+    if nxt is not None and nxt.text in CURRENCY_SIGNS and nxt.start == c.last.end:
+        return WORD
+    return None
+
+
+def strain_name(c: Context) -> Verdict:
+    """"A/California/7/2009": a place inside a virus strain's name (WHO strain nomenclature)."""
+    prev, nxt = c.prev, c.nxt
+    if prev is not None and nxt is not None and prev.text == "/" == nxt.text \
+            and prev.end == c.first.start and nxt.start == c.last.end:
+        return NAME
+    return None
+
+
+def hyphen_name(c: Context) -> Verdict:
+    """"Navarro-Valls", "Agence France-Presse", "Ann-Christin": a name joined by a hyphen to a
+    capitalised word that names no place is a person's or an organisation's name."""
+    nxt, other = c.nxt, c.nxt2
+    if c.adjectival or nxt is None or other is None or nxt.text != "-" or nxt.start != c.last.end \
+            or other.start != nxt.end or not (other.is_cap and other.is_word):
+        return None
+    if c.gazetteer.has_key(other.lower) or c.gazetteer.demonym(other.text) is not None:
+        return None  # "Austria-Hungary", "Nebraska-Lincoln", "Franco-German"
+    return NAME
+
+
 def title_word(c: Context) -> Verdict:
     return WORD if c.key in TITLES else None  # "Gov.", "Sen."
 
@@ -168,7 +201,7 @@ def sentence_start_word(c: Context) -> Verdict:
     if not (c.single and (c.at_sentence_start or c.shouting) and not c.big_area and not c.adjectival
             and not c.dateline):
         return None
-    if c.dictionary and not c.major_city:
+    if c.dictionary and not c.major_city and not c.state_name:
         return WORD
     if any(c.zipf >= zipf and c.population < population for zipf, population in SENTENCE_START_NEEDS):
         return WORD
@@ -294,6 +327,16 @@ def name_particle_before(c: Context) -> Verdict:
     return None
 
 
+def given_name_particle(c: Context) -> Verdict:
+    """"Dennis van Engelsdorp", "Hassan el Bushra": a given name, a surname particle, a capital."""
+    nxt, nxt2 = c.nxt, c.nxt2
+    if c.single and not c.big_area and nxt is not None and nxt2 is not None \
+            and nxt.lower in NAME_PARTICLES | {"el", "al"} and not nxt.is_cap and nxt2.is_cap and nxt2.is_word \
+            and c.is_given_name(c.first):
+        return PERSON
+    return None
+
+
 def given_name_then_capital(c: Context) -> Verdict:
     """"Paul Ryan", "Jordan Peterson": a given name opening a two-word name."""
     if c.follows_cap and not (c.org_follows or c.adjectival or c.next_is_title) and c.single \
@@ -363,10 +406,12 @@ def unknown_longer_name(c: Context) -> Verdict:
 
 
 def building_in_town(c: Context) -> Verdict:
-    """"St Patrick's Church in Dunshaughlin": a building in a small town places the town."""
+    """"St Patrick's Church in Dunshaughlin", "the Royal Free Hospital in London": a building
+    in a place places it; a body "in" a place ("Mission in Mali") only when the place is small."""
     prev = c.prev
-    if c.inside_org and not c.big_area and c.population < SMALL_PLACE_POPULATION \
-            and prev is not None and prev.lower in ("in", "at"):
+    if not (c.inside_org and prev is not None and prev.lower in ("in", "at")):
+        return None
+    if c.org_head_before in FACILITY_HEADS or not c.big_area and c.population < SMALL_PLACE_POPULATION:
         return Keep("literal", container=False)
     return None
 
@@ -408,8 +453,10 @@ def embedded_place(c: Context) -> Verdict:
 
 def dictionary_word(c: Context) -> Verdict:
     """"State", "Centre", "Orange": a place only when big and where a place is expected."""
-    if not c.dictionary or c.big_area or c.major_city:
-        return None
+    if not c.dictionary or c.big_area or c.major_city or c.state_name or c.division_after:
+        return None  # "Nyanza province": the division noun says it is a place
+    if c.locative and (c.container is not None or c.zipf < RARE_WORD_ZIPF):
+        return None  # "in Stroud, Ontario", "near Esperance": a rare word where a place is expected
     if all(p.kind in ("admin1", "admin2") for p in c.places) or c.population < SMALL_PLACE_POPULATION \
             or not c.locative and c.zipf >= LOCATIVE_COMMON_ZIPF:
         return WORD
@@ -459,6 +506,13 @@ RULES: tuple[FilterRule, ...] = (
     FilterRule("known_speaker", f"{_NEWS}: a single name before a verb of speech is a person", known_speaker),
     FilterRule("known_organisation", f"{_NEWS}: a word seen before an organisation head names it alone too",
                known_organisation),
+    FilterRule("currency", f"{_GENERAL}: a country code before a currency ('US$5')", currency),
+    FilterRule("strain_name", "annotation convention: places inside virus strain names ('A/X/7/2009')",
+               strain_name),
+    FilterRule("hyphen_name", f"{_GENERAL}: hyphenated personal and organisation names ('X-Valls')",
+               hyphen_name),
+    FilterRule("given_name_particle", f"{_GENERAL}: given name + surname particle + surname",
+               given_name_particle),
     FilterRule("title_word", f"{_GENERAL}: titles are no places ('Gov.')", title_word),
     FilterRule("possessive_name_start", f"{_GENERAL}: possessive compound names ('X's Y')", possessive_name_start),
     FilterRule("defining_sentence", "encyclopaedia style: a lead sentence defines a place ('X is a city')",
