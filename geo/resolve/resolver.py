@@ -19,7 +19,14 @@ from geo.gazetteer import Gazetteer, name_key
 from geo.model import Candidate, Place, Toponym
 from geo.recognize import RawMention
 from geo.resolve.features import (
-    CONTEXT_FEATURES, SUPRANATIONAL, Context, Feature, Namesakes, continent_of, in_facility_name)
+    CONTEXT_FEATURES,
+    SUPRANATIONAL,
+    Context,
+    Feature,
+    Namesakes,
+    continent_of,
+    in_facility_name,
+)
 from geo.resolve.prior import PRIOR_FEATURES, PriorFeature, prior_values
 from geo.resolve.score import Model, default_model, softmax
 
@@ -42,6 +49,9 @@ class ResolverRule:
     provenance: str
 
 
+FACILITY = ResolverRule("facility_name_outside", "a name inside a facility's name ('St. Paul's Hospital', "
+                        "the Church of St. Peter and St. Paul) whose every record lies outside the countries "
+                        "the article places is a saint or a person, not a place: left unresolved")
 ONE_SENSE = ResolverRule("one_sense_per_discourse", "every mention of a name in one article means the same "
                          "place (Gale, Church & Yarowsky 1992); off: each mention is resolved on its own")
 
@@ -67,11 +77,14 @@ class Resolver:
 
     @property
     def features(self) -> tuple[PriorFeature | Feature | ResolverRule, ...]:
-        return (*PRIOR_FEATURES, *CONTEXT_FEATURES, ONE_SENSE)
+        return (*PRIOR_FEATURES, *CONTEXT_FEATURES, FACILITY, ONE_SENSE)
 
     def __call__(self, mentions: Sequence[RawMention], text: str = "") -> list[Toponym]:
-        chosen = {key: (ranked, self.model.calibration(ranked[0].score) if ranked else 0.0)
-                  for key, (ranked, _) in self.resolve_names(mentions, text).items()}
+        names = self.resolve_names(mentions, text)
+        if FACILITY.name not in self.disabled and text:
+            self._drop_facility_names(mentions, text, names)
+        chosen = {key: (ranked, self.model.calibration(ranked[0].score, ranked[0].place) if ranked else 0.0)
+                  for key, (ranked, _) in names.items()}
         out = []
         for n, m in enumerate(mentions):
             ranked, conf = chosen[self._key(n, m)]
@@ -145,6 +158,28 @@ class Resolver:
                 context.divisions.add((area.country_code, area.name))
             if any(m.sentence in sentences for m in groups[k]):
                 context.sentence_areas.append(area)
+
+    def _drop_facility_names(self, mentions: Sequence[RawMention], text: str,
+                             names: dict[str | int, tuple[list[Candidate], list[list[float]]]]) -> None:
+        """Unresolve facility-name parts with no record inside the article's other places."""
+        placed = {key: ranked[0].place for key, (ranked, _) in names.items()
+                  if ranked and ranked[0].score >= PLACED_CONFIDENCE}
+        for n, m in enumerate(mentions):
+            key = self._key(n, m)
+            ranked = names[key][0]
+            if not ranked or not in_facility_name(text, m.start, m.end):
+                continue
+            others = [p for k, p in placed.items() if k != key]
+            countries = {p.country_code for p in others if p.country_code}
+            divisions = {(p.country_code, p.admin1) for p in others if p.kind not in SUPRANATIONAL}
+            divided = {cc for cc, _ in divisions}
+
+            def inside(c: Candidate) -> bool:
+                cc = c.place.country_code
+                return cc in countries and (cc not in divided or (cc, c.place.admin1) in divisions)
+
+            if countries and not any(inside(c) for c in ranked):
+                names[key] = ([], names[key][1])
 
     def _key(self, n: int, mention: RawMention) -> str | int:
         return n if ONE_SENSE.name in self.disabled else name_key(mention.text)
