@@ -97,7 +97,7 @@ def tables(articles: list[Article], resolver: Resolver):
     g = 0
     for a in articles:
         names = resolver.resolve_names(a.mentions, a.text)
-        for key, (ranked, rows) in names.items():
+        for key, (_, rows) in names.items():
             matched = [a.gold_of[n] for n, m in enumerate(a.mentions)
                        if n in a.gold_of and resolver._key(n, m) == key]
             if not matched or len(rows) < 2:
@@ -141,13 +141,13 @@ def fit_logit(x: np.ndarray, group: np.ndarray, y: np.ndarray, gw: np.ndarray, s
     return w
 
 
-def model_of(w: np.ndarray, calibration: Calibration = Calibration(), fitted: dict | None = None) -> Model:
+def model_of(w: np.ndarray, calibration: Calibration | None = None, fitted: dict | None = None) -> Model:
     from geo.resolve.prior import PRIOR_FEATURES
 
     prior = {f.name for f in PRIOR_FEATURES}
     weights = {n: round(float(v), 4) for n, v in zip(FEATURE_NAMES, w, strict=True)}
     return Model({n: v for n, v in weights.items() if n in prior},
-                 {n: v for n, v in weights.items() if n not in prior}, 1.0, calibration, fitted)
+                 {n: v for n, v in weights.items() if n not in prior}, 1.0, calibration or Calibration(), fitted)
 
 
 def fit(articles: list[Article], gazetteer: Gazetteer, start: Model) -> Model:

@@ -35,7 +35,7 @@ OUT = ROOT / "docs" / "calibration.md"
 
 def table(pairs: list[tuple[float, bool]]) -> list[str]:
     rows = ["| confidence | mentions | within 161 km | mean confidence |", "|---|---:|---:|---:|"]
-    for lo, hi in zip(BUCKETS, BUCKETS[1:]):
+    for lo, hi in zip(BUCKETS, BUCKETS[1:], strict=False):
         inside = [(c, ok) for c, ok in pairs if lo <= c < hi]
         if inside:
             right = sum(ok for _, ok in inside) / len(inside)

@@ -173,12 +173,9 @@ class Resolver:
             countries = {p.country_code for p in others if p.country_code}
             divisions = {(p.country_code, p.admin1) for p in others if p.kind not in SUPRANATIONAL}
             divided = {cc for cc, _ in divisions}
-
-            def inside(c: Candidate) -> bool:
-                cc = c.place.country_code
-                return cc in countries and (cc not in divided or (cc, c.place.admin1) in divisions)
-
-            if countries and not any(inside(c) for c in ranked):
+            inside = [c for c in ranked if c.place.country_code in countries and (
+                c.place.country_code not in divided or (c.place.country_code, c.place.admin1) in divisions)]
+            if countries and not inside:
                 names[key] = ([], names[key][1])
 
     def _key(self, n: int, mention: RawMention) -> str | int:
