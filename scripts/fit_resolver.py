@@ -255,7 +255,11 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--dry-run", action="store_true", help="print the fold scores, write nothing")
     ap.add_argument("--cache-dir", type=Path, default=None)
+    ap.add_argument("--l2", type=float, default=L2, help=f"penalty towards the starting weights (default {L2})")
+    ap.add_argument("--out", type=Path, default=WEIGHTS_PATH, help="where the weights go (default: the shipped file)")
     args = ap.parse_args()
+    global L2
+    L2 = args.l2
     gazetteer = Gazetteer.load(args.cache_dir)
     articles = load_articles(gazetteer)
     start = Model.load(START_PATH)
@@ -276,8 +280,8 @@ def main() -> int:
     if not args.dry_run:
         data = {"about": "Weights of the resolver's named features (geo/resolve/prior.py, features.py), "
                          "fitted by scripts/fit_resolver.py; do not edit by hand.", **model.to_dict()}
-        WEIGHTS_PATH.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
-        print(f"wrote {WEIGHTS_PATH}")
+        args.out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {args.out}")
     return 0
 
 
