@@ -38,6 +38,11 @@ def panel_html(at: AppTest) -> str:
     return "".join(b for b in html_blocks(at) if 'class="geo-panel"' in b)
 
 
+def article_html(at: AppTest) -> str:
+    """The highlighted article(s), as handed to the article component."""
+    return "".join(json.loads(el.proto.json)["html"] for el in at.get("bidi_component"))
+
+
 def click(at: AppTest, *, feature_id: str | None = None, lat: float = 0.0, lng: float = 0.0,
           count: int = 1) -> AppTest:
     """A click as streamlit-folium reports it; without ``feature_id`` only where it landed."""
@@ -61,7 +66,7 @@ def test_default_page_shows_the_seed_without_input():
                                                 "last_object_clicked_popup"]
     assert '"name": "Timbuktu"' in args["script"] and "L.markerClusterGroup" not in args["script"]
     assert "Click a place" in at.info[0].value
-    article = "".join(b for b in html_blocks(at) if 'class="geo-article"' in b)
+    article = article_html(at)
     assert ">Timbuktu</mark>" in article and ">Sahel</mark>" in article
     captions = " ".join(c.value for c in at.caption)
     assert "GeoNames" in captions and "CC BY 4.0" in captions and "Natural Earth" in captions
@@ -112,7 +117,8 @@ def test_a_repeated_click_after_another_selection_selects_again():
 def test_choosing_a_mention_selects_and_focuses_it():
     text = (ROOT / "seeds" / f"{SEED_ID}.txt").read_text(encoding="utf-8")
     at = page()
-    at.selectbox(key="mention_focus").set_value(f"{TIMBUKTU}|{SEED_ID}|{text.index('Timbuktu')}").run()
+    start = text.index("Timbuktu")
+    at.selectbox(key="mention_focus").set_value(f"{SEED_ID}|{start}|{start + 8}").run()
     assert at.subheader[0].value == "Timbuktu"
     center, zoom = at.session_state["focus"]
     assert round(center[0], 1) == 16.8 and zoom == 7
@@ -125,9 +131,10 @@ def test_correction_is_applied_saved_and_applied_again(data_dir):
     at.session_state["tab"] = "Corrections"
     at.run()
     at.selectbox(key="fix_mention").set_value(f"{SEED_ID}|{start}|{start + 8}").run()
-    at.text_input(key="fix_query").input("Gao").run()
-    at.selectbox(key="fix_choice").set_value(str(GAO)).run()
-    at.button(key="fix_apply").click().run()
+    assert at.selectbox(key="fix_choice_tab").value is None  # nothing risky preselected
+    at.text_input(key="fix_query_tab").input("Gao").run()
+    at.selectbox(key="fix_choice_tab").set_value(str(GAO)).run()
+    at.button(key="fix_apply_tab").click().run()
     assert not at.exception
     saved = json.loads((data_dir / "corrections" / f"{SEED_ID}.json").read_text())
     assert saved["corrections"] == [{"start": start, "end": start + 8, "text": "Timbuktu",
@@ -165,12 +172,13 @@ def test_pasted_hostile_article_is_shown_as_text():
     at.text_input(key="paste_title").input("<b>Hostile</b> [x](javascript:alert(2))").run()
     at.button(key="paste_add").click().run()
     assert not at.exception
-    assert at.selectbox(key="view").options[0] == "All articles together"
-    blocks = html_blocks(at)
-    joined = "".join(blocks)
+    assert at.multiselect(key="filter_docs").value == []  # every article shown
+    joined = "".join(html_blocks(at)) + article_html(at)
     assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in joined
     assert "<script>" not in joined and "<img src=x" not in joined
-    assert "&lt;b&gt;Hostile&lt;/b&gt;" in joined  # the title heading
+    # the title heading: Markdown with every special character escaped, so no tag and no link
+    assert any(m.value.startswith("#### \\<b\\>Hostile\\</b\\>") and "\\[x\\]\\(javascript" in m.value
+               for m in at.markdown)
     click(at, feature_id=str(TIMBUKTU))
     assert "&lt;img src=x" in panel_html(at)
 
