@@ -114,7 +114,8 @@ def tables(articles: list[Article], resolver: Resolver):
     return np.array(xs, float), np.array(groups), np.array(labels, float), np.array(weights, float)
 
 
-def fit_logit(x: np.ndarray, group: np.ndarray, y: np.ndarray, gw: np.ndarray, start: np.ndarray) -> np.ndarray:
+def fit_logit(x: np.ndarray, group: np.ndarray, y: np.ndarray, gw: np.ndarray, start: np.ndarray,
+              l2: float = L2) -> np.ndarray:
     """Weights maximising sum_g gw_g log P(a correct record of g) - L2 |w - start|^2 (Adam steps).
 
     The penalty pulls towards the starting weights (the first resolver's constants, which
@@ -134,7 +135,7 @@ def fit_logit(x: np.ndarray, group: np.ndarray, y: np.ndarray, gw: np.ndarray, s
         p = e / np.add.reduceat(e, starts)[group]
         ey = e * y
         q = ey / np.add.reduceat(ey, starts)[group]
-        grad = ((p - q) * per_row) @ x / total + 2 * L2 * (w - start)
+        grad = ((p - q) * per_row) @ x / total + 2 * l2 * (w - start)
         m = 0.9 * m + 0.1 * grad
         v = 0.999 * v + 0.001 * grad ** 2
         w -= LEARNING_RATE * (m / (1 - 0.9 ** t)) / (np.sqrt(v / (1 - 0.999 ** t)) + 1e-8)
@@ -150,12 +151,12 @@ def model_of(w: np.ndarray, calibration: Calibration | None = None, fitted: dict
                  {n: v for n, v in weights.items() if n not in prior}, 1.0, calibration or Calibration(), fitted)
 
 
-def fit(articles: list[Article], gazetteer: Gazetteer, start: Model) -> Model:
+def fit(articles: list[Article], gazetteer: Gazetteer, start: Model, l2: float = L2) -> Model:
     model = start
     w0 = np.array([v * start.sharpness for v in start.vector(FEATURE_NAMES)])
     for _ in range(ROUNDS):
         x, group, y, gw = tables(articles, Resolver(gazetteer, model=model))
-        model = model_of(fit_logit(x, group, y, gw, w0))
+        model = model_of(fit_logit(x, group, y, gw, w0, l2))
     return model
 
 
@@ -186,13 +187,14 @@ def predictions(articles: list[Article], resolver: Resolver) -> dict[str, dict]:
     return out
 
 
-def cross_validate(articles: list[Article], gazetteer: Gazetteer, start: Model, *, verbose: bool = True):
+def cross_validate(articles: list[Article], gazetteer: Gazetteer, start: Model, *, l2: float = L2,
+                   verbose: bool = True):
     """Out-of-fold predictions (confidences calibrated out of fold too) and the fold models."""
     folds = [articles[k::FOLDS] for k in range(FOLDS)]
     raw: list[dict[str, dict]] = []
     for k, test in enumerate(folds):
         train = [a for j, f in enumerate(folds) if j != k for a in f]
-        model = fit(train, gazetteer, start)
+        model = fit(train, gazetteer, start, l2)
         raw.append(predictions(test, Resolver(gazetteer, model=model)))
         if verbose:
             for corpus in CORPORA:
@@ -258,18 +260,16 @@ def main() -> int:
     ap.add_argument("--l2", type=float, default=L2, help=f"penalty towards the starting weights (default {L2})")
     ap.add_argument("--out", type=Path, default=WEIGHTS_PATH, help="where the weights go (default: the shipped file)")
     args = ap.parse_args()
-    global L2
-    L2 = args.l2
     gazetteer = Gazetteer.load(args.cache_dir)
     articles = load_articles(gazetteer)
     start = Model.load(START_PATH)
-    print(f"{len(articles)} articles, {FOLDS} folds, {ROUNDS} rounds, L2 {L2}")
-    oof, calibration, _ = cross_validate(articles, gazetteer, start)
+    print(f"{len(articles)} articles, {FOLDS} folds, {ROUNDS} rounds, L2 {args.l2}")
+    oof, calibration, _ = cross_validate(articles, gazetteer, start, l2=args.l2)
     print("out of fold:")
     figures = report(articles, oof)
-    final = fit(articles, gazetteer, start)
+    final = fit(articles, gazetteer, start, args.l2)
     fitted = {"by": "scripts/fit_resolver.py", "date": dt.date.today().isoformat(),
-              "corpora": sorted(CORPORA), "folds": FOLDS, "rounds": ROUNDS, "l2": L2,
+              "corpora": sorted(CORPORA), "folds": FOLDS, "rounds": ROUNDS, "l2": args.l2,
               "objective": "conditional logit over each name's records; positives within 161 km of gold "
                            "or with the gold GeoNames id", "calibration": "Platt on logit(top probability), "
                            "fitted on out-of-fold scores", "out_of_fold": figures}
