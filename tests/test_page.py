@@ -1,0 +1,153 @@
+"""The page's view models (geo.web.page): plain functions, no Streamlit."""
+
+from __future__ import annotations
+
+import datetime as dt
+import pickle
+from dataclasses import replace
+
+import pytest
+
+from geo.model import Toponym
+from geo.summary import summarise
+from geo.web import page
+from tests.layer_samples import GAO, MALI, SAHEL, TIMBUKTU, sample_analyses
+
+
+@pytest.fixture(scope="module")
+def analyses(gazetteer):
+    return sample_analyses(gazetteer)
+
+
+def test_articles_are_library_types_that_survive_pickling(tmp_path):
+    (tmp_path / "a.txt").write_text("Talks in Accra.", encoding="utf-8")
+    (tmp_path / "a.json").write_text('{"title": "T", "published": "2012-03-08T10:00:00Z"}', encoding="utf-8")
+    (tmp_path / "notes.csv").write_text("x", encoding="utf-8")
+    articles = page.read_folder(tmp_path)
+    assert list(articles) == ["a"]
+    article = articles["a"]
+    assert (article.title, article.published) == ("T", dt.date(2012, 3, 8))
+    assert type(article).__module__ == "geo.web.page"  # never app.py's __main__
+    assert pickle.loads(pickle.dumps(article)) == article
+
+
+def test_app_defines_no_classes_of_its_own():
+    from pathlib import Path
+
+    source = (Path(__file__).resolve().parents[1] / "app.py").read_text(encoding="utf-8")
+    assert "@dataclass" not in source and "\nclass " not in source
+
+
+def test_dates_before_2016_are_accepted():
+    assert page.PUBLISHED_MIN <= dt.date(1995, 6, 1)
+    assert page.published_max(dt.date(2026, 1, 1)) > dt.date(2026, 12, 31)
+
+
+def test_mention_keys_round_trip_and_find_their_mention(analyses):
+    doc = analyses[0]
+    toponym = doc.toponyms[1]
+    ref = page.MentionRef.of(doc, toponym)
+    assert page.MentionRef.parse(ref.key) == ref
+    assert page.MentionRef.parse("a|b|3|9") == page.MentionRef("a|b", 3, 9)  # a "|" in the id
+    assert ref.find(analyses) == (doc, toponym)
+    assert page.MentionRef("doc-a", 0, 1).find(analyses) is None
+    options = page.mention_options(analyses, resolved_only=True)
+    assert len(options) == sum(1 for a in analyses for t in a.toponyms if t.place)
+
+
+def test_correction_choices_offer_alternatives_with_scores_never_the_current_place(analyses, gazetteer):
+    timbuktu = analyses[0].toponyms[0]
+    choices = page.correction_choices(timbuktu, [gazetteer.get(GAO), gazetteer.get(TIMBUKTU)])
+    values = [c.value for c in choices]
+    assert values == [str(MALI), str(GAO), page.NOT_A_PLACE]  # the alternative first, with its score
+    assert "score 0.25" in choices[0].label and choices[0].score == 0.25
+
+
+def test_selection_is_trimmed_to_words():
+    text = "Floods hit  Kalinda, officials said."
+    assert page.selection_span(text, 10, 20) == (12, 19)
+    assert page.selection_span(text, 19, 21) is None
+    assert page.selection_span(text, -5, 999) == (0, len(text) - 1)
+
+
+def test_filters_apply_to_documents_countries_and_categories(analyses):
+    assert [a.id for a in page.apply_filters(analyses, page.Filters())] == ["doc-a", "doc-b"]
+    assert [a.id for a in page.apply_filters(analyses, page.Filters(doc_ids=frozenset({"doc-b"})))] == ["doc-b"]
+    late = page.Filters(published_from=dt.date(2022, 11, 20))
+    assert [a.id for a in page.apply_filters(analyses, late)] == ["doc-b"]
+    [doc] = page.apply_filters(analyses[:1], page.Filters(categories=frozenset({"ASSAULT"})))
+    assert [e.id for e in doc.events] == ["e2"]
+    [doc] = page.apply_filters(analyses[:1], page.Filters(countries=frozenset({"ML"})))
+    assert {t.place.country_code for t in doc.toponyms} == {"ML"}
+    # event links follow their toponyms' new indices
+    for event in doc.events:
+        for link in event.places:
+            if link.toponym is not None:
+                assert doc.toponyms[link.toponym].place.geonameid == link.geonameid
+    assert page.filter_options(analyses)["categories"] == ["ASSAULT", "MOVE"]
+
+
+def test_places_table_is_plain_rows_from_the_summary(analyses):
+    rows = page.places_table(summarise(analyses))
+    mali = next(r for r in rows if r["geonameid"] == MALI)
+    assert mali == {"place": "Mali", "kind": "country", "country": "ML", "mentions": 2, "articles": 2,
+                    "events": 1, "confidence": 0.975, "geonameid": MALI}
+
+
+def test_timeline_frame_gives_day_events_a_visible_bar(analyses):
+    from geo import panel
+
+    frame = page.timeline_frame([e for e in panel.event_timeline(analyses) if e.start])
+    e1 = frame[frame["event"] == "Troops withdraw"].iloc[0]
+    assert (e1["end"] - e1["start"]).days == 1
+
+
+def test_added_mentions_take_their_place_in_text_order_and_keep_event_links(analyses, gazetteer):
+    doc = analyses[0]
+    start = doc.text.index("officials")
+    added = page.add_mentions(doc, [(start, start + 9, gazetteer.get(SAHEL))])
+    assert len(added.toponyms) == len(doc.toponyms) + 1
+    new = next(t for t in added.toponyms if t.start == start)
+    assert (new.text, new.type, new.confidence, new.sentence) == ("officials", "literal", 1.0, 1)
+    assert [t.start for t in added.toponyms] == sorted(t.start for t in added.toponyms)
+    for event in added.events:
+        for link in event.places:
+            if link.toponym is not None:
+                assert added.toponyms[link.toponym].place.geonameid == link.geonameid
+    # a span over a mention already there is not added twice
+    mali = doc.toponyms[1]
+    assert page.add_mentions(doc, [(mali.start, mali.end, gazetteer.get(GAO))]) is doc
+
+
+def test_not_a_place_is_no_stale_warning_on_reload(analyses, gazetteer, tmp_path, monkeypatch):
+    monkeypatch.setenv("GEO_DATA_DIR", str(tmp_path))
+    doc = analyses[0]
+    gao = next(t for t in doc.toponyms if t.place and t.place.geonameid == GAO)
+    page.save_fix(doc.id, gao.start, gao.end, gao.text, None)
+    start = doc.text.index("officials")
+    page.save_fix(doc.id, start, start + 9, "officials", SAHEL)  # a missed place the user marked
+    fixed, warnings = page.corrected(doc, gazetteer)
+    assert warnings == []  # the check runs on the resolver's analysis, before "not a place" removes it
+    assert not fixed.mentions_of(GAO) and any(t.text == "officials" for t in fixed.toponyms)
+    page.save_fix(doc.id, 1, 4, "zzz", MALI)  # text that is not there
+    assert page.corrected(doc, gazetteer)[1] == ["1 saved correction(s) no longer match the text."]
+
+
+def test_choosing_an_alternative_moves_every_mention(analyses, gazetteer, tmp_path, monkeypatch):
+    monkeypatch.setenv("GEO_DATA_DIR", str(tmp_path))
+    doc = replace(analyses[0], toponyms=analyses[0].toponyms + (
+        Toponym(0, 6, "Troops", "literal", gazetteer.get(TIMBUKTU), 0.4, (), 0),))
+    assert page.choose_alternative([doc], TIMBUKTU, GAO) == 2
+    fixed, _ = page.corrected(doc, gazetteer)
+    assert not fixed.mentions_of(TIMBUKTU) and len(fixed.mentions_of(GAO)) == 3
+
+
+def test_layer_files_are_built_once_and_bounded(analyses, gazetteer):
+    files = page.LayerFiles(gazetteer, max_entries=2)
+    key = page.signature(analyses)
+    first = files.get(key, tuple(analyses), "places", "geojson")
+    assert files.get(key, tuple(analyses), "places", "geojson") is first
+    files.get(key, tuple(analyses), "mentions", "geojson")
+    files.get(key, tuple(analyses), "events", "geojson")
+    assert len(files._files) == 2
+    assert page.signature(analyses) != page.signature(analyses[:1])
