@@ -189,8 +189,16 @@ def sidebar_articles() -> list[Article]:
     if articles:
         with sb.expander("Titles and publication dates"):
             st.caption("The date anchors relative dates in the text (\u201cnext week\u201d).")
-            articles = [a.with_metadata(st.text_input("Title", value=a.title, key=f"title:{a.id}"),
-                                        date_field("Published", a.published, f"date:{a.id}")) for a in articles]
+            # with many articles, one editor at a time: 400 widgets would slow every rerun
+            editing = articles if len(articles) <= page.EDITORS_MAX else [
+                a for a in articles if a.id == st.selectbox("Article", [a.id for a in articles], key="meta_doc",
+                                                            format_func={a.id: a.title for a in articles}.get)]
+            meta = st.session_state.setdefault("meta", {})  # id -> (title, date): kept while not on screen
+            for a in editing:
+                title, published = meta.get(a.id, (a.title, a.published))
+                meta[a.id] = (st.text_input("Title", value=title, key=f"title:{a.id}"),
+                              date_field("Published", published, f"date:{a.id}"))
+            articles = [a.with_metadata(*meta[a.id]) if a.id in meta else a for a in articles]
     # the same text loaded twice (a seed also uploaded) is one document
     return list({a.id: a for a in articles}.values())
 

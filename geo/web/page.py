@@ -36,6 +36,8 @@ ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 PUBLISHED_MIN = dt.date(1900, 1, 1)
 #: with this many articles or more, country and region fills start hidden (they dominate the map)
 AREAS_HIDDEN_FROM = 10
+#: up to this many articles, each has its own title and date fields; beyond, one chosen at a time
+EDITORS_MAX = 12
 
 
 @dataclass(frozen=True, slots=True)
