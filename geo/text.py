@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from html.parser import HTMLParser
 
 from geo.errors import InputTextError
@@ -145,3 +146,31 @@ def _add(sentences: list[Sentence], text: str, start: int, end: int) -> None:
         end -= 1
     if end > start:
         sentences.append(Sentence(start, end, text[start:end]))
+
+
+#: apostrophe and hyphen look-alikes, folded to ASCII for matching (the gazetteer's ``name_key`` uses the same)
+APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u02bb": "'", "`": "'",
+                             "\u00b4": "'", "\u2032": "'", "\uff07": "'",
+                             "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-"})
+
+
+def fold(name: str) -> str:
+    """``name`` with apostrophe look-alikes made ASCII and accents removed, case kept.
+
+    >>> fold("Côte d’Ivoire")
+    "Cote d'Ivoire"
+    """
+    if name.isascii():
+        return name.replace("`", "'")
+    decomposed = unicodedata.normalize("NFKD", name.translate(APOSTROPHES))
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def match_key(name: str) -> str:
+    """The key two spellings of one name share: folded, lower case, no dots, single spaces.
+
+    >>> match_key("CÔTE D`IVOIRE") == match_key("Cote d’Ivoire") == "cote d'ivoire"
+    True
+    """
+    return " ".join(fold(name).replace(".", "").casefold().split())
+

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -50,3 +51,27 @@ def sample_layers(gazetteer: Gazetteer):
     from tests.layer_samples import sample_analyses
 
     return build_layers(sample_analyses(gazetteer), gazetteer)
+
+
+@pytest.fixture(scope="session")
+def small_gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    """A few dozen hand-made places (tests/fixtures/small_gazetteer.json), built with the real
+    build and store code into a temporary cache: for rule tests that need no 240,000 places."""
+    from tests.fixtures.small_gazetteer import build_small_gazetteer
+
+    path = build_small_gazetteer(tmp_path_factory.mktemp("small-gazetteer") / "small.sqlite")
+    return Gazetteer.open(path)
+
+
+def pytest_addoption(parser):
+    parser.addoption("--slow", action="store_true", help="also run the slow tests (CI=true does too)")
+
+
+def pytest_collection_modifyitems(config, items):
+    """The slow gazetteer rebuild runs in CI (CI=true) or with --slow, and is deselected otherwise."""
+    if config.getoption("--slow") or os.environ.get("CI"):
+        return
+    slow = [item for item in items if "slow" in item.keywords]
+    if slow:
+        config.hook.pytest_deselected(items=slow)
+        items[:] = [item for item in items if "slow" not in item.keywords]
