@@ -102,43 +102,53 @@ def test_timeline_frame_gives_day_events_a_visible_bar(analyses):
     assert (e1["end"] - e1["start"]).days == 1
 
 
-def test_added_mentions_take_their_place_in_text_order_and_keep_event_links(analyses, gazetteer):
-    doc = analyses[0]
-    start = doc.text.index("officials")
-    added = page.add_mentions(doc, [(start, start + 9, gazetteer.get(SAHEL))])
-    assert len(added.toponyms) == len(doc.toponyms) + 1
-    new = next(t for t in added.toponyms if t.start == start)
-    assert (new.text, new.type, new.confidence, new.sentence) == ("officials", "literal", 1.0, 1)
-    assert [t.start for t in added.toponyms] == sorted(t.start for t in added.toponyms)
-    for event in added.events:
-        for link in event.places:
-            if link.toponym is not None:
-                assert added.toponyms[link.toponym].place.geonameid == link.geonameid
-    # a span over a mention already there is not added twice
-    mali = doc.toponyms[1]
-    assert page.add_mentions(doc, [(mali.start, mali.end, gazetteer.get(GAO))]) is doc
+def test_saved_corrections_apply_and_not_a_place_is_no_stale_warning(analyses, gazetteer, tmp_path):
+    from geo.corrections import Correction, CorrectionStore
 
-
-def test_not_a_place_is_no_stale_warning_on_reload(analyses, gazetteer, tmp_path, monkeypatch):
-    monkeypatch.setenv("GEO_DATA_DIR", str(tmp_path))
+    store = CorrectionStore(tmp_path / "c.sqlite")
     doc = analyses[0]
     gao = next(t for t in doc.toponyms if t.place and t.place.geonameid == GAO)
-    page.save_fix(doc.id, gao.start, gao.end, gao.text, None)
+    store.add(page.correction_for("mention", doc.id, gao, None))
     start = doc.text.index("officials")
-    page.save_fix(doc.id, start, start + 9, "officials", SAHEL)  # a missed place the user marked
-    fixed, warnings = page.corrected(doc, gazetteer)
-    assert warnings == []  # the check runs on the resolver's analysis, before "not a place" removes it
+    store.add(Correction.add_place(doc.id, start, start + 9, "officials", SAHEL))  # a missed place
+    fixed, warnings = page.corrected(doc, store, gazetteer)
+    assert warnings == []  # checked on the resolver's analysis, before "not a place" removes it
     assert not fixed.mentions_of(GAO) and any(t.text == "officials" for t in fixed.toponyms)
-    page.save_fix(doc.id, 1, 4, "zzz", MALI)  # text that is not there
-    assert page.corrected(doc, gazetteer)[1] == ["1 saved correction(s) no longer match the text."]
+    store.add(Correction.mention(doc.id, 1, 4, "zzz", MALI))  # a mention that is not there
+    assert page.corrected(doc, store, gazetteer)[1] == ["1 saved correction(s) no longer match a mention."]
 
 
-def test_choosing_an_alternative_moves_every_mention(analyses, gazetteer, tmp_path, monkeypatch):
-    monkeypatch.setenv("GEO_DATA_DIR", str(tmp_path))
+def test_scopes_reach_this_mention_this_article_or_every_article(analyses, gazetteer, tmp_path):
+    from geo.corrections import CorrectionStore
+
+    store = CorrectionStore(tmp_path / "c.sqlite")
+    a, b = analyses
+    mali = next(t for t in a.toponyms if t.text == "Mali")
+    assert page.correction_for("mention", a.id, mali, None).scope == "mention"
+    store.add(page.correction_for("everywhere", a.id, mali, None))
+    for doc in analyses:
+        fixed, _ = page.corrected(doc, store, gazetteer)
+        assert not fixed.mentions_of(MALI)
+    assert [c.scope for c in page.saved_corrections(store, [a.id, b.id])] == ["everywhere"]  # listed once
+
+
+def test_broken_store_leaves_the_analysis_and_says_so(analyses, gazetteer, tmp_path):
+    from geo.corrections import CorrectionStore
+
+    path = tmp_path / "c.sqlite"
+    path.write_bytes(b"\xff\xfe not a database at all" * 50)
+    fixed, warnings = page.corrected(analyses[0], CorrectionStore(path), gazetteer)
+    assert fixed is analyses[0] and warnings and "corrections not applied" in warnings[0]
+
+
+def test_choosing_an_alternative_moves_every_mention(analyses, gazetteer, tmp_path):
+    from geo.corrections import CorrectionStore
+
+    store = CorrectionStore(tmp_path / "c.sqlite")
     doc = replace(analyses[0], toponyms=analyses[0].toponyms + (
         Toponym(0, 6, "Troops", "literal", gazetteer.get(TIMBUKTU), 0.4, (), 0),))
-    assert page.choose_alternative([doc], TIMBUKTU, GAO) == 2
-    fixed, _ = page.corrected(doc, gazetteer)
+    assert page.choose_alternative(store, [doc], TIMBUKTU, GAO) == 2
+    fixed, _ = page.corrected(doc, store, gazetteer)
     assert not fixed.mentions_of(TIMBUKTU) and len(fixed.mentions_of(GAO)) == 3
 
 
