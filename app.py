@@ -22,6 +22,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import panel, webmap
+from geo.corrections import Correction, CorrectionStore, default_store, default_store_path
 from geo.errors import GeoError
 from geo.gazetteer import Gazetteer
 from geo.model import Analysis
@@ -73,6 +74,16 @@ def uploaded_article(name: str, data: bytes) -> Article:
 @st.cache_resource(show_spinner=False, max_entries=64)
 def map_features(key: str, _analyses: tuple[Analysis, ...]) -> webmap.MapFeatures:
     return webmap.map_features(_analyses, geoparser().gazetteer)
+
+
+def corrections() -> CorrectionStore:
+    return _store(str(default_store_path()))
+
+
+@st.cache_resource(show_spinner=False)
+def _store(path: str) -> CorrectionStore:
+    # one store object per file for every session: each call opens its own connection, writers queue
+    return default_store()
 
 
 @st.cache_resource(show_spinner=False)
@@ -189,8 +200,16 @@ def sidebar_articles() -> list[Article]:
     if articles:
         with sb.expander("Titles and publication dates"):
             st.caption("The date anchors relative dates in the text (\u201cnext week\u201d).")
-            articles = [a.with_metadata(st.text_input("Title", value=a.title, key=f"title:{a.id}"),
-                                        date_field("Published", a.published, f"date:{a.id}")) for a in articles]
+            # with many articles, one editor at a time: 400 widgets would slow every rerun
+            editing = articles if len(articles) <= page.EDITORS_MAX else [
+                a for a in articles if a.id == st.selectbox("Article", [a.id for a in articles], key="meta_doc",
+                                                            format_func={a.id: a.title for a in articles}.get)]
+            meta = st.session_state.setdefault("meta", {})  # id -> (title, date): kept while not on screen
+            for a in editing:
+                title, published = meta.get(a.id, (a.title, a.published))
+                meta[a.id] = (st.text_input("Title", value=title, key=f"title:{a.id}"),
+                              date_field("Published", published, f"date:{a.id}"))
+            articles = [a.with_metadata(*meta[a.id]) if a.id in meta else a for a in articles]
     # the same text loaded twice (a seed also uploaded) is one document
     return list({a.id: a for a in articles}.values())
 
@@ -221,7 +240,7 @@ def analyse_all(articles: list[Article]) -> tuple[list[Analysis], list[str]]:
     for article in articles:
         try:
             analysis, problems = page.corrected(analyse(article.text, article.id, article.title, article.published),
-                                                gaz)
+                                                corrections(), gaz)
         except GeoError as exc:
             warnings.append(f"{article.title}: {exc}")
             continue
@@ -304,7 +323,7 @@ def show_panel(analyses: list[Analysis], features: webmap.MapFeatures) -> None:
 
 
 def choose_alternative(analyses: list[Analysis], geonameid: int, alternative: int) -> None:
-    page.choose_alternative(analyses, geonameid, alternative)
+    page.choose_alternative(corrections(), analyses, geonameid, alternative)
     st.session_state.selected = alternative
 
 
@@ -348,7 +367,7 @@ def show_add_place(analyses: list[Analysis]) -> None:
                               placeholder="Choose a place" if labels else "Nothing found: try another spelling")
         c1, c2 = st.columns(2)
         if c1.button("Save place", key="add_save", type="primary", disabled=choice is None):
-            page.save_fix(doc_id, start, end, text, int(choice))
+            corrections().add(Correction.add_place(doc_id, start, end, text, int(choice)))
             st.session_state.pending_add = None
             select_place(int(choice), focus=True)
             st.rerun()
@@ -370,9 +389,12 @@ def show_fix(analysis: Analysis, toponym, *, key: str) -> None:  # noqa: ANN001 
         # nothing preselected: a default would be saved by one careless click
         choice = st.selectbox("Replace with", list(choices), index=None, format_func=choices.get,
                               key=f"fix_choice_{key}", placeholder="Choose the right place")
+        scope = st.radio("For", list(page.SCOPE_LABELS), format_func=page.SCOPE_LABELS.get, horizontal=True,
+                         key=f"fix_scope_{key}", help=f"\u201c{toponym.text}\u201d in this mention only, "
+                         "everywhere in this article, or in every article, also those loaded later")
         if st.button("Apply and save correction", key=f"fix_apply_{key}", type="primary", disabled=choice is None):
             gid = None if choice == page.NOT_A_PLACE else int(choice)
-            page.save_fix(analysis.id, toponym.start, toponym.end, toponym.text, gid)
+            corrections().add(page.correction_for(scope, analysis.id, toponym, gid))
             st.session_state.selected = gid
             st.session_state.active_mention = None
             st.toast("Correction saved")
@@ -438,19 +460,43 @@ def show_corrections(analyses: list[Analysis]) -> None:
         found = MentionRef.parse(key).find(analyses)
         if found:
             show_fix(*found, key="tab")
-    gaz = geoparser().gazetteer
-    for a in analyses:
-        saved = page.saved_fixes(a.id)
-        if not saved:
-            continue
-        st.markdown(f"**Saved corrections of {plain(a.title or a.id)}**")
-        for c in saved:
-            target = gaz.get(c["geonameid"]) if c["geonameid"] is not None else None
-            cols = st.columns([4, 1])
-            cols[0].text(f"{c['text']} (offset {c['start']}) → {target.name if target else 'not a place'}")
-            if cols[1].button("Undo", key=f"undo:{a.id}:{c['start']}:{c['end']}"):
-                page.remove_fix(a.id, c["start"], c["end"])
-                st.rerun()
+    show_saved_corrections(analyses)
+
+
+def show_saved_corrections(analyses: list[Analysis]) -> None:
+    store = corrections()
+    problems = store.problems()
+    for problem in problems:
+        st.warning(plain(problem.message))
+    if problems and st.button("Repair the corrections file", key="fix_repair"):
+        for line in store.repair():
+            st.toast(line)
+        st.rerun()
+    saved = page.saved_corrections(store, [a.id for a in analyses]) if not any(
+        p.kind == "unreadable_store" for p in problems) else []
+    titles = {a.id: a.title or a.id for a in analyses}
+    if saved:
+        st.markdown("**Saved corrections**")
+    for c in saved:
+        cols = st.columns([5, 1])
+        where = "every article" if c.scope == "everywhere" else titles.get(c.doc_id, c.doc_id)
+        cols[0].text(f"{c.describe()} · {where}")
+        if cols[1].button("Delete", key=f"delete:{c.id}"):
+            store.remove(c.id)
+            st.rerun()
+    c1, c2, c3 = st.columns(3)
+    if c1.button("Undo last change", key="fix_undo"):
+        st.toast(store.undo() or "Nothing to undo")
+        st.rerun()
+    c2.download_button("Export corrections (JSON)", data=store.export_json, file_name="corrections.json",
+                       mime="application/json", key="fix_export", on_click="ignore")
+    shared = c3.file_uploader("Import corrections", type=["json"], key="fix_import")
+    if shared is not None and st.session_state.get("_imported") != shared.file_id:
+        st.session_state._imported = shared.file_id
+        report = store.import_json(shared.getvalue())
+        st.toast(f"Imported {report.added} correction(s); {report.duplicates} already saved, "
+                 f"{len(report.rejected)} rejected")
+        st.rerun()
 
 
 def show_downloads(analyses: list[Analysis]) -> None:

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from geo.corrections import CorrectionStore
+
 ROOT = Path(__file__).resolve().parents[1]
 SEED_ID = "voa-2022-11-14-uk-pulling-mali-troop-deployment"
 TIMBUKTU, GHANA, GAO = 2449067, 2300660, 2457161
@@ -136,19 +138,40 @@ def test_correction_is_applied_saved_and_applied_again(data_dir):
     at.selectbox(key="fix_choice_tab").set_value(str(GAO)).run()
     at.button(key="fix_apply_tab").click().run()
     assert not at.exception
-    saved = json.loads((data_dir / "corrections" / f"{SEED_ID}.json").read_text())
-    assert saved["corrections"] == [{"start": start, "end": start + 8, "text": "Timbuktu",
-                                     "geonameid": GAO, "note": ""}]
+    [saved] = CorrectionStore(data_dir / "corrections.sqlite").list()
+    assert (saved.scope, saved.start, saved.end, saved.name, saved.geonameid) == (
+        "mention", start, start + 8, "Timbuktu", GAO)
     assert at.subheader[0].value == "Gao"
     assert "during a patrol in" in panel_html(at)
+    assert not at.warning  # a saved correction is no stale one
 
-    again = page()  # a new session reads the saved file
+    again = page()  # a new session reads the saved store
     again.session_state["tab"] = "Corrections"
     again = click(again, feature_id=str(GAO))
     assert again.subheader[0].value == "Gao" and "during a patrol in" in panel_html(again)
-    undo = next(b for b in again.button if b.key and b.key.startswith("undo:"))
-    undo.click().run()
-    assert json.loads((data_dir / "corrections" / f"{SEED_ID}.json").read_text())["corrections"] == []
+    delete = next(b for b in again.button if b.key and b.key.startswith("delete:"))
+    delete.click().run()
+    assert CorrectionStore(data_dir / "corrections.sqlite").list() == ()
+
+
+def test_not_a_place_for_every_article_removes_the_name_from_a_second_article(data_dir, seed_text):
+    at = page()
+    at.text_area(key="paste_text").input("Officials in Mali and in Gao met on Monday.").run()
+    at.button(key="paste_add").click().run()
+    at.session_state["tab"] = "Corrections"
+    at.run()
+    assert any(o.startswith("Mali → Mali (Pasted article 1") for o in at.selectbox(key="fix_mention").options)
+    start = seed_text.index("Mali")
+    at.selectbox(key="fix_mention").set_value(f"{SEED_ID}|{start}|{start + 4}").run()
+    at.selectbox(key="fix_choice_tab").set_value("none").run()
+    at.radio(key="fix_scope_tab").set_value("everywhere").run()
+    at.button(key="fix_apply_tab").click().run()
+    assert not at.exception and not at.warning
+    labels = at.selectbox(key="fix_mention").options
+    assert not any(o.startswith("Mali →") for o in labels)  # in neither article
+    assert any(o.startswith("Gao → Gao (Pasted article 1") for o in labels)
+    [rule] = CorrectionStore(data_dir / "corrections.sqlite").list()
+    assert (rule.scope, rule.name, rule.geonameid) == ("everywhere", "Mali", None)
 
 
 def test_downloads_offer_every_layer_in_the_chosen_format():

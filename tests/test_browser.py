@@ -292,3 +292,33 @@ def test_a_date_before_2016_is_kept_and_anchors_relative_dates(page):
     page.locator(".geo-events li").filter(has_text="2012-03-06").wait_for(timeout=TIMEOUT_MS)
     assert sidebar.locator(".st-key-paste_date input").input_value() == ""  # a fresh form
     assert sidebar.locator(".st-key-paste_title input").input_value() == ""
+
+
+def test_a_never_a_place_rule_removes_the_name_from_a_second_article(page):
+    marker(page, "Timbuktu")
+    settle(page)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_text("Paste an article").click()
+    sidebar.locator(".st-key-paste_text textarea").fill("Envoys from Togo flew to Accra for the talks.")
+    sidebar.get_by_role("button", name="Add article").click()
+    page.get_by_text("2 article(s)").wait_for(timeout=TIMEOUT_MS)
+    settle(page)
+    second = page.locator(".geo-article").filter(has_text="Envoys from")
+    second.locator("mark", has_text="Togo").wait_for(timeout=TIMEOUT_MS)
+    # in the seed article: Togo is never a place, in every article
+    page.locator(".geo-article").filter(has_text="Timbuktu").locator("mark", has_text="Togo").first.click()
+    box = page.locator(".st-key-fix_box_active")
+    box.wait_for(timeout=TIMEOUT_MS)
+    settle(page)
+    box.get_by_role("combobox").click()
+    page.keyboard.press("ArrowDown")
+    page.get_by_role("option").filter(has_text="Not a place").click()
+    settle(page)
+    box.get_by_text("every article").click()
+    settle(page)
+    box.get_by_role("button", name="Apply and save correction").click()
+    settle(page)
+    page.locator(".geo-article").filter(has_text="Envoys from").locator("mark", has_text="Accra").wait_for(
+        timeout=TIMEOUT_MS)
+    assert page.locator(".geo-article mark", has_text="Togo").count() == 0  # gone from both articles
+    shot(page, "never-a-place.png")

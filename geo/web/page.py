@@ -26,6 +26,7 @@ from geo.summary import PlaceSummary
 if TYPE_CHECKING:
     import pandas as pd
 
+    from geo.corrections import Correction, CorrectionStore
     from geo.gazetteer import Gazetteer
     from geo.panel import EventView
 
@@ -36,6 +37,8 @@ ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 PUBLISHED_MIN = dt.date(1900, 1, 1)
 #: with this many articles or more, country and region fills start hidden (they dominate the map)
 AREAS_HIDDEN_FROM = 10
+#: up to this many articles, each has its own title and date fields; beyond, one chosen at a time
+EDITORS_MAX = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,90 +350,58 @@ class LayerFiles:
 
 # --------------------------------------------------------------------------- corrections
 
-
-def sentence_index(analysis: Analysis, offset: int) -> int:
-    """The index of the sentence holding a character offset (the last one before it)."""
-    import bisect
-
-    starts = [s.start for s in analysis.sentences]
-    return max(0, bisect.bisect_right(starts, offset) - 1)
+#: the scopes a correction form offers, with the words the page shows
+SCOPE_LABELS: dict[str, str] = {"mention": "this mention", "document": "this article",
+                                "everywhere": "every article"}
 
 
-def add_mentions(analysis: Analysis, added: Iterable[tuple[int, int, Place]]) -> Analysis:
-    """The analysis with places the user marked in the text as new literal mentions.
+def corrected(analysis: Analysis, store: CorrectionStore, gazetteer: Gazetteer) -> tuple[Analysis, list[str]]:
+    """The analysis with the user's saved corrections, and a warning per problem.
 
-    The new toponyms take their place in text order and every event link that
-    names a toponym by index is moved with it. A span that overlaps a mention
-    already there is ignored (that mention is corrected instead).
+    Which corrections are stale is decided on the resolver's own analysis,
+    before any is applied: a "not a place" removes its mention, and checking
+    afterwards reported that very correction as stale on every reload (issue 11).
+    A store that cannot be read leaves the analysis as it is, with a warning.
     """
-    new = [Toponym(start, end, analysis.text[start:end], "literal", place, 1.0, (), sentence_index(analysis, start))
-           for start, end, place in added
-           if not any(t.start < end and start < t.end for t in analysis.toponyms)]
-    if not new:
-        return analysis
-    merged = sorted([(t, i) for i, t in enumerate(analysis.toponyms)] + [(t, None) for t in new],
-                    key=lambda pair: (pair[0].start, pair[0].end))
-    index = {old: i for i, (_, old) in enumerate(merged) if old is not None}
-    events = tuple(replace(e, places=tuple(replace(link, toponym=index.get(link.toponym))
-                                           if link.toponym is not None else link for link in e.places))
-                   for e in analysis.events)
-    return replace(analysis, toponyms=tuple(t for t, _ in merged), events=events)
+    from geo.corrections import CorrectionError, apply_corrections, stale_corrections
 
-
-def corrected(analysis: Analysis, gazetteer: Gazetteer) -> tuple[Analysis, list[str]]:
-    """The analysis with the user's saved corrections, and a warning per correction that no longer fits.
-
-    Which corrections fit is decided on the resolver's own analysis, before any
-    is applied: a "not a place" removes its mention, and checking afterwards
-    reported that very correction as stale on every reload (issue 11).
-    """
-    from geo import corrections as corr
-
-    saved = corr.load_corrections(analysis.id)
-    if not saved:
+    try:
+        corrections = store.list(doc_id=analysis.id)
+    except CorrectionError as exc:
+        return analysis, [f"corrections not applied: {exc}"]
+    if not corrections:
         return analysis, []
-    matching = [c for c in saved if any(c.matches(t) for t in analysis.toponyms)]
-    added, stale = [], []
-    for c in saved:
-        if c in matching:
-            continue
-        place = gazetteer.get(c.geonameid) if c.geonameid is not None else None
-        if place is not None and analysis.text[c.start:c.end] == c.text:
-            added.append((c.start, c.end, place))
-        elif c.geonameid is not None:  # "not a place" for a name no longer found is already true
-            stale.append(c)
-    fixed = add_mentions(corr.apply_corrections(analysis, matching, gazetteer), added)
-    warnings = [f"{len(stale)} saved correction(s) no longer match the text."] if stale else []
-    return fixed, warnings
+    stale = stale_corrections(analysis, corrections)
+    fixed = apply_corrections(analysis, corrections, gazetteer)
+    return fixed, [f"{len(stale)} saved correction(s) no longer match a mention."] if stale else []
 
 
-def save_fix(doc_id: str, start: int, end: int, text: str, geonameid: int | None) -> None:
-    """Save "the mention (or marked text) at start..end is place ``geonameid``" (None: not a place)."""
-    from geo import corrections as corr
+def correction_for(scope: str, doc_id: str, toponym: Toponym, geonameid: int | None) -> Correction:
+    """The correction of a mention in the scope the user chose (this mention, this article, every article)."""
+    from geo.corrections import Correction
 
-    saved = corr.load_corrections(doc_id)
-    corr.save_corrections(doc_id, corr.with_correction(saved, corr.Correction(start, end, text, geonameid)))
-
-
-def remove_fix(doc_id: str, start: int, end: int) -> None:
-    from geo import corrections as corr
-
-    corr.save_corrections(doc_id, corr.without_correction(corr.load_corrections(doc_id), start, end))
+    if scope == "document":
+        return Correction.document(doc_id, toponym.text, geonameid)
+    if scope == "everywhere":
+        return Correction.everywhere(toponym.text, geonameid)
+    return Correction.mention(doc_id, toponym.start, toponym.end, toponym.text, geonameid)
 
 
-def saved_fixes(doc_id: str) -> list[dict[str, Any]]:
-    """A document's saved corrections as plain rows (start, end, text, geonameid)."""
-    from geo import corrections as corr
-
-    return [{"start": c.start, "end": c.end, "text": c.text, "geonameid": c.geonameid}
-            for c in corr.load_corrections(doc_id)]
-
-
-def choose_alternative(analyses: Iterable[Analysis], geonameid: int, alternative: int) -> int:
+def choose_alternative(store: CorrectionStore, analyses: Iterable[Analysis], geonameid: int,
+                       alternative: int) -> int:
     """Move every mention of a place in these documents to one of its alternatives; how many moved."""
     moved = 0
     for analysis in analyses:
         for toponym in analysis.mentions_of(geonameid):
-            save_fix(analysis.id, toponym.start, toponym.end, toponym.text, alternative)
+            store.add(correction_for("mention", analysis.id, toponym, alternative))
             moved += 1
     return moved
+
+
+def saved_corrections(store: CorrectionStore, doc_ids: Iterable[str]) -> list[Correction]:
+    """The corrections that apply to these documents (their own and the every-article ones), once each."""
+    seen: dict[int | None, Correction] = {}
+    for doc_id in doc_ids:
+        for c in store.list(doc_id=doc_id):
+            seen.setdefault(c.id, c)
+    return sorted(seen.values(), key=lambda c: (c.created or "", c.id or 0))
