@@ -59,18 +59,22 @@ def sentence_words(tokens: Sequence[Token], text: str) -> set[str]:
 def regroup(tokens: Sequence[Token]) -> list[Tok]:
     """The Doc's tokens with hyphen words ("al-Shabab"), "n't" words, "'s" and "..." joined."""
     out: list[Tok] = []
+    append = out.append
     n = len(tokens)
     i = 0
     while i < n:
         t = tokens[i]
-        nxt = tokens[i + 1] if i + 1 < n else None
-        if nxt is None or nxt.start != t.end or nxt.text not in GLUE:
-            out.append(Tok(t.start, t.end, t.text))  # the common case: nothing glued after it
-            i += 1
-            continue
-        j = _glued_end(tokens, i)
-        out.append(Tok(t.start, tokens[j].end, t.text if j == i else "".join(x.text for x in tokens[i:j + 1])))
-        i = j + 1
+        if i + 1 < n:
+            nxt = tokens[i + 1]
+            if nxt.start == t.end and nxt.text in GLUE:
+                j = _glued_end(tokens, i)
+                if j > i:
+                    end = tokens[j].end
+                    append(Tok(t.start, end, "".join(x.text for x in tokens[i:j + 1])))
+                    i = j + 1
+                    continue
+        append(Tok(t.start, t.end, t.text, t.lower, t.is_cap))  # the common case: a token on its own
+        i += 1
     return out
 
 
