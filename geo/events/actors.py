@@ -216,9 +216,11 @@ def _resolve_pronoun(e: Entity, found: list[Entity], state: DocState, speaker: A
     return state.last_group
 
 
-def speaker(toks: list[Tok], found: list[Entity], state: DocState) -> Actor | None:
-    """Who speaks in a sentence with a quote: the name next to its reporting verb."""
-    if not any(t.quoted for t in toks):
+def speaker(toks: list[Tok], found: list[Entity], state: DocState, quotes: bool = True) -> Actor | None:
+    """Who speaks in a sentence with a quote: the name next to its reporting verb.
+
+    ``quotes``: whether the sentence has quotation marks at all (else nothing is quoted)."""
+    if not quotes or not any(t.quoted for t in toks):
         return state.last_speaker if toks and toks[0].text in ("\"", "“") else None
     for k, tok in enumerate(toks):
         if tok.lower not in REPORTING or tok.quoted or tok.is_cap:

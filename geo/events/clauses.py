@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
+from operator import attrgetter
 
 from geo.doc import Token
 from geo.events.lexicon import FIRST_WORDS
@@ -24,6 +25,7 @@ from geo.model import Sentence
 HYPHENS = ("-", "‐")
 APOSTROPHES = ("'", "’")
 QUOTES = ("\"", "“", "”")
+_LOWER = attrgetter("lower")
 #: what may be glued to the token before it into one word
 GLUE = frozenset(HYPHENS + APOSTROPHES + ("s", "."))
 #: after "since", words that make it a date ("since last year"), not a clause ("since they left")
@@ -46,8 +48,9 @@ def is_furniture(sentence: Sentence, tokens: Sequence[Token], title: str) -> boo
 
 
 def sentence_words(tokens: Sequence[Token], text: str) -> set[str]:
-    """The lower-case words of a sentence, hyphen words both whole and in parts."""
-    words = {t.lower for t in tokens if t.is_word}
+    """The lower-case tokens of a sentence (punctuation too: no word list holds it), hyphen
+    words both whole and in parts."""
+    words = set(map(_LOWER, tokens))
     if "-" in text:
         for i in range(1, len(tokens) - 1):
             a, h, b = tokens[i - 1], tokens[i], tokens[i + 1]

@@ -9,10 +9,10 @@ trigger. :mod:`~geo.events.merge` then joins the mentions of one real-world even
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
-from geo.doc import Doc
+from geo.doc import Doc, Token
 from geo.events import actors as actor_rules
 from geo.events import places as place_rules
 from geo.events.clauses import clause_tokens, is_furniture, reporting_tail, sentence_words
@@ -46,11 +46,19 @@ def extract_mentions(doc: Doc) -> list[Event]:
     # one pass over the whole text is much cheaper than one per sentence
     all_dates = find_dates(doc.text)
     date_starts = [d.start for d in all_dates]
+    first = 0  # the sentence's first token: tokens are in sentence order, so one cursor serves
     for index, sentence in enumerate(doc.sentences):
+        last = bisect_left(doc.tokens, index + 1, lo=first, key=_sentence_of)
+        tokens, first = doc.tokens[first:last], last
         lo, hi = bisect_right(date_starts, sentence.start - 1), bisect_right(date_starts, sentence.end)
         dates = [d for d in all_dates[lo:hi] if d.end <= sentence.end]
-        mentions.extend(_sentence_mentions(doc, index, by_sentence.get(index, []), state, dates, len(mentions)))
+        mentions.extend(_sentence_mentions(doc, index, tokens, by_sentence.get(index, []), state, dates,
+                                           len(mentions)))
     return mentions
+
+
+def _sentence_of(token: Token) -> int:
+    return token.sentence
 
 
 @dataclass(slots=True)
@@ -68,10 +76,9 @@ class _Sentence:
     reported: bool
 
 
-def _sentence_mentions(doc: Doc, index: int, indices: list[int], state: DocState,
+def _sentence_mentions(doc: Doc, index: int, tokens: list[Token], indices: list[int], state: DocState,
                        dates: list[DateExpression], numbered: int) -> list[Event]:
     sentence = doc.sentences[index]
-    tokens = doc.sentence_tokens(index)
     words = sentence_words(tokens, sentence.text)
     quoted = "\"" in sentence.text or "“" in sentence.text
     context = set().union(*state.recent[-2:]) if state.recent else set()
@@ -116,7 +123,7 @@ def _read(doc: Doc, index: int, toks: list[Tok], words: set[str], indices: list[
                                           [(d.start, d.end) for d in dates], places_only,
                                           doc.persons, doc.organisations)
         entities = actor_rules.entities(toks, names)
-    speaker = actor_rules.speaker(toks, entities, state)
+    speaker = actor_rules.speaker(toks, entities, state, quoted)
     return _Sentence(index, toks, words, indices, dates, found, entities, speaker, reported)
 
 
