@@ -9,7 +9,8 @@ report a story are never actors.
 
 from __future__ import annotations
 
-from geo.events.lexicon import LEXICON, REMOTE, THEME_OBJECTS
+from geo.events.lexicon import LEXICON, THEME_OBJECTS
+from geo.events.places import adjective
 from geo.events.state import Candidate, DocState, Entity, Tok
 from geo.events.words import (
     ACTOR_MODIFIERS,
@@ -268,8 +269,6 @@ def _is_passive(toks: list[Tok], c: Candidate) -> bool:
 def _object_of_preposition(toks: list[Tok], c: Candidate) -> bool:
     """A noun trigger inside a prepositional phrase ("apologised for the killing of"): whoever
     stands before it is the subject of another verb, not this event's actor."""
-    from geo.events.places import adjective
-
     if c.trigger.pos != "noun" or c.category == "CONSULT":
         return False  # "travelled to Beijing for talks": the traveller talks
     k = c.first - 1
@@ -430,4 +429,4 @@ def _recipients(clause: ClauseActors) -> list[Actor]:
     return []
 
 
-__all__ = ("REMOTE", "SentenceNames", "actor", "actors", "entities", "register_people", "speaker")
+__all__ = ("SentenceNames", "actor", "actors", "entities", "register_people", "speaker")

@@ -20,6 +20,7 @@ from dataclasses import replace
 
 from geopy.distance import great_circle
 
+from geo.events.lexicon import NO_ATTACKER
 from geo.events.places import dedupe
 from geo.model import Actor, Event, Place, PlaceLink
 
@@ -30,7 +31,7 @@ REALIS = {"past": "real", "ongoing": "real", "future": "irreal", "hypothetical":
 #: the place-links that say nothing about where exactly (a fallback to the whole document)
 VAGUE_REASONS = ("document focus", "dateline")
 #: categories with no actor to tell two reports in one sentence apart ("floods after storms")
-NO_ACTOR_CATEGORIES = frozenset({"DISASTER", "ACCIDENT"})
+NO_ACTOR_CATEGORIES = NO_ATTACKER
 DEFINITE = ("the ", "this ", "that ")
 
 
