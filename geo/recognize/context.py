@@ -127,6 +127,11 @@ class Context:
         return max(p.population if p.kind == "city" else DIVISION_POPULATION for p in self.places)
 
     @cached_property
+    def city_population(self) -> int:
+        """The biggest populated place of the name (divisions left out)."""
+        return max((p.population for p in self.places if p.kind == "city"), default=0)
+
+    @cached_property
     def major_city(self) -> bool:
         return any(p.kind == "city" and p.population >= MAJOR_CITY_POPULATION for p in self.places)
 
