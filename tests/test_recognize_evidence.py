@@ -162,3 +162,7 @@ def test_a_person_read_once_stays_a_person(geoparser, gazetteer):
 def test_a_speaker_named_like_a_division_is_a_person(geoparser):
     text = "Voters liked the plan, Nelson says. Nelson thinks it will pass."
     assert names(geoparser, text) == []
+
+
+def test_a_small_place_before_a_sports_noun_is_a_team(geoparser):
+    assert names(geoparser, "A Notre Dame player scored twice in Chicago.") == ["Chicago"]
