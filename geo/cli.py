@@ -204,7 +204,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     progress = not args.quiet and sys.stderr.isatty()
     summary = run_batch(args.inputs, args.out, workers=args.workers, scheduler=args.scheduler,
                         partition_size=args.partition_size, columns=_columns(args), spec=spec,
-                        progress=progress, log=None if progress else _stderr)
+                        progress=progress, log=None if progress or args.quiet else _stderr)
     if not args.quiet:
         print(summary.line(), file=sys.stderr)
     if summary.errors:

@@ -154,7 +154,36 @@ class EventDate:
 
 
 @dataclass(frozen=True, slots=True)
+class EventMention:
+    """One report of an event: a trigger in a sentence, read on its own.
+
+    A merged :class:`Event` keeps one per sentence that reports it, as provenance;
+    ``Analysis.event_mentions()`` is the per-mention view of a document.
+    """
+
+    id: str
+    category: str
+    label: str
+    trigger_start: int
+    trigger_end: int
+    trigger: str
+    sentence_start: int
+    sentence_end: int
+    sentence_index: int = 0
+    tense: str = "past"
+    actors: tuple[Actor, ...] = ()
+    recipients: tuple[Actor, ...] = ()
+    places: tuple[PlaceLink, ...] = ()
+    date: EventDate | None = None
+    pos: str = ""  # the trigger's part of speech: "verb" or "noun"
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
+    """One real-world event. ``category`` is a PLOVER type or one of the extension's
+    DISASTER, ACCIDENT, CRIME; the trigger and sentence fields are those of the first
+    mention, ``places`` the union of the mentions' places (best precision first)."""
+
     id: str
     category: str  # PLOVER event type
     label: str
@@ -170,6 +199,8 @@ class Event:
     places: tuple[PlaceLink, ...] = ()
     date: EventDate | None = None
     tense: str = "past"  # past, ongoing, future, hypothetical
+    sentence_index: int = 0
+    mentions: tuple[EventMention, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -209,6 +240,10 @@ class Analysis:
 
     def mentions_of(self, geonameid: int) -> list[Toponym]:
         return [t for t in self.toponyms if t.place is not None and t.place.geonameid == geonameid]
+
+    def event_mentions(self) -> list[EventMention]:
+        """Every report of every event, in text order (the per-mention view)."""
+        return sorted((m for e in self.events for m in e.mentions), key=lambda m: m.trigger_start)
 
     def events_at(self, geonameid: int) -> list[Event]:
         return [e for e in self.events if any(link.geonameid == geonameid for link in e.places)]

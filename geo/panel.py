@@ -9,11 +9,12 @@ before it is wrapped in markup, so ``<script>`` in an article shows as text.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from geo.model import Analysis, Event, EventDate, Place, Toponym
-from geo.summary import PlaceSummary, primary_link, summarise
+from geo.summary import LOW_CONFIDENCE, PlaceSummary, primary_link, summarise
 
 #: background of a highlighted mention, by mention type
 MENTION_COLOURS: dict[str, str] = {
@@ -42,49 +43,84 @@ class Span:
     type: str
     selected: bool = False
     title: str = ""
+    uncertain: bool = False  # a resolution below LOW_CONFIDENCE: underlined, to be checked
 
 
-def highlight(text: str, spans: Iterable[Span]) -> str:
+def highlight(text: str, spans: Iterable[Span], *, offset: int | None = None) -> str:
     """``text`` as HTML with each span in a coloured ``<mark>``; everything escaped.
 
     Overlapping spans keep the first one (in start order); spans outside the
-    text are ignored rather than trusted.
+    text are ignored rather than trusted. With ``offset`` (where ``text``
+    starts in its document) every run of text carries ``data-o`` and every
+    mark ``data-start``/``data-end``, so the page can map a click or a
+    selection back to document offsets.
     """
+    def run(a: int, b: int) -> str:
+        if offset is None or a >= b:
+            return html.escape(text[a:b])
+        return f'<span data-o="{offset + a}">{html.escape(text[a:b])}</span>'
+
     out: list[str] = []
     pos = 0
     for span in sorted(spans, key=lambda s: (s.start, -s.end)):
         if span.start < pos or span.end > len(text) or span.start >= span.end:
             continue
-        out.append(html.escape(text[pos:span.start]))
+        out.append(run(pos, span.start))
         colour = MENTION_COLOURS.get(span.type, UNRESOLVED_COLOUR)
         outline = "outline:2px solid #d62828;" if span.selected else ""
+        outline += "border-bottom:2px dotted #d62828;" if span.uncertain else ""
         title = f' title="{html.escape(span.title)}"' if span.title else ""
-        out.append(f'<mark class="geo-mention geo-{html.escape(span.type)}"{title} '
+        where = (f' data-o="{offset + span.start}" data-start="{offset + span.start}" '
+                 f'data-end="{offset + span.end}"' if offset is not None else "")
+        out.append(f'<mark class="geo-mention geo-{html.escape(span.type)}"{title}{where} '
                    f'style="background:{colour};{outline}padding:0 2px;border-radius:3px">'
                    f"{html.escape(text[span.start:span.end])}</mark>")
         pos = span.end
-    out.append(html.escape(text[pos:]))
+    out.append(run(pos, len(text)))
     return "".join(out)
 
 
 def _mention_title(toponym: Toponym) -> str:
     place = toponym.place
-    where = f"{place.name} ({place.kind}, GeoNames {place.geonameid})" if place else "not resolved"
-    return f"{toponym.type}: {where}"
+    if place is None:
+        return f"{toponym.type}: not resolved"
+    low = " · low confidence" if toponym.confidence < LOW_CONFIDENCE else ""
+    return (f"{toponym.type}: {place.name} ({place.kind}, GeoNames {place.geonameid}), "
+            f"confidence {toponym.confidence:.2f}{low}")
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 
 
 def article_html(analysis: Analysis, *, selected: int | None = None) -> str:
     """The whole article with place mentions highlighted by type; paragraphs kept.
 
-    ``selected`` is a geonameid whose mentions get an outline.
+    ``selected`` is a geonameid whose mentions get an outline. Every piece of
+    text carries its document offset (see :func:`highlight`).
     """
     spans = [Span(t.start, t.end, t.type if t.place else "unresolved",
                   selected=selected is not None and t.place is not None and t.place.geonameid == selected,
-                  title=_mention_title(t))
+                  title=_mention_title(t), uncertain=t.place is not None and t.confidence < LOW_CONFIDENCE)
              for t in analysis.toponyms]
-    marked = highlight(analysis.text, spans)
-    paragraphs = [p.strip().replace("\n", "<br>") for p in marked.split("\n\n") if p.strip()]
-    return "".join(f'<p style="margin:0 0 .7em 0;line-height:1.55">{p}</p>' for p in paragraphs)
+    text = analysis.text
+    bounds, pos = [], 0
+    for brk in _PARAGRAPH_BREAK.finditer(text):
+        bounds.append((pos, brk.start()))
+        pos = brk.end()
+    bounds.append((pos, len(text)))
+    paragraphs = []
+    for start, end in bounds:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start == end:
+            continue
+        inside = [Span(s.start - start, s.end - start, s.type, s.selected, s.title, s.uncertain)
+                  for s in spans if start <= s.start and s.end <= end]
+        paragraphs.append(highlight(text[start:end], inside, offset=start).replace("\n", "<br>"))
+    doc = html.escape(analysis.id, quote=True)
+    return "".join(f'<p data-doc="{doc}" style="margin:0 0 .7em 0;line-height:1.55">{p}</p>' for p in paragraphs)
 
 
 def legend_html() -> str:

@@ -137,7 +137,7 @@ def _focus(gazetteer: Gazetteer, settings: Settings) -> Component:
 @component("events")
 def _events(gazetteer: Gazetteer, settings: Settings) -> Component:
     def run(doc: Doc) -> Doc:
-        doc.events = tuple(extract_events(doc.to_analysis()))
+        doc.events = extract_events(doc)
         return doc
     return _Step(run)
 

@@ -23,6 +23,9 @@ from geo.model import MENTION_TYPES, Analysis, Candidate, Event, Place, PlaceLin
 
 #: mention types that locate something; the others name a place only as an actor or modifier
 LOCATING_TYPES: frozenset[str] = frozenset({"literal", "embedded"})
+#: below this resolver confidence a place is shown as uncertain (a different marker, its
+#: alternatives offered): the calibrated score says it is wrong about as often as right
+LOW_CONFIDENCE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +68,10 @@ class PlaceSummary:
     def category(self) -> str | None:
         """The most frequent event category here, None without events."""
         return self.event_categories[0] if self.event_categories else None
+
+    @property
+    def uncertain(self) -> bool:
+        return self.confidence < LOW_CONFIDENCE
 
     def count(self, mention_type: str) -> int:
         return dict(self.type_counts).get(mention_type, 0)

@@ -15,12 +15,21 @@ subprocess, so caches warmed by one measurement never flatter another:
 * gazetteer cold build: ``Gazetteer.load(cache_dir=<tmp>, rebuild=True)``.
 * gazetteer warm load: ``Gazetteer.load()`` on the existing cache, median of
   ``--load-runs`` fresh processes (import time and whole-process time too).
+* per core: the same passes in CPU seconds of the (single-threaded) worker,
+  which the other work on a shared machine does not deflate as it does wall time.
+* ``--varied N``: one process parses N documents recombined in memory from
+  the corpus, with random gazetteer names swapped in, and reports its RSS
+  every N/50 documents (is memory flat? are the caches bounded?).
+* ``--vs REV``: the whole process (``python -m geo parse --jsonl``, start-up
+  included) of this tree against a git revision, run in pairs.
 
 Usage::
 
     python scripts/benchmark.py                       # the dev corpora in ../shared/gold
     python scripts/benchmark.py --corpus my.jsonl --passes 5
     python scripts/benchmark.py --profile             # top functions of the parse loop
+    python scripts/benchmark.py --varied 100000       # memory over 100,000 varied documents
+    python scripts/benchmark.py --vs HEAD~1           # whole process, this tree / the previous commit
 
 Corpora are JSONL files of ``{"id", "text"}`` objects, read at run time.
 The last line printed is one JSON object with every figure.
@@ -75,23 +84,29 @@ def worker_throughput(corpus: Path, *, events: bool, passes: int, cache_dir: Pat
     load_s = time.perf_counter() - started
     parser = Geoparser(gazetteer, events=events)
 
-    def one_pass() -> tuple[float, int]:
+    def one_pass() -> tuple[float, float, int]:
         toponyms = 0
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         for doc in docs:
             toponyms += len(parser.analyse(doc["text"], doc_id=str(doc.get("id") or "")).toponyms)
-        return time.perf_counter() - t0, toponyms
+        return time.perf_counter() - t0, time.process_time() - c0, toponyms
 
-    cold_s, toponyms = one_pass()
+    cold_s, cold_cpu_s, toponyms = one_pass()
     one_pass()  # warm-up, not reported
-    warm = sorted(one_pass()[0] for _ in range(passes))
-    warm_s = statistics.median(warm)
+    warm = [one_pass() for _ in range(passes)]
+    warm_s = statistics.median(w[0] for w in warm)
+    warm_cpu_s = statistics.median(w[1] for w in warm)
     return {"corpus": corpus.name, "events": events, "docs": len(docs), "chars": chars,
             "toponyms": toponyms, "gazetteer_load_s": load_s, "built_gazetteer": built,
             "cold_s": cold_s, "cold_docs_per_s": len(docs) / cold_s,
             "warm_s": warm_s, "warm_docs_per_s": len(docs) / warm_s,
             "warm_chars_per_s": chars / warm_s, "warm_passes": passes,
-            "peak_rss_mb": peak_rss_mb()}
+            # CPU seconds of this single-threaded process: documents per second per core,
+            # which a shared machine's load does not deflate the way wall time is
+            "cold_cpu_s": cold_cpu_s, "warm_cpu_s": warm_cpu_s,
+            "cold_docs_per_cpu_s": len(docs) / cold_cpu_s, "warm_docs_per_cpu_s": len(docs) / warm_cpu_s,
+            "cold_over_warm": cold_cpu_s / warm_cpu_s,
+            "peak_rss_mb": peak_rss_mb(), "gazetteer_caches": getattr(gazetteer, "cache_info", dict)()}
 
 
 def worker_build(cache_dir: Path) -> dict:
@@ -114,6 +129,104 @@ def worker_load(cache_dir: Path | None) -> dict:
     gazetteer.candidates("Timbuktu")
     t3 = time.perf_counter()
     return {"import_s": t1 - t0, "load_s": t2 - t1, "first_lookup_s": t3 - t2, "peak_rss_mb": peak_rss_mb()}
+
+
+def rss_mb() -> float:
+    """The current resident set of this process (Linux /proc; 0 elsewhere)."""
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except OSError:
+        return 0.0
+
+
+def varied_documents(docs: list[dict], count: int, *, names: list[str], seed: int = 7):
+    """``count`` new documents recombined in memory from the corpus (never written anywhere).
+
+    Each is a random run of sentences drawn from random documents, and about
+    one sentence in four gets a random gazetteer name in place of one of its
+    capitalised words, so the text keeps asking for names the caches have not
+    seen (as a stream of unrelated articles does) and every cache reaches its bound.
+    """
+    import random
+    import re
+
+    rng = random.Random(seed)
+    sentences = [s for d in docs for s in re.split(r"(?<=[.!?])\s+", d["text"]) if len(s) > 20]
+    capitalised = re.compile(r"\b[A-Z][a-z]+\b")
+    for i in range(count):
+        picked = []
+        for _ in range(rng.randint(3, 30)):
+            sentence = rng.choice(sentences)
+            if names and rng.random() < 0.25:
+                words = capitalised.findall(sentence)
+                if words:
+                    sentence = sentence.replace(rng.choice(words), rng.choice(names), 1)
+            picked.append(sentence)
+        yield {"id": f"varied-{i}", "text": " ".join(picked)}
+
+
+def worker_memory(corpus: Path, *, count: int, events: bool, cache_dir: Path | None) -> dict:
+    """Peak and sampled RSS while parsing ``count`` varied documents in one process."""
+    import random
+    import sqlite3
+
+    from geo.gazetteer import Gazetteer
+    from geo.pipeline import Geoparser
+
+    gazetteer = Gazetteer.load(cache_dir)
+    parser = Geoparser(gazetteer, events=events)
+    with sqlite3.connect(f"file:{gazetteer.path}?mode=ro", uri=True) as con:
+        names = [n for (n,) in con.execute("SELECT name FROM places WHERE kind='city'")]
+    names = random.Random(11).sample(names, min(len(names), 200_000))
+    samples = [(0, rss_mb())]
+    started, cpu0 = time.perf_counter(), time.process_time()
+    every = max(1, count // 50)
+    for i, doc in enumerate(varied_documents(read_corpus(corpus), count, names=names), 1):
+        parser.analyse(doc["text"], doc_id=doc["id"])
+        if i % every == 0:
+            samples.append((i, rss_mb()))
+    cpu_s = time.process_time() - cpu0
+    return {"docs": count, "events": events, "wall_s": time.perf_counter() - started, "cpu_s": cpu_s,
+            "docs_per_cpu_s": count / cpu_s, "peak_rss_mb": peak_rss_mb(), "rss_samples": samples,
+            "gazetteer_caches": getattr(gazetteer, "cache_info", dict)()}
+
+
+def compare_commits(rev: str, corpus: Path, *, runs: int, events: bool) -> dict:
+    """Whole-process time and peak memory of this tree against ``rev``, in pairs (A B A B ...).
+
+    ``rev`` is exported with ``git archive`` into a temporary folder (no
+    worktree, nothing in the repository changes); each run parses the corpus
+    once in a fresh process with ``python -m geo parse --jsonl``. Pairing keeps
+    the ratio meaningful while the machine's load drifts. Times are the
+    children's own CPU (user + system) and wall seconds; the peak is their
+    ``ru_maxrss``.
+    """
+    with tempfile.TemporaryDirectory(prefix="geo-bench-rev-") as tmp:
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev], capture_output=True, check=True)
+        subprocess.run(["tar", "-x", "-C", tmp], input=archive.stdout, check=True)
+        flags = [] if events else ["--no-events"]
+        commands = {"this tree": (ROOT, [sys.executable, "-m", "geo", "parse", "--jsonl", str(corpus), *flags]),
+                    rev: (Path(tmp), [sys.executable, "-m", "geo", "parse", "--jsonl", str(corpus), *flags])}
+        figures: dict[str, list[tuple[float, float, float]]] = {name: [] for name in commands}
+        for run in range(runs + 1):
+            for name, (cwd, cmd) in commands.items():
+                t0 = time.perf_counter()
+                child = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                _, status, usage = os.wait4(child.pid, 0)
+                if status != 0:
+                    raise SystemExit(f"{name}: {' '.join(cmd)} failed with status {status}")
+                if run:  # the first pair warms the file cache and is not counted
+                    figures[name].append((time.perf_counter() - t0, usage.ru_utime + usage.ru_stime,
+                                          usage.ru_maxrss / 1024))
+    out = {}
+    for name, rows in figures.items():
+        out[name] = {"wall_s": statistics.median(r[0] for r in rows), "cpu_s": statistics.median(r[1] for r in rows),
+                     "peak_mb": statistics.median(r[2] for r in rows), "runs": len(rows)}
+    a, b = figures["this tree"], figures[rev]
+    out["cpu_ratio"] = statistics.median(x[1] / y[1] for x, y in zip(a, b, strict=True))
+    out["wall_ratio"] = statistics.median(x[0] / y[0] for x, y in zip(a, b, strict=True))
+    return out
 
 
 def run_worker(args: list[str]) -> dict:
@@ -174,6 +287,13 @@ def main(argv: list[str] | None = None) -> int:
                     help="instead of benchmarking, print the parse loop's top functions (cProfile)")
     ap.add_argument("--profile-events", action="store_true", help="with --profile: include event extraction")
     ap.add_argument("--top", type=int, default=30, help="functions listed by --profile (default 30)")
+    ap.add_argument("--varied", type=int, metavar="N",
+                    help="instead: parse N varied documents recombined in memory from the first corpus "
+                         "in one process and report its RSS over time (memory flat, caches bounded)")
+    ap.add_argument("--vs", metavar="REV",
+                    help="instead: whole-process time and peak memory of this tree against git revision "
+                         "REV (e.g. HEAD~1), in pairs, on the first corpus")
+    ap.add_argument("--runs", type=int, default=5, help="pairs of runs for --vs (default 5)")
     ap.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
 
@@ -185,6 +305,9 @@ def main(argv: list[str] | None = None) -> int:
                                        cache_dir=cache_dir)
         elif kind == "build":
             result = worker_build(Path(rest[0]))
+        elif kind == "memory":
+            result = worker_memory(Path(rest[0]), count=int(rest[1]), events=rest[2] == "on",
+                                   cache_dir=cache_dir)
         else:
             result = worker_load(cache_dir)
         print(json.dumps(result))
@@ -199,6 +322,26 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     cache_arg = str(args.cache_dir) if args.cache_dir else "-"
+    if args.varied:
+        result = run_worker(["memory", str(corpora[0]), str(args.varied), "off" if args.no_events else "on",
+                             cache_arg])
+        curve = ", ".join(f"{n}: {mb:.0f}" for n, mb in result.get("rss_samples", [])[:: max(1, len(
+            result.get("rss_samples", [])) // 10)])
+        print(f"{args.varied} varied documents (events {'off' if args.no_events else 'on'}): "
+              f"peak RSS {result.get('peak_rss_mb', 0):.0f} MB, {result.get('docs_per_cpu_s', 0):.0f} docs/cpu-s; "
+              f"RSS MB after n documents: {curve}")
+        print(json.dumps(result, sort_keys=True))
+        return 1 if "error" in result else 0
+    if args.vs:
+        result = compare_commits(args.vs, corpora[0], runs=args.runs, events=not args.no_events)
+        for name in ("this tree", args.vs):
+            r = result[name]
+            print(f"{name:<12} median of {r['runs']}: wall {r['wall_s']:.2f} s, cpu {r['cpu_s']:.2f} s, "
+                  f"peak {r['peak_mb']:.0f} MB")
+        print(f"ratio this tree / {args.vs} (median of pairs): cpu {result['cpu_ratio']:.3f}, "
+              f"wall {result['wall_ratio']:.3f}")
+        print(json.dumps(result, sort_keys=True))
+        return 0
     # make sure the cache to load exists before timing loads of it
     from geo.gazetteer import Gazetteer
 
@@ -228,14 +371,15 @@ def main(argv: list[str] | None = None) -> int:
 
 def print_table(report: dict) -> None:
     print(f"{'corpus':<16}{'events':>7}{'docs':>6}{'cold doc/s':>12}{'warm doc/s':>12}"
-          f"{'warm kchar/s':>14}{'peak MB':>9}")
+          f"{'warm kchar/s':>14}{'cold doc/cpu-s':>16}{'warm doc/cpu-s':>16}{'cold/warm':>11}{'peak MB':>9}")
     for r in report["throughput"]:
         if "error" in r:
             print(f"{r['corpus']:<16}{'on' if r['events'] else 'off':>7}  failed: {r['error']}")
             continue
         print(f"{r['corpus']:<16}{'on' if r['events'] else 'off':>7}{r['docs']:>6}"
               f"{r['cold_docs_per_s']:>12.0f}{r['warm_docs_per_s']:>12.0f}"
-              f"{r['warm_chars_per_s'] / 1000:>14.0f}{r['peak_rss_mb']:>9.0f}"
+              f"{r['warm_chars_per_s'] / 1000:>14.0f}{r['cold_docs_per_cpu_s']:>16.0f}"
+              f"{r['warm_docs_per_cpu_s']:>16.0f}{r['cold_over_warm']:>11.2f}{r['peak_rss_mb']:>9.0f}"
               + ("  (built the gazetteer: cache changed during the run)" if r["built_gazetteer"] else ""))
     w = report["warm_load"]
     print(f"gazetteer warm load (median of {w['runs']} fresh processes): Gazetteer.load() {w['load_s']:.3f} s, "

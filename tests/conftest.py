@@ -53,6 +53,16 @@ def sample_layers(gazetteer: Gazetteer):
     return build_layers(sample_analyses(gazetteer), gazetteer)
 
 
+@pytest.fixture(scope="session")
+def small_gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    """A few dozen hand-made places (tests/fixtures/small_gazetteer.json), built with the real
+    build and store code into a temporary cache: for rule tests that need no 240,000 places."""
+    from tests.fixtures.small_gazetteer import build_small_gazetteer
+
+    path = build_small_gazetteer(tmp_path_factory.mktemp("small-gazetteer") / "small.sqlite")
+    return Gazetteer.open(path)
+
+
 def pytest_addoption(parser):
     parser.addoption("--slow", action="store_true", help="also run the slow tests (CI=true does too)")
 

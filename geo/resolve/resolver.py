@@ -19,7 +19,14 @@ from geo.gazetteer import Gazetteer, name_key
 from geo.model import Candidate, Place, Toponym
 from geo.recognize import RawMention
 from geo.resolve.features import (
-    CONTEXT_FEATURES, SUPRANATIONAL, Context, Feature, Namesakes, continent_of, in_facility_name)
+    CONTEXT_FEATURES,
+    SUPRANATIONAL,
+    Context,
+    Feature,
+    Namesakes,
+    continent_of,
+    in_facility_name,
+)
 from geo.resolve.prior import PRIOR_FEATURES, PriorFeature, prior_values
 from geo.resolve.score import Model, default_model, softmax
 
@@ -42,6 +49,9 @@ class ResolverRule:
     provenance: str
 
 
+FACILITY = ResolverRule("facility_name_outside", "a name inside a facility's name ('St. Paul's Hospital', "
+                        "the Church of St. Peter and St. Paul) whose every record lies outside the countries "
+                        "the article places is a saint or a person, not a place: left unresolved")
 ONE_SENSE = ResolverRule("one_sense_per_discourse", "every mention of a name in one article means the same "
                          "place (Gale, Church & Yarowsky 1992); off: each mention is resolved on its own")
 
@@ -67,11 +77,14 @@ class Resolver:
 
     @property
     def features(self) -> tuple[PriorFeature | Feature | ResolverRule, ...]:
-        return (*PRIOR_FEATURES, *CONTEXT_FEATURES, ONE_SENSE)
+        return (*PRIOR_FEATURES, *CONTEXT_FEATURES, FACILITY, ONE_SENSE)
 
     def __call__(self, mentions: Sequence[RawMention], text: str = "") -> list[Toponym]:
-        chosen = {key: (ranked, self.model.calibration(ranked[0].score) if ranked else 0.0)
-                  for key, (ranked, _) in self.resolve_names(mentions, text).items()}
+        names = self.resolve_names(mentions, text)
+        if FACILITY.name not in self.disabled and text:
+            self._drop_facility_names(mentions, text, names)
+        chosen = {key: (ranked, self.model.calibration(ranked[0].score, ranked[0].place) if ranked else 0.0)
+                  for key, (ranked, _) in names.items()}
         out = []
         for n, m in enumerate(mentions):
             ranked, conf = chosen[self._key(n, m)]
@@ -85,66 +98,83 @@ class Resolver:
         """Each name's ranked records (uncalibrated probabilities) and the final round's
         feature rows, in the order of the name's records (what ``scripts/fit_resolver.py`` fits)."""
         groups = self._groups(mentions)
-        facility = {key: any(in_facility_name(text, m.start, m.end) for m in group) if text else False
-                    for key, group in groups.items()}
+        names = {key: _Name(group, self._containers(group), self.disabled,
+                            bool(text) and any(in_facility_name(text, m.start, m.end) for m in group))
+                 for key, group in groups.items()}
         # round 0: context is only what the text names outright: countries ("Mali", "Malian"),
         # divisions, "X, Y" containers
-        outright = {key: group[0].candidates[0] for key, group in groups.items()
-                    if group[0].candidates and group[0].candidates[0].kind in ("country", "admin1")}
+        outright = {key: n.places[0] for key, n in names.items()
+                    if n.places and n.places[0].kind in ("country", "admin1")}
         named: Counter[str] = Counter()
         for key, top in outright.items():
             if top.kind == "country":
-                named[top.country_code] += len(groups[key])
+                named[top.country_code] += names[key].count
         chosen = {}
-        for key, group in groups.items():
-            context = Context(named, self._containers(group), facility=facility[key])
-            self._add_areas(context, key, groups, outright)
-            chosen[key] = self._rank(name_key(group[0].text), group[0].candidates, context)[0]
+        for key, n in names.items():
+            context = Context(named, n.containers, facility=n.facility)
+            self._add_areas(context, key, names, outright)
+            chosen[key] = self._rank(n, context)[0]
         # round 1: what round 0 placed with some confidence, and as anchors the towns and
         # divisions it placed with high confidence; a name is never evidence for itself
         placed = {key: ranked[0].place for key, ranked in chosen.items()
                   if ranked and ranked[0].score >= PLACED_CONFIDENCE}
         everywhere: Counter[str] = Counter()
+        continents: Counter[str] = Counter()
         for key, place in placed.items():
             if place.country_code:
-                everywhere[place.country_code] += len(groups[key])
+                everywhere[place.country_code] += names[key].count
+                continents[continent_of().get(place.country_code, "")] += names[key].count
+        anchors = [(key, chosen[key][0].place) for key, p in placed.items()
+                   if chosen[key][0].score >= ANCHOR_CONFIDENCE and p.kind in ("city", "admin1")]
+        points = [(key, (p.lat, p.lon)) for key, p in placed.items() if p.kind not in SUPRANATIONAL]
+        areas = {**outright, **{k: p for k, p in placed.items() if p.kind in ("country", "admin1")}}
         result = {}
-        for key, group in groups.items():
-            name = name_key(group[0].text)
-            countries = everywhere.copy()
+        for key, n in names.items():
+            countries, around = everywhere.copy(), continents.copy()
             own = placed.get(key)
             if own is not None and own.country_code:
-                countries[own.country_code] -= len(group)
-            others = {k: p for k, p in placed.items() if k != key}
-            context = Context(
-                +countries, self._containers(group),
-                [chosen[k][0].place for k, p in others.items() if chosen[k][0].score >= ANCHOR_CONFIDENCE
-                 and p.kind in ("city", "admin1") and name_key(p.name) != name],
-                facility=facility[key])
-            self._add_areas(context, key, groups, {**outright, **{k: p for k, p in others.items()
-                                                                  if p.kind in ("country", "admin1")}})
-            continents: Counter[str] = Counter()
-            for k, p in others.items():
-                if p.country_code:
-                    continents[continent_of().get(p.country_code, "")] += len(groups[k])
-                if p.kind not in SUPRANATIONAL:
-                    context.points.append((p.lat, p.lon))
-            if continents:
-                context.continent = continents.most_common(1)[0][0]
-            result[key] = self._rank(name, group[0].candidates, context)
+                countries[own.country_code] -= n.count
+                around[continent_of().get(own.country_code, "")] -= n.count
+            around = +around
+            context = Context(+countries, n.containers,
+                              [a for k, a in anchors if k != key and name_key(a.name) != n.key],
+                              facility=n.facility, points=[q for k, q in points if k != key],
+                              continent=around.most_common(1)[0][0] if around else "")
+            self._add_areas(context, key, names, areas)
+            result[key] = self._rank(n, context)
         return result
 
-    def _add_areas(self, context: Context, key: str | int, groups: dict[str | int, list[RawMention]],
+    @staticmethod
+    def _add_areas(context: Context, key: str | int, names: dict[str | int, _Name],
                    areas: dict[str | int, Place]) -> None:
         """The divisions the article names anywhere, and the areas named in this name's sentences."""
-        sentences = {m.sentence for m in groups[key]}
+        sentences = names[key].sentences
         for k, area in areas.items():
             if k == key:
                 continue
             if area.kind == "admin1":
                 context.divisions.add((area.country_code, area.name))
-            if any(m.sentence in sentences for m in groups[k]):
+            if not sentences.isdisjoint(names[k].sentences):
                 context.sentence_areas.append(area)
+
+    def _drop_facility_names(self, mentions: Sequence[RawMention], text: str,
+                             names: dict[str | int, tuple[list[Candidate], list[list[float]]]]) -> None:
+        """Unresolve facility-name parts with no record inside the article's other places."""
+        placed = {key: ranked[0].place for key, (ranked, _) in names.items()
+                  if ranked and ranked[0].score >= PLACED_CONFIDENCE}
+        for n, m in enumerate(mentions):
+            key = self._key(n, m)
+            ranked = names[key][0]
+            if not ranked or not in_facility_name(text, m.start, m.end):
+                continue
+            others = [p for k, p in placed.items() if k != key]
+            countries = {p.country_code for p in others if p.country_code}
+            divisions = {(p.country_code, p.admin1) for p in others if p.kind not in SUPRANATIONAL}
+            divided = {cc for cc, _ in divisions}
+            inside = [c for c in ranked if c.place.country_code in countries and (
+                c.place.country_code not in divided or (c.place.country_code, c.place.admin1) in divisions)]
+            if countries and not inside:
+                names[key] = ([], names[key][1])
 
     def _key(self, n: int, mention: RawMention) -> str | int:
         return n if ONE_SENSE.name in self.disabled else name_key(mention.text)
@@ -160,22 +190,40 @@ class Resolver:
         keys = {m.container for m in group if m.container}
         return [p for c in keys for p in self.gazetteer.candidates_by_key(c)[:CONTAINER_CANDIDATES]]
 
-    def _rank(self, key: str, places: Sequence[Place], context: Context,
-              ) -> tuple[list[Candidate], list[list[float]]]:
-        rows = feature_rows(places, key, context, self.disabled)
-        return rank_rows(places, rows, self.model), rows
+    def _rank(self, name: _Name, context: Context) -> tuple[list[Candidate], list[list[float]]]:
+        if len(name.places) == 1:  # nothing to choose: no features to read
+            return [Candidate(name.places[0], 1.0)], []
+        rows = feature_rows(name.places, name.key, context, self.disabled, name.prior_rows)
+        return rank_rows(name.places, rows, self.model), rows
+
+
+class _Name:
+    """One name of an article: its mentions and what is read of it once for both rounds."""
+
+    __slots__ = ("key", "places", "count", "sentences", "containers", "facility", "prior_rows")
+
+    def __init__(self, group: list[RawMention], containers: list[Place], disabled: frozenset[str],
+                 facility: bool) -> None:
+        self.key = name_key(group[0].text)
+        self.places = group[0].candidates
+        self.count = len(group)
+        self.sentences = {m.sentence for m in group}
+        self.containers = containers
+        self.facility = facility
+        self.prior_rows = [prior_values(p, self.key, disabled) for p in self.places] if len(self.places) > 1 else []
 
 
 def feature_rows(places: Sequence[Place], key: str, context: Context | None = None,
-                 disabled: frozenset[str] = frozenset()) -> list[list[float]]:
+                 disabled: frozenset[str] = frozenset(),
+                 prior_rows: list[list[float]] | None = None) -> list[list[float]]:
     """One row per record: the values of :data:`FEATURE_NAMES` (0 where disabled)."""
     context = context if context is not None else Context()
     namesakes = Namesakes(places)
-    active = [f for f in CONTEXT_FEATURES if f.name not in disabled]
+    values = [None if f.name in disabled else f.value for f in CONTEXT_FEATURES]
     rows = []
-    for p in places:
-        row = prior_values(p, key, disabled)
-        row.extend(f.value(p, namesakes, context) if f in active else 0.0 for f in CONTEXT_FEATURES)
+    for n, p in enumerate(places):
+        row = list(prior_rows[n]) if prior_rows is not None else prior_values(p, key, disabled)
+        row.extend(value(p, namesakes, context) if value is not None else 0.0 for value in values)
         rows.append(row)
     return rows
 

