@@ -54,9 +54,11 @@ def sidebar_articles() -> list[Article]:
         with sb.expander("Titles and publication dates"):
             st.caption("The date anchors relative dates in the text (\u201cnext week\u201d).")
             # with many articles, one editor at a time: 400 widgets would slow every rerun
-            editing = articles if len(articles) <= page.EDITORS_MAX else [
-                a for a in articles if a.id == st.selectbox("Article", [a.id for a in articles], key="meta_doc",
-                                                            format_func={a.id: a.title for a in articles}.get)]
+            editing = articles
+            if len(articles) > page.EDITORS_MAX:
+                chosen = st.selectbox("Article", [a.id for a in articles], key="meta_doc",
+                                      format_func={a.id: a.title for a in articles}.get)
+                editing = [a for a in articles if a.id == chosen]
             meta = st.session_state.setdefault("meta", {})  # id -> (title, date): kept while not on screen
             for a in editing:
                 title, published = meta.get(a.id, (a.title, a.published))
