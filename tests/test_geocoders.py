@@ -7,6 +7,7 @@ geopy's own Nominatim driven through a fake adapter.
 from __future__ import annotations
 
 import json
+import sqlite3
 import time
 import warnings
 
@@ -390,3 +391,66 @@ def test_geocode_cache_distinguishes_unasked_from_no_match(tmp_path):
     cache.put("k2", [ONLINE_TIMBUKTU])
     cache.close()
     assert GeocodeCache(tmp_path / "sub" / "c.sqlite").get("k2") == [ONLINE_TIMBUKTU]
+
+
+# --------------------------------------------------------------------------- faults degrade to offline
+
+@pytest.mark.parametrize("payload", [{"unexpected": "object"}, [{"lat": "north", "lon": "x"}], ["a string"],
+                                     [{"lat": "nan", "lon": "10", "display_name": "nowhere"}], 42])
+def test_a_malformed_reply_keeps_the_offline_answer(offline, tmp_path, adapter, payload):
+    adapter.payload = payload
+    geocoder = fallback(tmp_path, offline, Nominatim(user_agent="geo-news-tests", adapter_factory=adapter))
+    with pytest.warns(OnlineGeocoderWarning, match="could not be read|failed|impossible"):
+        location = geocoder.geocode("Timbuktu")
+    assert location.raw["geonameid"] == TIMBUKTU
+    assert len(geocoder.cache) == 0
+
+
+def test_a_corrupt_cache_is_set_aside_and_an_unwritable_one_is_not_fatal(offline, tmp_path, caplog):
+    path = tmp_path / "online.sqlite"
+    path.write_bytes(b"\x00\xffnot a database" * 100)
+    geocoder = fallback(tmp_path, offline, FakeGeocoder({"Timbuktu": ONLINE_TIMBUKTU}))
+    assert geocoder.lookup("Timbuktu").status == "online"
+    assert geocoder.lookup("Timbuktu").status == "cached"  # the new cache works
+    assert list(tmp_path.glob("online.sqlite.corrupt-*")) and "cannot be read" in caplog.text
+
+    class BrokenCache(GeocodeCache):
+        def _connection(self):
+            raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    broken = FallbackGeocoder(offline, FakeGeocoder({"Timbuktu": ONLINE_TIMBUKTU}), cache=BrokenCache(path),
+                              min_delay_seconds=0)
+    assert broken.lookup("Timbuktu").status == "online"
+
+
+def test_a_hung_service_costs_one_bounded_lookup(offline, tmp_path):
+    class Hung(FakeGeocoder):
+        def geocode(self, query, *, exactly_one=True, timeout=None):
+            time.sleep(5)
+
+    geocoder = FallbackGeocoder(offline, Hung(), cache=tmp_path / "c.sqlite", min_delay_seconds=0, timeout=0.2)
+    assert geocoder.max_lookup_seconds < 1.0
+    started = time.perf_counter()
+    answer = geocoder.lookup("Timbuktu")
+    assert time.perf_counter() - started < geocoder.max_lookup_seconds + 0.5
+    assert answer.fell_back and "timed out" in answer.reason and answer.location.raw["geonameid"] == TIMBUKTU
+
+
+def test_retry_after_is_honoured_without_blocking(offline, tmp_path, adapter):
+    adapter.status = 429
+    nominatim = Nominatim(user_agent="geo-news-tests", adapter_factory=adapter)
+    geocoder = fallback(tmp_path, offline, nominatim)
+    started = time.perf_counter()
+    for _ in range(3):
+        assert geocoder.lookup("Timbuktu").fell_back
+    assert time.perf_counter() - started < 2 and len(adapter.requested) == 1  # no request until it passes
+
+
+def test_the_requests_transport_retries_nothing_on_its_own(offline, tmp_path):
+    pytest.importorskip("requests")
+    from geopy.adapters import RequestsAdapter
+
+    nominatim = Nominatim(user_agent="geo-news-tests", adapter_factory=RequestsAdapter)
+    FallbackGeocoder(offline, nominatim, cache=tmp_path / "c.sqlite")
+    for transport in nominatim.adapter.session.adapters.values():
+        assert transport.max_retries.total == 0 and not transport.max_retries.respect_retry_after_header
