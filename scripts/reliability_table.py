@@ -85,7 +85,7 @@ chosen by the one-standard-error rule: out-of-fold A@161 for L2 0.003, 0.03,
 0.1 and 0.3 was 0.914, 0.912, 0.912, 0.912 (GeoWebNews) and 0.779, 0.777,
 0.776, 0.775 (GeoVirus), all within one standard error (about 0.006) of the
 best, so the most regularised, 0.3, ships (`python scripts/fit_resolver.py
---l2 X --out F --dry-run` repeats any of them).
+--l2 X --out F` repeats any of them).
 """
 
 
