@@ -4,6 +4,8 @@ word), ``english-words`` (which names are ordinary lower-case words) and
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 
 def dictionary_words() -> set[str]:
     """Lower-case English words (Webster's, as english-words ships it, plus British spellings).
@@ -26,10 +28,11 @@ def zipf_frequencies(tokens: set[str]) -> dict[str, float]:
     return {t: wordfreq.zipf_frequency(t, "en") for t in tokens}
 
 
-def given_names() -> set[str]:
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
     """Capitalised given names that are not English stop words."""
     from gender_guesser.detector import Detector
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    return {n for n in Detector().names
-            if n[:1].isupper() and n.isalpha() and n.lower() not in STOP_WORDS}
+    return frozenset(n for n in Detector().names
+                     if n[:1].isupper() and n.isalpha() and n.lower() not in STOP_WORDS)
