@@ -80,7 +80,7 @@ def country_point(conventional: tuple[float, float] | None,
                   shape_point: tuple[float, float]) -> tuple[float, float]:
     """A country's point: halfway between its conventional point and its shape's centre.
 
-    Re-measured on the second build (README "Quality"): counting each gold
+    Re-measured on the second build (both dev corpora): counting each gold
     country of GeoWebNews once, countryinfo's point is GeoNames' own (median
     0 km, 93 % within 161 km; the midpoint 29 km, 92 %), but the few countries
     news names most (the United States: 235 km apart) sit nearer the midpoint,
