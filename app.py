@@ -2,57 +2,45 @@
 
     streamlit run app.py
 
-A thin layer over ``geo``: widgets, session state and caching live here; the
-map (:mod:`geo.webmap`), the side panel and timeline (:mod:`geo.panel`), user
-corrections (:mod:`geo.corrections`) and the downloads (:mod:`geo.layers`,
-:mod:`geo.export`) are library functions tested on their own.
+Streamlit only: widgets, caching and session state. What the page shows is
+built by the library (:mod:`geo.web.page` view models, :mod:`geo.webmap`,
+:mod:`geo.panel`), and every cached or session value is a library type or
+plain data, never a class of this script (Streamlit replaces this module on
+every run, and a pickled ``__main__`` class then cannot be read back).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-import html
 import json
+import logging
 import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import corrections as corr
 from geo import panel, webmap
-from geo.cli import read_article
+from geo.corrections import Correction, CorrectionStore, default_store, default_store_path
 from geo.errors import GeoError
 from geo.gazetteer import Gazetteer
 from geo.model import Analysis
-from geo.pipeline import Geoparser, doc_id_for
-from geo.text import decode, html_to_text, looks_like_html
+from geo.pipeline import Geoparser
+from geo.web import page
+from geo.web.page import Article, MentionRef
 
+log = logging.getLogger("geo.app")
 HERE = Path(__file__).resolve().parent
 MARKDOWN_SPECIALS = frozenset("\\`*_{}[]()<>#+-.!|~:$&")
 DEFAULT_SEED = "voa-2022-11-14-uk-pulling-mali-troop-deployment"
-ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 #: the only map interactions that rerun the script; panning and zooming do not
 CLICK_KEYS = ["last_object_clicked", "last_object_clicked_popup", "last_object_clicked_count"]
-MAP_HEIGHT = 560
+MAP_HEIGHT = 600
 MIME_TYPES = {"geojson": "application/geo+json", "gpkg": "application/geopackage+sqlite3",
-              "csv": "text/csv", "kml": "application/vnd.google-earth.kml+xml"}
+              "csv": "text/csv", "kml": "application/vnd.google-earth.kml+xml",
+              "geoparquet": "application/vnd.apache.parquet"}
 DOWNLOAD_LAYERS = ("places", "mentions", "events", "event_areas", "areas", "unresolved")
-
-
-@dataclass(frozen=True)
-class Article:
-    """An article the user loaded, before analysis."""
-
-    id: str
-    text: str
-    title: str
-    published: dt.date | None
-    source: str
 
 
 def plain(text: str) -> str:
@@ -60,52 +48,53 @@ def plain(text: str) -> str:
     return "".join("\\" + c if c in MARKDOWN_SPECIALS else c for c in text)
 
 
-def seeds_dir() -> Path:
-    return Path(os.environ.get("GEO_SEEDS_DIR") or HERE / "seeds")
-
-
-# --------------------------------------------------------------------------- cached resources
+# --------------------------------------------------------------------------- shared by every session
 
 @st.cache_resource(show_spinner="Opening the gazetteer…")
 def geoparser() -> Geoparser:
     return Geoparser(Gazetteer.load())
 
 
-@st.cache_data(show_spinner="Finding places and events…", max_entries=256)
+@st.cache_resource(show_spinner="Finding places and events…", max_entries=1024)
 def analyse(text: str, doc_id: str, title: str, published: dt.date | None) -> Analysis:
+    # a resource, not data: an Analysis is frozen, so every session can share the one copy
     return geoparser().analyse(text, doc_id=doc_id, title=title, published=published)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def seed_articles(folder: str) -> dict[str, Article]:
-    articles = {}
-    for path in sorted(Path(folder).iterdir()):
-        if path.suffix.lower() not in ARTICLE_SUFFIXES:
-            continue
-        doc = read_article(path)
-        published = doc.get("published")
-        articles[path.stem] = Article(path.stem, doc["text"], doc.get("title") or path.stem,
-                                      dt.date.fromisoformat(published[:10]) if published else None,
-                                      f"seeds/{path.name}")
-    return articles
+    return page.read_folder(Path(folder))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def uploaded_article(name: str, data: bytes) -> Article:
-    text = decode(data, source=name)
-    title = ""
-    if Path(name).suffix.lower() in (".html", ".htm") or looks_like_html(text):
-        text, title = html_to_text(text)
-    return Article(doc_id_for(text), text, title or Path(name).stem, None, f"upload: {name}")
+    return page.uploaded_article(name, data)
 
 
-@st.cache_data(show_spinner="Preparing the downloads…", max_entries=32)
-def layer_file(signature: str, _analyses: tuple[Analysis, ...], name: str, fmt: str) -> bytes:
-    """One layer in one format; ``signature`` names the documents and corrections it was built from."""
-    from geo.export import layer_bytes
-    from geo.layers import build_layers
+@st.cache_resource(show_spinner=False, max_entries=64)
+def map_features(key: str, _analyses: tuple[Analysis, ...]) -> webmap.MapFeatures:
+    return webmap.map_features(_analyses, geoparser().gazetteer)
 
-    return layer_bytes(build_layers(_analyses, geoparser().gazetteer), name, fmt)
+
+def corrections() -> CorrectionStore:
+    return _store(str(default_store_path()))
+
+
+@st.cache_resource(show_spinner=False)
+def _store(path: str) -> CorrectionStore:
+    # one store object per file for every session: each call opens its own connection, writers queue
+    return default_store()
+
+
+@st.cache_resource(show_spinner=False)
+def layer_files() -> page.LayerFiles:
+    return page.LayerFiles(geoparser().gazetteer)
+
+
+@st.cache_resource(show_spinner=False)
+def article_component():  # noqa: ANN201 (Streamlit's own renderer type)
+    return st.components.v2.component("geo_article", js=(HERE / "geo" / "web" / "article.js").read_text(),
+                                      isolate_styles=False)
 
 
 # --------------------------------------------------------------------------- state
@@ -114,8 +103,10 @@ def state_defaults() -> None:
     ss = st.session_state
     ss.setdefault("pasted", {})  # id -> Article
     ss.setdefault("selected", None)  # geonameid shown in the side panel
-    ss.setdefault("focus", (None, None))  # (center, zoom) asked for by a mention or event
+    ss.setdefault("focus", (None, None))  # (center, zoom) asked for by a mention, event or table row
     ss.setdefault("last_click", None)
+    ss.setdefault("active_mention", None)  # MentionRef key clicked in the text
+    ss.setdefault("pending_add", None)  # (doc id, start, end) selected in the text
 
 
 def select_place(geonameid: int | None, *, focus: bool) -> None:
@@ -129,14 +120,38 @@ def select_place(geonameid: int | None, *, focus: bool) -> None:
 def on_mention_chosen() -> None:
     choice = st.session_state.get("mention_focus")
     if choice:
-        select_place(int(choice.split("|")[0]), focus=True)
+        found = MentionRef.parse(choice).find(st.session_state.get("_shown_analyses", ()))
+        if found and found[1].place is not None:
+            select_place(found[1].place.geonameid, focus=True)
 
 
 def on_event_chosen() -> None:
     choice = st.session_state.get("event_focus")
-    shown = st.session_state.get("_shown_analyses", ())
     if choice:
-        select_place(panel.event_place(shown, choice), focus=True)
+        select_place(panel.event_place(st.session_state.get("_shown_analyses", ()), choice), focus=True)
+
+
+def on_article_event(doc_id: str) -> None:
+    """A click on a mention or a selection in the article text (the article component)."""
+    result = st.session_state.get(f"article:{doc_id}") or {}
+    shown = st.session_state.get("_shown_analyses", ())
+    mention, selection = result.get("mention"), result.get("selection")
+    if mention:
+        ref = MentionRef(str(mention["doc"]), int(mention["start"]), int(mention["end"]))
+        found = ref.find(shown)
+        if found:
+            st.session_state.active_mention = ref.key
+            st.session_state.pending_add = None
+            if found[1].place is not None:
+                select_place(found[1].place.geonameid, focus=True)
+    elif selection:
+        analysis = next((a for a in shown if a.id == selection["doc"]), None)
+        span = page.selection_span(analysis.text, int(selection["start"]), int(selection["end"])) \
+            if analysis else None
+        if span:
+            st.session_state.pending_add = (analysis.id, *span)
+            st.session_state.active_mention = None
+            st.session_state.add_query = analysis.text[span[0]:span[1]]
 
 
 def add_pasted() -> None:
@@ -145,53 +160,78 @@ def add_pasted() -> None:
     if not text:
         ss.paste_error = "Paste some article text first."
         return
-    doc_id = doc_id_for(text)
-    ss.pasted[doc_id] = Article(doc_id, text, ss.get("paste_title") or f"Pasted article {len(ss.pasted) + 1}",
-                                ss.get("paste_date"), "pasted")
-    ss.paste_text = ""
-    ss.paste_error = ""
+    article = page.pasted_article(text, ss.get("paste_title") or "", ss.get("paste_date"), len(ss.pasted) + 1)
+    ss.pasted[article.id] = article
+    # a fresh form for the next article: no old title or date carried over
+    ss.paste_text, ss.paste_title, ss.paste_date, ss.paste_error = "", "", None, ""
 
 
-# --------------------------------------------------------------------------- page parts
+def date_field(label: str, value: dt.date | None, key: str) -> dt.date | None:
+    return st.date_input(label, value=value, key=key, min_value=page.PUBLISHED_MIN,
+                         max_value=page.published_max(), format="YYYY-MM-DD")
+
+
+# --------------------------------------------------------------------------- sidebar
 
 def sidebar_articles() -> list[Article]:
     """Every article the user chose: seeds, uploads and pasted text, with their metadata."""
     sb = st.sidebar
     sb.header("Articles")
-    seeds = seed_articles(str(seeds_dir()))
+    seeds = seed_articles(str(os.environ.get("GEO_SEEDS_DIR") or HERE / "seeds"))
     wanted = st.query_params.get_all("article") or [DEFAULT_SEED]
     chosen = sb.multiselect("From seeds/", list(seeds), default=[s for s in wanted if s in seeds],
                             format_func=lambda s: seeds[s].title, key="seed_choice")
     articles = [seeds[s] for s in chosen]
-
-    uploads = sb.file_uploader("Upload articles (.txt, .md, .html)", type=[s[1:] for s in ARTICLE_SUFFIXES],
+    uploads = sb.file_uploader("Upload articles (.txt, .md, .html)", type=[s[1:] for s in page.ARTICLE_SUFFIXES],
                                accept_multiple_files=True, key="uploads")
     for upload in uploads or []:
         try:
             articles.append(uploaded_article(upload.name, upload.getvalue()))
         except GeoError as exc:
             sb.error(plain(f"{upload.name}: {exc}"))
-
     with sb.expander("Paste an article", expanded=not articles):
         st.text_area("Article text", key="paste_text", height=150)
         st.text_input("Title (optional)", key="paste_title")
-        st.date_input("Publication date (optional)", value=None, key="paste_date")
+        date_field("Publication date (optional)", None, "paste_date")
         st.button("Add article", on_click=add_pasted, key="paste_add")
         if st.session_state.get("paste_error"):
             st.warning(plain(st.session_state.paste_error))
     articles.extend(st.session_state.pasted.values())
-
     if articles:
         with sb.expander("Titles and publication dates"):
             st.caption("The date anchors relative dates in the text (\u201cnext week\u201d).")
-            edited = []
-            for a in articles:
-                title = st.text_input("Title", value=a.title, key=f"title:{a.id}")
-                published = st.date_input("Published", value=a.published, key=f"date:{a.id}")
-                edited.append(Article(a.id, a.text, title, published, a.source))
-            articles = edited
+            # with many articles, one editor at a time: 400 widgets would slow every rerun
+            editing = articles if len(articles) <= page.EDITORS_MAX else [
+                a for a in articles if a.id == st.selectbox("Article", [a.id for a in articles], key="meta_doc",
+                                                            format_func={a.id: a.title for a in articles}.get)]
+            meta = st.session_state.setdefault("meta", {})  # id -> (title, date): kept while not on screen
+            for a in editing:
+                title, published = meta.get(a.id, (a.title, a.published))
+                meta[a.id] = (st.text_input("Title", value=title, key=f"title:{a.id}"),
+                              date_field("Published", published, f"date:{a.id}"))
+            articles = [a.with_metadata(*meta[a.id]) if a.id in meta else a for a in articles]
     # the same text loaded twice (a seed also uploaded) is one document
     return list({a.id: a for a in articles}.values())
+
+
+def sidebar_filters(analyses: list[Analysis]) -> page.Filters:
+    """Filters for many articles; they narrow the map, the panel, the tables and the downloads."""
+    if len(analyses) < 2:
+        return page.Filters()
+    options = page.filter_options(analyses)
+    titles = {a.id: a.title or a.id for a in analyses}
+    with st.sidebar.expander("Filter", expanded=True):
+        docs = st.multiselect("Articles", list(titles), format_func=titles.get, key="filter_docs",
+                              placeholder="All articles")
+        dates = sorted(a.published for a in analyses if a.published)
+        span = st.date_input("Published between", value=(dates[0], dates[-1]) if dates else (),
+                             min_value=page.PUBLISHED_MIN, max_value=page.published_max(), key="filter_dates")
+        categories = st.multiselect("Event categories", options["categories"], key="filter_categories",
+                                    placeholder="All categories")
+        countries = st.multiselect("Countries", options["countries"], key="filter_countries",
+                                   placeholder="All countries")
+    start, end = (tuple(span) + (None, None))[:2] if dates else (None, None)
+    return page.Filters(frozenset(docs), start, end, frozenset(categories), frozenset(countries))
 
 
 def analyse_all(articles: list[Article]) -> tuple[list[Analysis], list[str]]:
@@ -199,22 +239,17 @@ def analyse_all(articles: list[Article]) -> tuple[list[Analysis], list[str]]:
     analyses, warnings = [], []
     for article in articles:
         try:
-            analysis = analyse(article.text, article.id, article.title, article.published)
+            analysis, problems = page.corrected(analyse(article.text, article.id, article.title, article.published),
+                                                corrections(), gaz)
         except GeoError as exc:
             warnings.append(f"{article.title}: {exc}")
             continue
-        try:
-            saved = corr.load_corrections(article.id)
-            analysis = corr.apply_corrections(analysis, saved, gaz)
-            stale = corr.stale_corrections(analysis, saved)
-        except GeoError as exc:
-            warnings.append(f"{article.title}: {exc}")
-            stale = []
-        if stale:
-            warnings.append(f"{article.title}: {len(stale)} saved correction(s) no longer match a mention.")
+        warnings += [f"{article.title}: {p}" for p in problems]
         analyses.append(analysis)
     return analyses, warnings
 
+
+# --------------------------------------------------------------------------- map and panel
 
 def clicked_place(map_state: dict | None, features: webmap.MapFeatures) -> int | None:
     """The geonameid of the feature a click landed on: by its id, else by where it landed."""
@@ -234,12 +269,7 @@ def clicked_place(map_state: dict | None, features: webmap.MapFeatures) -> int |
 
 
 def take_click(map_state: dict | None, features: webmap.MapFeatures) -> bool:
-    """Select the place of a new map click; whether the selection changed.
-
-    streamlit-folium copies each click into ``st.session_state["map"]`` before
-    the rerun it causes, so the click is taken before anything is drawn and
-    the panel and the selection ring show the new place in the same run.
-    """
+    """Select the place of a new map click, before anything is drawn; whether the selection changed."""
     signature = json.dumps(map_state or {}, sort_keys=True, default=str)
     if not map_state or signature == st.session_state.last_click:
         return False
@@ -251,10 +281,10 @@ def take_click(map_state: dict | None, features: webmap.MapFeatures) -> bool:
     return True
 
 
-def show_map(analyses: list[Analysis], features: webmap.MapFeatures) -> None:
+def show_map(features: webmap.MapFeatures, *, many: bool) -> None:
     gaz = geoparser().gazetteer
-    tiles = "offline" if st.session_state.get("basemap") == "Offline countries only" else "auto"
-    fmap = webmap.build_map(features, gazetteer=gaz, tiles=tiles)
+    tiles = "offline" if os.environ.get("GEO_TILES") == "offline" else "auto"
+    fmap = webmap.build_map(features, gazetteer=gaz, tiles=tiles, show_areas=not many)
     selected = st.session_state.selected
     place = gaz.get(selected) if selected is not None else None
     center, zoom = st.session_state.focus
@@ -268,12 +298,11 @@ def show_map(analyses: list[Analysis], features: webmap.MapFeatures) -> None:
     st.html(webmap.legend_html(features))
 
 
-def show_panel(analyses: list[Analysis]) -> None:
+def show_panel(analyses: list[Analysis], features: webmap.MapFeatures) -> None:
     selected = st.session_state.selected
-    info = panel.place_panel(analyses, selected) if selected is not None else None
+    info = panel.place_panel(analyses, selected, features.summary(selected)) if selected is not None else None
     if info is None:
-        st.info("Click a place on the map, or pick a mention under **Article**, to read where the "
-                "article names it.")
+        st.info("Click a place on the map, or a mention in the article, to read where the article names it.")
         return
     p = info.place
     st.subheader(plain(p.name), anchor=False)
@@ -281,42 +310,116 @@ def show_panel(analyses: list[Analysis]) -> None:
                 else f"named region {p.geonameid} (defined by this project, not GeoNames)")
     st.markdown(f"{plain(p.kind.capitalize())} · {plain(p.country_code or '—')} · {gid_text}")
     c1, c2 = st.columns(2)
-    c1.metric("Confidence", f"{info.confidence:.2f}")
+    c1.metric("Confidence", f"{info.confidence:.2f}" + (" (low)" if info.confidence < panel.LOW_CONFIDENCE else ""))
     c2.metric("Mentions", info.mention_count)
     st.caption("Mentioned as: " + ", ".join(info.mention_types))
     if info.alternatives:
-        with st.expander(f"Alternatives ({len(info.alternatives)})"):
-            st.dataframe(pd.DataFrame([{"name": a.name, "kind": a.kind, "country": a.country_code,
-                                        "score": a.score, "geonameid": a.geonameid}
-                                       for a in info.alternatives]), hide_index=True)
+        with st.expander(f"Alternatives ({len(info.alternatives)})", expanded=info.confidence < panel.LOW_CONFIDENCE):
+            for alt in info.alternatives[:8]:
+                st.button(f"{alt.name}, {alt.country_code or '—'} ({alt.kind}) · score {alt.score:.2f}",
+                          key=f"alt:{selected}:{alt.geonameid}", on_click=choose_alternative,
+                          args=(analyses, selected, alt.geonameid))
     st.html(f'<div class="geo-panel">{panel.panel_html(info, show_documents=len(analyses) > 1)}</div>')
 
 
+def choose_alternative(analyses: list[Analysis], geonameid: int, alternative: int) -> None:
+    page.choose_alternative(corrections(), analyses, geonameid, alternative)
+    st.session_state.selected = alternative
+
+
+# --------------------------------------------------------------------------- tabs
+
 def show_article(analyses: list[Analysis]) -> None:
-    options = {f"{t.place.geonameid}|{a.id}|{t.start}": f"{t.text} → {t.place.name} ({a.title or a.id}, "
-               f"sentence {t.sentence + 1})"
-               for a in analyses for t in a.toponyms if t.place is not None}
-    st.selectbox("Focus a mention on the map", list(options), index=None, format_func=options.get,
-                 key="mention_focus", on_change=on_mention_chosen, placeholder="Choose a mention")
+    st.caption("Click a mention to check it on the map; select any words to add a place the reader missed.")
     st.html(panel.legend_html())
+    component = article_component()
     for a in analyses:
         if len(analyses) > 1:
-            st.html(f"<h4>{html.escape(a.title or a.id)}</h4>")
-        st.html(f'<div class="geo-article">{panel.article_html(a, selected=st.session_state.selected)}</div>')
+            st.markdown(f"#### {plain(a.title or a.id)}")
+        html = panel.article_html(a, selected=st.session_state.selected)
+        component(key=f"article:{a.id}", data={"html": html, "version": hash(html)},
+                  on_mention_change=functools.partial(on_article_event, a.id),
+                  on_selection_change=functools.partial(on_article_event, a.id))
+    if st.session_state.pending_add:
+        show_add_place(analyses)
+    elif st.session_state.active_mention:
+        found = MentionRef.parse(st.session_state.active_mention).find(analyses)
+        if found:
+            show_fix(*found, key="active")
+    options = page.mention_options(analyses, resolved_only=True)
+    st.selectbox("Focus a mention on the map", list(options), index=None, format_func=options.get,
+                 key="mention_focus", on_change=on_mention_chosen, placeholder="Choose a mention")
 
 
-def timeline_chart(events: list[panel.EventView]) -> Any:
+def show_add_place(analyses: list[Analysis]) -> None:
+    doc_id, start, end = st.session_state.pending_add
+    analysis = next((a for a in analyses if a.id == doc_id), None)
+    if analysis is None:
+        return
+    text = analysis.text[start:end]
+    with st.container(border=True, key="add_box"):
+        st.markdown(f"**Add a place** for \u201c{plain(text)}\u201d")
+        query = st.text_input("Search the gazetteer", key="add_query")
+        found = geoparser().gazetteer.search(query or text, limit=15)
+        labels = {str(p.geonameid): f"{p.name}, {p.country_code or '—'} ({p.kind}), GeoNames {p.geonameid}"
+                  for p in found}
+        choice = st.selectbox("Place", list(labels), index=None, format_func=labels.get, key="add_choice",
+                              placeholder="Choose a place" if labels else "Nothing found: try another spelling")
+        c1, c2 = st.columns(2)
+        if c1.button("Save place", key="add_save", type="primary", disabled=choice is None):
+            corrections().add(Correction.add_place(doc_id, start, end, text, int(choice)))
+            st.session_state.pending_add = None
+            select_place(int(choice), focus=True)
+            st.rerun()
+        if c2.button("Cancel", key="add_cancel"):
+            st.session_state.pending_add = None
+            st.rerun()
+
+
+def show_fix(analysis: Analysis, toponym, *, key: str) -> None:  # noqa: ANN001 (a geo.model.Toponym)
+    """The correction form of one mention: alternatives with scores, a gazetteer search, not a place."""
+    gaz = geoparser().gazetteer
+    with st.container(border=True, key=f"fix_box_{key}"):
+        where = toponym.place.name if toponym.place else "unresolved"
+        st.markdown(f"**\u201c{plain(toponym.text)}\u201d** → {plain(where)} "
+                    f"(confidence {toponym.confidence:.2f})")
+        query = st.text_input("Search the gazetteer", key=f"fix_query_{key}", placeholder="e.g. Tombouctou")
+        found = gaz.search(query, limit=15) if query else gaz.candidates(toponym.text, limit=15)
+        choices = {c.value: c.label for c in page.correction_choices(toponym, found)}
+        # nothing preselected: a default would be saved by one careless click
+        choice = st.selectbox("Replace with", list(choices), index=None, format_func=choices.get,
+                              key=f"fix_choice_{key}", placeholder="Choose the right place")
+        scope = st.radio("For", list(page.SCOPE_LABELS), format_func=page.SCOPE_LABELS.get, horizontal=True,
+                         key=f"fix_scope_{key}", help=f"\u201c{toponym.text}\u201d in this mention only, "
+                         "everywhere in this article, or in every article, also those loaded later")
+        if st.button("Apply and save correction", key=f"fix_apply_{key}", type="primary", disabled=choice is None):
+            gid = None if choice == page.NOT_A_PLACE else int(choice)
+            corrections().add(page.correction_for(scope, analysis.id, toponym, gid))
+            st.session_state.selected = gid
+            st.session_state.active_mention = None
+            st.toast("Correction saved")
+            st.rerun()
+
+
+def show_places(features: webmap.MapFeatures) -> None:
+    rows = page.places_table(features.summaries)
+    if not rows:
+        st.info("No places found.")
+        return
+    event = st.dataframe(rows, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row",
+                         key="places_table", column_config={"geonameid": None})
+    picked = event.selection.rows if event else []
+    if picked and rows[picked[0]]["geonameid"] != st.session_state.get("_table_pick"):
+        st.session_state._table_pick = rows[picked[0]]["geonameid"]
+        select_place(rows[picked[0]]["geonameid"], focus=True)
+        st.rerun()
+
+
+def timeline_chart(events: list[panel.EventView]):  # noqa: ANN201 (an altair Chart)
     """Dated events as bars from start to end, one row per category, in the map's colours."""
     import altair as alt  # only when the Events tab is open: it costs the first page 0.3 s
 
-    frame = pd.DataFrame({
-        "start": pd.to_datetime([e.start for e in events]),
-        # a day-precise event still gets a visible bar: it lasts until the next day
-        "end": pd.to_datetime([e.end for e in events]) + pd.Timedelta(days=1),
-        "category": [e.category for e in events], "event": [e.label for e in events],
-        "date": [e.date for e in events], "precision": [e.precision for e in events],
-        "context": [e.tense for e in events],
-    })
+    frame = page.timeline_frame(events)
     categories = sorted(set(frame["category"]))
     colours = alt.Scale(domain=categories, range=[webmap.category_colour(c) for c in categories])
     return alt.Chart(frame).mark_bar(size=12, cornerRadius=2).encode(
@@ -340,68 +443,60 @@ def show_events(analyses: list[Analysis]) -> None:
     dated = [e for e in rows if e.start]
     if dated:
         st.altair_chart(timeline_chart(dated), width="stretch")
-    st.dataframe(pd.DataFrame([{"date": e.date or "unknown", "precision": e.precision, "category": e.category,
-                                "event": e.label, "context": e.tense, "actors": e.actors, "places": e.places,
-                                "sentence": e.sentence} for e in rows]),
-                 hide_index=True, width="stretch")
+    st.dataframe(page.event_rows(rows), hide_index=True, width="stretch")
     labels = {e.id: f"{e.date or 'undated'} · {e.category} · {e.label}" for e in rows if e.places}
     st.selectbox("Show an event on the map", list(labels), index=None, format_func=labels.get,
                  key="event_focus", on_change=on_event_chosen, placeholder="Choose an event")
 
 
 def show_corrections(analyses: list[Analysis]) -> None:
-    gaz = geoparser().gazetteer
-    mentions = {f"{a.id}|{t.start}|{t.end}": (a, t) for a in analyses for t in a.toponyms}
-    if not mentions:
-        st.info("No place mentions to correct.")
-        return
-    keys = list(mentions)
-    selected = st.session_state.selected
-    # open on the place being read in the side panel, the one the user is most likely fixing
-    first = next((i for i, (_, t) in enumerate(mentions.values())
-                  if t.place is not None and t.place.geonameid == selected), 0)
-    key = st.selectbox("Mention", keys, index=first, key="fix_mention",
-                       format_func=lambda k: (f"{mentions[k][1].text} → "
-                                              f"{mentions[k][1].place.name if mentions[k][1].place else 'unresolved'}"
-                                              f" ({mentions[k][0].title or mentions[k][0].id}, "
-                                              f"offset {mentions[k][1].start})"))
-    analysis, toponym = mentions[key]
-    st.html('<div style="font-size:.85em;color:#555">In: \u201c'
-            + panel.highlight(analysis.sentence_of(toponym).text,
-                              [panel.Span(toponym.start - analysis.sentence_of(toponym).start,
-                                          toponym.end - analysis.sentence_of(toponym).start, toponym.type)])
-            + "\u201d</div>")
-    query = st.text_input("Search the gazetteer", key="fix_query", placeholder="e.g. Tombouctou")
-    choices: dict[str, str] = {}
-    for cand in toponym.alternatives:
-        choices[str(cand.place.geonameid)] = (f"{cand.place.name}, {cand.place.country_code} ({cand.place.kind}), "
-                                              f"score {cand.score:.2f}")
-    found = gaz.search(query, limit=15) if query else gaz.candidates(toponym.text, limit=15)
-    for place in found:
-        choices.setdefault(str(place.geonameid), f"{place.name}, {place.country_code} ({place.kind}), "
-                                                 f"GeoNames {place.geonameid}")
-    if toponym.place is not None:
-        choices.pop(str(toponym.place.geonameid), None)
-    choices["none"] = "Not a place"
-    choice = st.selectbox("Replace with", list(choices), format_func=choices.get, key="fix_choice")
-    saved = corr.load_corrections(analysis.id)
-    if st.button("Apply and save correction", key="fix_apply", type="primary"):
-        fix = corr.Correction(toponym.start, toponym.end, toponym.text,
-                              None if choice == "none" else int(choice))
-        path = corr.save_corrections(analysis.id, corr.with_correction(saved, fix))
-        st.session_state.selected = fix.geonameid
-        st.toast(f"Saved to {path}")
+    options = page.mention_options(analyses)
+    if options:
+        selected = st.session_state.selected
+        # open on the place being read in the side panel, the one the user is most likely fixing
+        first = next((i for i, (a, t) in enumerate((a, t) for a in analyses for t in a.toponyms)
+                      if t.place is not None and t.place.geonameid == selected), 0)
+        key = st.selectbox("Mention", list(options), index=first, format_func=options.get, key="fix_mention")
+        found = MentionRef.parse(key).find(analyses)
+        if found:
+            show_fix(*found, key="tab")
+    show_saved_corrections(analyses)
+
+
+def show_saved_corrections(analyses: list[Analysis]) -> None:
+    store = corrections()
+    problems = store.problems()
+    for problem in problems:
+        st.warning(plain(problem.message))
+    if problems and st.button("Repair the corrections file", key="fix_repair"):
+        for line in store.repair():
+            st.toast(line)
         st.rerun()
+    saved = page.saved_corrections(store, [a.id for a in analyses]) if not any(
+        p.kind == "unreadable_store" for p in problems) else []
+    titles = {a.id: a.title or a.id for a in analyses}
     if saved:
-        st.markdown("**Saved corrections of this article**")
-        for c in saved:
-            target = gaz.get(c.geonameid) if c.geonameid is not None else None
-            cols = st.columns([4, 1])
-            cols[0].text(f"{c.text} (offset {c.start}) → {target.name if target else 'not a place'}")
-            if cols[1].button("Undo", key=f"undo:{analysis.id}:{c.start}:{c.end}"):
-                corr.save_corrections(analysis.id, corr.without_correction(saved, c.start, c.end))
-                st.rerun()
-        st.caption(f"Stored in {corr.corrections_path(analysis.id)}")
+        st.markdown("**Saved corrections**")
+    for c in saved:
+        cols = st.columns([5, 1])
+        where = "every article" if c.scope == "everywhere" else titles.get(c.doc_id, c.doc_id)
+        cols[0].text(f"{c.describe()} · {where}")
+        if cols[1].button("Delete", key=f"delete:{c.id}"):
+            store.remove(c.id)
+            st.rerun()
+    c1, c2, c3 = st.columns(3)
+    if c1.button("Undo last change", key="fix_undo"):
+        st.toast(store.undo() or "Nothing to undo")
+        st.rerun()
+    c2.download_button("Export corrections (JSON)", data=store.export_json, file_name="corrections.json",
+                       mime="application/json", key="fix_export", on_click="ignore")
+    shared = c3.file_uploader("Import corrections", type=["json"], key="fix_import")
+    if shared is not None and st.session_state.get("_imported") != shared.file_id:
+        st.session_state._imported = shared.file_id
+        report = store.import_json(shared.getvalue())
+        st.toast(f"Imported {report.added} correction(s); {report.duplicates} already saved, "
+                 f"{len(report.rejected)} rejected")
+        st.rerun()
 
 
 def show_downloads(analyses: list[Analysis]) -> None:
@@ -409,20 +504,18 @@ def show_downloads(analyses: list[Analysis]) -> None:
 
     fmt = st.radio("Format", FORMATS, horizontal=True, key="download_format",
                    format_func=lambda f: {"geojson": "GeoJSON", "gpkg": "GeoPackage", "csv": "CSV",
-                                          "kml": "KML"}.get(f, f))
-    signature = json.dumps([[a.id, a.title, str(a.published), [(t.start, t.place.geonameid if t.place else None)
-                                                                for t in a.toponyms]] for a in analyses])
-    cols = st.columns(3)
+                                          "kml": "KML", "geoparquet": "GeoParquet"}.get(f, f))
+    key, files, cols = page.signature(analyses), layer_files(), st.columns(3)
     for i, name in enumerate(DOWNLOAD_LAYERS):
         if fmt == "kml" and name == "unresolved":
             continue  # a plain table: KML has no place for it
-        # deferred: the file is written only when asked for, not on every rerun
-        data = functools.partial(layer_file, signature, tuple(analyses), name, fmt)
+        # deferred and plain Python: the file is written only when asked for, after the run ended
+        data = functools.partial(files.get, key, tuple(analyses), name, fmt)
         cols[i % 3].download_button(f"{name}.{fmt}", data=data, file_name=f"{name}.{fmt}",
-                                    mime=MIME_TYPES[fmt], key=f"download:{name}", on_click="ignore",
-                                    width="stretch")
+                                    mime=MIME_TYPES.get(fmt, "application/octet-stream"),
+                                    key=f"download:{name}", on_click="ignore", width="stretch")
     st.caption("Coordinates in WGS 84 (EPSG:4326); the same places and mentions the map shows, "
-               "with your corrections applied.")
+               "with your corrections and filters applied.")
 
 
 def show_attribution() -> None:
@@ -437,48 +530,44 @@ def show_attribution() -> None:
 
 # --------------------------------------------------------------------------- page
 
-def main() -> None:
-    st.set_page_config(page_title="Places in the news", page_icon="🗺️", layout="wide")
+def body() -> None:
     state_defaults()
     articles = sidebar_articles()
-    st.sidebar.radio("Basemap", ["OpenStreetMap where reachable", "Offline countries only"], key="basemap")
-
     st.title("Places in the news")
     if not articles:
         st.info("Choose a seed article, upload one or paste one in the sidebar.")
-        show_attribution()
         return
     analyses, warnings = analyse_all(articles)
     for warning in warnings:
         st.warning(plain(warning))
-    if not analyses:
-        show_attribution()
-        return
-    if len(analyses) > 1:
-        labels = {a.id: a.title or a.id for a in analyses}
-        view = st.selectbox("Show", ["all", *labels], key="view",
-                            format_func=lambda k: "All articles together" if k == "all" else labels[k])
-        shown = analyses if view == "all" else [a for a in analyses if a.id == view]
-    else:
-        shown = analyses
+    shown = page.apply_filters(analyses, sidebar_filters(analyses))
     st.session_state._shown_analyses = tuple(shown)
-
-    features = webmap.map_features(shown, geoparser().gazetteer)
+    features = map_features(page.signature(shown), tuple(shown))
     st.caption(f"{len(shown)} article(s) · {len(features.summaries)} places · "
                f"{sum(len(a.events) for a in shown)} events")
     take_click(st.session_state.get("map"), features)
     left, right = st.columns([3, 2], gap="medium")
     with left:
-        show_map(shown, features)
+        show_map(features, many=len(shown) >= page.AREAS_HIDDEN_FROM)
     with right:
-        show_panel(shown)
-
+        show_panel(shown, features)
     # only the open tab runs and is sent: the first page stays light
-    tabs = st.tabs(["Article", "Events", "Corrections", "Downloads"], key="tab", on_change="rerun")
-    for tab, show in zip(tabs, (show_article, show_events, show_corrections, show_downloads), strict=True):
+    tabs = st.tabs(["Article", "Places", "Events", "Corrections", "Downloads"], key="tab", on_change="rerun")
+    parts = (show_article, lambda _: show_places(features), show_events, show_corrections, show_downloads)
+    for tab, show in zip(tabs, parts, strict=True):
         if tab.open:
             with tab:
                 show(shown)
+
+
+def main() -> None:
+    st.set_page_config(page_title="Places in the news", page_icon="🗺️", layout="wide")
+    try:
+        body()
+    except Exception:  # the visitor gets a short message; the details go to the server's log only
+        log.exception("page failed")
+        st.error("Something went wrong on the server while building this page. Reload to try again; "
+                 "the details are in the server's log.")
     show_attribution()
 
 

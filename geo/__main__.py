@@ -2,4 +2,6 @@ import sys
 
 from geo.cli import main
 
-sys.exit(main())
+# guarded: worker processes started with "spawn" import this module again
+if __name__ == "__main__":
+    sys.exit(main())

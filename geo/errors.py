@@ -26,3 +26,7 @@ class GeocoderUnavailable(GeoError, ConnectionError):
 
 class ExportError(GeoError, ValueError):
     """A layer could not be written in the requested format."""
+
+
+class SpacyPipelineError(GeoError, LookupError):
+    """A spaCy pipeline that is not installed or cannot recognise entities."""

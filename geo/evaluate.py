@@ -3,7 +3,9 @@
 Recognition P/R/F1 with two matchings (exact span; EUPEG: same lower-cased
 name, span midpoints under 10 characters apart), then resolution over the
 matched pairs: accuracy within 161 km, mean and median error, GeoNames-id
-accuracy and the AUC of ln(1 + km) / ln(20039).
+accuracy and the AUC of ln(1 + km) / ln(20039); and how well the confidence
+is calibrated: the expected calibration error (ECE) of the confidence as a
+probability of being within 161 km, over the matched pairs.
 """
 
 from __future__ import annotations
@@ -16,6 +18,10 @@ from dataclasses import dataclass
 from geo.resolve import haversine_km
 
 MAX_ERROR_KM = 20039.0
+#: a resolution is right when it is this close to the gold point (A@161)
+CORRECT_KM = 161.0
+#: equal-width confidence bins of the ECE
+ECE_BINS = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,13 +39,14 @@ class Scores:
     median_km: float | None
     auc: float | None
     id_accuracy: float | None
+    ece: float | None = None
 
     def line(self) -> str:
         def f(x, spec=".3f"):
             return "n/a" if x is None else format(x, spec)
         return (f"{self.rule:5s} P {self.precision:.3f} R {self.recall:.3f} F1 {self.f1:.3f} | "
                 f"A@161 {f(self.acc161)} id {f(self.id_accuracy)} mean {f(self.mean_km, '.0f')} km "
-                f"median {f(self.median_km, '.0f')} km AUC {f(self.auc)} "
+                f"median {f(self.median_km, '.0f')} km AUC {f(self.auc)} ECE {f(self.ece)} "
                 f"(gold {self.gold}, pred {self.predicted}, tp {self.matched})")
 
 
@@ -49,6 +56,32 @@ def auc(errors: Sequence[float]) -> float:
         return ys[0]
     xs = [i / (len(ys) - 1) for i in range(len(ys))]
     return sum((xs[i + 1] - xs[i]) * (ys[i] + ys[i + 1]) / 2 for i in range(len(ys) - 1))
+
+
+def expected_calibration_error(pairs: Sequence[tuple[float, bool]], bins: int = ECE_BINS) -> float:
+    """Sum over equal-width confidence bins of |share right - mean confidence|, weighted by size."""
+    if not pairs:
+        return float("nan")
+    total = 0.0
+    for b in range(bins):
+        lo, hi = b / bins, (b + 1) / bins
+        inside = [(c, ok) for c, ok in pairs if lo <= c < hi or b == bins - 1 and c == 1.0]
+        if inside:
+            total += abs(sum(ok for _, ok in inside) - sum(c for c, _ in inside)) / len(pairs)
+    return total
+
+
+def calibration_pairs(gold_docs: Mapping[str, Mapping], pred_docs: Mapping[str, Mapping], *,
+                      rule: str = "eupeg") -> list[tuple[float, bool]]:
+    """(confidence, within 161 km) of every matched pair whose gold and prediction have points."""
+    pairs = []
+    for doc_id, gd in gold_docs.items():
+        gts = [t for t in gd["toponyms"] if t.get("lat") is not None]
+        pts = [t for t in pred_docs.get(doc_id, {}).get("toponyms", []) if t.get("lat") is not None]
+        for g, p in match(gts, pts, rule):
+            km = haversine_km((g["lat"], g["lon"]), (p["lat"], p["lon"]))
+            pairs.append((float(p.get("confidence", 0.0)), km < CORRECT_KM))
+    return pairs
 
 
 def match(gold: Sequence[Mapping], pred: Sequence[Mapping], rule: str) -> list[tuple[Mapping, Mapping]]:
@@ -107,6 +140,8 @@ def score(gold_docs: Mapping[str, Mapping], pred_docs: Mapping[str, Mapping], *,
         statistics.median(errors) if errors else None,
         auc(errors) if errors else None,
         id_hits / id_total if id_total else None,
+        expected_calibration_error(pairs) if (pairs := calibration_pairs(gold_docs, pred_docs, rule=rule))
+        else None,
     )
 
 

@@ -23,7 +23,7 @@ with counter-clockwise exterior rings, snapped to a 1e-6 degree grid (about
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -37,6 +37,9 @@ from shapely.geometry.base import BaseGeometry
 from geo.errors import ExportError
 from geo.gazetteer import Gazetteer
 from geo.model import MENTION_TYPES, Analysis, Candidate, Event, Place, PlaceLink, Toponym
+from geo.summary import primary_link, summarise
+
+__all__ = ["LAYER_SCHEMAS", "Layers", "area_geometry", "build_layers", "generalise", "primary_link"]
 
 CRS = "EPSG:4326"
 
@@ -182,34 +185,23 @@ def _alternatives(alternatives: tuple[Candidate, ...]) -> str:
 
 
 def _place_rows(analysis: Analysis) -> list[dict[str, Any]]:
-    focus_ids = {"country": analysis.focus.country, "city": analysis.focus.city}
     rows = []
-    for place in analysis.places():
-        mentions = analysis.mentions_of(place.geonameid)
-        types = Counter(t.type for t in mentions)
-        first = mentions[0]
+    for summary in summarise([analysis]):
+        place = summary.place
+        shared = summary.properties()
+        del shared["doc_count"]  # one row per document: always 1
         rows.append({
             "id": f"{analysis.id}:{place.geonameid}",
             "doc_id": analysis.id,
             "doc_title": analysis.title,
             "published": _published(analysis),
-            "geonameid": place.geonameid,
-            "name": place.name,
-            "kind": place.kind,
+            **shared,
             "feature_class": place.feature_class,
-            "feature_code": place.feature_code,
-            "country_code": place.country_code,
             "admin1": place.admin1,
             "population": place.population,
-            "mention_count": len(mentions),
-            "mention_types": CODE_SEP.join(t for t in MENTION_TYPES if t in types),
-            "literal": "literal" in types,
-            "confidence": round(max(t.confidence for t in mentions), 3),
-            "first_mention": first.text,
-            "first_sentence": _sentence_text(analysis, first.sentence),
-            "event_count": len(analysis.events_at(place.geonameid)),
-            "focus": CODE_SEP.join(role for role, p in focus_ids.items()
-                                   if p is not None and p.geonameid == place.geonameid),
+            "first_mention": summary.first_mention,
+            "first_sentence": summary.first_sentence,
+            "focus": CODE_SEP.join(summary.focus),
             "geometry": _point(place),
         })
     return rows
@@ -242,14 +234,6 @@ def _mention_row(analysis: Analysis, toponym: Toponym) -> dict[str, Any]:
             "geometry": _point(place),
         })
     return row
-
-
-def primary_link(event: Event) -> PlaceLink | None:
-    """The link that places an event on the map: its "where", else its first link."""
-    for link in event.places:
-        if link.role == "where":
-            return link
-    return event.places[0] if event.places else None
 
 
 def _link_place(analysis: Analysis, link: PlaceLink, gazetteer: Gazetteer) -> Place | None:
@@ -379,38 +363,18 @@ def _polygons(geom: BaseGeometry) -> list[Polygon]:
 
 def _area_rows(analyses: list[Analysis], shapes: _AreaShapes) -> list[dict[str, Any]]:
     """Countries and named regions over all documents, with how often and how."""
-    mentions: dict[int, list[Toponym]] = defaultdict(list)
-    docs: dict[int, list[str]] = defaultdict(list)
-    events: Counter[int] = Counter()
-    places: dict[int, Place] = {}
-    for analysis in analyses:
-        for place in analysis.places():
-            places.setdefault(place.geonameid, place)
-            docs[place.geonameid].append(analysis.id)
-            mentions[place.geonameid] += analysis.mentions_of(place.geonameid)
-            events[place.geonameid] += len(analysis.events_at(place.geonameid))
     rows = []
-    for gid, place in places.items():
-        if place.kind not in ("country", "region", "continent"):
+    for summary in summarise(analyses):
+        if summary.place.kind not in ("country", "region", "continent"):
             continue  # cities are points; first-level divisions have no polygon in the gazetteer
-        shape = shapes.get(gid)
+        shape = shapes.get(summary.geonameid)
         if shape is None:
             continue
-        types = Counter(t.type for t in mentions[gid])
         rows.append({
-            "id": str(gid),
-            "geonameid": gid,
-            "name": place.name,
-            "kind": place.kind,
-            "feature_code": place.feature_code,
-            "country_code": place.country_code,
-            "mention_count": len(mentions[gid]),
-            "doc_count": len(docs[gid]),
-            **{f"{t}_count": types.get(t, 0) for t in MENTION_TYPES},
-            "mention_types": CODE_SEP.join(t for t in MENTION_TYPES if t in types),
-            "confidence": round(max(t.confidence for t in mentions[gid]), 3),
-            "event_count": events[gid],
-            "doc_ids": CODE_SEP.join(docs[gid]),
+            "id": str(summary.geonameid),
+            **summary.properties(),
+            **{f"{t}_count": summary.count(t) for t in MENTION_TYPES},
+            "doc_ids": CODE_SEP.join(summary.doc_ids),
             "geometry": shape,
         })
     return rows

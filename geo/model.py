@@ -7,7 +7,6 @@ Coordinates are stored as (lat, lon) everywhere; the one flip to GeoJSON's
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -156,7 +155,36 @@ class EventDate:
 
 
 @dataclass(frozen=True, slots=True)
+class EventMention:
+    """One report of an event: a trigger in a sentence, read on its own.
+
+    A merged :class:`Event` keeps one per sentence that reports it, as provenance;
+    ``Analysis.event_mentions()`` is the per-mention view of a document.
+    """
+
+    id: str
+    category: str
+    label: str
+    trigger_start: int
+    trigger_end: int
+    trigger: str
+    sentence_start: int
+    sentence_end: int
+    sentence_index: int = 0
+    tense: str = "past"
+    actors: tuple[Actor, ...] = ()
+    recipients: tuple[Actor, ...] = ()
+    places: tuple[PlaceLink, ...] = ()
+    date: EventDate | None = None
+    pos: str = ""  # the trigger's part of speech: "verb" or "noun"
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
+    """One real-world event. ``category`` is a PLOVER type or one of the extension's
+    DISASTER, ACCIDENT, CRIME; the trigger and sentence fields are those of the first
+    mention, ``places`` the union of the mentions' places (best precision first)."""
+
     id: str
     category: str  # PLOVER event type
     label: str
@@ -172,6 +200,8 @@ class Event:
     places: tuple[PlaceLink, ...] = ()
     date: EventDate | None = None
     tense: str = "past"  # past, ongoing, future, hypothetical
+    sentence_index: int = 0
+    mentions: tuple[EventMention, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -212,34 +242,24 @@ class Analysis:
     def mentions_of(self, geonameid: int) -> list[Toponym]:
         return [t for t in self.toponyms if t.place is not None and t.place.geonameid == geonameid]
 
+    def event_mentions(self) -> list[EventMention]:
+        """Every report of every event, in text order (the per-mention view)."""
+        return sorted((m for e in self.events for m in e.mentions), key=lambda m: m.trigger_start)
+
     def events_at(self, geonameid: int) -> list[Event]:
         return [e for e in self.events if any(link.geonameid == geonameid for link in e.places)]
 
     @property
     def __geo_interface__(self) -> dict[str, Any]:
-        """A FeatureCollection with one Point per resolved place."""
-        features = []
-        for place in self.places():
-            mentions = self.mentions_of(place.geonameid)
-            types = Counter(t.type for t in mentions)
-            features.append({
-                "type": "Feature",
-                "id": f"{self.id}:{place.geonameid}",
-                "geometry": point_geometry(place.lat, place.lon),
-                "properties": {
-                    "doc_id": self.id,
-                    "geonameid": place.geonameid,
-                    "name": place.name,
-                    "kind": place.kind,
-                    "feature_code": place.feature_code,
-                    "country_code": place.country_code,
-                    "mention_count": len(mentions),
-                    "mention_types": ",".join(sorted(types)),
-                    "literal": types.get("literal", 0) > 0,
-                    "confidence": round(max(t.confidence for t in mentions), 3),
-                    "event_count": len(self.events_at(place.geonameid)),
-                },
-            })
+        """A FeatureCollection with one Point per resolved place, from :func:`geo.summary.summarise`."""
+        from geo.summary import summarise  # the summary module builds on this one
+
+        features = [{
+            "type": "Feature",
+            "id": f"{self.id}:{s.geonameid}",
+            "geometry": point_geometry(s.place.lat, s.place.lon),
+            "properties": {"doc_id": self.id, **s.properties()},
+        } for s in summarise([self])]
         return {"type": "FeatureCollection", "features": features}
 
     def to_dict(self) -> dict[str, Any]:

@@ -9,10 +9,12 @@ before it is wrapped in markup, so ``<script>`` in an article shows as text.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from geo.model import Analysis, Event, EventDate, Place, Toponym
+from geo.summary import LOW_CONFIDENCE, PlaceSummary, primary_link, summarise
 
 #: background of a highlighted mention, by mention type
 MENTION_COLOURS: dict[str, str] = {
@@ -41,49 +43,84 @@ class Span:
     type: str
     selected: bool = False
     title: str = ""
+    uncertain: bool = False  # a resolution below LOW_CONFIDENCE: underlined, to be checked
 
 
-def highlight(text: str, spans: Iterable[Span]) -> str:
+def highlight(text: str, spans: Iterable[Span], *, offset: int | None = None) -> str:
     """``text`` as HTML with each span in a coloured ``<mark>``; everything escaped.
 
     Overlapping spans keep the first one (in start order); spans outside the
-    text are ignored rather than trusted.
+    text are ignored rather than trusted. With ``offset`` (where ``text``
+    starts in its document) every run of text carries ``data-o`` and every
+    mark ``data-start``/``data-end``, so the page can map a click or a
+    selection back to document offsets.
     """
+    def run(a: int, b: int) -> str:
+        if offset is None or a >= b:
+            return html.escape(text[a:b])
+        return f'<span data-o="{offset + a}">{html.escape(text[a:b])}</span>'
+
     out: list[str] = []
     pos = 0
     for span in sorted(spans, key=lambda s: (s.start, -s.end)):
         if span.start < pos or span.end > len(text) or span.start >= span.end:
             continue
-        out.append(html.escape(text[pos:span.start]))
+        out.append(run(pos, span.start))
         colour = MENTION_COLOURS.get(span.type, UNRESOLVED_COLOUR)
         outline = "outline:2px solid #d62828;" if span.selected else ""
+        outline += "border-bottom:2px dotted #d62828;" if span.uncertain else ""
         title = f' title="{html.escape(span.title)}"' if span.title else ""
-        out.append(f'<mark class="geo-mention geo-{html.escape(span.type)}"{title} '
+        where = (f' data-o="{offset + span.start}" data-start="{offset + span.start}" '
+                 f'data-end="{offset + span.end}"' if offset is not None else "")
+        out.append(f'<mark class="geo-mention geo-{html.escape(span.type)}"{title}{where} '
                    f'style="background:{colour};{outline}padding:0 2px;border-radius:3px">'
                    f"{html.escape(text[span.start:span.end])}</mark>")
         pos = span.end
-    out.append(html.escape(text[pos:]))
+    out.append(run(pos, len(text)))
     return "".join(out)
 
 
 def _mention_title(toponym: Toponym) -> str:
     place = toponym.place
-    where = f"{place.name} ({place.kind}, GeoNames {place.geonameid})" if place else "not resolved"
-    return f"{toponym.type}: {where}"
+    if place is None:
+        return f"{toponym.type}: not resolved"
+    low = " · low confidence" if toponym.confidence < LOW_CONFIDENCE else ""
+    return (f"{toponym.type}: {place.name} ({place.kind}, GeoNames {place.geonameid}), "
+            f"confidence {toponym.confidence:.2f}{low}")
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 
 
 def article_html(analysis: Analysis, *, selected: int | None = None) -> str:
     """The whole article with place mentions highlighted by type; paragraphs kept.
 
-    ``selected`` is a geonameid whose mentions get an outline.
+    ``selected`` is a geonameid whose mentions get an outline. Every piece of
+    text carries its document offset (see :func:`highlight`).
     """
     spans = [Span(t.start, t.end, t.type if t.place else "unresolved",
                   selected=selected is not None and t.place is not None and t.place.geonameid == selected,
-                  title=_mention_title(t))
+                  title=_mention_title(t), uncertain=t.place is not None and t.confidence < LOW_CONFIDENCE)
              for t in analysis.toponyms]
-    marked = highlight(analysis.text, spans)
-    paragraphs = [p.strip().replace("\n", "<br>") for p in marked.split("\n\n") if p.strip()]
-    return "".join(f'<p style="margin:0 0 .7em 0;line-height:1.55">{p}</p>' for p in paragraphs)
+    text = analysis.text
+    bounds, pos = [], 0
+    for brk in _PARAGRAPH_BREAK.finditer(text):
+        bounds.append((pos, brk.start()))
+        pos = brk.end()
+    bounds.append((pos, len(text)))
+    paragraphs = []
+    for start, end in bounds:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start == end:
+            continue
+        inside = [Span(s.start - start, s.end - start, s.type, s.selected, s.title, s.uncertain)
+                  for s in spans if start <= s.start and s.end <= end]
+        paragraphs.append(highlight(text[start:end], inside, offset=start).replace("\n", "<br>"))
+    doc = html.escape(analysis.id, quote=True)
+    return "".join(f'<p data-doc="{doc}" style="margin:0 0 .7em 0;line-height:1.55">{p}</p>' for p in paragraphs)
 
 
 def legend_html() -> str:
@@ -178,41 +215,35 @@ def event_view(event: Event, doc_id: str) -> EventView:
                      event.sentence, start, end)
 
 
-def place_panel(analyses: Sequence[Analysis], geonameid: int) -> PlacePanel | None:
-    """The side panel of a place: its record, every sentence naming it, its events."""
-    place: Place | None = None
-    confidence = 0.0
-    types: set[str] = set()
-    count = 0
-    alternatives: dict[int, AlternativeView] = {}
+def place_panel(analyses: Sequence[Analysis], geonameid: int,
+                summary: PlaceSummary | None = None) -> PlacePanel | None:
+    """The side panel of a place: its summary, every sentence naming it, its events.
+
+    ``summary`` is the place's :class:`~geo.summary.PlaceSummary` over the same
+    documents when the caller already has it (the map's); else it is computed.
+    """
+    if summary is None:
+        summary = next((s for s in summarise(analyses) if s.geonameid == geonameid), None)
+    if summary is None:
+        return None
     sentences: list[SentenceView] = []
     events: list[EventView] = []
     for analysis in analyses:
-        mentions = analysis.mentions_of(geonameid)
-        count += len(mentions)
         by_sentence: dict[int, list[Toponym]] = {}
-        for toponym in mentions:
-            place = place or toponym.place
-            confidence = max(confidence, toponym.confidence)
-            types.add(toponym.type)
+        for toponym in analysis.mentions_of(geonameid):
             by_sentence.setdefault(toponym.sentence, []).append(toponym)
-            for cand in toponym.alternatives:
-                if cand.place.geonameid != geonameid and cand.place.geonameid not in alternatives:
-                    alternatives[cand.place.geonameid] = AlternativeView(
-                        cand.place.geonameid, cand.place.name, cand.place.kind, cand.place.country_code,
-                        round(cand.score, 3))
         for index, toponyms in sorted(by_sentence.items()):
             sentence = analysis.sentences[index]
             spans = [Span(t.start - sentence.start, t.end - sentence.start, t.type, selected=True,
                           title=_mention_title(t)) for t in toponyms]
             sentences.append(SentenceView(analysis.id, analysis.title, index, sentence.text,
                                           highlight(sentence.text, spans)))
-        events.extend(event_view(e, analysis.id) for e in analysis.events_at(geonameid))
-    if place is None:
-        return None
-    return PlacePanel(place, round(confidence, 3), tuple(sorted(types)),
-                      tuple(sorted(alternatives.values(), key=lambda a: -a.score)),
-                      tuple(sentences), tuple(sorted(events, key=lambda e: e.sort_key)), count)
+        if by_sentence:
+            events.extend(event_view(e, analysis.id) for e in analysis.events_at(geonameid))
+    alternatives = tuple(AlternativeView(c.place.geonameid, c.place.name, c.place.kind, c.place.country_code,
+                                         round(c.score, 3)) for c in summary.alternatives)
+    return PlacePanel(summary.place, summary.confidence, summary.mention_types, alternatives,
+                      tuple(sentences), tuple(sorted(events, key=lambda e: e.sort_key)), summary.mention_count)
 
 
 def panel_html(panel: PlacePanel, *, show_documents: bool = False) -> str:
@@ -248,9 +279,10 @@ def event_timeline(analyses: Iterable[Analysis], *, categories: Iterable[str] | 
 
 
 def event_place(analyses: Iterable[Analysis], event_id: str) -> int | None:
-    """The geonameid an event is best shown at: its most precise linked place."""
+    """The geonameid an event is shown at: its :func:`~geo.summary.primary_link`, as in the events layer."""
     for analysis in analyses:
         for event in analysis.events:
-            if event.id == event_id and event.places:
-                return min(event.places, key=lambda link: link.geo_precision).geonameid
+            if event.id == event_id:
+                link = primary_link(event)
+                return link.geonameid if link is not None else None
     return None

@@ -3,9 +3,10 @@
 ::
 
     gazetteer = load_gazetteer()
-    parser = Geoparser(gazetteer)                        # recognize, resolve, focus, events
+    parser = Geoparser(gazetteer)                        # recognize, resolve, focus, events, corrections
     analysis = parser.analyse(text, published=date(2022, 11, 14))
     Geoparser(gazetteer, disable=["events"])             # any step, or any named rule, switched off
+    Geoparser(gazetteer, options={"corrections": CorrectionStore(path)})  # the user's corrections, last
 
 Each step is a component: a callable ``component(doc) -> doc`` built by a
 factory registered under its name with :func:`component` (spaCy's
@@ -54,10 +55,10 @@ class Component(Protocol):
 
 
 #: name -> factory(gazetteer, settings) -> component
-_FACTORIES: dict[str, Callable[[Gazetteer, "Settings"], Component]] = {}
+_FACTORIES: dict[str, Callable[[Gazetteer, Settings], Component]] = {}
 
 #: the steps a Geoparser runs, in order
-DEFAULT_PIPELINE: tuple[str, ...] = ("recognize", "resolve", "focus", "events")
+DEFAULT_PIPELINE: tuple[str, ...] = ("recognize", "resolve", "focus", "events", "corrections")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,25 +101,29 @@ class _Step:
 
 @component("recognize")
 def _recognize(gazetteer: Gazetteer, settings: Settings) -> Component:
-    recognizer = Recognizer(gazetteer)
+    from geo.recognize import RULES, SPAN_RULES
+
+    recognizer = Recognizer(gazetteer, disabled=settings.disabled)
 
     def run(doc: Doc) -> Doc:
-        mentions = recognizer(doc.text, doc.sentences)
+        mentions = recognizer(doc)
         for extra in settings.extra_recognizers:
             mentions = merge_mentions(mentions, extra(doc.text, doc.sentences))
         doc.mentions = mentions
         return doc
-    return _Step(run)
+    rules = tuple(Rule(r.name, "recognize", r.provenance) for r in RULES) + tuple(
+        Rule(name, "recognize", provenance) for name, provenance in SPAN_RULES)
+    return _Step(run, rules)
 
 
 @component("resolve")
 def _resolve(gazetteer: Gazetteer, settings: Settings) -> Component:
-    resolver = Resolver(gazetteer)
+    resolver = Resolver(gazetteer, disabled=settings.disabled)
 
     def run(doc: Doc) -> Doc:
-        doc.toponyms = tuple(resolver(doc.mentions))
+        doc.toponyms = tuple(resolver(doc.mentions, doc.text))
         return doc
-    return _Step(run)
+    return _Step(run, tuple(Rule(f.name, "resolve", f.provenance) for f in resolver.features))
 
 
 @component("focus")
@@ -132,9 +137,17 @@ def _focus(gazetteer: Gazetteer, settings: Settings) -> Component:
 @component("events")
 def _events(gazetteer: Gazetteer, settings: Settings) -> Component:
     def run(doc: Doc) -> Doc:
-        doc.events = tuple(extract_events(doc.to_analysis()))
+        doc.events = extract_events(doc)
         return doc
     return _Step(run)
+
+
+@component("corrections")
+def _corrections(gazetteer: Gazetteer, settings: Settings) -> Component:
+    """The user's scoped corrections, last: ``options={"corrections": store or path}`` (none: no change)."""
+    from geo.corrections import CorrectionsStep
+
+    return CorrectionsStep(gazetteer, settings.option("corrections"))
 
 
 # -- the parser -------------------------------------------------------------------------------

@@ -30,7 +30,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from geo.errors import GeoError
+from geo.errors import SpacyPipelineError
 from geo.gazetteer import Gazetteer, name_key
 from geo.model import MentionType, Place, Sentence, Toponym
 from geo.recognize import RawMention, Recognizer
@@ -47,10 +47,6 @@ NER_LABELS: tuple[str, ...] = ("GPE", "LOC", "FAC", "NORP")
 #: prepositions that make a following name a place where something is or happens
 LOCATIVE_WORDS = frozenset({"in", "at", "near", "from", "to", "into", "across", "outside",
                             "inside", "throughout", "around", "toward", "towards", "via", "within"})
-
-
-class SpacyPipelineError(GeoError, LookupError):
-    """A spaCy pipeline that is not installed or cannot recognise entities."""
 
 
 def _register_extensions() -> None:

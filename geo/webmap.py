@@ -23,7 +23,6 @@ import html
 import json
 import math
 import os
-from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -39,6 +38,7 @@ from folium.utilities import JsCode
 from jinja2 import Template
 
 from geo.model import Analysis, Place, point_geometry
+from geo.summary import PlaceSummary, summarise
 from geo.webassets import data_url, icon_path_script, local_assets, localize_links
 
 if TYPE_CHECKING:
@@ -65,14 +65,18 @@ BASEMAP_VERSION = 1
 #: the selected place's ring
 SELECTION_COLOUR = "#ffbf00"
 
-#: mention types that locate something; the others name a place only as an actor or modifier
-LOCATING_TYPES: frozenset[str] = frozenset({"literal", "embedded"})
-
 #: more points than this in a layer are clustered
 CLUSTER_THRESHOLD = 40
 MAX_ZOOM = 18
 
 TileChoice = Literal["auto", "offline"]
+
+#: the attribution wraps within the right half, so it never covers the scale bar on the left;
+#: labels of seas and shapeless areas are quiet text, not boxes
+MAP_CSS = ("<style>.leaflet-control-attribution{max-width:55%;white-space:normal;line-height:1.3;"
+           "font-size:10px}.leaflet-control-scale{margin-bottom:6px}"
+           ".geo-label{background:rgba(255,255,255,.75);border:0;box-shadow:none;font-style:italic;"
+           "color:#1d3557}.geo-label:before{display:none}</style>")
 
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 OSM_ATTRIBUTION = ('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> '
@@ -94,73 +98,28 @@ def marker_diameter(mention_count: int) -> int:
     return int(min(40, 12 + 6 * math.sqrt(max(0, mention_count - 1))))
 
 
-@dataclass(frozen=True, slots=True)
-class PlaceSummary:
-    """One place on the map, aggregated over the documents shown."""
-
-    place: Place
-    mention_count: int
-    mention_types: tuple[str, ...]
-    event_categories: tuple[str, ...]  # most frequent first
-    confidence: float
-    doc_ids: tuple[str, ...]
-
-    @property
-    def actor_only(self) -> bool:
-        """Whether every mention names the place as an actor or adjective, none locates anything there."""
-        return not (set(self.mention_types) & LOCATING_TYPES)
-
-    @property
-    def category(self) -> str | None:
-        return self.event_categories[0] if self.event_categories else None
-
-
-def summarise_places(analyses: Iterable[Analysis]) -> list[PlaceSummary]:
-    """Resolved places of all documents, in order of first mention, with counts merged."""
-    places: dict[int, Place] = {}
-    counts: Counter[int] = Counter()
-    types: dict[int, set[str]] = defaultdict(set)
-    categories: dict[int, Counter[str]] = defaultdict(Counter)
-    confidence: dict[int, float] = defaultdict(float)
-    docs: dict[int, list[str]] = defaultdict(list)
-    for analysis in analyses:
-        for toponym in analysis.toponyms:
-            if toponym.place is None:
-                continue
-            gid = toponym.place.geonameid
-            places.setdefault(gid, toponym.place)
-            counts[gid] += 1
-            types[gid].add(toponym.type)
-            confidence[gid] = max(confidence[gid], toponym.confidence)
-            if analysis.id not in docs[gid]:
-                docs[gid].append(analysis.id)
-        for event in analysis.events:
-            for gid in {link.geonameid for link in event.places}:
-                if gid in places:
-                    categories[gid][event.category] += 1
-    return [
-        PlaceSummary(place, counts[gid], tuple(sorted(types[gid])),
-                     tuple(c for c, _ in categories[gid].most_common()), round(confidence[gid], 3),
-                     tuple(docs[gid]))
-        for gid, place in places.items()
-    ]
-
-
 def _properties(summary: PlaceSummary) -> dict[str, Any]:
-    place = summary.place
-    return {
-        "geonameid": place.geonameid,
-        "name": place.name,
-        "kind": place.kind,
-        "country_code": place.country_code,
-        "mention_count": summary.mention_count,
-        "mention_types": ",".join(summary.mention_types),
-        "category": summary.category or "",
-        "event_count": len(summary.event_categories),
-        "confidence": summary.confidence,
-        "actor_only": summary.actor_only,
-        "doc_count": len(summary.doc_ids),
-    }
+    """The summary's shared fields (as in the places layer) plus what the map's styling needs."""
+    return {**summary.properties(), "category": summary.category or "", "actor_only": summary.actor_only,
+            "uncertain": summary.uncertain}
+
+
+#: GeoNames feature class of water bodies (oceans, seas, gulfs, lakes)
+WATER_CLASS = "H"
+
+
+def drawable_area(place: Place, shape: Any) -> bool:
+    """Whether an area's shape may be drawn as a polygon.
+
+    Water bodies have no shape in the gazetteer worth drawing (their box
+    covers the coasts around them), and a shape that is its own bounding box
+    is a guessed extent, not a border: on the map a box over the eastern
+    Pacific covered the Americas. Both are drawn as a labelled point instead.
+    """
+    if place.feature_class == WATER_CLASS:
+        return False
+    envelope = shape.envelope
+    return not (envelope.area > 0 and shape.area / envelope.area > 0.999)
 
 
 def _round_coordinates(coords: Any, digits: int) -> Any:
@@ -231,7 +190,7 @@ def map_features(analyses: Sequence[Analysis], gazetteer: Gazetteer | None) -> M
     mention count. Styles travel in ``properties["style"]`` (Leaflet path
     options) so the browser needs no styling logic of its own.
     """
-    summaries = summarise_places(analyses)
+    summaries = summarise(analyses)
     points, areas, actor_points, actor_areas = [], [], [], []
     shapes: dict[int, Any] = {}
     lats: list[float] = []
@@ -241,6 +200,9 @@ def map_features(analyses: Sequence[Analysis], gazetteer: Gazetteer | None) -> M
         colour = ACTOR_COLOUR if summary.actor_only else category_colour(summary.category)
         props = _properties(summary)
         area = _area(gazetteer, place.geonameid) if gazetteer is not None and place.is_area else None
+        if area is not None and not drawable_area(place, area[0]):
+            area = None  # a sea or a guessed box: a labelled point, never a rectangle over land
+            props["label"] = True
         if area is not None:
             shape, geometry, area_km2 = area
             shapes[place.geonameid] = shape
@@ -257,7 +219,7 @@ def map_features(analyses: Sequence[Analysis], gazetteer: Gazetteer | None) -> M
         else:
             props["style"] = {"color": colour, "fillColor": colour,
                               "diameter": marker_diameter(summary.mention_count),
-                              "hollow": summary.actor_only}
+                              "hollow": summary.actor_only, "uncertain": summary.uncertain}
             feature = {"type": "Feature", "id": str(place.geonameid),
                        "geometry": point_geometry(place.lat, place.lon), "properties": props}
             (actor_points if summary.actor_only else points).append(feature)
@@ -317,6 +279,8 @@ def legend_html(features: MapFeatures) -> str:
     items = [dot(f"background:{NO_EVENT_COLOUR}", "no event")]
     items += [dot(f"background:{category_colour(c)}", c) for c in features.categories()]
     items.append(dot(f"border:2px dashed {ACTOR_COLOUR}", "only as actor or adjective"))
+    if any(s.uncertain for s in features.summaries):
+        items.append(dot("border:2px dotted #d62828", "low confidence"))
     return '<div class="geo-legend" style="font-size:.8em">' + " &nbsp; ".join(items) + "</div>"
 
 
@@ -336,17 +300,19 @@ window.geoNews = (function () {
                  esc(p.mention_count) + (p.mention_count == 1 ? " mention" : " mentions") +
                  (p.category ? " \\u00b7 " + esc(p.category) : "")];
     if (p.actor_only) { lines.push("<i>only as actor or adjective</i>"); }
+    if (p.uncertain) { lines.push("<i>low confidence: check the alternatives</i>"); }
     return lines.join("<br>");
   }
   function point(feature, latlng) {
     var p = feature.properties, s = p.style || {};
     var d = Math.max(6, Math.min(48, Number(s.diameter) || 12)), colour = safeColour(s.color);
     var fill = s.hollow ? "rgba(255,255,255,0.85)" : safeColour(s.fillColor);
-    var border = s.hollow ? "2px dashed " + colour : "2px solid #ffffff";
+    var border = s.hollow ? "2px dashed " + colour : (s.uncertain ? "2px dotted #d62828" : "2px solid #ffffff");
     var html = '<span style="display:block;box-sizing:border-box;width:' + d + 'px;height:' + d +
                'px;border-radius:50%;background:' + fill + ';border:' + border +
                ';box-shadow:0 0 0 1px ' + colour + ';opacity:0.92"></span>';
-    return L.marker(latlng, {icon: L.divIcon({className: "geo-place", html: html, iconSize: [d, d]}),
+    var css = "geo-place" + (s.uncertain ? " geo-uncertain" : "");
+    return L.marker(latlng, {icon: L.divIcon({className: css, html: html, iconSize: [d, d]}),
                              riseOnHover: true, title: String(p.name)});
   }
   var areas = [];
@@ -360,8 +326,14 @@ window.geoNews = (function () {
   }
   function each(feature, layer) {
     if (feature.geometry.type !== "Point") { areas.push(layer); }
-    layer.bindTooltip(tooltip(feature.properties),
-                      {sticky: feature.geometry.type !== "Point", direction: "top"});
+    if (feature.properties.label) {
+      // a sea or an area without a real shape: its name stays written beside the point
+      layer.bindTooltip(esc(feature.properties.name), {permanent: true, direction: "right",
+                                                        className: "geo-label"});
+    } else {
+      layer.bindTooltip(tooltip(feature.properties),
+                        {sticky: feature.geometry.type !== "Point", direction: "top"});
+    }
     layer.on("click", function () {
       // streamlit-folium returns last_object_clicked_popup to Python; the page
       // binds no popups, so that slot carries the clicked feature's id
@@ -489,7 +461,8 @@ def localize(m: folium.Map, assets: Any = None) -> folium.Map:
 
 
 def build_map(features: MapFeatures, *, gazetteer: Gazetteer | None = None, tiles: TileChoice = "auto",
-              cluster_threshold: int = CLUSTER_THRESHOLD, assets: Any = None) -> folium.Map:
+              cluster_threshold: int = CLUSTER_THRESHOLD, assets: Any = None,
+              show_areas: bool = True) -> folium.Map:
     """The folium map of the features: one GeoJson per layer, ready for ``st_folium``.
 
     ``tiles="auto"`` puts OpenStreetMap tiles over the offline basemap of
@@ -509,6 +482,7 @@ def build_map(features: MapFeatures, *, gazetteer: Gazetteer | None = None, tile
                      attribution=NATURAL_EARTH_ATTRIBUTION + " \u00b7 " + GEONAMES_ATTRIBUTION).add_to(m)
         m.get_root().header.add_child(folium.Element(
             "<style>.leaflet-container{background:#cfe3f0}</style>"))
+    m.get_root().header.add_child(folium.Element(MAP_CSS))
     if tiles == "auto":
         folium.TileLayer(OSM_TILES, name="OpenStreetMap tiles", attr=OSM_ATTRIBUTION, max_zoom=MAX_ZOOM,
                          max_native_zoom=19, overlay=True, control=True).add_to(m)
@@ -521,7 +495,8 @@ def build_map(features: MapFeatures, *, gazetteer: Gazetteer | None = None, tile
     )
     for collection, name in layer_specs:
         if collection["features"]:
-            folium.GeoJson(collection, name=name, on_each_feature=each).add_to(m)
+            # with many articles the fills dominate the map: they start off, one click in the layer control
+            folium.GeoJson(collection, name=name, on_each_feature=each, show=show_areas).add_to(m)
     for collection, name in ((features.points, "Places"),
                              (features.actor_points, "Places only as actor or adjective")):
         if not collection["features"]:

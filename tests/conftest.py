@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -60,3 +61,17 @@ def small_gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
 
     path = build_small_gazetteer(tmp_path_factory.mktemp("small-gazetteer") / "small.sqlite")
     return Gazetteer.open(path)
+
+
+def pytest_addoption(parser):
+    parser.addoption("--slow", action="store_true", help="also run the slow tests (CI=true does too)")
+
+
+def pytest_collection_modifyitems(config, items):
+    """The slow gazetteer rebuild runs in CI (CI=true) or with --slow, and is deselected otherwise."""
+    if config.getoption("--slow") or os.environ.get("CI"):
+        return
+    slow = [item for item in items if "slow" in item.keywords]
+    if slow:
+        config.hook.pytest_deselected(items=slow)
+        items[:] = [item for item in items if "slow" not in item.keywords]

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from geo.corrections import CorrectionStore
+
 ROOT = Path(__file__).resolve().parents[1]
 SEED_ID = "voa-2022-11-14-uk-pulling-mali-troop-deployment"
 TIMBUKTU, GHANA, GAO = 2449067, 2300660, 2457161
@@ -38,6 +40,11 @@ def panel_html(at: AppTest) -> str:
     return "".join(b for b in html_blocks(at) if 'class="geo-panel"' in b)
 
 
+def article_html(at: AppTest) -> str:
+    """The highlighted article(s), as handed to the article component."""
+    return "".join(json.loads(el.proto.json)["html"] for el in at.get("bidi_component"))
+
+
 def click(at: AppTest, *, feature_id: str | None = None, lat: float = 0.0, lng: float = 0.0,
           count: int = 1) -> AppTest:
     """A click as streamlit-folium reports it; without ``feature_id`` only where it landed."""
@@ -61,7 +68,7 @@ def test_default_page_shows_the_seed_without_input():
                                                 "last_object_clicked_popup"]
     assert '"name": "Timbuktu"' in args["script"] and "L.markerClusterGroup" not in args["script"]
     assert "Click a place" in at.info[0].value
-    article = "".join(b for b in html_blocks(at) if 'class="geo-article"' in b)
+    article = article_html(at)
     assert ">Timbuktu</mark>" in article and ">Sahel</mark>" in article
     captions = " ".join(c.value for c in at.caption)
     assert "GeoNames" in captions and "CC BY 4.0" in captions and "Natural Earth" in captions
@@ -112,7 +119,8 @@ def test_a_repeated_click_after_another_selection_selects_again():
 def test_choosing_a_mention_selects_and_focuses_it():
     text = (ROOT / "seeds" / f"{SEED_ID}.txt").read_text(encoding="utf-8")
     at = page()
-    at.selectbox(key="mention_focus").set_value(f"{TIMBUKTU}|{SEED_ID}|{text.index('Timbuktu')}").run()
+    start = text.index("Timbuktu")
+    at.selectbox(key="mention_focus").set_value(f"{SEED_ID}|{start}|{start + 8}").run()
     assert at.subheader[0].value == "Timbuktu"
     center, zoom = at.session_state["focus"]
     assert round(center[0], 1) == 16.8 and zoom == 7
@@ -125,23 +133,45 @@ def test_correction_is_applied_saved_and_applied_again(data_dir):
     at.session_state["tab"] = "Corrections"
     at.run()
     at.selectbox(key="fix_mention").set_value(f"{SEED_ID}|{start}|{start + 8}").run()
-    at.text_input(key="fix_query").input("Gao").run()
-    at.selectbox(key="fix_choice").set_value(str(GAO)).run()
-    at.button(key="fix_apply").click().run()
+    assert at.selectbox(key="fix_choice_tab").value is None  # nothing risky preselected
+    at.text_input(key="fix_query_tab").input("Gao").run()
+    at.selectbox(key="fix_choice_tab").set_value(str(GAO)).run()
+    at.button(key="fix_apply_tab").click().run()
     assert not at.exception
-    saved = json.loads((data_dir / "corrections" / f"{SEED_ID}.json").read_text())
-    assert saved["corrections"] == [{"start": start, "end": start + 8, "text": "Timbuktu",
-                                     "geonameid": GAO, "note": ""}]
+    [saved] = CorrectionStore(data_dir / "corrections.sqlite").list()
+    assert (saved.scope, saved.start, saved.end, saved.name, saved.geonameid) == (
+        "mention", start, start + 8, "Timbuktu", GAO)
     assert at.subheader[0].value == "Gao"
     assert "during a patrol in" in panel_html(at)
+    assert not at.warning  # a saved correction is no stale one
 
-    again = page()  # a new session reads the saved file
+    again = page()  # a new session reads the saved store
     again.session_state["tab"] = "Corrections"
     again = click(again, feature_id=str(GAO))
     assert again.subheader[0].value == "Gao" and "during a patrol in" in panel_html(again)
-    undo = next(b for b in again.button if b.key and b.key.startswith("undo:"))
-    undo.click().run()
-    assert json.loads((data_dir / "corrections" / f"{SEED_ID}.json").read_text())["corrections"] == []
+    delete = next(b for b in again.button if b.key and b.key.startswith("delete:"))
+    delete.click().run()
+    assert CorrectionStore(data_dir / "corrections.sqlite").list() == ()
+
+
+def test_not_a_place_for_every_article_removes_the_name_from_a_second_article(data_dir, seed_text):
+    at = page()
+    at.text_area(key="paste_text").input("Officials in Mali and in Gao met on Monday.").run()
+    at.button(key="paste_add").click().run()
+    at.session_state["tab"] = "Corrections"
+    at.run()
+    assert any(o.startswith("Mali → Mali (Pasted article 1") for o in at.selectbox(key="fix_mention").options)
+    start = seed_text.index("Mali")
+    at.selectbox(key="fix_mention").set_value(f"{SEED_ID}|{start}|{start + 4}").run()
+    at.selectbox(key="fix_choice_tab").set_value("none").run()
+    at.radio(key="fix_scope_tab").set_value("everywhere").run()
+    at.button(key="fix_apply_tab").click().run()
+    assert not at.exception and not at.warning
+    labels = at.selectbox(key="fix_mention").options
+    assert not any(o.startswith("Mali →") for o in labels)  # in neither article
+    assert any(o.startswith("Gao → Gao (Pasted article 1") for o in labels)
+    [rule] = CorrectionStore(data_dir / "corrections.sqlite").list()
+    assert (rule.scope, rule.name, rule.geonameid) == ("everywhere", "Mali", None)
 
 
 def test_downloads_offer_every_layer_in_the_chosen_format():
@@ -165,12 +195,13 @@ def test_pasted_hostile_article_is_shown_as_text():
     at.text_input(key="paste_title").input("<b>Hostile</b> [x](javascript:alert(2))").run()
     at.button(key="paste_add").click().run()
     assert not at.exception
-    assert at.selectbox(key="view").options[0] == "All articles together"
-    blocks = html_blocks(at)
-    joined = "".join(blocks)
+    assert at.multiselect(key="filter_docs").value == []  # every article shown
+    joined = "".join(html_blocks(at)) + article_html(at)
     assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in joined
     assert "<script>" not in joined and "<img src=x" not in joined
-    assert "&lt;b&gt;Hostile&lt;/b&gt;" in joined  # the title heading
+    # the title heading: Markdown with every special character escaped, so no tag and no link
+    assert any(m.value.startswith("#### \\<b\\>Hostile\\</b\\>") and "\\[x\\]\\(javascript" in m.value
+               for m in at.markdown)
     click(at, feature_id=str(TIMBUKTU))
     assert "&lt;img src=x" in panel_html(at)
 

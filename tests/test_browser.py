@@ -198,3 +198,127 @@ def test_hostile_article_executes_nothing(page, tmp_path):
     assert flags == [None] * len(page.frames)
     assert page.dialogs == []
     shot(page, "hostile.png")
+
+
+def select_text(page, doc_text: str, words: str) -> None:
+    """Select ``words`` in the article text like a user dragging over them (ends with a mouseup)."""
+    page.locator(".geo-article").first.wait_for(timeout=TIMEOUT_MS)
+    page.evaluate("""([needle]) => {
+        const walker = document.createTreeWalker(document.querySelector(".geo-article"), NodeFilter.SHOW_TEXT);
+        let node;
+        while ((node = walker.nextNode())) {
+            const at = node.data.indexOf(needle);
+            if (at >= 0) {
+                const range = document.createRange();
+                range.setStart(node, at);
+                range.setEnd(node, at + needle.length);
+                const selection = window.getSelection();
+                selection.removeAllRanges();
+                selection.addRange(range);
+                node.parentElement.dispatchEvent(new MouseEvent("mouseup", {bubbles: true}));
+                return;
+            }
+        }
+        throw new Error("not in the article: " + needle);
+    }""", [words])
+
+
+def test_selecting_text_adds_a_missed_place(page):
+    marker(page, "Timbuktu")
+    settle(page)
+    select_text(page, "", "parliament")
+    box = page.locator(".st-key-add_box")
+    box.wait_for(timeout=TIMEOUT_MS)
+    assert "parliament" in box.inner_text()
+    query = box.get_by_label("Search the gazetteer")
+    query.fill("London")
+    query.press("Enter")
+    settle(page)
+    box.get_by_role("combobox").click()
+    page.get_by_role("option").filter(has_text="London, GB").first.click()
+    settle(page)
+    box.get_by_role("button", name="Save place").click()
+    marker(page, "London")  # on the map, from the text the user marked
+    page.locator(".geo-sentence").filter(has_text="told parliament").wait_for(timeout=TIMEOUT_MS)
+    shot(page, "added-place.png")
+
+
+def test_clicking_a_mention_focuses_the_map_and_opens_its_correction(page):
+    marker(page, "Timbuktu")
+    settle(page)
+    page.locator(".geo-article mark", has_text="Timbuktu").first.click()
+    box = page.locator(".st-key-fix_box_active")
+    box.wait_for(timeout=TIMEOUT_MS)
+    assert "Timbuktu" in box.inner_text() and "confidence" in box.inner_text()
+    page.locator(".geo-sentence").filter(has_text="during a patrol in").wait_for(timeout=TIMEOUT_MS)
+    frame = page.frame(url=lambda u: "st_folium" in u)
+    deadline = time.monotonic() + 30
+    while True:  # the map flies to the mention's place
+        lat, lon, zoom = frame.evaluate("() => { const c = window.map.getCenter();"
+                                        " return [c.lat, c.lng, window.map.getZoom()]; }")
+        if abs(lat - 16.77) < 0.5 and abs(lon + 3.0) < 0.5 and zoom == 7:
+            break
+        assert time.monotonic() < deadline, (lat, lon, zoom)
+        page.wait_for_timeout(250)
+    settle(page)
+    page.locator(".geo-article mark", has_text="Sahel").first.click()  # a mention the resolver was less sure of
+    box.filter(has_text="Sahel").wait_for(timeout=TIMEOUT_MS)
+    settle(page)
+    box.get_by_role("combobox").click()
+    page.keyboard.press("ArrowDown")
+    page.get_by_role("option").filter(has_text="Not a place").wait_for(state="attached", timeout=TIMEOUT_MS)
+    options = page.get_by_role("option").all_inner_texts()
+    # the resolver's alternatives with their scores, then "not a place"
+    assert any(o.startswith("Sahel, BF") and "score" in o for o in options) and options[-1] == "Not a place"
+
+
+def test_a_date_before_2016_is_kept_and_anchors_relative_dates(page):
+    marker(page, "Timbuktu")
+    settle(page)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_text("Paste an article").click()
+    sidebar.get_by_label("Article text").fill("Protesters marched through Accra last Tuesday, the police said.")
+    sidebar.get_by_label("Title (optional)").fill("Old news")
+    date = sidebar.locator(".st-key-paste_date input")
+    date.fill("2012-03-08")
+    date.press("Enter")
+    page.keyboard.press("Escape")  # close the calendar over the form
+    settle(page)
+    sidebar.get_by_role("button", name="Add article").click()
+    page.get_by_text("2 article(s)").wait_for(timeout=TIMEOUT_MS)
+    settle(page)
+    marker(page, "Accra").click()
+    # Thursday 8 March 2012: "last Tuesday" is the 6th, so the field kept the 2012 date
+    page.locator(".geo-events li").filter(has_text="2012-03-06").wait_for(timeout=TIMEOUT_MS)
+    assert sidebar.locator(".st-key-paste_date input").input_value() == ""  # a fresh form
+    assert sidebar.locator(".st-key-paste_title input").input_value() == ""
+
+
+def test_a_never_a_place_rule_removes_the_name_from_a_second_article(page):
+    marker(page, "Timbuktu")
+    settle(page)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_text("Paste an article").click()
+    sidebar.locator(".st-key-paste_text textarea").fill("Envoys from Togo flew to Accra for the talks.")
+    sidebar.get_by_role("button", name="Add article").click()
+    page.get_by_text("2 article(s)").wait_for(timeout=TIMEOUT_MS)
+    settle(page)
+    second = page.locator(".geo-article").filter(has_text="Envoys from")
+    second.locator("mark", has_text="Togo").wait_for(timeout=TIMEOUT_MS)
+    # in the seed article: Togo is never a place, in every article
+    page.locator(".geo-article").filter(has_text="Timbuktu").locator("mark", has_text="Togo").first.click()
+    box = page.locator(".st-key-fix_box_active")
+    box.wait_for(timeout=TIMEOUT_MS)
+    settle(page)
+    box.get_by_role("combobox").click()
+    page.keyboard.press("ArrowDown")
+    page.get_by_role("option").filter(has_text="Not a place").click()
+    settle(page)
+    box.get_by_text("every article").click()
+    settle(page)
+    box.get_by_role("button", name="Apply and save correction").click()
+    settle(page)
+    page.locator(".geo-article").filter(has_text="Envoys from").locator("mark", has_text="Accra").wait_for(
+        timeout=TIMEOUT_MS)
+    assert page.locator(".geo-article mark", has_text="Togo").count() == 0  # gone from both articles
+    shot(page, "never-a-place.png")

@@ -63,19 +63,22 @@ def test_bad_input_gives_clear_errors(tmp_path, capsys):
     empty = tmp_path / "empty.txt"
     empty.write_text("  \n", encoding="utf-8")
     code, out, err = run(capsys, "parse", str(empty))
-    assert code == 2 and out == "" and "empty" in err
+    assert code == 1 and out == "" and "empty" in err and "empty.txt" in err
     junk = tmp_path / "junk.txt"
     junk.write_bytes(b"Mali \x81\x8d\x8f\x90\x9d")
     code, _, err = run(capsys, "parse", str(junk))
-    assert code == 2 and "UTF-8" in err and "junk.txt" in err
+    assert code == 1 and "UTF-8" in err and "junk.txt" in err
     huge = tmp_path / "huge.txt"
     huge.write_text("Troops left Mali. " * 300_000, encoding="utf-8")  # 5.4 MB
     code, _, err = run(capsys, "parse", str(huge))
-    assert code == 2 and "characters" in err
+    assert code == 1 and "characters" in err and "huge.txt" in err
     bad_jsonl = tmp_path / "bad.jsonl"
     bad_jsonl.write_text('{"id": 1, "text": "Mali"}\nnot json\n', encoding="utf-8")
     code, _, err = run(capsys, "parse", "--jsonl", str(bad_jsonl))
-    assert code == 2 and "bad.jsonl:2" in err
+    assert code == 1 and "bad.jsonl:2" in err
+    # a record that fails is counted (exit 1); a usage error (no such file) is exit 2
+    code, _, err = run(capsys, "parse", str(tmp_path / "missing.txt"))
+    assert code == 2 and "missing.txt" in err
 
 
 def test_module_entry_point():
@@ -105,3 +108,41 @@ def test_missing_spacy_pipeline_is_a_clear_error(tmp_path, capsys):
     article.write_text("Mali.", encoding="utf-8")
     code, _, err = run(capsys, "parse", "--spacy-model", "no_such_pipeline", str(article))
     assert code == 2 and "no_such_pipeline" in err
+
+
+BAD_CORPUS = "\n".join([
+    json.dumps({"id": "a", "text": "Rain fell on Accra."}),
+    "{broken",
+    json.dumps({"id": "e", "text": ""}),
+    json.dumps({"id": "b", "text": "Buses stopped in Lagos."}),
+]) + "\n"
+
+
+def test_parse_reports_bad_lines_and_goes_on(tmp_path, capsys):
+    corpus = tmp_path / "in.jsonl"
+    corpus.write_text(BAD_CORPUS, encoding="utf-8")
+    code, out, err = run(capsys, "parse", "--jsonl", str(corpus), "--no-events")
+    assert code == 1
+    assert [json.loads(line)["id"] for line in out.splitlines()] == ["a", "b"]
+    assert f"{corpus}:2: not valid JSON" in err and f"{corpus}:3: the 'text' field" in err
+    assert "2 of 4 record(s) failed" in err
+
+
+def test_export_writes_the_good_records(tmp_path, capsys):
+    corpus = tmp_path / "in.jsonl"
+    corpus.write_text(BAD_CORPUS, encoding="utf-8")
+    code, out, err = run(capsys, "export", "--jsonl", str(corpus), "--out", str(tmp_path / "out"))
+    assert code == 1 and "2 document(s)" in out and "2 of 4 record(s) failed" in err
+    places = json.loads((tmp_path / "out" / "places.geojson").read_text(encoding="utf-8"))
+    assert {f["properties"]["doc_id"] for f in places["features"]} == {"a", "b"}
+
+
+def test_parse_stdin_line_buffered_and_quiet_on_a_closed_pipe(tmp_path):
+    lines = "".join(json.dumps({"id": str(i), "text": f"Rain fell on Accra on day {i}."}) + "\n"
+                    for i in range(300))
+    # head reads one line and exits; the parser must stop quietly, without a traceback
+    proc = subprocess.run(f"{sys.executable} -m geo parse --no-events - | head -1", shell=True, cwd=ROOT,
+                          input=lines, capture_output=True, text=True, timeout=120,
+                          executable="/bin/bash")
+    assert json.loads(proc.stdout)["id"] == "0"
+    assert "Traceback" not in proc.stderr and "BrokenPipe" not in proc.stderr

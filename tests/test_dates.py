@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from geo.dates import find_dates, resolve
+from geo.events.dates import find_dates, resolve
 from geo.model import EventDate
 
 MONDAY = dt.date(2022, 11, 14)  # the seed's publication day, a Monday

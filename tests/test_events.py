@@ -19,10 +19,10 @@ import pytest
 
 from geo.cli import main as cli_main
 from geo.cli import read_article
+from geo.doc import Doc, make_doc
 from geo.events import extract_events
+from geo.events.lexicon import CATEGORIES, CONTEXTS, EXTENSIONS, LEXICON, verb_forms
 from geo.model import Analysis, Event, Focus, Place, Toponym
-from geo.plover import CATEGORIES, CONTEXTS, LEXICON, verb_forms
-from geo.text import split_sentences
 
 FIXTURES = Path(__file__).parent / "fixtures" / "events"
 ROOT = Path(__file__).resolve().parents[1]
@@ -64,13 +64,13 @@ PLACES = {
 
 
 def analysis_of(text: str, mentions: dict[str, str], *, published: dt.date | None = dt.date(2022, 11, 14),
-                title: str = "", focus: str | None = "Mali") -> Analysis:
+                title: str = "", focus: str | None = "Mali") -> Doc:
     """A hand-made analysed document: ``mentions`` maps each name to its mention type.
 
     Every occurrence of a name becomes a toponym of that type, resolved to ``PLACES``.
     """
-    sentences = split_sentences(text)
-    starts = [s.start for s in sentences]
+    doc = make_doc(text, doc_id="t", title=title, published=published)
+    starts = [s.start for s in doc.sentences]
     toponyms = []
     for name, kind in mentions.items():
         for m in re.finditer(rf"\b{re.escape(name)}\b", text):
@@ -78,12 +78,13 @@ def analysis_of(text: str, mentions: dict[str, str], *, published: dt.date | Non
             toponyms.append(Toponym(m.start(), m.end(), name, kind, PLACES[name], 0.9, (), sentence,
                                     adjectival=name.endswith("an")))
     toponyms.sort(key=lambda t: t.start)
-    return Analysis(id="t", text=text, title=title, published=published, sentences=sentences,
-                    toponyms=tuple(toponyms), focus=Focus(PLACES[focus] if focus else None, None))
+    doc.toponyms = tuple(toponyms)
+    doc.focus = Focus(PLACES[focus] if focus else None, None)
+    return doc
 
 
 def events_of(text: str, mentions: dict[str, str] | None = None, **kwargs) -> list[Event]:
-    return extract_events(analysis_of(text, mentions or {}, **kwargs))
+    return list(extract_events(analysis_of(text, mentions or {}, **kwargs)))
 
 
 def only(events: list[Event], category: str) -> Event:
@@ -102,8 +103,9 @@ def where(event: Event) -> list[str]:
 def test_the_lexicon_speaks_current_plover_only() -> None:
     assert len(CATEGORIES) == 16
     assert {"DEMAND", "DISAPPROVE", "INVESTIGATE", "CRIME"}.isdisjoint(CATEGORIES)
+    assert set(EXTENSIONS) == {"DISASTER", "ACCIDENT", "CRIME"} and set(EXTENSIONS).isdisjoint(CATEGORIES)
     readings = [r for rs in LEXICON.values() for r in rs]
-    assert {r.category for r in readings} == set(CATEGORIES)  # every type can be found
+    assert {r.category for r in readings} == set(CATEGORIES) | set(EXTENSIONS)  # every type can be found
     assert all(set(r.contexts) <= set(CONTEXTS) for r in readings)
 
 
@@ -269,10 +271,11 @@ def test_a_state_goes_when_its_town_is_named() -> None:
 
 def test_a_later_mention_of_the_same_incident_keeps_its_place() -> None:
     text = "Gunmen attacked a village north of Gao on Sunday.\n\nSeveral others were wounded in the raid."
-    events = events_of(text, {"Gao": "literal"})
-    assert [(e.trigger, e.places[0].name, e.places[0].reason) for e in events] == [
+    (event,) = events_of(text, {"Gao": "literal"})  # one incident, told twice
+    mentions = event.mentions
+    assert [(m.trigger, m.places[0].name, m.places[0].reason) for m in mentions] == [
         ("attacked", "Gao", "place named in the same clause"), ("wounded", "Gao", "same event as reported before")]
-    assert events[1].date == events[0].date and events[0].date.start == "2022-11-13"
+    assert mentions[1].date == mentions[0].date == event.date and event.date.start == "2022-11-13"
 
 
 def test_where_a_statement_is_made_is_not_whom_it_concerns() -> None:
@@ -448,8 +451,12 @@ def test_the_seed_article_meets_the_issue_bar(seed_analysis: Analysis) -> None:
     assert "peacekeeping" in patrol.contexts
     deploy = find(events, "MOBILIZE", "Mali", date="2020-12-01", until="2020-12-31", tense="past")
     assert deploy.actors[0].country_code == "GB" and deploy.date.precision == "month"
-    find(events, "RETREAT", "Mali", date="2022-11-14", tense="future")  # announced Monday
-    find(events, "RETREAT", "Mali", date="2022-11-14", until="2023-05-14", tense="future")  # within six months
+    mentions = seed_analysis.event_mentions()  # the per-mention view
+    announced = find(mentions, "RETREAT", "Mali", date="2022-11-14", tense="future")  # announced Monday
+    within = find(mentions, "RETREAT", "Mali", date="2022-11-14", until="2023-05-14", tense="future")  # six months
+    withdrawal = find(events, "RETREAT", "Mali", date="2022-11-14", tense="future")
+    assert {announced, within} <= set(withdrawal.mentions)  # one withdrawal, reported in three sentences
+    assert len(withdrawal.mentions) >= 3
     meeting = find(events, "CONSULT", "Ghana", date="2022-11-21", until="2022-11-27", tense="future")
     assert meeting.date.precision == "week"
     violence = find(events, "ASSAULT", "Burkina Faso")
@@ -491,7 +498,7 @@ def test_protest_article_with_a_dateline(geoparser) -> None:
     protest = find(events, "PROTEST", "Bamako", date="2022-02-18", tense="past")  # Friday before Sunday 20th
     assert protest.places[0].geo_precision == 1
     dispersal = find(events, "COERCE", "Bamako")
-    assert dispersal.places[0].reason == "dateline"
+    assert dispersal.places[0].reason == "place of the event before"  # the protest's, then the dateline's
     rally = find(events, "PROTEST", "Bamako", date="2022-02-21", tense="future")
     assert rally.label == "rally"
     assert not any("Ukraine" in e.sentence for e in events)  # a quote naming places
@@ -502,7 +509,8 @@ def test_attack_article_north_of_a_town(geoparser) -> None:
     attack = find(events, "ASSAULT", "Gao", date="2022-03-13", tense="past")
     assert attack.places[0].geo_precision == 2 and attack.places[0].role == "where"
     assert attack.actors[0].text == "Gunmen" and attack.recipients[0].text == "civilians"
-    assert find(events, "MOBILIZE", "Mali", date="2022-03-07").date.precision == "week"
+    # "deployed reinforcements to the region" after the attack north of Gao: that region
+    assert find(events, "MOBILIZE", "Gao", date="2022-03-07").date.precision == "week"
     ambush = find(events, "ASSAULT", "Menaka", date="2021-12-08")
     assert ambush.label == "ambush" and ambush.places[0].geo_precision == 2
     assert sum(e.category == "ASSAULT" and "ambushed" in e.sentence for e in events) == 1  # ", killing" joins it
@@ -532,3 +540,83 @@ def test_sanctions_article(geoparser) -> None:
 def test_quote_article_naming_cities_has_no_events(geoparser) -> None:
     analysis = fixture("quote-only.txt", geoparser)
     assert analysis.toponyms and analysis.events == ()
+
+
+# -- the extension beside PLOVER, coreference, actors ---------------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "category", "label"), [
+    ("A landslide buried a village near Gao on Saturday.", "DISASTER", "landslide"),
+    ("Floods swept through Gao after days of rain.", "DISASTER", "flood"),
+    ("Two buses collided on the road to Gao.", "ACCIDENT", "collision"),
+    ("A gas explosion tore through a market in Gao.", "ACCIDENT", "explosion"),
+    ("Thieves robbed a bank in Gao on Monday.", "CRIME", "robbery"),
+    ("Gunmen detonated a bomb in Gao, and the explosion killed four soldiers.", "ASSAULT", "bombing"),
+])
+def test_disasters_accidents_and_crime_stand_beside_plover(sentence: str, category: str, label: str) -> None:
+    event = only(events_of(sentence, {"Gao": "literal"}), category)
+    assert event.label == label and where(event) == ["Gao"]
+
+
+def test_a_disasters_toll_is_no_assault() -> None:
+    text = "An earthquake struck Gao on Monday, and 30 people were killed.\n\nTen more died when a school collapsed."
+    events = events_of(text, {"Gao": "literal"})
+    assert {e.category for e in events} <= {"DISASTER", "ACCIDENT"}, [(e.category, e.trigger) for e in events]
+    quake = only(events, "DISASTER")
+    assert quake.trigger == "earthquake" and where(quake) == ["Gao"]
+
+
+def test_a_child_hit_by_a_car_is_an_accident() -> None:
+    event = only(events_of("A child was killed when she was hit by a car in Gao.", {"Gao": "literal"}), "ACCIDENT")
+    assert event.label == "road accident" and where(event) == ["Gao"]
+
+
+def test_one_event_told_in_several_sentences_is_one_record() -> None:
+    text = ("Gunmen attacked a market in Gao on Sunday.\n\nThe attack was the third this month.\n\n"
+            "Troops were deployed to Gao on Monday.")
+    events = events_of(text, {"Gao": "literal"})
+    attack = only(events, "ASSAULT")
+    assert [m.trigger for m in attack.mentions] == ["attacked", "attack"]
+    assert [m.sentence_index for m in attack.mentions] == [0, 1]
+    assert attack.trigger == "attacked" and attack.sentence.startswith("Gunmen")  # the first mention's
+    only(events, "MOBILIZE")
+
+
+def test_events_of_one_kind_in_different_places_stay_apart() -> None:
+    text = "Gunmen attacked a market in Gao on Sunday.\n\nIn Bamako, gunmen attacked a police station on Monday."
+    events = events_of(text, {"Gao": "literal", "Bamako": "literal"})
+    assert sorted(where(e)[0] for e in events if e.category == "ASSAULT") == ["Bamako", "Gao"]
+
+
+def test_an_indefinite_noun_brings_a_new_event() -> None:
+    text = "Jihadists ambushed a convoy near Gao on Sunday.\n\nMali has faced a growing insurgency since 2012."
+    events = events_of(text, {"Gao": "literal", "Mali": "literal"})
+    assert len([e for e in events if e.category == "ASSAULT"]) == 2
+
+
+def test_weapons_and_news_outlets_are_no_actors() -> None:
+    event = only(events_of("TNT exploded in a bombing that killed four people in Gao, CNN reported.",
+                           {"Gao": "literal"}), "ASSAULT")
+    assert not {a.text for a in event.actors} & {"TNT", "CNN"}
+    event = only(events_of("Rebels attacked the town of Gao, a commander told Reuters.", {"Gao": "literal"}), "ASSAULT")
+    assert [a.text for a in event.actors] == ["Rebels"]
+
+
+def test_names_the_recogniser_saw_type_the_actors() -> None:
+    text = "Diallo visited Gao.\n\nHe met the governor there."
+    unknown = [e for e in extract_events(analysis_of(text, {"Gao": "literal"})) if e.category == "CONSULT"]
+    assert [e.actors for e in unknown][1:] == [()]  # "He" is nobody known: two meetings
+    doc = analysis_of(text, {"Gao": "literal"})
+    doc.persons = {"Diallo"}  # the recogniser judged "Diallo" a person: "He" is Diallo, one visit
+    meeting = only(list(extract_events(doc)), "CONSULT")
+    assert [m.trigger for m in meeting.mentions] == ["visited", "met"]
+    assert [a.text for a in meeting.mentions[1].actors] == ["Diallo"]
+
+
+def test_the_per_mention_view_stays_available() -> None:
+    text = "Gunmen attacked a market in Gao on Sunday.\n\nThe attack killed four people."
+    doc = analysis_of(text, {"Gao": "literal"})
+    doc.events = extract_events(doc)
+    analysis = doc.to_analysis()
+    assert [m.trigger for m in analysis.event_mentions()] == ["attacked", "attack"]
+    assert len(analysis.events) == 1

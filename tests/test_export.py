@@ -17,7 +17,7 @@ import shapely
 from layer_samples import EXPECTED_COUNTS
 
 from geo.errors import ExportError, GeoError
-from geo.export import FORMATS, GPKG_NAME, layer_bytes, write_layers
+from geo.export import FORMATS, GPKG_NAME, SUFFIX, layer_bytes, write_layers
 from geo.gazetteer import Gazetteer
 from geo.layers import LAYER_SCHEMAS, Layers, build_layers
 
@@ -252,7 +252,7 @@ def test_layer_bytes_of_the_unresolved_table(layers: Layers, tmp_path: Path) -> 
 
 
 @pytest.mark.parametrize(("name", "fmt", "message"), [
-    ("places", "shp", "Expected a format in ('geojson', 'gpkg', 'csv', 'kml'), instead got: 'shp'."),
+    ("places", "shp", "Expected a format in ('geojson', 'gpkg', 'csv', 'kml', 'geoparquet'), instead got: 'shp'."),
     ("towns", "geojson", "instead got: 'towns'."),
     ("unresolved", "kml", "has no geometry"),
 ])
@@ -306,3 +306,103 @@ def test_cli_export_geopackage_and_errors(tmp_path: Path, capsys: pytest.Capture
     assert "export needs article files or --jsonl" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         main(["export", str(article), "--out", str(tmp_path), "--format", "shp"])
+
+
+# -- GeoParquet -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", Layers.NAMES)
+def test_geoparquet_round_trip(layers: Layers, exported: dict[str, Path], name: str) -> None:
+    path = exported["geoparquet"] / f"{name}.parquet"
+    if LAYER_SCHEMAS[name][1] is None:
+        read = pd.read_parquet(path)
+        assert "geometry" not in read.columns
+    else:
+        read = gpd.read_parquet(path)
+        assert read.crs == "EPSG:4326"
+        assert_same_geometries(layers[name], read)
+        import pyarrow.parquet as pq
+
+        geo = json.loads(pq.read_schema(path).metadata[b"geo"])
+        assert geo["version"] == "1.0.0" and geo["primary_column"] == "geometry"
+        assert geo["columns"]["geometry"]["encoding"] == "WKB"
+    assert_same_rows(layers[name], read, LAYER_SCHEMAS[name][0])
+    for column, dtype in LAYER_SCHEMAS[name][0].items():  # Parquet keeps the column types
+        assert str(read[column].dtype) in {"str": ("object", "str", "string"), "Int64": ("Int64",)}.get(
+            dtype, (dtype,)), (name, column)
+
+
+# -- hostile text: markup, formulas, control characters, right-to-left text --------------------
+
+HOSTILE = {
+    "cdata": "]]><script>alert(1)</script><![CDATA[x",
+    "formula": '=HYPERLINK("http://example.invalid","x")',
+    "plus": "+1+cmd|' /C calc'!A0",
+    "at": "@SUM(A1:A2)",
+    "minus": "-2+3",
+    "tab": "\tstarts with a tab",
+    "controls": "bell\x07 vertical\x0b unit\x1f end",
+    "rtl": "\u202eשלום مرحبا \u200f emoji 🌍 “quotes” 'single' \"double\" &amp; <b>",
+}
+
+
+@pytest.fixture(scope="module")
+def hostile_layers(gazetteer: Gazetteer) -> dict[str, Layers]:
+    """The sample layers, once per hostile string, as every document's title."""
+    import dataclasses
+
+    from tests.layer_samples import sample_analyses
+
+    docs = sample_analyses(gazetteer)
+    return {key: build_layers([dataclasses.replace(d, title=value) for d in docs], gazetteer)
+            for key, value in HOSTILE.items()}
+
+
+def _titles(path: Path, fmt: str, name: str) -> list[str]:
+    if fmt == "csv":
+        return list(pd.read_csv(path, encoding="utf-8-sig", keep_default_na=False)["doc_title"])
+    if fmt == "geoparquet":
+        return list(pd.read_parquet(path)["doc_title"])
+    return list(pyogrio.read_dataframe(path, layer=name)["doc_title"])
+
+
+def _expected(value: str, fmt: str) -> str:
+    if fmt == "kml":  # XML 1.0 cannot hold these control characters
+        return "".join("\ufffd" if ord(c) < 32 and c not in "\t\n\r" else c for c in value)
+    if fmt == "csv" and value[0] in "=+-@\t\r":
+        return "'" + value  # OWASP: a leading quote, so a spreadsheet shows the text
+    return value
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("key", HOSTILE)
+def test_hostile_text_round_trips(hostile_layers: dict[str, Layers], tmp_path: Path, fmt: str, key: str) -> None:
+    layers = hostile_layers[key]
+    write_layers(layers, tmp_path, fmt)
+    for name in SPATIAL:
+        if "doc_title" not in LAYER_SCHEMAS[name][0]:
+            continue
+        path = tmp_path / (GPKG_NAME if fmt == "gpkg" else f"{name}{SUFFIX[fmt]}")
+        titles = _titles(path, fmt, name)
+        assert titles and all(t == _expected(HOSTILE[key], fmt) for t in titles), (name, titles[:1])
+        if fmt == "kml":
+            import xml.etree.ElementTree as ET
+
+            tree = ET.parse(path)  # well-formed XML
+            assert not [e for e in tree.iter() if e.tag.lower().endswith("script")]
+
+
+def test_csv_formulas_can_be_written_raw(hostile_layers: dict[str, Layers], tmp_path: Path) -> None:
+    layers = hostile_layers["formula"]
+    write_layers(layers, tmp_path, "csv", csv_formulas="raw")
+    assert _titles(tmp_path / "places.csv", "csv", "places")[0] == HOSTILE["formula"]
+    raw = layer_bytes(layers, "places", "csv", csv_formulas="raw")
+    assert raw == (tmp_path / "places.csv").read_bytes()
+    with pytest.raises(ExportError, match="csv_formulas"):
+        write_layers(layers, tmp_path, "csv", csv_formulas="maybe")
+
+
+def test_numbers_and_coordinates_are_never_neutralised(layers: Layers, exported: dict[str, Path]) -> None:
+    areas = pd.read_csv(exported["csv"] / "areas.csv", encoding="utf-8-sig", keep_default_na=False)
+    assert "-1" in list(areas["id"].astype(str).str.split(":").str[-1])  # the named region's id
+    places = pd.read_csv(exported["csv"] / "places.csv", encoding="utf-8-sig")
+    assert (places["lon"] < 0).any()  # negative longitudes stay numbers

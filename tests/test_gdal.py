@@ -116,3 +116,65 @@ def test_ogrinfo_reads_each_kml_layer(ogrinfo: str, exported: dict[str, Path], n
     # GDAL 3.6's LIBKML reads a schema's bool fields back as plain integers
     assert_fields(info["fields"], name, skip=("id", "name"), extra={"bool": {"Integer"}})
     assert info["fields"]["Name"] == "String"  # placemark names: what Google Earth lists
+
+
+# -- hostile text: every format still opens in GDAL, and KML stays well-formed XML ---------------
+
+HOSTILE_TITLE = ("]]><script>alert(1)</script><![CDATA[ =cmd|' /C calc'!A0 bell\x07 tab\t"
+                 "\u202eשלום مرحبا 🌍 &amp; <b>")
+
+
+def _has_parquet_driver(ogrinfo: str) -> bool:
+    formats = subprocess.run([ogrinfo, "--formats"], capture_output=True, text=True, timeout=60).stdout
+    return "Parquet" in formats
+
+
+@pytest.fixture(scope="module")
+def hostile_exports(tmp_path_factory: pytest.TempPathFactory, gazetteer) -> Path:
+    import dataclasses
+
+    from geo.export import FORMATS
+    from geo.layers import build_layers
+    from tests.layer_samples import sample_analyses
+
+    docs = [dataclasses.replace(d, title=HOSTILE_TITLE) for d in sample_analyses(gazetteer)]
+    layers = build_layers(docs, gazetteer)
+    out = tmp_path_factory.mktemp("hostile")
+    for fmt in FORMATS:
+        write_layers(layers, out / fmt, fmt)
+    return out
+
+
+@pytest.mark.parametrize("fmt", ["geojson", "gpkg", "csv", "kml", "geoparquet"])
+def test_ogrinfo_opens_every_hostile_export(ogrinfo: str, hostile_exports: Path, fmt: str) -> None:
+    import xml.etree.ElementTree as ET
+
+    from geo.export import SUFFIX
+
+    folder = hostile_exports / fmt
+    files = sorted(folder.iterdir())
+    assert files
+    if fmt == "geoparquet" and not _has_parquet_driver(ogrinfo):
+        # Debian 12's GDAL 3.6 is built without Arrow: check the GeoParquet metadata GDAL reads instead
+        import json
+
+        import pyarrow.parquet as pq
+
+        for path in files:
+            metadata = pq.read_schema(path).metadata or {}
+            if path.stem != "unresolved":
+                geo = json.loads(metadata[b"geo"])
+                assert geo["version"] == "1.0.0" and geo["columns"]["geometry"]["encoding"] == "WKB"
+            assert pq.read_table(path).num_rows == EXPECTED_COUNTS[path.stem]
+        return
+    for path in files:
+        if fmt == "gpkg":
+            for name in Layers.NAMES:
+                assert summary(ogrinfo, path, name)["count"] == EXPECTED_COUNTS[name]
+            continue
+        layer = path.stem
+        assert summary(ogrinfo, path)["count"] == EXPECTED_COUNTS[layer], path.name
+        if path.suffix == SUFFIX["kml"]:
+            tree = ET.parse(path)
+            assert not [e for e in tree.iter() if e.tag.rsplit("}", 1)[-1].lower() == "script"]
+            assert b"<script" not in path.read_bytes()

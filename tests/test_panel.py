@@ -88,8 +88,13 @@ def test_timeline_filters(analyses):
     assert panel.event_timeline([]) == []
 
 
-def test_event_is_shown_at_its_most_precise_place(analyses):
-    assert panel.event_place(analyses, "e1") == TIMBUKTU
+def test_event_is_shown_where_the_events_layer_draws_it(analyses, gazetteer):
+    from geo.layers import build_layers
+
+    events = build_layers(analyses, gazetteer).events.set_index("event_id")
+    for event_id in ("e1", "e2"):
+        assert panel.event_place(analyses, event_id) == events.loc[event_id, "place_id"]
+    assert panel.event_place(analyses, "e1") == MALI  # "where" before an origin, however precise
     assert panel.event_place(analyses, "e2") == GAO
     assert panel.event_place(analyses, "e3") is None  # linked to no place
 

@@ -59,3 +59,65 @@ def test_sentences_respect_abbreviations_and_lines():
         "Mr. Heappey spoke in the U.S. on Monday.", "He left.", "FILE: a caption", "Next para"]
     for s in sentences:
         assert text[s.start:s.end] == s.text
+
+
+# -- linear time: pathological text never blocks a session (issue 14, item 3) -------------------
+
+#: generous: each case takes well under a second on an idle machine; the bound allows a loaded one
+TIME_BOUND_S = 6.0
+MB = 1_000_000
+
+PATHOLOGICAL = {
+    "U.S. repeated": "U.S. " * (MB // 5),
+    "initials": "J. R. R. " * (MB // 9),
+    "abbreviations": "Gen. Dr. Mr. St. Calif. " * (MB // 24),
+    "dotted run": "a." * (MB // 2),
+    "stops without a capital after": ". a" * (MB // 3),
+    "one very long line": "word " * (MB // 5),
+    "a stop and a sea of spaces": "." + " " * MB + "a",
+    "blank lines": "\n \n" * (MB // 3),
+}
+
+
+@pytest.mark.parametrize("name", PATHOLOGICAL)
+def test_sentence_splitting_is_linear_on_pathological_text(name):
+    import time
+
+    text = PATHOLOGICAL[name]
+    started = time.process_time()
+    sentences = split_sentences(text)
+    assert time.process_time() - started < TIME_BOUND_S, name
+    assert all(text[s.start:s.end] == s.text for s in sentences[:100])
+
+
+HOSTILE_HTML = {
+    "tags left open": "<p" * (MB // 2),
+    "comments left open": "<!--" * (MB // 4),
+    "attributes left open": "<a b='" * (MB // 6),
+    "end tags left open": "</" * (MB // 2),
+    "declarations": "<![" * (MB // 3),
+    "processing instructions": "<?" * (MB // 2),
+    "many paragraphs": "<p>x </p>" * (MB // 9),
+}
+
+
+@pytest.mark.parametrize("name", HOSTILE_HTML)
+def test_html_extraction_is_linear_on_broken_markup(name):
+    import time
+
+    started = time.process_time()
+    html_to_text(HOSTILE_HTML[name])
+    assert time.process_time() - started < TIME_BOUND_S, name
+
+
+def test_broken_markup_keeps_its_text_and_comments_stay_hidden():
+    text, _ = html_to_text("<html><body><p>a < b and c > d</p><!-- <p>old</p> --><p>Mali</p>"
+                           "<script>if (a<b) {x()}</script></body></html>")
+    assert text == "a < b and c > d\n\nMali"
+    assert html_to_text("<p>Mali <!-- never closed <p>Gao")[0] == "Mali"
+
+
+def test_abbreviations_and_initials_do_not_end_sentences():
+    text = "J. R. R. Tolkien met Gen. Smith in Calif. on Monday. U.S. troops left. A. B. Then"
+    assert [s.text for s in split_sentences(text)] == [
+        "J. R. R. Tolkien met Gen. Smith in Calif. on Monday.", "U.S. troops left.", "A. B. Then"]

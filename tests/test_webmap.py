@@ -237,3 +237,37 @@ def test_offline_tiles_ask_no_tile_server(features, gazetteer):
     assert "tile.openstreetmap.org" not in offline and "geoNewsBasemap" in offline
     with pytest.raises(ValueError, match="'osm'"):
         webmap.build_map(features, tiles="osm")
+
+
+def test_seas_and_guessed_boxes_are_labelled_points_never_rectangles(gazetteer):
+    import shapely
+
+    ocean = next(p for p in gazetteer.search("Pacific Ocean", limit=5) if p.geonameid < 0)
+    sahel = gazetteer.get(SAHEL)
+    assert not webmap.drawable_area(ocean, gazetteer.area(ocean.geonameid))
+    assert webmap.drawable_area(sahel, gazetteer.area(SAHEL))
+    assert not webmap.drawable_area(sahel, shapely.box(0, 0, 10, 5))
+    text = "Ships crossed the Pacific Ocean."
+    start = text.index("Pacific")
+    doc = Analysis("o", text, sentences=(Sentence(0, len(text), text),),
+                   toponyms=(Toponym(start, start + 13, "Pacific Ocean", "literal", ocean, 0.9, (), 0),))
+    features = webmap.map_features([doc], gazetteer)
+    [point] = features.points["features"]
+    assert point["geometry"]["type"] == "Point" and point["properties"]["label"] is True
+    assert not features.areas["features"]
+
+
+def test_low_confidence_places_look_different(analyses, gazetteer):
+    doc = analyses[0]
+    shaky = replace(doc, toponyms=tuple(replace(t, confidence=0.3) if t.text == "Gao" else t for t in doc.toponyms))
+    features = webmap.map_features([shaky], gazetteer)
+    styles = {f["properties"]["name"]: f["properties"]["style"] for f in features.points["features"]}
+    assert styles["Gao"]["uncertain"] is True and styles["Timbuktu"]["uncertain"] is False
+    assert "low confidence" in webmap.legend_html(features)
+
+
+def test_areas_can_start_hidden_with_many_articles(features, gazetteer):
+    shown = webmap.build_map(features, gazetteer=gazetteer).get_root().render()
+    hidden = webmap.build_map(features, gazetteer=gazetteer, show_areas=False).get_root().render()
+    assert shown.count(".addTo(") > hidden.count(".addTo(")  # the area layers are not added at first
+    assert "Countries and regions" in hidden  # still in the layer control

@@ -9,6 +9,10 @@
     location.latitude, location.longitude       # (16.27, -0.04)
     location.raw["geonameid"]                   # 2457163
 
+Records are ranked by :func:`geo.resolve.rank`, the resolver's own ranking
+(its prior and namesake features under its fitted weights) without article
+context, so a query and a mention without context choose the same record.
+
 As in geopy, the lookup (I/O against the gazetteer's SQLite cache) is kept
 apart from the pure step that turns a gazetteer record into a
 :class:`geopy.location.Location` (:func:`parse_place`), which is tested
@@ -18,7 +22,6 @@ refuses every request.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -32,17 +35,13 @@ from geopy.point import Point
 from geo.errors import GeoError
 from geo.gazetteer import Gazetteer, name_key
 from geo.model import Place
+from geo.resolve import rank
+from geo.resolve.prior import relevance
 
 __all__ = ("GeocoderQueryError", "OfflineGazetteer", "parse_place", "relevance")
 
 #: GeoNames feature classes (https://www.geonames.org/export/codes.html)
 FEATURE_CLASSES = frozenset("AHLPRSTUV")
-
-#: prior of an area record by kind; cities score log10(population) / 2 instead,
-#: so "New York" finds the city (8.8 M people) before the state, "Georgia" the country
-AREA_PRIOR = {"country": 4.5, "region": 4.5, "continent": 4.3, "admin1": 2.5}
-CAPITAL_BONUS = 0.3
-PRIMARY_NAME_BONUS = 0.6
 
 #: how many records a name may have before filters apply (Springfield: 34)
 CANDIDATE_LIMIT = 1000
@@ -93,24 +92,6 @@ def parse_place(place: Place, *, country: str = "", distance_km: float | None = 
     if distance_km is not None:
         raw["distance_km"] = round(distance_km, 3)
     return Location(", ".join(parts), Point(place.lat, place.lon), raw)
-
-
-def relevance(place: Place, key: str) -> float:
-    """How likely a record is what someone typing ``key`` means, before any filter.
-
-    Areas get a fixed prior by kind, cities one from their population; the
-    record whose own name is the query beats one that only has it as an
-    alternate name (Guantánamo is also spelt "Gao" in GeoNames).
-    """
-    if place.kind in AREA_PRIOR:
-        score = AREA_PRIOR[place.kind]
-    else:
-        score = math.log10(place.population + 10) / 2.0
-        if place.feature_code == "PPLC":
-            score += CAPITAL_BONUS
-    if name_key(place.name) == key:
-        score += PRIMARY_NAME_BONUS
-    return score
 
 
 def _codes(values: str | Iterable[str] | None, *, option: str, valid: frozenset[str] | None,
@@ -225,12 +206,12 @@ class OfflineGazetteer(Geocoder):
         whole = gaz.candidates(query, limit=CANDIDATE_LIMIT)
         head, *containers = [part for part in query.split(",") if part.strip()] or [""]
         if whole or not containers:
-            return sorted(whole, key=lambda p: -relevance(p, key))
+            return [c.place for c in rank(whole, key)]
         head_key = name_key(head)
         places = gaz.candidates(head, limit=CANDIDATE_LIMIT)
         for container in containers:
             places = [p for p in places if self._within(p, container)]
-        return sorted(places, key=lambda p: -relevance(p, head_key))
+        return [c.place for c in rank(places, head_key)]
 
     def _within(self, place: Place, container: str) -> bool:
         """Whether ``place`` lies in the country or first-level division named ``container``."""

@@ -1,0 +1,163 @@
+"""Toponym recognition: find place names and adjectival forms in English text.
+
+No trustworthy statistical model is installable offline, so the recogniser is
+the project's own, in three parts:
+
+1. :mod:`~geo.recognize.match`: candidate spans, the longest capitalised run
+   the gazetteer knows as a name or a demonym;
+2. :mod:`~geo.recognize.rules`: an ordered list of named filter rules over a
+   frozen :class:`~geo.recognize.context.Context` (the span, its neighbours,
+   its sentence position, its candidates, the article's evidence about names),
+   each keeping, dropping or typing the span;
+3. :mod:`~geo.recognize.types`: the mention type of what is kept.
+
+Per-document state (the evidence, where the last mention ended) lives in a
+local object of each call, never on the shared :class:`Recognizer`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from geo.doc import Doc, tokenize
+from geo.gazetteer import Gazetteer, name_key
+from geo.model import MentionType, Place, Sentence
+from geo.recognize.context import Context
+from geo.recognize.evidence import Evidence, gather
+from geo.recognize.match import Match, compass_match, longest_match, shouting_sentences
+from geo.recognize.rules import RULES, Drop, FilterRule, Keep
+from geo.recognize.types import name_type
+
+__all__ = ("RULES", "SPAN_RULES", "RawMention", "Recognizer")
+
+#: span rules applied to a kept name (name, provenance)
+SPAN_RULES: tuple[tuple[str, str], ...] = (
+    ("compass_part", "general knowledge: a compass word before a place names a part of it ('North London')"),
+    ("washington_dc", "general knowledge: 'Washington, D.C.' is one name"),
+    ("abbreviation_dot", "AP style: a state abbreviation's full stop belongs to it ('Calif.')"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RawMention:
+    """A recognised span before resolution: its candidates and cues for the resolver."""
+
+    start: int
+    end: int
+    text: str
+    type: MentionType
+    sentence: int
+    candidates: tuple[Place, ...]
+    adjectival: bool = False
+    container: str | None = None  # the "Y" of an "X, Y" pair, as a name key
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """What the rules made of one candidate span: a mention, or the reading that beat it."""
+
+    #: the candidate span, in characters
+    start: int
+    end: int
+    mention: RawMention | None
+    rule: str
+    reading: str | None = None
+
+
+class Recognizer:
+    """Find toponym spans in a document with the gazetteer's names and demonyms.
+
+    ``disabled`` names rules (see :data:`RULES`, :data:`SPAN_RULES`) to switch off.
+    """
+
+    def __init__(self, gazetteer: Gazetteer, *, disabled: Iterable[str] = ()) -> None:
+        self.gazetteer = gazetteer
+        off = frozenset(disabled)
+        self.rules: tuple[FilterRule, ...] = tuple(r for r in RULES if r.name not in off)
+        self.span_rules = frozenset(name for name, _ in SPAN_RULES if name not in off)
+
+    def __call__(self, doc: Doc | str, sentences: tuple[Sentence, ...] | None = None) -> list[RawMention]:
+        """The mentions of ``doc``; it gains the people and organisations the rules saw.
+
+        A plain text with its sentences is accepted too (tokenised here once).
+        """
+        if isinstance(doc, str):
+            doc = Doc(text=doc, id="", sentences=sentences or (), tokens=tokenize(doc, sentences or ()))
+        return [j.mention for j in self.judgements(doc) if j.mention is not None]
+
+    def judgements(self, doc: Doc) -> list[Judgement]:
+        """Every candidate span with the rule that decided it, in text order."""
+        gaz, tokens = self.gazetteer, doc.tokens
+        evidence = gather(gaz, doc)
+        doc.persons.update(evidence.surnames)
+        shouting = shouting_sentences(doc)
+        out: list[Judgement] = []
+        previous_end = -10
+        i = 0
+        while i < len(tokens):
+            tok = tokens[i]
+            if not (tok.is_cap and tok.is_word):
+                i += 1
+                continue
+            match = longest_match(gaz, doc, i, tok.sentence in shouting)
+            if "compass_part" in self.span_rules:
+                match = compass_match(gaz, doc, i, tok.sentence in shouting, match)
+            if match is None or not match.places:
+                i += 1  # no place name starts here; the next token may start one
+                continue
+            judgement = self._judge(doc, match, evidence, tok.sentence in shouting, previous_end)
+            out.append(judgement)
+            if judgement.mention is None:
+                self._note_reading(doc, judgement)
+                i += 1
+                continue
+            j = match.j
+            while j + 1 < len(tokens) and tokens[j + 1].start < judgement.mention.end:
+                j += 1  # the mention may have grown past the match ("Washington, D.C.")
+            previous_end = j
+            i = j + 1
+        return out
+
+    @staticmethod
+    def _note_reading(doc: Doc, judgement: Judgement) -> None:
+        surface = doc.text[judgement.start:judgement.end]
+        if judgement.reading == "person":
+            doc.persons.add(surface)
+        elif judgement.reading == "organisation":
+            doc.organisations.add(surface)
+
+    def _judge(self, doc: Doc, match: Match, evidence: Evidence, shouting: bool,
+               previous_end: int) -> Judgement:
+        ctx = Context(doc, self.gazetteer, match, evidence, shouting, previous_end)
+        span = (ctx.first.start, ctx.last.end)
+        for rule in self.rules:
+            verdict = rule.judge(ctx)
+            if isinstance(verdict, Drop):
+                return Judgement(*span, None, rule.name, verdict.reading)
+            if isinstance(verdict, Keep):
+                return Judgement(*span, self._mention(ctx, verdict), rule.name)
+        return Judgement(*span, self._mention(ctx, self._final(ctx)), "default")
+
+    def _final(self, ctx: Context) -> Keep:
+        """The default reading: a place, typed by its context, with its span tidied."""
+        kind = name_type(ctx)
+        nxt, nxt2, top = ctx.nxt, ctx.nxt2, ctx.top
+        if "washington_dc" in self.span_rules and nxt is not None and nxt.text == "," and nxt2 is not None \
+                and nxt2.text in ("D.C.", "DC"):
+            capital = tuple(p for p in ctx.places if p.feature_code == "PPLC" and p.country_code == "US")
+            if capital:
+                return Keep(kind, last=ctx.j + 2, places=capital)
+        if "abbreviation_dot" in self.span_rules and nxt is not None and nxt.text == "." \
+                and nxt.start == ctx.last.end and len(ctx.last.text) <= 5 and ctx.key != name_key(top.name) \
+                and not (ctx.sentence is not None and nxt.end >= ctx.sentence.end):
+            return Keep(kind, last=ctx.j + 1)  # "Calif.", "Ga."
+        return Keep(kind)
+
+    @staticmethod
+    def _mention(ctx: Context, keep: Keep) -> RawMention:
+        last = ctx.tokens[keep.last] if keep.last is not None else ctx.last
+        places = keep.places if keep.places is not None else ctx.places
+        container = ctx.container if keep.container and not keep.adjectival else None
+        return RawMention(ctx.first.start, last.end, ctx.doc.text[ctx.first.start:last.end], keep.kind,
+                          ctx.first.sentence, tuple(places), keep.adjectival, container)

@@ -1,0 +1,266 @@
+"""The frozen view of one candidate span that every recognition rule reads.
+
+A :class:`Context` holds the span, its neighbouring tokens, where it sits in
+its sentence, its gazetteer candidates and the document's evidence about
+names. Derived facts (is the place big, is a locative cue before it, does an
+organisation word follow) are computed once, on first use.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from geo.doc import Doc, Token
+from geo.gazetteer import Gazetteer
+from geo.model import Place, Sentence
+from geo.recognize.evidence import Evidence
+from geo.recognize.lexicon import (
+    BIG_AREA_KINDS,
+    CONNECTORS,
+    DATELINE_STATE_COUNTRIES,
+    DIVISION_NOUNS,
+    DIVISION_POPULATION,
+    LOCATIVE,
+    LOWER_ORG_HEADS,
+    MAJOR_CITY_POPULATION,
+    ORG_HEADS,
+    TITLES,
+)
+from geo.recognize.match import Match
+
+
+@dataclass(frozen=True)
+class Context:
+    """One candidate span in its document (no slots: derived facts are cached on it)."""
+
+    doc: Doc
+    gazetteer: Gazetteer
+    match: Match
+    evidence: Evidence
+    shouting: bool
+    #: index of the last token of the previous kept mention (-10 before any)
+    previous_end: int
+
+    # -- the span -------------------------------------------------------------------------
+    @property
+    def tokens(self) -> list[Token]:
+        return self.doc.tokens
+
+    @property
+    def i(self) -> int:
+        return self.match.i
+
+    @property
+    def j(self) -> int:
+        return self.match.j
+
+    @property
+    def key(self) -> str:
+        return self.match.key
+
+    @property
+    def places(self) -> tuple[Place, ...]:
+        return self.match.places
+
+    @property
+    def adjectival(self) -> bool:
+        return self.match.adjectival
+
+    @property
+    def first(self) -> Token:
+        return self.doc.tokens[self.match.i]
+
+    @property
+    def last(self) -> Token:
+        return self.doc.tokens[self.match.j]
+
+    @property
+    def top(self) -> Place:
+        return self.match.places[0]
+
+    @property
+    def single(self) -> bool:
+        return self.match.i == self.match.j
+
+    @cached_property
+    def surface(self) -> str:
+        return self.doc.text[self.first.start:self.last.end]
+
+    def token(self, offset: int) -> Token | None:
+        """The token ``offset`` places before the span (negative) or after it (positive)."""
+        k = self.match.i + offset if offset < 0 else self.match.j + offset
+        return self.doc.tokens[k] if 0 <= k < len(self.doc.tokens) else None
+
+    @cached_property
+    def prev(self) -> Token | None:
+        return self.token(-1)
+
+    @cached_property
+    def prev2(self) -> Token | None:
+        return self.token(-2)
+
+    @cached_property
+    def nxt(self) -> Token | None:
+        return self.token(1)
+
+    @cached_property
+    def nxt2(self) -> Token | None:
+        return self.token(2)
+
+    @cached_property
+    def sentence(self) -> Sentence | None:
+        sentences = self.doc.sentences
+        return sentences[min(self.first.sentence, len(sentences) - 1)] if sentences else None
+
+    # -- the candidates -------------------------------------------------------------------
+    @cached_property
+    def big_area(self) -> bool:
+        """Countries, continents and named regions are never just a word or a person."""
+        return self.top.kind in BIG_AREA_KINDS
+
+    @cached_property
+    def population(self) -> int:
+        """The biggest place the name may be; a division counts as a big city."""
+        if self.big_area:
+            return 10**9
+        return max(p.population if p.kind == "city" else DIVISION_POPULATION for p in self.places)
+
+    @cached_property
+    def major_city(self) -> bool:
+        return any(p.kind == "city" and p.population >= MAJOR_CITY_POPULATION for p in self.places)
+
+    @cached_property
+    def zipf(self) -> float:
+        return self.gazetteer.word_zipf(self.key) if self.single else 0.0
+
+    @cached_property
+    def dictionary(self) -> bool:
+        return self.single and self.gazetteer.is_dictionary_word(self.key)
+
+    @cached_property
+    def state_name(self) -> bool:
+        """The main name of a US state, Canadian province or Australian state ("Michigan",
+        "Montana"): a proper noun first, whatever a dictionary lists for the word."""
+        from geo.gazetteer import name_key
+
+        return any(p.kind == "admin1" and p.country_code in DATELINE_STATE_COUNTRIES
+                   and name_key(p.name) == self.key for p in self.places)
+
+    def is_given_name(self, token: Token) -> bool:
+        return self.gazetteer.is_given_name(token.text)
+
+    # -- position -------------------------------------------------------------------------
+    @cached_property
+    def at_sentence_start(self) -> bool:
+        prev, prev2 = self.prev, self.prev2
+        return (self.sentence is not None and self.first.start <= self.sentence.start + 1) or (
+            prev is not None and prev.text in "\"“‘'(" and (prev2 is None or prev2.text in ".!?:;\"”"))
+
+    @cached_property
+    def dateline(self) -> bool:
+        """"HELENA, Mont. (AP) -": a dateline names a place whatever its case."""
+        first, nxt = self.first, self.nxt
+        return (first.text.isupper() and len(first.text) > 2 and nxt is not None
+                and nxt.text in (",", "—", "–", "-", "(") and (self.at_sentence_start or self.prev is None))
+
+    @cached_property
+    def locative_before(self) -> bool:
+        """A preposition or motion word before, or "Town, " before ("Gao, Mali")."""
+        prev, prev2 = self.prev, self.prev2
+        return prev is not None and prev.lower in LOCATIVE or (
+            prev is not None and prev.text == "," and prev2 is not None and prev2.is_cap)
+
+    @cached_property
+    def continues_list(self) -> bool:
+        """"in Washington, New York and Boston": a list goes on where it started."""
+        prev = self.prev
+        return prev is not None and prev.lower in (",", "and", "or", "&") and self.i - 2 == self.previous_end
+
+    @cached_property
+    def container(self) -> str | None:
+        """The name key after the comma of "Gao, Mali", if it is a country or a state."""
+        nxt, nxt2 = self.nxt, self.nxt2
+        if not (nxt is not None and nxt.text == "," and nxt2 is not None and nxt2.is_cap):
+            return None
+        from geo.gazetteer import name_key
+
+        tokens, k = self.tokens, self.j + 2
+        run_end = k
+        while run_end + 1 < len(tokens) and run_end - k < 4 and (
+                tokens[run_end + 1].is_cap or tokens[run_end + 1].lower in CONNECTORS):
+            run_end += 1
+        for e in range(run_end, k - 1, -1):
+            key = name_key(self.doc.text[tokens[k].start:tokens[e].end])
+            places = self.gazetteer.candidates_by_key(key)
+            if places and places[0].kind in ("country", "admin1"):
+                return key
+        return None
+
+    @cached_property
+    def locative(self) -> bool:
+        return (self.locative_before or self.dateline or self.continues_list or self.container is not None
+                or self.division_after)
+
+    # -- what follows ---------------------------------------------------------------------
+    @cached_property
+    def follows_cap(self) -> bool:
+        """A capitalised word right after that is not part of the name."""
+        nxt = self.nxt
+        return (nxt is not None and nxt.is_cap and nxt.is_word and nxt.start - self.last.end <= 1
+                and not self.shouting and not (self.sentence is not None and nxt.start >= self.sentence.end))
+
+    @cached_property
+    def org_follows(self) -> bool:
+        """The capitalised words after the span end in an organisation word
+        ("Asian Development Bank", "Indian Meteorological Department")."""
+        tokens, j = self.tokens, self.j
+        if self.nxt is not None and self.nxt.lower in ORG_HEADS:
+            return True
+        k = j + 1
+        while k < len(tokens) and k - j <= 4 and tokens[k].is_cap and tokens[k].is_word \
+                and tokens[k].start - tokens[k - 1].end <= 1:
+            if tokens[k].lower in ORG_HEADS:
+                return True
+            k += 1
+        return False
+
+    @cached_property
+    def next_is_title(self) -> bool:
+        return self.nxt is not None and self.nxt.lower.rstrip(".") in TITLES
+
+    @cached_property
+    def org_head_before(self) -> str | None:
+        """The organisation word of capitals before "in|of|for|at" and the span ("Mission in Mali")."""
+        tokens, k = self.tokens, self.i - 1
+        if k < 1 or tokens[k].lower not in ("of", "in", "for", "at"):
+            return None
+        k -= 1
+        seen = 0
+        while k >= 0 and seen < 6 and tokens[k].is_cap and tokens[k].is_word:
+            if tokens[k].lower in ORG_HEADS:
+                return tokens[k].lower
+            k -= 1
+            seen += 1
+        return None
+
+    @property
+    def inside_org(self) -> bool:
+        return self.org_head_before is not None
+
+    @cached_property
+    def division_after(self) -> bool:
+        """"Nyanza province", "Benue state": a lower-case division noun after the name."""
+        nxt = self.nxt
+        return nxt is not None and not nxt.is_cap and nxt.lower in DIVISION_NOUNS
+
+    @cached_property
+    def embedded(self) -> bool:
+        """The span is part of a longer organisation or facility name."""
+        if self.follows_cap and (self.org_follows or not (self.adjectival or self.next_is_title
+                                                          or self.big_area)):
+            return True  # "Toronto Blue Jays", "Accra Initiative"
+        if self.inside_org:
+            return True
+        nxt = self.nxt
+        return nxt is not None and nxt.lower in LOWER_ORG_HEADS and not self.adjectival and not self.big_area

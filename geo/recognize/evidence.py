@@ -1,0 +1,88 @@
+"""What the whole article says about its names, gathered once before any span is judged.
+
+News style names a person in full once, then by surname (AP and Reuters
+style): a surname seen in a full name ("James Heappey") is a person wherever
+it appears alone ("Heappey said"). A single name before a verb of speech
+is a speaker. A word seen before an organisation head ("Wagner Group") names
+that organisation where it stands alone too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from geo.doc import Doc, Token
+from geo.gazetteer import Gazetteer
+from geo.recognize.lexicon import ORGANISATION_EVIDENCE_HEADS, SPEECH_VERBS, TITLES
+
+#: kinds of place whose names are never a person's given name or surname here
+_PLACE_WORD_KINDS = ("country", "admin1", "continent", "region")
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Names the article itself reads as people or organisations."""
+
+    surnames: frozenset[str] = frozenset()
+    #: single names before a verb of speech ("Henderson said")
+    speakers: frozenset[str] = frozenset()
+    #: words before an organisation head ("Wagner" of "Wagner Group")
+    organisations: frozenset[str] = frozenset()
+
+
+def is_place_word(gaz: Gazetteer, token: Token) -> bool:
+    places = gaz.candidates_by_key(token.lower)
+    return bool(places) and places[0].kind in _PLACE_WORD_KINDS
+
+
+def _surname_after(gaz: Gazetteer, tokens: list[Token], k: int) -> str | None:
+    """The surname of a full name opening at ``k``: the last capitalised word of the run
+    ("John F. Kennedy" gives "Kennedy"), if it is no place word."""
+    m = k + 1
+    while m + 1 < len(tokens) and tokens[m + 1].is_cap and tokens[m + 1].is_word \
+            and tokens[m + 1].start - tokens[m].end == 1 and m - k < 3:
+        m += 1
+    if not is_place_word(gaz, tokens[m]) and len(tokens[m].text) > 2:
+        return tokens[m].text
+    return None
+
+
+def surnames(gaz: Gazetteer, tokens: list[Token]) -> frozenset[str]:
+    """Surnames of the people the text names after a title or a given name."""
+    out = set()
+    for k in range(len(tokens) - 1):
+        a, b = tokens[k], tokens[k + 1]
+        if not (a.is_cap and a.is_word and b.is_cap and b.is_word) or b.start - a.end != 1:
+            continue
+        titled = a.lower in TITLES or k > 1 and tokens[k - 1].text == "." and tokens[k - 2].lower in TITLES \
+            and tokens[k - 2].end == tokens[k - 1].start  # "Dr. Goutham Rao"
+        if titled or (gaz.is_given_name(a.text) and not is_place_word(gaz, a)):
+            name = _surname_after(gaz, tokens, k)
+            if name is not None:
+                out.add(name)
+    return frozenset(out)
+
+
+def _cap_word(token: Token | None) -> bool:
+    return token is not None and token.is_cap and token.is_word
+
+
+def speakers_and_organisations(tokens: list[Token]) -> tuple[frozenset[str], frozenset[str]]:
+    """Single names before a verb of speech; words before an organisation head."""
+    speakers, organisations = set(), set()
+    for k in range(len(tokens) - 1):
+        a, b = tokens[k], tokens[k + 1]
+        if not _cap_word(a) or b.start - a.end != 1:
+            continue
+        prev = tokens[k - 1] if k else None
+        if b.lower in SPEECH_VERBS and not (prev is not None and prev.lower == "the"):
+            speakers.add(a.text)
+        elif b.is_cap and b.lower in ORGANISATION_EVIDENCE_HEADS:
+            organisations.add(a.text)
+    return frozenset(speakers), frozenset(organisations)
+
+
+def gather(gaz: Gazetteer, doc: Doc) -> Evidence:
+    """The article's evidence about names."""
+    speakers, organisations = speakers_and_organisations(doc.tokens)
+    return Evidence(surnames=surnames(gaz, doc.tokens), speakers=speakers, organisations=organisations)

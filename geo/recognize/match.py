@@ -1,0 +1,134 @@
+"""Candidate spans: the longest run of tokens from a capitalised word that the gazetteer knows.
+
+A run grows over capitalised words and connectors ("Bay of Bengal"), then
+shrinks from the right until its key is a gazetteer name or a demonym. The
+matching reads the document's own tokens; nothing is tokenised again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from geo.doc import Doc, Token
+from geo.gazetteer import Gazetteer, name_key
+from geo.model import Place
+from geo.recognize.lexicon import (
+    ACRONYM_MAX_LENGTH,
+    ACRONYMS,
+    BIG_AREA_KINDS,
+    COMPASS,
+    CONNECTORS,
+    INSTITUTION_OPENERS,
+    MAX_NAME_TOKENS,
+    SMALL_PLACE_POPULATION,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A candidate span: tokens ``i..j`` whose text has the gazetteer key ``key``."""
+
+    i: int
+    j: int
+    key: str
+    places: tuple[Place, ...]
+    adjectival: bool = False
+
+
+def shouting_sentences(doc: Doc) -> frozenset[int]:
+    """Sentences in capitals or title case (headlines), where case says little."""
+    words_of: dict[int, list[str]] = {}
+    for t in doc.tokens:
+        if t.is_word:
+            words_of.setdefault(t.sentence, []).append(t.text)
+    out = set()
+    for n, words in words_of.items():
+        if len(words) < 3 or n >= len(doc.sentences):
+            continue
+        upper = sum(w.isupper() and len(w) > 1 for w in words)
+        content = [w for w in words if w.lower() not in CONNECTORS]
+        title = sum(w[:1].isupper() for w in content)
+        if upper >= 0.6 * len(words) or (len(content) >= 3 and title == len(content)
+                                         and not doc.sentences[n].text.endswith((".", '"', "”"))):
+            out.add(n)
+    return frozenset(out)
+
+
+def _run_end(tokens: list[Token], i: int, limit: int) -> int:
+    """The last token of the capitalised run from ``i`` (words joined by connectors)."""
+    end = i
+    for j in range(i + 1, limit):
+        t = tokens[j]
+        possessive = (t.text == "s" and tokens[j - 1].text in ("'", "’") and t.start == tokens[j - 1].end
+                      and j + 1 < limit and tokens[j + 1].is_cap)  # "Cox's Bazar"
+        if not (t.is_cap and t.is_word or (t.lower in CONNECTORS and j + 1 < limit) or possessive):
+            break
+        if t.start - tokens[j - 1].end > 1 or t.sentence != tokens[i].sentence:
+            break  # a name does not run over a gap or into the next sentence ("Vermont. State")
+        if t.lower in ("-", "'", "’") and t.start != tokens[j - 1].end:
+            break
+        end = j
+    return end
+
+
+def _acronym(gaz: Gazetteer, tokens: list[Token], i: int, key: str) -> Match | None:
+    """Country abbreviations ("US", "UK", "UAE"), never "IT" or "UN"."""
+    places = gaz.candidates_by_key(key)
+    after_number = key == "bc" and i > 0 and tokens[i - 1].text[:1].isdigit()  # "500 BC"
+    if (places and places[0].kind == "country" and key != name_key(places[0].name)
+            or key in ACRONYMS) and not after_number:
+        return Match(i, i, key, places[:1])
+    return None
+
+
+def _main_name(gaz: Gazetteer, key: str) -> bool:
+    """Whether ``key`` is a country's or region's own name: then it is that place, not a people-form
+    ("the Philippines" is the country, though a countryinfo demonym has the same form)."""
+    return gaz.has_key(key) and any(name_key(p.name) == key and p.kind in BIG_AREA_KINDS
+                                    for p in gaz.candidates_by_key(key))
+
+
+def longest_match(gaz: Gazetteer, doc: Doc, i: int, shouting: bool) -> Match | None:
+    """The longest gazetteer name or demonym that starts at token ``i``."""
+    tokens, text = doc.tokens, doc.text
+    end = _run_end(tokens, i, min(len(tokens), i + MAX_NAME_TOKENS))
+    dateline = i + 1 < len(tokens) and tokens[i + 1].text == ","  # "KYIV, Ukraine (AP)"
+    for j in range(end, i - 1, -1):
+        last = tokens[j]
+        if not (last.is_cap and last.is_word):
+            continue
+        if j > i and last.lower in INSTITUTION_OPENERS and j + 1 < len(tokens) \
+                and tokens[j + 1].is_cap and tokens[j + 1].start - last.end <= 1:
+            continue  # "Arizona State University", "Maryland State Police": the place is "Arizona"
+        surface = text[tokens[i].start:last.end]
+        key = name_key(surface)
+        first = tokens[i].text
+        if first.isupper() and len(first) <= ACRONYM_MAX_LENGTH and i == j and not shouting and not dateline:
+            match = _acronym(gaz, tokens, i, key)
+            if match is not None:
+                return match
+            continue
+        demonym = gaz.demonym(surface) if j - i < 3 else None
+        if demonym is not None and not _main_name(gaz, key):
+            return Match(i, j, key, (demonym,), True)
+        if gaz.has_key(key):
+            return Match(i, j, key, gaz.candidates_by_key(key))
+    return None
+
+
+def compass_match(gaz: Gazetteer, doc: Doc, i: int, shouting: bool, match: Match | None) -> Match | None:
+    """"North London", "Western Wales": a capitalised compass word before a sizeable place
+    names a part of it, when the gazetteer has no name for the whole."""
+    tokens = doc.tokens
+    if tokens[i].lower not in COMPASS or (match is not None and match.j > i) or i + 1 >= len(tokens):
+        return match
+    nxt = tokens[i + 1]
+    if not (nxt.is_cap and nxt.is_word and nxt.start - tokens[i].end == 1):
+        return match
+    inner = longest_match(gaz, doc, i + 1, shouting)
+    if inner is None or inner.adjectival or not inner.places:
+        return match
+    top = inner.places[0]
+    if top.kind in BIG_AREA_KINDS or top.kind == "admin1" or top.population >= SMALL_PLACE_POPULATION:
+        return Match(i, inner.j, inner.key, inner.places)
+    return match

@@ -1,0 +1,547 @@
+"""Recognition as named rules: each reads a :class:`Context` and keeps, drops or types a span.
+
+The rules run in the order of :data:`RULES`; the first that has an opinion
+decides. A rule returns ``None`` (no opinion), a :class:`Drop` (with the
+reading that beat the place: a person, an organisation, a word) or a
+:class:`Keep` (with the mention type). A span no rule decides is kept and
+typed by :func:`geo.recognize.types.name_type`. Every rule has a one-line
+provenance: general knowledge of English, an annotation convention of the
+corpora, or a class of errors seen many times. ``python -m geo rules`` lists
+them; ``Geoparser(disable=[name])`` switches one off.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from geo.gazetteer import name_key
+from geo.lexicon import stop_words
+from geo.model import MentionType, Place
+from geo.recognize.context import Context
+from geo.recognize.evidence import is_place_word
+from geo.recognize.lexicon import (
+    BUILDING_HEADS,
+    CALENDAR,
+    CIVIC_HEADS,
+    CIVIC_TOWN_POPULATION,
+    COMMON_WORD_NEEDS,
+    COMPANY_SUFFIXES,
+    CURRENCY_SIGNS,
+    DATELINE_STATE_COUNTRIES,
+    DEFINING_HEADS,
+    FACILITY_HEADS,
+    FEATURE_HEADS,
+    INNER_CAPITAL_PREFIXES,
+    LOCATIVE,
+    LOCATIVE_COMMON_POPULATION,
+    LOCATIVE_COMMON_ZIPF,
+    LOWER_ORG_HEADS,
+    NAME_PARTICLES,
+    NAMESAKE_HEADS,
+    PARTY_LETTERS,
+    PERSON_NOUNS,
+    POSTNOMINALS,
+    RARE_WORD_ZIPF,
+    SENTENCE_START_AFFIX_ZIPF,
+    SENTENCE_START_NEEDS,
+    SINGLE_WORD_POPULATION,
+    SMALL_PLACE_POPULATION,
+    STATE_ABBREVIATION_MAX_LENGTH,
+    TITLES,
+)
+from geo.recognize.types import demonym_type
+
+Reading = Literal["person", "organisation", "product", "building", "word", "name"]
+
+
+@dataclass(frozen=True, slots=True)
+class Drop:
+    """Not a place here: ``reading`` is what the span is instead."""
+
+    reading: Reading
+
+
+@dataclass(frozen=True, slots=True)
+class Keep:
+    """A place mention of type ``kind``; ``last`` (a token index) and ``places`` when the
+    rule changes the span or narrows the candidates."""
+
+    kind: MentionType
+    last: int | None = None
+    places: tuple[Place, ...] | None = None
+    adjectival: bool = False
+    #: whether the mention carries the "Y" of an "X, Y" pair to the resolver
+    container: bool = True
+
+
+Verdict = Drop | Keep | None
+PERSON, ORGANISATION, WORD, NAME = Drop("person"), Drop("organisation"), Drop("word"), Drop("name")
+PRODUCT, BUILDING = Drop("product"), Drop("building")
+
+
+@dataclass(frozen=True, slots=True)
+class FilterRule:
+    name: str
+    provenance: str
+    judge: Callable[[Context], Verdict]
+
+
+# -- spans fixed by convention ------------------------------------------------------------------
+
+def state_after_town(c: Context) -> Verdict:
+    """"Springfield, Ill.", "SEVERN, Md. (AP)": a state abbreviation after a town."""
+    prev, prev2, nxt = c.prev, c.prev2, c.nxt
+    if not (c.single and prev is not None and prev.text == "," and prev2 is not None and prev2.is_cap
+            and nxt is not None and nxt.text == "." and nxt.start == c.last.end
+            and len(c.first.text) <= STATE_ABBREVIATION_MAX_LENGTH):
+        return None
+    states = tuple(p for p in c.places if p.kind == "admin1" and p.country_code in DATELINE_STATE_COUNTRIES)
+    if not states:
+        return None
+    # "Ill." keeps its dot; "Columbus, Ohio." ends a sentence with a full stop
+    abbreviation = all(name_key(p.name) != c.key for p in states)
+    return Keep("literal", last=c.j + 1 if abbreviation else None, places=states, container=False)
+
+
+# -- words, not names ---------------------------------------------------------------------------
+
+def calendar_word(c: Context) -> Verdict:
+    return WORD if c.key in CALENDAR else None
+
+
+def company_suffix(c: Context) -> Verdict:
+    return WORD if c.key in COMPANY_SUFFIXES else None
+
+
+def stop_word(c: Context) -> Verdict:
+    return WORD if c.single and c.key in stop_words() and c.top.kind != "country" else None
+
+
+def too_short(c: Context) -> Verdict:
+    word = c.first.text
+    return WORD if c.single and not c.adjectival and len(word) <= 2 and not word.isupper() else None
+
+
+def inner_capital(c: Context) -> Verdict:
+    word = c.first.text
+    if c.single and not c.adjectival and any(ch.isupper() for ch in word[1:]) and not word.isupper() \
+            and not _prefixed_name(word):
+        return NAME  # "MoD", "iPhone"; but "McLean", "DeKalb" are names
+    return None
+
+
+def _prefixed_name(word: str) -> bool:
+    """"McLean", "DeKalb", "LaFayette": a name prefix, then a capitalised name."""
+    for prefix in INNER_CAPITAL_PREFIXES:
+        rest = word[len(prefix):]
+        if word.startswith(prefix) and len(rest) >= 3 and rest[0].isupper() and rest[1:].islower():
+            return True
+    return False
+
+
+def postnominal(c: Context) -> Verdict:
+    """"Jane Roe, M.D.": degree letters after a name, not a state abbreviation."""
+    return WORD if c.surface in POSTNOMINALS or c.doc.text[c.first.start:c.last.end + 1] in POSTNOMINALS else None
+
+
+def defining_sentence(c: Context) -> Verdict:
+    """"Aurora is a city in Colorado": an encyclopaedia lead defines a place at its start."""
+    if not c.at_sentence_start or c.adjectival:
+        return None
+    after = [c.token(k) for k in range(1, 8)]
+    if not (after[0] is not None and after[0].lower in ("is", "was") and after[1] is not None
+            and after[1].lower in ("a", "an", "the")):
+        return None
+    for t in after[2:]:
+        if t is None or t.text in ".;:" or (t.lower in ("of", "in", "on", "near") and t is not after[2]):
+            return None
+        if t.lower in DEFINING_HEADS:
+            return Keep("literal")
+    return None
+
+
+def currency(c: Context) -> Verdict:
+    """"US$5", "A$20": a country code glued to a currency sign is the currency's symbol (GeoWebNews
+    annotates "US dollars" as a modifier, so the spelt-out form stays)."""
+    nxt = c.nxt
+    if nxt is not None and nxt.text in CURRENCY_SIGNS and nxt.start == c.last.end:
+        return WORD
+    return None
+
+
+def strain_name(c: Context) -> Verdict:
+    """"A/California/7/2009": a place inside a virus strain's name (WHO strain nomenclature)."""
+    prev, nxt = c.prev, c.nxt
+    if prev is not None and nxt is not None and prev.text == "/" == nxt.text \
+            and prev.end == c.first.start and nxt.start == c.last.end:
+        return NAME
+    return None
+
+
+def hyphen_name(c: Context) -> Verdict:
+    """"Navarro-Valls", "Agence France-Presse", "Ann-Christin": a name joined by a hyphen to a
+    capitalised word that names no place is a person's or an organisation's name."""
+    nxt, other = c.nxt, c.nxt2
+    if c.adjectival or nxt is None or other is None or nxt.text != "-" or nxt.start != c.last.end \
+            or other.start != nxt.end or not (other.is_cap and other.is_word):
+        return None
+    if c.gazetteer.has_key(other.lower) or c.gazetteer.demonym(other.text) is not None:
+        return None  # "Austria-Hungary", "Nebraska-Lincoln", "Franco-German"
+    return NAME
+
+
+def title_word(c: Context) -> Verdict:
+    return WORD if c.key in TITLES else None  # "Gov.", "Sen."
+
+
+def sentence_start_word(c: Context) -> Verdict:
+    """A capital that only says "start of sentence" or "headline"."""
+    if not (c.single and (c.at_sentence_start or c.shouting) and not c.big_area and not c.adjectival
+            and not c.dateline):
+        return None
+    if c.dictionary and not c.major_city and not c.state_name:
+        return WORD
+    if any(c.zipf >= zipf and c.population < population for zipf, population in SENTENCE_START_NEEDS):
+        return WORD
+    if c.first.lower.endswith(("ing", "ly", "ed")) and c.zipf >= SENTENCE_START_AFFIX_ZIPF:
+        return WORD
+    return None
+
+
+# -- people ------------------------------------------------------------------------------------
+
+def known_surname(c: Context) -> Verdict:
+    """"Heappey said", "Washington" after "George Washington" in the same article."""
+    if c.single and c.first.text in c.evidence.surnames and not (c.big_area and c.locative_before):
+        return PERSON
+    return None
+
+
+def title_before(c: Context) -> Verdict:
+    prev, prev2 = c.prev, c.prev2
+    if c.adjectival or prev is None:
+        return None
+    if prev.is_cap and prev.is_word and prev.lower in TITLES:
+        return PERSON  # "President Lincoln", "Mrs Lincoln"
+    if prev.text == "." and prev2 is not None and prev2.is_cap and prev2.end == prev.start \
+            and prev2.lower in TITLES:
+        return PERSON  # "Mrs. Lincoln", "Gov. Brown"
+    return None
+
+
+def known_speaker(c: Context) -> Verdict:
+    """"Henderson said": a single name the article has before a verb of speech is a person
+    there, unless a place reading is cued or the place is big enough to speak for."""
+    if c.single and c.first.text in c.evidence.speakers and not c.big_area and not c.locative_before \
+            and c.population < SMALL_PLACE_POPULATION:
+        return PERSON
+    return None
+
+
+def known_organisation(c: Context) -> Verdict:
+    """"Wagner" after "Wagner Group" in the same article: the organisation, not a town."""
+    if c.single and c.first.text in c.evidence.organisations and not c.big_area and not c.locative_before \
+            and c.population < SMALL_PLACE_POPULATION and not c.follows_cap:
+        return ORGANISATION
+    return None
+
+
+def credit_line(c: Context) -> Verdict:
+    """"BEIJING (Xinhua) —": the name in parentheses after a dateline is a news agency."""
+    prev, nxt = c.prev, c.nxt
+    if prev is not None and prev.text == "(" and nxt is not None and nxt.text == ")" and not c.big_area \
+            and c.previous_end == c.i - 2:
+        return ORGANISATION
+    return None
+
+
+def model_year(c: Context) -> Verdict:
+    """"a 1992 Toyota Corolla": a year, a maker, a model: a product."""
+    prev = c.prev
+    if prev is not None and len(prev.text) == 4 and prev.text.isdigit() and prev.text[:2] in ("19", "20") \
+            and c.follows_cap and not c.big_area:
+        return PRODUCT
+    return None
+
+
+def party_state_label(c: Context) -> Verdict:
+    """"Rep. Jane Roe, D-Springfield": the lawmaker's home after the party letter."""
+    prev, prev2, prev3 = c.prev, c.prev2, c.token(-3)
+    if prev is not None and prev.text == "-" and prev2 is not None and prev2.text in PARTY_LETTERS \
+            and prev2.end == prev.start == c.first.start - 1 and prev3 is not None and prev3.text in ",(":
+        return Keep("literal")
+    return None
+
+
+def alternate_name_only(c: Context) -> Verdict:
+    """A match only on an alternate name of a small place, with no cue for a place, is weak
+    (an error class: such matches are far more often people, groups and products)."""
+    if c.big_area or c.locative or c.population >= SMALL_PLACE_POPULATION:
+        return None
+    key = c.key
+    if any(name_key(p.name) == key for p in c.places):
+        return None
+    return NAME
+
+
+def given_name_before(c: Context) -> Verdict:
+    prev = c.prev
+    if prev is not None and prev.is_cap and prev.is_word and not c.adjectival and not c.big_area \
+            and c.is_given_name(prev) and not is_place_word(c.gazetteer, prev):
+        return PERSON  # "James Heappey"
+    return None
+
+
+def person_noun_before(c: Context) -> Verdict:
+    """"his brother Tyler", "his wife, Julia,": a noun for a person in apposition."""
+    prev, prev2 = c.prev, c.prev2
+    if c.big_area or c.adjectival or prev is None:
+        return None
+    if prev.lower in PERSON_NOUNS and not prev.is_cap:
+        return PERSON
+    if prev.text == "," and prev2 is not None and prev2.lower in PERSON_NOUNS and not prev2.is_cap:
+        return PERSON
+    return None
+
+
+def initial_before(c: Context) -> Verdict:
+    prev, prev2 = c.prev, c.prev2
+    if prev is not None and prev.text == "." and prev2 is not None and len(prev2.text) == 1 and prev2.is_cap:
+        return PERSON  # "J. Washington"
+    return None
+
+
+def name_particle_before(c: Context) -> Verdict:
+    """"O'Toole", "Diaz-Balart", "Jan de Kock": part of a person's name."""
+    prev, prev2 = c.prev, c.prev2
+    if prev is None or prev2 is None or c.big_area:
+        return None
+    if prev.text in ("'", "’", "-") and prev2.is_cap and prev.start == prev2.end:
+        # but "Nebraska-Lincoln": a place, a hyphen, a place
+        compound = prev.text == "-" and c.previous_end == c.i - 2 and prev.end == c.first.start
+        return None if compound else PERSON
+    if prev.lower in NAME_PARTICLES and prev2.is_cap and prev2.is_word:
+        return PERSON
+    return None
+
+
+def given_name_particle(c: Context) -> Verdict:
+    """"Dennis van Engelsdorp", "Hassan el Bushra": a given name, a surname particle, a capital."""
+    nxt, nxt2 = c.nxt, c.nxt2
+    if c.single and not c.big_area and nxt is not None and nxt2 is not None \
+            and nxt.lower in NAME_PARTICLES | {"el", "al"} and not nxt.is_cap and nxt2.is_cap and nxt2.is_word \
+            and c.is_given_name(c.first):
+        return PERSON
+    return None
+
+
+def given_name_then_capital(c: Context) -> Verdict:
+    """"Paul Ryan", "Jordan Peterson": a given name opening a two-word name."""
+    if c.follows_cap and not (c.org_follows or c.adjectival or c.next_is_title) and c.single \
+            and c.is_given_name(c.first):
+        return PERSON
+    return None
+
+
+def given_name_alone(c: Context) -> Verdict:
+    """"Levi", "Julia": a person, more likely than a village, without a locative cue."""
+    if c.single and not c.big_area and not c.locative and c.population < SMALL_PLACE_POPULATION \
+            and c.is_given_name(c.first):
+        return PERSON
+    return None
+
+
+def given_name_opens_match(c: Context) -> Verdict:
+    """"Pedro Sanchez" the prime minister, not Pedro Sánchez the village."""
+    prev = c.prev
+    if not c.single and not c.big_area and c.population < SMALL_PLACE_POPULATION \
+            and c.is_given_name(c.first) and not (prev is not None and prev.lower in LOCATIVE):
+        return PERSON
+    return None
+
+
+# -- longer names --------------------------------------------------------------------------------
+
+def possessive_name_start(c: Context) -> Verdict:
+    """"Martha's Vineyard": a small place's name opening a longer possessive name."""
+    nxt, nxt2, nxt3 = c.nxt, c.nxt2, c.token(3)
+    if nxt is not None and nxt.text in ("'", "’") and nxt2 is not None and nxt2.text == "s" \
+            and nxt3 is not None and nxt3.is_cap and nxt3.is_word and not c.big_area \
+            and c.population < SMALL_PLACE_POPULATION:
+        return NAME
+    return None
+
+
+def the_building(c: Context) -> Verdict:
+    """"the White House said": "the" and a building noun name a building, not a town
+    (after "in the" or "at the" the building places something, and is kept)."""
+    prev, prev2 = c.prev, c.prev2
+    if not c.single and c.last.lower in BUILDING_HEADS and prev is not None and prev.lower == "the" \
+            and not c.big_area and not (prev2 is not None and prev2.lower in LOCATIVE):
+        return BUILDING
+    return None
+
+
+def feature_name(c: Context) -> Verdict:
+    """"Mississippi River", "Windsor Castle": a place name and a feature head make one name,
+    placed at the place it was named after (its own entry is the gazetteer's to add)."""
+    nxt, after = c.nxt, c.nxt2
+    if c.adjectival or not c.follows_cap or nxt.lower not in FEATURE_HEADS:
+        return None
+    if after is not None and after.is_cap and after.is_word and after.start - nxt.end <= 1:
+        return None  # "Colchester Hospital Trust": the name goes on
+    if not c.big_area and c.population < SMALL_PLACE_POPULATION and c.dictionary:
+        return None
+    return Keep("embedded", last=c.j + 1)
+
+
+def unknown_longer_name(c: Context) -> Verdict:
+    """"Orange County" unknown as a whole: a small or word-like place before a capital."""
+    if c.follows_cap and not (c.org_follows or c.adjectival or c.next_is_title or c.big_area) \
+            and (c.dictionary and not c.major_city or c.population < SMALL_PLACE_POPULATION):
+        return NAME
+    return None
+
+
+def building_in_town(c: Context) -> Verdict:
+    """"St Patrick's Church in Dunshaughlin", "the Royal Free Hospital in London": a building
+    in a place places it; a body "in" a place ("Mission in Mali") only when the place is small."""
+    prev = c.prev
+    if not (c.inside_org and prev is not None and prev.lower in ("in", "at")):
+        return None
+    if c.org_head_before in FACILITY_HEADS or not c.big_area and c.population < SMALL_PLACE_POPULATION:
+        return Keep("literal", container=False)
+    return None
+
+
+def org_noun_before(c: Context) -> Verdict:
+    prev = c.prev
+    if prev is not None and prev.lower in LOWER_ORG_HEADS and not c.big_area:
+        return ORGANISATION  # "the mercenary group Wagner"
+    return None
+
+
+def namesake(c: Context) -> Verdict:
+    return NAME if c.nxt is not None and c.nxt.lower in NAMESAKE_HEADS else None  # "Lassa fever"
+
+
+# -- adjectival forms and embedded places --------------------------------------------------------
+
+def adjectival_form(c: Context) -> Verdict:
+    """Demonyms and adjectives: embedded in an organisation name, standing alone, or modifying."""
+    if not c.adjectival:
+        return None
+    if c.embedded and c.org_follows:
+        return Keep("embedded", adjectival=True)  # "Asian Development Bank"
+    return Keep(demonym_type(c), adjectival=True)
+
+
+def embedded_place(c: Context) -> Verdict:
+    """A place inside an organisation's name: kept when big, or when it heads a civic body."""
+    if not c.embedded:
+        return None
+    civic = c.nxt is not None and c.nxt.lower in CIVIC_HEADS and c.population >= CIVIC_TOWN_POPULATION \
+        and not c.dictionary
+    if not c.big_area and not civic and (c.population < SMALL_PLACE_POPULATION or c.dictionary and not c.major_city):
+        return ORGANISATION
+    return Keep("embedded")
+
+
+# -- common words that are also small places -----------------------------------------------------
+
+def dictionary_word(c: Context) -> Verdict:
+    """"State", "Centre", "Orange": a place only when big and where a place is expected."""
+    if not c.dictionary or c.big_area or c.major_city or c.state_name or c.division_after:
+        return None  # "Nyanza province": the division noun says it is a place
+    if c.locative and (c.container is not None or c.zipf < RARE_WORD_ZIPF):
+        return None  # "in Stroud, Ontario", "near Esperance": a rare word where a place is expected
+    if all(p.kind in ("admin1", "admin2") for p in c.places) or c.population < SMALL_PLACE_POPULATION \
+            or not c.locative and c.zipf >= LOCATIVE_COMMON_ZIPF:
+        return WORD
+    return None
+
+
+def common_word_small_place(c: Context) -> Verdict:
+    """The more common the word, the bigger the place must be to take it without a cue."""
+    if c.big_area or c.locative:
+        return None
+    need = next((population for zipf, population in COMMON_WORD_NEEDS if c.zipf >= zipf),
+                SINGLE_WORD_POPULATION if c.single else 0)
+    return WORD if c.population < need else None
+
+
+def common_word_after_cue(c: Context) -> Verdict:
+    """Even after "in", a very common word names only a sizeable place."""
+    if not c.big_area and c.locative and c.zipf >= LOCATIVE_COMMON_ZIPF and c.population < LOCATIVE_COMMON_POPULATION:
+        return WORD
+    return None
+
+
+_GENERAL = "general knowledge of English"
+_NEWS = "news style"
+#: the rules in the order they run; the first with an opinion decides
+RULES: tuple[FilterRule, ...] = (
+    FilterRule("postnominal", f"{_GENERAL}: degree letters after a name ('Jane Roe, M.D.')", postnominal),
+    FilterRule("state_after_town", "AP dateline and address style: 'Town, St.'", state_after_town),
+    FilterRule("calendar_word", f"{_GENERAL}: month, weekday and holiday names", calendar_word),
+    FilterRule("company_suffix", f"{_GENERAL}: company-form abbreviations ('Co', 'Inc')", company_suffix),
+    FilterRule("stop_word", f"{_GENERAL}: function words (spaCy's stop-word list)", stop_word),
+    FilterRule("too_short", "error class: one- and two-letter capitals ('La', 'Wu') alone", too_short),
+    FilterRule("inner_capital", "error class: camel-case brands and acronyms ('MoD', 'iPhone')", inner_capital),
+    FilterRule("party_state_label", "US news style: a lawmaker's party and home ('D-Springfield')",
+               party_state_label),
+    FilterRule("credit_line", f"{_NEWS}: the agency in parentheses after a dateline ('CITY (Agency) -')",
+               credit_line),
+    FilterRule("model_year", f"{_GENERAL}: a model year, a maker, a model ('a 1992 Toyota Corolla')", model_year),
+    FilterRule("known_surname", f"{_NEWS}: a person is named in full once, then by surname", known_surname),
+    FilterRule("title_before", f"{_GENERAL}: a title or honorific names a person", title_before),
+    FilterRule("given_name_before", f"{_GENERAL}: given name + surname", given_name_before),
+    FilterRule("person_noun_before", f"{_GENERAL}: a kinship or role noun in apposition ('his wife, X')",
+               person_noun_before),
+    FilterRule("initial_before", f"{_GENERAL}: an initial before a surname ('J. Smith')", initial_before),
+    FilterRule("name_particle_before", f"{_GENERAL}: surname particles and double-barrelled surnames",
+               name_particle_before),
+    FilterRule("known_speaker", f"{_NEWS}: a single name before a verb of speech is a person", known_speaker),
+    FilterRule("known_organisation", f"{_NEWS}: a word seen before an organisation head names it alone too",
+               known_organisation),
+    FilterRule("currency", f"{_GENERAL}: a country code before a currency ('US$5')", currency),
+    FilterRule("strain_name", "annotation convention: places inside virus strain names ('A/X/7/2009')",
+               strain_name),
+    FilterRule("hyphen_name", f"{_GENERAL}: hyphenated personal and organisation names ('X-Valls')",
+               hyphen_name),
+    FilterRule("given_name_particle", f"{_GENERAL}: given name + surname particle + surname",
+               given_name_particle),
+    FilterRule("title_word", f"{_GENERAL}: titles are no places ('Gov.')", title_word),
+    FilterRule("possessive_name_start", f"{_GENERAL}: possessive compound names ('X's Y')", possessive_name_start),
+    FilterRule("defining_sentence", "encyclopaedia style: a lead sentence defines a place ('X is a city')",
+               defining_sentence),
+    FilterRule("sentence_start_word", "error class: a sentence-initial or headline capital on a common word",
+               sentence_start_word),
+    FilterRule("given_name_then_capital", f"{_GENERAL}: given name + surname", given_name_then_capital),
+    FilterRule("the_building", f"{_GENERAL}: 'the' + a building noun names a building ('the X House')",
+               the_building),
+    FilterRule("feature_name", "annotation convention: a feature named after a place is one name ('X River')",
+               feature_name),
+    FilterRule("unknown_longer_name", "error class: a small place opening an unknown longer name",
+               unknown_longer_name),
+    FilterRule("building_in_town", "annotation convention: a building 'in' a town places the town",
+               building_in_town),
+    FilterRule("org_noun_before", f"{_GENERAL}: an appositive organisation noun ('the group X')",
+               org_noun_before),
+    FilterRule("namesake", "error class: diseases and foods named after places", namesake),
+    FilterRule("adjectival_form", "annotation convention (GeoWebNews): demonym, modifier or embedded",
+               adjectival_form),
+    FilterRule("embedded_place", "annotation convention: places inside organisation names", embedded_place),
+    FilterRule("alternate_name_only", "error class: a small place matched only on an alternate name, no cue",
+               alternate_name_only),
+    FilterRule("dictionary_word", "error class: common English words that name small places", dictionary_word),
+    FilterRule("given_name_alone", "error class: given names that are also villages", given_name_alone),
+    FilterRule("given_name_opens_match", "error class: a person's full name that is also a village",
+               given_name_opens_match),
+    FilterRule("common_word_small_place", "error class: word frequency against place size, no locative cue",
+               common_word_small_place),
+    FilterRule("common_word_after_cue", "error class: word frequency against place size after a cue",
+               common_word_after_cue),
+)

@@ -1,0 +1,249 @@
+"""The resolver: choose a gazetteer record for each recognised mention.
+
+Two rounds over the names of one article. Round 0 scores each name's records
+with the prior, the namesake features and what the text names outright (the
+countries it names, "X, Y" containers). Round 1 adds what round 0 placed:
+the countries of the places it placed with some confidence and, as anchors,
+the towns and divisions it placed with high confidence. A name is never
+evidence for itself. One sense per discourse: every mention of the same name
+resolves to the same place.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from geo.gazetteer import Gazetteer, name_key
+from geo.model import Candidate, Place, Toponym
+from geo.recognize import RawMention
+from geo.resolve.features import (
+    CONTEXT_FEATURES,
+    SUPRANATIONAL,
+    Context,
+    Feature,
+    Namesakes,
+    continent_of,
+    in_facility_name,
+)
+from geo.resolve.prior import PRIOR_FEATURES, PriorFeature, prior_values
+from geo.resolve.score import Model, default_model, softmax
+
+#: every feature's name, in the order of a feature row
+FEATURE_NAMES: tuple[str, ...] = tuple(f.name for f in (*PRIOR_FEATURES, *CONTEXT_FEATURES))
+MAX_ALTERNATIVES = 5
+#: round-0 confidence from which a name's country counts as placed
+PLACED_CONFIDENCE = 0.6
+#: round-0 confidence from which a town or division is an anchor
+ANCHOR_CONFIDENCE = 0.7
+#: how many records of a container name are read ("Paris, Texas": the state, not a town)
+CONTAINER_CANDIDATES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class ResolverRule:
+    """A rule of the resolver that is not a feature of one candidate."""
+
+    name: str
+    provenance: str
+
+
+FACILITY = ResolverRule("facility_name_outside", "a name inside a facility's name ('St. Paul's Hospital', "
+                        "the Church of St. Peter and St. Paul) whose every record lies outside the countries "
+                        "the article places is a saint or a person, not a place: left unresolved")
+ONE_SENSE = ResolverRule("one_sense_per_discourse", "every mention of a name in one article means the same "
+                         "place (Gale, Church & Yarowsky 1992); off: each mention is resolved on its own")
+
+
+class Resolver:
+    """Pick a place for every mention, with a confidence and the runners-up.
+
+    Parameters
+    ----------
+    gazetteer
+        The opened gazetteer (for the records of container names).
+    model
+        Feature weights and calibration; the shipped ``weights.json`` by default.
+    disabled
+        Names of features or rules to switch off (their value is 0).
+    """
+
+    def __init__(self, gazetteer: Gazetteer, *, model: Model | None = None,
+                 disabled: Iterable[str] = ()) -> None:
+        self.gazetteer = gazetteer
+        self.model = model if model is not None else default_model()
+        self.disabled = frozenset(disabled)
+
+    @property
+    def features(self) -> tuple[PriorFeature | Feature | ResolverRule, ...]:
+        return (*PRIOR_FEATURES, *CONTEXT_FEATURES, FACILITY, ONE_SENSE)
+
+    def __call__(self, mentions: Sequence[RawMention], text: str = "") -> list[Toponym]:
+        names = self.resolve_names(mentions, text)
+        if FACILITY.name not in self.disabled and text:
+            self._drop_facility_names(mentions, text, names)
+        chosen = {key: (ranked, self.model.calibration(ranked[0].score, ranked[0].place) if ranked else 0.0)
+                  for key, (ranked, _) in names.items()}
+        out = []
+        for n, m in enumerate(mentions):
+            ranked, conf = chosen[self._key(n, m)]
+            place = ranked[0].place if ranked else None
+            out.append(Toponym(m.start, m.end, m.text, m.type, place, conf if place else 0.0,
+                               tuple(ranked[1:1 + MAX_ALTERNATIVES]), m.sentence, m.adjectival))
+        return out
+
+    def resolve_names(self, mentions: Sequence[RawMention], text: str = "",
+                      ) -> dict[str | int, tuple[list[Candidate], list[list[float]]]]:
+        """Each name's ranked records (uncalibrated probabilities) and the final round's
+        feature rows, in the order of the name's records (what ``scripts/fit_resolver.py`` fits)."""
+        groups = self._groups(mentions)
+        names = {key: _Name(group, self._containers(group), self.disabled,
+                            bool(text) and any(in_facility_name(text, m.start, m.end) for m in group))
+                 for key, group in groups.items()}
+        # round 0: context is only what the text names outright: countries ("Mali", "Malian"),
+        # divisions, "X, Y" containers
+        outright = {key: n.places[0] for key, n in names.items()
+                    if n.places and n.places[0].kind in ("country", "admin1")}
+        named: Counter[str] = Counter()
+        for key, top in outright.items():
+            if top.kind == "country":
+                named[top.country_code] += names[key].count
+        chosen = {}
+        for key, n in names.items():
+            context = Context(named, n.containers, facility=n.facility)
+            self._add_areas(context, key, names, outright)
+            chosen[key] = self._rank(n, context)[0]
+        # round 1: what round 0 placed with some confidence, and as anchors the towns and
+        # divisions it placed with high confidence; a name is never evidence for itself
+        placed = {key: ranked[0].place for key, ranked in chosen.items()
+                  if ranked and ranked[0].score >= PLACED_CONFIDENCE}
+        everywhere: Counter[str] = Counter()
+        continents: Counter[str] = Counter()
+        for key, place in placed.items():
+            if place.country_code:
+                everywhere[place.country_code] += names[key].count
+                continents[continent_of().get(place.country_code, "")] += names[key].count
+        anchors = [(key, chosen[key][0].place) for key, p in placed.items()
+                   if chosen[key][0].score >= ANCHOR_CONFIDENCE and p.kind in ("city", "admin1")]
+        points = [(key, (p.lat, p.lon)) for key, p in placed.items() if p.kind not in SUPRANATIONAL]
+        areas = {**outright, **{k: p for k, p in placed.items() if p.kind in ("country", "admin1")}}
+        result = {}
+        for key, n in names.items():
+            countries, around = everywhere.copy(), continents.copy()
+            own = placed.get(key)
+            if own is not None and own.country_code:
+                countries[own.country_code] -= n.count
+                around[continent_of().get(own.country_code, "")] -= n.count
+            around = +around
+            context = Context(+countries, n.containers,
+                              [a for k, a in anchors if k != key and name_key(a.name) != n.key],
+                              facility=n.facility, points=[q for k, q in points if k != key],
+                              continent=around.most_common(1)[0][0] if around else "")
+            self._add_areas(context, key, names, areas)
+            result[key] = self._rank(n, context)
+        return result
+
+    @staticmethod
+    def _add_areas(context: Context, key: str | int, names: dict[str | int, _Name],
+                   areas: dict[str | int, Place]) -> None:
+        """The divisions the article names anywhere, and the areas named in this name's sentences."""
+        sentences = names[key].sentences
+        for k, area in areas.items():
+            if k == key:
+                continue
+            if area.kind == "admin1":
+                context.divisions.add((area.country_code, area.name))
+            if not sentences.isdisjoint(names[k].sentences):
+                context.sentence_areas.append(area)
+
+    def _drop_facility_names(self, mentions: Sequence[RawMention], text: str,
+                             names: dict[str | int, tuple[list[Candidate], list[list[float]]]]) -> None:
+        """Unresolve facility-name parts with no record inside the article's other places."""
+        placed = {key: ranked[0].place for key, (ranked, _) in names.items()
+                  if ranked and ranked[0].score >= PLACED_CONFIDENCE}
+        for n, m in enumerate(mentions):
+            key = self._key(n, m)
+            ranked = names[key][0]
+            if not ranked or not in_facility_name(text, m.start, m.end):
+                continue
+            others = [p for k, p in placed.items() if k != key]
+            countries = {p.country_code for p in others if p.country_code}
+            divisions = {(p.country_code, p.admin1) for p in others if p.kind not in SUPRANATIONAL}
+            divided = {cc for cc, _ in divisions}
+            inside = [c for c in ranked if c.place.country_code in countries and (
+                c.place.country_code not in divided or (c.place.country_code, c.place.admin1) in divisions)]
+            if countries and not inside:
+                names[key] = ([], names[key][1])
+
+    def _key(self, n: int, mention: RawMention) -> str | int:
+        return n if ONE_SENSE.name in self.disabled else name_key(mention.text)
+
+    def _groups(self, mentions: Sequence[RawMention]) -> dict[str | int, list[RawMention]]:
+        """Mentions by name key (one sense per discourse), or each alone when that rule is off."""
+        groups: dict[str | int, list[RawMention]] = defaultdict(list)
+        for n, m in enumerate(mentions):
+            groups[self._key(n, m)].append(m)
+        return groups
+
+    def _containers(self, group: list[RawMention]) -> list[Place]:
+        keys = {m.container for m in group if m.container}
+        return [p for c in keys for p in self.gazetteer.candidates_by_key(c)[:CONTAINER_CANDIDATES]]
+
+    def _rank(self, name: _Name, context: Context) -> tuple[list[Candidate], list[list[float]]]:
+        if len(name.places) == 1:  # nothing to choose: no features to read
+            return [Candidate(name.places[0], 1.0)], []
+        rows = feature_rows(name.places, name.key, context, self.disabled, name.prior_rows)
+        return rank_rows(name.places, rows, self.model), rows
+
+
+class _Name:
+    """One name of an article: its mentions and what is read of it once for both rounds."""
+
+    __slots__ = ("key", "places", "count", "sentences", "containers", "facility", "prior_rows")
+
+    def __init__(self, group: list[RawMention], containers: list[Place], disabled: frozenset[str],
+                 facility: bool) -> None:
+        self.key = name_key(group[0].text)
+        self.places = group[0].candidates
+        self.count = len(group)
+        self.sentences = {m.sentence for m in group}
+        self.containers = containers
+        self.facility = facility
+        self.prior_rows = [prior_values(p, self.key, disabled) for p in self.places] if len(self.places) > 1 else []
+
+
+def feature_rows(places: Sequence[Place], key: str, context: Context | None = None,
+                 disabled: frozenset[str] = frozenset(),
+                 prior_rows: list[list[float]] | None = None) -> list[list[float]]:
+    """One row per record: the values of :data:`FEATURE_NAMES` (0 where disabled)."""
+    context = context if context is not None else Context()
+    namesakes = Namesakes(places)
+    values = [None if f.name in disabled else f.value for f in CONTEXT_FEATURES]
+    rows = []
+    for n, p in enumerate(places):
+        row = list(prior_rows[n]) if prior_rows is not None else prior_values(p, key, disabled)
+        row.extend(value(p, namesakes, context) if value is not None else 0.0 for value in values)
+        rows.append(row)
+    return rows
+
+
+def rank_rows(places: Sequence[Place], rows: list[list[float]], model: Model) -> list[Candidate]:
+    if not places:
+        return []
+    weights = model.vector(FEATURE_NAMES)
+    scores = [sum(w * x for w, x in zip(weights, row, strict=True) if x) for row in rows]
+    probs = softmax(scores, model.sharpness)
+    order = sorted(range(len(places)), key=lambda n: -probs[n])
+    return [Candidate(places[n], probs[n]) for n in order]
+
+
+def rank(places: Sequence[Place], key: str, context: Context | None = None, *, model: Model | None = None,
+         disabled: frozenset[str] = frozenset()) -> list[Candidate]:
+    """The records of one name, best first, each with its probability under ``model``.
+
+    The one ranking behind the resolver and the geopy ``OfflineGazetteer``
+    (which passes no context: the prior and the namesake features only).
+    """
+    model = model if model is not None else default_model()
+    return rank_rows(places, feature_rows(places, key, context, disabled), model)

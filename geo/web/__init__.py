@@ -1,0 +1,1 @@
+"""What the page shows, as plain library code: view models for ``app.py`` (:mod:`geo.web.page`)."""

@@ -1,0 +1,201 @@
+"""Concurrent visitors: N headless Chromium pages on one local page server at once.
+
+    python scripts/load_test.py --sessions 10 [--sessions 25] [--json out.json]
+
+Starts `streamlit run app.py` on a free port of 127.0.0.1 only (nothing
+listens beyond loopback), warms it with one visit (the gazetteer opens once
+per server), then opens every session of a round at the same moment, each in
+its own browser context: load the seed article, wait for the Timbuktu marker
+(map ready), click it, wait for its sentence in the side panel. It reports the
+slowest map and the slowest click -> panel, the sessions that failed (a
+Streamlit exception box, a page error, a timeout) and the server's peak
+resident memory. Bounded: at most ``MAX_SESSIONS`` pages per round and
+``--timeout`` seconds per session; the server is stopped at the end.
+
+Targets (issue 14): 25 sessions, 0 crashed, slowest map <= 20 s; 10 sessions,
+slowest map <= 8 s, slowest click -> panel <= 2 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = "voa-2022-11-14-uk-pulling-mali-troop-deployment"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage"]
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+MAX_SESSIONS = 40
+TARGETS = {10: {"slowest_map_s": 8.0, "slowest_panel_s": 2.0}, 25: {"slowest_map_s": 20.0}}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def rss_kib(pid: int) -> int:
+    """Resident memory of a process and its children, from /proc (KiB)."""
+    total = 0
+    pids = [pid]
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        pids += [int(c) for c in children]
+    except OSError:
+        pass
+    for p in pids:
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            continue
+    return total
+
+
+class MemoryWatch(threading.Thread):
+    """Samples the server's resident memory every 0.2 s; keeps the peak."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.peak, self.stop = pid, 0, threading.Event()
+
+    def run(self) -> None:
+        while not self.stop.is_set():
+            self.peak = max(self.peak, rss_kib(self.pid))
+            self.stop.wait(0.2)
+
+
+def start_server(data: Path, log: Path) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1"],
+        cwd=ROOT, env={**os.environ, "GEO_DATA_DIR": str(data)},
+        stdout=open(log, "w"), stderr=subprocess.STDOUT)  # noqa: SIM115 (lives as long as the server)
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            urllib.request.urlopen(url + "_stcore/health", timeout=2).read()
+            return proc, url
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                sys.exit(f"streamlit did not start: {log.read_text()[-2000:]}")
+            time.sleep(0.1)
+
+
+async def session(browser, url: str, timeout_s: float) -> dict[str, object]:
+    """One visitor: map ready, click Timbuktu, panel shows its sentence."""
+    context = await browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = await context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(f"page error: {exc}"))
+    ms = timeout_s * 1000
+    result: dict[str, object] = {"map_s": None, "panel_s": None}
+    started = time.perf_counter()
+    try:
+        await page.goto(url, timeout=ms)
+        frame = page.frame_locator(MAP_FRAME)
+        marker = frame.locator('.geo-place[title="Timbuktu"]')
+        await marker.wait_for(state="attached", timeout=ms)
+        result["map_s"] = round(time.perf_counter() - started, 2)
+        await page.locator('[data-testid="stStatusWidget"]').wait_for(state="detached", timeout=ms)
+        clicked = time.perf_counter()
+        await marker.click(timeout=ms)
+        await page.locator(".geo-sentence").filter(has_text="during a patrol in").first.wait_for(timeout=ms)
+        result["panel_s"] = round(time.perf_counter() - clicked, 2)
+    except Exception as exc:  # a timeout or a closed page: this session failed, the others go on
+        errors.append(f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}")
+    shown = await page.locator('[data-testid="stException"], [data-testid="stAlertContentError"]').all_inner_texts()
+    errors += [f"shown: {t[:200]}" for t in shown]
+    await context.close()
+    result["errors"] = errors
+    return result
+
+
+async def round_of(sessions: int, url: str, timeout_s: float) -> list[dict[str, object]]:
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            return await asyncio.gather(*(session(browser, url, timeout_s) for _ in range(sessions)))
+        finally:
+            await browser.close()
+
+
+def summary(sessions: int, results: list[dict[str, object]], peak_kib: int) -> dict[str, object]:
+    maps = [r["map_s"] for r in results if r["map_s"] is not None]
+    panels = [r["panel_s"] for r in results if r["panel_s"] is not None]
+    failed = [r for r in results if r["errors"] or r["panel_s"] is None]
+    return {"sessions": sessions, "failed": len(failed),
+            "slowest_map_s": max(maps) if maps else None, "slowest_panel_s": max(panels) if panels else None,
+            "median_map_s": sorted(maps)[len(maps) // 2] if maps else None,
+            "server_peak_rss_mib": round(peak_kib / 1024), "errors": sorted({e for r in failed for e in r["errors"]})}
+
+
+def verdict(row: dict[str, object]) -> bool:
+    if row["failed"]:
+        return False
+    targets = TARGETS.get(int(row["sessions"]), {})
+    return all(row[k] is not None and float(row[k]) <= t for k, t in targets.items())
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sessions", type=int, action="append",
+                    help=f"concurrent pages in one round (repeatable; at most {MAX_SESSIONS}); default 10 and 25")
+    ap.add_argument("--timeout", type=float, default=120.0, help="seconds a session may take (default 120)")
+    ap.add_argument("--json", type=Path, help="also write the figures to this file")
+    args = ap.parse_args(argv)
+    rounds = args.sessions or [10, 25]
+    if any(not 1 <= n <= MAX_SESSIONS for n in rounds):
+        ap.error(f"--sessions must be between 1 and {MAX_SESSIONS}")
+
+    work = Path(tempfile.mkdtemp(prefix="geo-load-"))
+    proc, url = start_server(work / "data", work / "streamlit.log")
+    watch = MemoryWatch(proc.pid)
+    watch.start()
+    rows = []
+    try:
+        asyncio.run(round_of(1, url, args.timeout))  # the first visit opens the gazetteer and analyses the seed
+        for n in rounds:
+            rows.append(summary(n, asyncio.run(round_of(n, url, args.timeout)), watch.peak))
+    finally:
+        watch.stop.set()
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+    log = (work / "streamlit.log").read_text(errors="replace")
+    for row in rows:
+        row["ok"] = verdict(row)
+        print(json.dumps(row))
+    print(f"cpus {os.cpu_count()} · load average {os.getloadavg()[0]:.1f} · server log tracebacks: "
+          f"{log.count('Traceback')}")
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=1), encoding="utf-8")
+    shutil.rmtree(work, ignore_errors=True)
+    return 0 if all(r["ok"] for r in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

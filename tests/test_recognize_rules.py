@@ -1,0 +1,52 @@
+"""The recogniser's named rules: listed with provenance, switched off by name, tested alone."""
+
+import pytest
+
+from geo.doc import make_doc
+from geo.pipeline import Geoparser
+from geo.recognize import RULES, SPAN_RULES, Recognizer
+from geo.recognize.lexicon import CALENDAR
+
+
+def names(parser, text):
+    return [t.text for t in parser.analyse(text).toponyms]
+
+
+def test_every_rule_is_listed_with_a_provenance(geoparser):
+    listed = {r.name: r for r in geoparser.rules() if r.step == "recognize"}
+    assert set(listed) == {r.name for r in RULES} | {name for name, _ in SPAN_RULES}
+    assert all(len(r.provenance) > 15 for r in listed.values())
+    assert len(listed) == len(RULES) + len(SPAN_RULES), "rule names are unique"
+
+
+def test_judgements_name_the_deciding_rule(gazetteer):
+    doc = make_doc("Mrs. Lincoln spoke in Paris on Friday.")
+    decided = {(j.rule, j.mention.text if j.mention else None) for j in Recognizer(gazetteer).judgements(doc)}
+    assert ("title_before", None) in decided
+    assert ("default", "Paris") in decided
+
+
+@pytest.mark.parametrize("rule, text, name", [
+    ("title_before", "Sen. Houston was re-elected.", "Houston"),
+    ("namesake", "Doctors feared another Madrid flu season.", "Madrid"),
+    ("org_noun_before", "Fans of the rock band Nashville cheered.", "Nashville"),
+])
+def test_switching_a_rule_off_lets_its_span_through(gazetteer, rule, text, name):
+    assert name not in names(Geoparser(gazetteer, events=False), text)
+    assert name in names(Geoparser(gazetteer, events=False, disable=[rule]), text)
+
+
+def test_span_rule_switched_off(gazetteer):
+    text = "Heavy rain fell across North London overnight."
+    assert names(Geoparser(gazetteer, events=False), text) == ["North London"]
+    assert names(Geoparser(gazetteer, events=False, disable=["compass_part"]), text) == ["London"]
+
+
+def test_unknown_rule_name_is_refused(gazetteer):
+    with pytest.raises(ValueError, match="no_such_rule"):
+        Geoparser(gazetteer, disable=["no_such_rule"])
+
+
+def test_calendar_words_are_words(geoparser):
+    assert {"may", "march", "sunday"} <= CALENDAR
+    assert names(geoparser, "Talks resume in March or May, perhaps on a Sunday.") == []

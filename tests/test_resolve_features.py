@@ -1,0 +1,86 @@
+"""Each resolver feature on hand-made records and short articles written for these tests."""
+
+from collections import Counter
+
+import pytest
+
+from geo.model import Place
+from geo.resolve.features import CONTEXT_FEATURES, Context, Namesakes, in_facility_name
+from geo.resolve.prior import relevance
+from geo.resolve.resolver import FEATURE_NAMES, feature_rows
+
+
+def place(gid, name, kind="city", cc="US", admin1="", pop=0, lat=0.0, lon=0.0, code="PPL"):
+    return Place(gid, name, lat, lon, kind, "A" if kind != "city" else "P", code, cc, admin1, pop)
+
+
+AURORA_IL = place(1, "Aurora", cc="US", admin1="Illinois", pop=200_000, lat=41.76, lon=-88.32)
+AURORA_CO = place(2, "Aurora", cc="US", admin1="Colorado", pop=360_000, lat=39.73, lon=-104.83)
+AURORA_PH = place(3, "Aurora", cc="PH", admin1="Central Luzon", pop=20_000, lat=16.0, lon=121.6)
+ILLINOIS = place(10, "Illinois", "admin1", "US", "Illinois", lat=40.08, lon=-89.43, code="ADM1")
+AURORAS = [AURORA_IL, AURORA_CO, AURORA_PH]
+
+
+def value(name, p, context, places=AURORAS):
+    feature = {f.name: f for f in CONTEXT_FEATURES}[name]
+    return feature.value(p, Namesakes(places), context)
+
+
+def test_every_feature_has_a_name_and_a_provenance():
+    assert len(set(FEATURE_NAMES)) == len(FEATURE_NAMES)
+    assert all(f.provenance for f in CONTEXT_FEATURES)
+
+
+def test_division_named_anywhere_in_the_article():
+    context = Context(divisions={("US", "Illinois")})
+    assert value("division_in_article", AURORA_IL, context) == 1.0
+    assert value("division_in_article", AURORA_CO, context) == 0.0
+
+
+def test_area_named_in_the_same_sentence():
+    context = Context(sentence_areas=[ILLINOIS])
+    assert [value("sentence_container", p, context) for p in AURORAS] == [1.0, 0.0, 0.0]
+
+
+def test_namesake_on_another_continent():
+    context = Context(continent="NA")
+    assert [value("other_continent", p, context) for p in AURORAS] == [0.0, 0.0, 1.0]
+    assert value("other_continent", AURORA_PH, Context()) == 0.0  # no article geography, no evidence
+
+
+def test_distance_to_the_articles_other_places():
+    context = Context(points=[(41.88, -87.63)])  # a point by Chicago
+    near, far, antipode = (value("context_distance", p, context) for p in AURORAS)
+    assert near < far < antipode <= 1.0
+
+
+def test_largest_namesake():
+    assert [value("largest_town", p, Context()) for p in AURORAS] == [0.0, 1.0, 0.0]
+
+
+@pytest.mark.parametrize("text, name, inside", [
+    ("Patients were taken to St. Paul's Hospital downtown.", "St. Paul", True),
+    ("A bomb went off at the Church of St. Peter and St. Paul on Sunday.", "St. Paul", True),
+    ("She moved to St. Paul last spring.", "St. Paul", False),
+    ("The University of Chicago said so.", "Chicago", True),
+    ("Chicago police said so.", "Chicago", False),
+])
+def test_names_inside_facility_names(text, name, inside):
+    start = text.index(name)
+    assert in_facility_name(text, start, start + len(name)) is inside
+
+
+def test_facility_names_only_count_the_articles_countries():
+    context = Context(countries=Counter({"CA": 2}), facility=True)
+    assert value("facility_outside", AURORA_IL, context) == 1.0
+    assert value("facility_outside", place(4, "Aurora", cc="CA"), context) == 0.0
+
+
+def test_disabled_features_are_zero():
+    rows = feature_rows(AURORAS, "aurora", Context(continent="NA"), frozenset({"other_continent", "population"}))
+    assert all(row[FEATURE_NAMES.index("other_continent")] == 0.0 for row in rows)
+    assert all(row[FEATURE_NAMES.index("population")] == 0.0 for row in rows)
+
+
+def test_the_geocoder_prior_is_the_resolvers():
+    assert relevance(AURORA_CO, "aurora") > relevance(AURORA_PH, "aurora")
