@@ -8,8 +8,9 @@ airport") find the airport and not the Florida town. Names:
 * the name without the city and without "International" / "Airport":
   the core ("Heathrow", "Ben Gurion", "John F Kennedy"), which is stored
   as "<core> Airport", "<core> airport", "<core> International Airport";
-  the bare core only when it is one word, not a given name, rare as an
-  English word and not the name of a town of 10,000 people or more
+  the bare core only when it is one word, not a given name, not an
+  ordinary (lower-case dictionary) English word and not the name of a town
+  of 10,000 people or more
   ("Heathrow" -- the Florida town has 6,000 --, "Schiphol", but neither
   "Kennedy" nor "Liberty"), because a bare person, word or town name would
   turn people, words and towns into airports;
@@ -58,7 +59,7 @@ def airport_rows(src: Sources, *, town_keys: set[str] | None = None,
     cores = {}
     for a in airportsdata.airports():
         cores[a["iata"]] = airport_core(a["name"], a.get("city") or "")
-    zipf = words.zipf_frequencies({name_key(c) for c in cores.values() if c and " " not in c})
+    dictionary = words.dictionary_words()
     admin1_by_name = {(code.split(".")[0], name_key(n)): (src.admin1_by_code[code], n)
                       for code, n in src.admin1_names.items() if code in src.admin1_by_code}
     rows = []
@@ -69,7 +70,7 @@ def airport_rows(src: Sources, *, town_keys: set[str] | None = None,
             english |= {f"{core} Airport", f"{core} airport", f"{core} International Airport",
                         f"{core} international airport"}
             if " " not in core and core not in given_names and name_key(core) not in town_keys \
-                    and zipf.get(name_key(core), 0.0) < 3.0:
+                    and name_key(core) not in dictionary:
                 english.add(core)
         codes = {c for c in (a["iata"], a.get("icao") or "") if c}
         # the division under its GeoNames name where airportsdata's name matches one

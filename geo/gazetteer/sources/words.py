@@ -7,7 +7,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 
-def dictionary_words() -> set[str]:
+@lru_cache(maxsize=1)
+def dictionary_words() -> frozenset[str]:
     """Lower-case English words (Webster's, as english-words ships it, plus British spellings).
 
     A capitalised "State", "Reading" or "Orange" may just be a word; "Texas" is
@@ -18,7 +19,7 @@ def dictionary_words() -> set[str]:
 
     words = {w for w in get_english_words_set(["web2"], lower=False) if w.islower()}
     words |= {w[:-2] + "re" for w in words if w.endswith("er") and len(w) > 5}  # centre, theatre
-    return words
+    return frozenset(words)
 
 
 def zipf_frequencies(tokens: set[str]) -> dict[str, float]:
