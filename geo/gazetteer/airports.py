@@ -14,8 +14,10 @@ airport") find the airport and not the Florida town. Names:
   ("Heathrow" -- the Florida town has 6,000 --, "Schiphol", but neither
   "Kennedy" nor "Liberty"), because a bare person, word or town name would
   turn people, words and towns into airports;
-* the IATA and ICAO codes ("JFK", "EGLL") -- codes, which the recogniser
-  takes only where it takes codes.
+* the IATA and ICAO codes ("JFK", "EGLL") -- codes, only where the code's
+  key names no other place and is no dictionary word: keys fold case, so
+  "GAO" (Guantánamo's airport) would otherwise become a namesake of the town
+  of Gao, and "SEA" or "MAN" candidates for ordinary words.
 
 Ids: airports have no GeoNames id; each gets ``-(10_000_000 + int(ICAO, 36))``,
 stable across builds and apart from the project's regions (-1 to -99).
@@ -48,8 +50,9 @@ def airport_core(name: str, city: str) -> str:
     return " ".join(core.replace("–", " ").split()).strip(" -/,")
 
 
-def airport_rows(src: Sources, *, town_keys: set[str] | None = None,
+def airport_rows(src: Sources, *, taken_keys: set[str], town_keys: set[str] | None = None,
                  given_names: frozenset[str] | None = None) -> list[Row]:
+    """Airport places; ``taken_keys`` are the name keys of every other place (codes avoid them)."""
     from geo.gazetteer.sources import words
 
     if town_keys is None:  # towns big enough that news naming them means the town
@@ -72,7 +75,8 @@ def airport_rows(src: Sources, *, town_keys: set[str] | None = None,
             if " " not in core and core not in given_names and name_key(core) not in town_keys \
                     and name_key(core) not in dictionary:
                 english.add(core)
-        codes = {c for c in (a["iata"], a.get("icao") or "") if c}
+        codes = {c for c in (a["iata"], a.get("icao") or "")
+                 if c and name_key(c) not in taken_keys and name_key(c) not in dictionary}
         # the division under its GeoNames name where airportsdata's name matches one
         admin1_id, admin1 = admin1_by_name.get((cc, name_key(a.get("subd") or "")), (0, a.get("subd") or ""))
         place = Place(airport_id(a.get("icao") or "", a["iata"]), a["name"], float(a["lat"]), float(a["lon"]),

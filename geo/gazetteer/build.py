@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from geo.gazetteer.places import Row
 
 #: what is built from the sources (bump when the places or names change)
-BUILD_VERSION = "16"
+BUILD_VERSION = "17"
 #: the tables' layout (bump when a table or column changes)
 SCHEMA_VERSION = "3"
 

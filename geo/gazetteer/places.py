@@ -274,5 +274,7 @@ def build_rows() -> tuple[list[Row], dict[int, Any], dict[str, int]]:
     from geo.gazetteer.divisions import admin2_rows
 
     rows = [*country_rows(src), *continent_rows(src), *admin1_rows(src), *admin2_rows(src),
-            *city_rows(src), *region_rows(src), *airport_rows(src)]
+            *city_rows(src), *region_rows(src)]
+    taken = {name_key(n) for r in rows for n in r.names}
+    rows += airport_rows(src, taken_keys=taken)
     return rows, src.shapes, demonym_keys(src)
