@@ -170,8 +170,11 @@ def main() -> int:
         rate = len(good) / res["seconds"]
         worker_peaks = [round(res["peaks"][p]) for p in workers if p in res["peaks"]]
         results[name] = rate
+        # on a shared machine wall time includes waiting for a core; CPU time per document does not
+        cpu = sum(json.loads(p.read_text())["cpu_seconds"] for p in (out / "done").glob("*.json"))
         print(f"{name:<12} {res['seconds']:7.1f} s  {rate:6.1f} docs/s  exit {res['code']}  "
-              f"peak RSS per worker (MB): {worker_peaks}")
+              f"peak RSS per worker (MB): {worker_peaks}  worker CPU {cpu:.0f} s "
+              f"({len(good) / cpu:.1f} docs per CPU-second)  load avg {os.getloadavg()[0]:.1f}")
 
     for name, extra in (("1 worker", ["--workers", "1"]), ("--workers 2", ["--workers", "2"])):
         if ("one" if extra[1] == "1" else "two") in skip:

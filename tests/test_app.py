@@ -231,3 +231,21 @@ def test_events_are_listed_by_date_and_focus_the_map(geoparser, seed_text, seed_
     # filtering by category narrows the list
     at.multiselect(key="event_categories").set_value(["MOBILIZE"]).run()
     assert set(at.dataframe[0].value["category"]) == {"MOBILIZE"}
+
+
+def test_many_articles_get_one_title_editor_and_filters(tmp_path, monkeypatch):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    towns = ["Accra", "Dakar", "Lagos", "Bamako", "Niamey", "Lome", "Abuja", "Conakry", "Monrovia",
+             "Freetown", "Banjul", "Cotonou", "Ouagadougou"]
+    for i, town in enumerate(towns):
+        (seeds / f"a{i:02d}.txt").write_text(f"Protesters marched in {town} and in Ghana on Monday.", encoding="utf-8")
+    monkeypatch.setenv("GEO_SEEDS_DIR", str(seeds))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.query_params["article"] = [f"a{i:02d}" for i in range(len(towns))]
+    at.run()
+    assert not at.exception and not at.error
+    assert at.caption[0].value.startswith(f"{len(towns)} article(s)")
+    assert at.selectbox(key="meta_doc").value == "a00"  # one editor, not one per article
+    at.multiselect(key="filter_docs").set_value(["a03"]).run()
+    assert at.caption[0].value.startswith("1 article(s)")

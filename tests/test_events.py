@@ -354,9 +354,10 @@ def test_names_and_nouns_that_look_like_triggers() -> None:
 
 
 def test_capitalised_may_is_a_name_and_set_off_is_not_the_future() -> None:
-    event = only(events_of("Prime Minister Theresa May has blamed the Russian government for the attack."), "ACCUSE")
+    event = only(events_of("Theresa May has accused the Kremlin of ordering the poisoning."), "ACCUSE")
     assert event.tense == "past"
-    march = only(events_of("Supporters set off Wednesday on a march to the capital, protesters said."), "PROTEST")
+    march = only(events_of("Opposition supporters set off on Tuesday on a march toward the capital, organisers said."),
+                 "PROTEST")
     assert march.tense == "past"
     meeting = only(events_of("The ministers are set to meet in Bamako.", {"Bamako": "literal"}), "CONSULT")
     assert meeting.tense == "future"

@@ -31,11 +31,13 @@ def test_articles_are_library_types_that_survive_pickling(tmp_path):
     assert pickle.loads(pickle.dumps(article)) == article
 
 
-def test_app_defines_no_classes_of_its_own():
+def test_the_streamlit_side_defines_no_classes_of_its_own():
     from pathlib import Path
 
-    source = (Path(__file__).resolve().parents[1] / "app.py").read_text(encoding="utf-8")
-    assert "@dataclass" not in source and "\nclass " not in source
+    root = Path(__file__).resolve().parents[1]
+    for path in [root / "app.py", *sorted((root / "webapp").glob("*.py"))]:
+        source = path.read_text(encoding="utf-8")
+        assert "@dataclass" not in source and "\nclass " not in source, path.name
 
 
 def test_dates_before_2016_are_accepted():

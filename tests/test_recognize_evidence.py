@@ -151,3 +151,18 @@ def test_dotted_title_gives_a_surname(gazetteer):
 def test_a_name_stops_at_the_sentence_end(geoparser):
     assert names(geoparser, "The birds were found in Brattleboro, Vermont. State officials said so.")[:2] == [
         "Brattleboro", "Vermont"]
+
+
+def test_a_person_read_once_stays_a_person(geoparser, gazetteer):
+    text = "His brother Tyler stayed home. Later Tyler moved to Boston."
+    assert names(geoparser, text) == ["Boston"]
+    assert "Tyler" in names(Geoparser(gazetteer, events=False, disable=["person_elsewhere"]), text)
+
+
+def test_a_speaker_named_like_a_division_is_a_person(geoparser):
+    text = "Voters liked the plan, Nelson says. Nelson thinks it will pass."
+    assert names(geoparser, text) == []
+
+
+def test_a_small_place_before_a_sports_noun_is_a_team(geoparser):
+    assert names(geoparser, "A Notre Dame player scored twice in Chicago.") == ["Chicago"]

@@ -1,6 +1,6 @@
 """The traps of issue 9, each in a short article written for this test (no corpus text).
 
-Three wait for other steps (``xfail`` says which): the airport records the
+Two wait for other steps (``xfail`` says which): the airport records the
 gazetteer branch adds, and mentions the recogniser does not yet produce.
 """
 
@@ -47,8 +47,6 @@ def test_venice_film_festival(geoparser):
     assert found["Venice"].country_code == "IT"
 
 
-@pytest.mark.xfail(reason="the recogniser drops a sentence-initial 'Aurora' (a common word); the "
-                          "sentence_container feature is tested on its own", strict=False)
 def test_city_in_a_county_and_state(geoparser):
     found = places(geoparser, "Aurora is a city in Kane County, Illinois, about 40 miles west of Chicago.")
     assert found["Aurora"].admin1 == "Illinois"

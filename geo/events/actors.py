@@ -9,7 +9,8 @@ report a story are never actors.
 
 from __future__ import annotations
 
-from geo.events.lexicon import LEXICON, REMOTE, THEME_OBJECTS
+from geo.events.lexicon import LEXICON, THEME_OBJECTS
+from geo.events.places import adjective
 from geo.events.state import Candidate, DocState, Entity, Tok
 from geo.events.words import (
     ACTOR_MODIFIERS,
@@ -216,9 +217,11 @@ def _resolve_pronoun(e: Entity, found: list[Entity], state: DocState, speaker: A
     return state.last_group
 
 
-def speaker(toks: list[Tok], found: list[Entity], state: DocState) -> Actor | None:
-    """Who speaks in a sentence with a quote: the name next to its reporting verb."""
-    if not any(t.quoted for t in toks):
+def speaker(toks: list[Tok], found: list[Entity], state: DocState, quotes: bool = True) -> Actor | None:
+    """Who speaks in a sentence with a quote: the name next to its reporting verb.
+
+    ``quotes``: whether the sentence has quotation marks at all (else nothing is quoted)."""
+    if not quotes or not any(t.quoted for t in toks):
         return state.last_speaker if toks and toks[0].text in ("\"", "“") else None
     for k, tok in enumerate(toks):
         if tok.lower not in REPORTING or tok.quoted or tok.is_cap:
@@ -266,8 +269,6 @@ def _is_passive(toks: list[Tok], c: Candidate) -> bool:
 def _object_of_preposition(toks: list[Tok], c: Candidate) -> bool:
     """A noun trigger inside a prepositional phrase ("apologised for the killing of"): whoever
     stands before it is the subject of another verb, not this event's actor."""
-    from geo.events.places import adjective
-
     if c.trigger.pos != "noun" or c.category == "CONSULT":
         return False  # "travelled to Beijing for talks": the traveller talks
     k = c.first - 1
@@ -428,4 +429,4 @@ def _recipients(clause: ClauseActors) -> list[Actor]:
     return []
 
 
-__all__ = ("REMOTE", "SentenceNames", "actor", "actors", "entities", "register_people", "speaker")
+__all__ = ("SentenceNames", "actor", "actors", "entities", "register_people", "speaker")

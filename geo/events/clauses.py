@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
+from operator import attrgetter
 
 from geo.doc import Token
 from geo.events.lexicon import FIRST_WORDS
@@ -24,6 +25,7 @@ from geo.model import Sentence
 HYPHENS = ("-", "‐")
 APOSTROPHES = ("'", "’")
 QUOTES = ("\"", "“", "”")
+_LOWER = attrgetter("lower")
 #: what may be glued to the token before it into one word
 GLUE = frozenset(HYPHENS + APOSTROPHES + ("s", "."))
 #: after "since", words that make it a date ("since last year"), not a clause ("since they left")
@@ -46,8 +48,9 @@ def is_furniture(sentence: Sentence, tokens: Sequence[Token], title: str) -> boo
 
 
 def sentence_words(tokens: Sequence[Token], text: str) -> set[str]:
-    """The lower-case words of a sentence, hyphen words both whole and in parts."""
-    words = {t.lower for t in tokens if t.is_word}
+    """The lower-case tokens of a sentence (punctuation too: no word list holds it), hyphen
+    words both whole and in parts."""
+    words = set(map(_LOWER, tokens))
     if "-" in text:
         for i in range(1, len(tokens) - 1):
             a, h, b = tokens[i - 1], tokens[i], tokens[i + 1]
@@ -59,18 +62,22 @@ def sentence_words(tokens: Sequence[Token], text: str) -> set[str]:
 def regroup(tokens: Sequence[Token]) -> list[Tok]:
     """The Doc's tokens with hyphen words ("al-Shabab"), "n't" words, "'s" and "..." joined."""
     out: list[Tok] = []
+    append = out.append
     n = len(tokens)
     i = 0
     while i < n:
         t = tokens[i]
-        nxt = tokens[i + 1] if i + 1 < n else None
-        if nxt is None or nxt.start != t.end or nxt.text not in GLUE:
-            out.append(Tok(t.start, t.end, t.text))  # the common case: nothing glued after it
-            i += 1
-            continue
-        j = _glued_end(tokens, i)
-        out.append(Tok(t.start, tokens[j].end, t.text if j == i else "".join(x.text for x in tokens[i:j + 1])))
-        i = j + 1
+        if i + 1 < n:
+            nxt = tokens[i + 1]
+            if nxt.start == t.end and nxt.text in GLUE:
+                j = _glued_end(tokens, i)
+                if j > i:
+                    end = tokens[j].end
+                    append(Tok(t.start, end, "".join(x.text for x in tokens[i:j + 1])))
+                    i = j + 1
+                    continue
+        append(Tok(t.start, t.end, t.text, t.lower, t.is_cap))  # the common case: a token on its own
+        i += 1
     return out
 
 

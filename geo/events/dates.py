@@ -178,67 +178,84 @@ def find_dates(text: str, *, offset: int = 0) -> list[DateExpression]:
 
 
 def _parse(kind: str, m: re.Match[str], text: str, offset: int) -> DateExpression | None:
-    g = m.groupdict()
     s, e = m.span()
     surface = m.group(0)
-    lead = _lead(surface)
-    base = {"start": s + offset, "end": e + offset, "text": surface, "which": lead}
+    base = {"start": s + offset, "end": e + offset, "text": surface, "which": _lead(surface)}
+    return _PARSERS[kind](kind, m.groupdict(), base, text, s)
+
+
+def _parse_day(kind: str, g: dict, base: dict, text: str, s: int) -> DateExpression | None:
     if kind == "iso":
         return DateExpression(kind="day", year=int(g["year"]), month=int(g["m"]), day=int(g["day"]), **base)
-    if kind in ("mdy", "dmy", "md", "dm"):
-        month = MONTHS[g["month"].rstrip(".").lower()]
-        day = int(g["day"])
-        if not 1 <= day <= 31:
-            return None
-        year = int(g["year"]) if g.get("year") else None
-        if year is not None and day > calendar.monthrange(year, month)[1]:
-            return None
-        return DateExpression(kind="day", year=year, month=month, day=day, **base)
-    if kind == "month":
-        word = g["month"].rstrip(".").lower()
-        if word == "may" and not g.get("year") and not lead:
-            return None  # the modal verb "may"
-        if word in ("mar", "march") and not g.get("year") and not lead:
-            return None  # "march" the verb or noun, unless "in March"
-        if not g["month"][0].isupper():
-            return None
-        return DateExpression(kind="month", year=int(g["year"]) if g.get("year") else None,
-                              month=MONTHS[word], **base)
-    if kind in ("window_next", "window_within"):
-        return DateExpression(kind="window_next", amount=_number(g.get("num")), unit=UNITS[g["unit"].lower()], **base)
-    if kind == "window_past":
-        return DateExpression(kind="window_past", amount=_number(g.get("num")), unit=UNITS[g["unit"].lower()], **base)
-    if kind == "ago":
-        return DateExpression(kind="ago", amount=_number(g["num"]), unit=UNITS[g["unit"].lower()], **base)
-    if kind == "in_units":
-        return DateExpression(kind="in_units", amount=_number(g["num"]), unit=UNITS[g["unit"].lower()], **base)
+    month = MONTHS[g["month"].rstrip(".").lower()]
+    day = int(g["day"])
+    if not 1 <= day <= 31:
+        return None
+    year = int(g["year"]) if g.get("year") else None
+    if year is not None and day > calendar.monthrange(year, month)[1]:
+        return None
+    return DateExpression(kind="day", year=year, month=month, day=day, **base)
+
+
+def _parse_month(kind: str, g: dict, base: dict, text: str, s: int) -> DateExpression | None:
+    word = g["month"].rstrip(".").lower()
+    lead = base["which"]
+    if word == "may" and not g.get("year") and not lead:
+        return None  # the modal verb "may"
+    if word in ("mar", "march") and not g.get("year") and not lead:
+        return None  # "march" the verb or noun, unless "in March"
+    if not g["month"][0].isupper():
+        return None
+    return DateExpression(kind="month", year=int(g["year"]) if g.get("year") else None, month=MONTHS[word], **base)
+
+
+def _parse_amount(kind: str, g: dict, base: dict, text: str, s: int) -> DateExpression:
+    """"within the next six months", "over the past year", "two weeks ago", "in three years"."""
+    kind = {"window_within": "window_next"}.get(kind, kind)
+    return DateExpression(kind=kind, amount=_number(g.get("num")), unit=UNITS[g["unit"].lower()], **base)
+
+
+def _parse_unit(kind: str, g: dict, base: dict, text: str, s: int) -> DateExpression:
+    """"by the end of the year", "earlier this month", "next week"."""
     if kind == "end_of":
         if g.get("year"):
             return DateExpression(kind="end_of", year=int(g["year"]), unit="year", **{**base, "which": "this"})
         return DateExpression(kind="end_of", unit=g["unit"].lower(), **{**base, "which": g["which"].lower()})
     if kind == "around":
         return DateExpression(kind="around", unit=g["unit"].lower(), **{**base, "which": g["which"].lower()})
-    if kind == "shift_unit":
-        which = g["which"].lower()
-        which = {"past": "last", "coming": "next"}.get(which, which)
-        return DateExpression(kind="shift_unit", unit=g["unit"].lower(), **{**base, "which": which})
-    if kind == "shift_weekday":
-        if not g["weekday"][0].isupper():
-            return None
-        which = (g.get("which") or "").lower() or None
-        which = {"coming": "next", "on": None}.get(which, which) if which else None
-        return DateExpression(kind="weekday", weekday=WEEKDAYS[g["weekday"].lower()], **{**base, "which": which})
-    if kind == "deictic":
-        word = re.sub(r"\s+", " ", g["word"].lower())
-        shift = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(word, 0)
-        return DateExpression(kind="deictic", amount=shift, **base)
-    if kind == "year":
-        prep = g["prep"].lower().rstrip("-")
-        if prep in ("and", "to", "of") and not re.search(r"\b(?:in|since|from|between|of)\s*$", text[max(0, s - 30):s]):
-            if prep != "of":
-                return None
-        return DateExpression(kind="year", year=int(g["year"]), **{**base, "which": prep})
-    return None
+    which = g["which"].lower()
+    which = {"past": "last", "coming": "next"}.get(which, which)
+    return DateExpression(kind="shift_unit", unit=g["unit"].lower(), **{**base, "which": which})
+
+
+def _parse_weekday(kind: str, g: dict, base: dict, text: str, s: int) -> DateExpression | None:
+    if not g["weekday"][0].isupper():
+        return None
+    which = (g.get("which") or "").lower() or None
+    which = {"coming": "next", "on": None}.get(which, which) if which else None
+    return DateExpression(kind="weekday", weekday=WEEKDAYS[g["weekday"].lower()], **{**base, "which": which})
+
+
+def _parse_deictic(kind: str, g: dict, base: dict, text: str, s: int) -> DateExpression:
+    word = re.sub(r"\s+", " ", g["word"].lower())
+    shift = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(word, 0)
+    return DateExpression(kind="deictic", amount=shift, **base)
+
+
+def _parse_year(kind: str, g: dict, base: dict, text: str, s: int) -> DateExpression | None:
+    prep = g["prep"].lower().rstrip("-")
+    if prep in ("and", "to") and not re.search(r"\b(?:in|since|from|between|of)\s*$", text[max(0, s - 30):s]):
+        return None  # "... and 2019", "up to 2020" with no "in", "since", "between" before: no date
+    return DateExpression(kind="year", year=int(g["year"]), **{**base, "which": prep})
+
+
+_PARSERS = {
+    "iso": _parse_day, "mdy": _parse_day, "dmy": _parse_day, "md": _parse_day, "dm": _parse_day,
+    "month": _parse_month, "window_next": _parse_amount, "window_within": _parse_amount,
+    "window_past": _parse_amount, "ago": _parse_amount, "in_units": _parse_amount, "end_of": _parse_unit,
+    "around": _parse_unit, "shift_unit": _parse_unit, "shift_weekday": _parse_weekday,
+    "deictic": _parse_deictic, "year": _parse_year,
+}
 
 
 # -- resolution ---------------------------------------------------------------------------
@@ -292,6 +309,19 @@ def resolve(expr: DateExpression, published: dt.date | None, *, tense: str = "pa
     """
     if tense not in TENSES:
         raise ValueError(f"Expected a tense in {TENSES}, instead got: {tense!r}.")
+    absolute = _absolute(expr, published)
+    if absolute is not None:
+        return absolute
+    if published is None:
+        return EventDate(None, None, None, expr.text)
+    relative = _RELATIVE.get(expr.kind)
+    if relative is None:
+        return EventDate(None, None, None, expr.text)
+    return relative(expr, published, tense)
+
+
+def _absolute(expr: DateExpression, published: dt.date | None) -> EventDate | None:
+    """Expressions that carry their year: "December 8, 2021", "December 2020", "since 2019"."""
     text = expr.text
     if expr.kind == "day" and expr.year is not None:
         day = dt.date(expr.year, expr.month, expr.day)
@@ -310,99 +340,117 @@ def resolve(expr: DateExpression, published: dt.date | None, *, tense: str = "pa
         if expr.which == "since" and published is not None and first <= published:
             return _date(first, published, "range", text)
         return _date(first, last, "year", text)
-    if published is None:
-        return EventDate(None, None, None, text)
+    return None
 
-    forward = _forward(tense)
-    if expr.kind == "day":  # "December 8": the year that keeps it on the tense's side of publication
-        year = published.year
-        day = dt.date(year, expr.month, min(expr.day, calendar.monthrange(year, expr.month)[1]))
-        if forward and day < published - dt.timedelta(days=1):
-            day = dt.date(year + 1, expr.month, expr.day)
-        elif tense == "past" and day > published + dt.timedelta(days=1):
-            day = dt.date(year - 1, expr.month, expr.day)
-        return _date(day, day, "day", text)
-    if expr.kind == "month":
-        year = published.year
-        if forward and expr.month < published.month:
-            year += 1
-        elif not forward and expr.month > published.month:
-            year -= 1
-        first, last = month_of(year, expr.month)
-        return _date(first, last, "month", text)
-    if expr.kind == "weekday":
-        delta = expr.weekday - published.weekday()
-        if expr.which == "last":
-            back = (published.weekday() - expr.weekday) % 7 or 7
-            day = published - dt.timedelta(days=back)
-        elif expr.which == "next":
-            day = published + dt.timedelta(days=delta % 7 or 7)
-        elif forward or tense == "ongoing":
-            day = published + dt.timedelta(days=delta % 7)
-        else:  # news reports past events on the latest such weekday, publication day included
-            day = published - dt.timedelta(days=(published.weekday() - expr.weekday) % 7)
-        return _date(day, day, "day", text)
-    if expr.kind == "deictic":
-        day = published + dt.timedelta(days=expr.amount or 0)
-        return _date(day, day, "day", text)
-    if expr.kind == "shift_unit":
-        step = {"last": -1, "this": 0, "next": 1}[expr.which or "this"]
-        unit = expr.unit
-        if unit == "weekend":
-            saturday = week_of(published)[0] + dt.timedelta(days=5)
-            if expr.which == "this" and published.weekday() < 5 and not forward:
-                step = 0
-            saturday += dt.timedelta(weeks=step)
-            return _date(saturday, saturday + dt.timedelta(days=1), "range", text)
-        anchor = shift(published, step, unit)
-        if unit == "week":
-            first, last = week_of(anchor)
-        elif unit == "month":
-            first, last = month_of(anchor.year, anchor.month)
-        else:
-            first, last = dt.date(anchor.year, 1, 1), dt.date(anchor.year, 12, 31)
-        return _date(first, last, unit, text)
-    if expr.kind == "end_of":  # "by the end of the year": from now to the period's last day
-        anchor = shift(published, 1, expr.unit) if expr.which == "next" else published
-        if expr.unit == "week":
-            last = week_of(anchor)[1]
-        elif expr.unit == "month":
-            last = month_of(anchor.year, anchor.month)[1]
-        else:
-            last = dt.date(anchor.year, 12, 31)
-        return _date(published, last, "range", text)
-    if expr.kind == "around":
-        if expr.unit == "week":
-            first, last = week_of(published)
-        elif expr.unit == "month":
-            first, last = month_of(published.year, published.month)
-        else:
-            first, last = dt.date(published.year, 1, 1), dt.date(published.year, 12, 31)
-        if expr.which == "earlier":
-            return _date(first, published, "range", text)
-        return _date(published, last, "range", text)
-    amount, unit = expr.amount or 1, expr.unit or "day"
-    if expr.kind == "window_next":
-        if tense == "past" and text.lower().startswith("within") and "next" not in text.lower():
-            # "within six months, the rebels had ..." measures from an earlier event, not from today
-            return EventDate(None, None, None, text)
+
+def _day(expr: DateExpression, published: dt.date, tense: str) -> EventDate:
+    """"December 8": the year that keeps it on the tense's side of publication."""
+    year = published.year
+    day = dt.date(year, expr.month, min(expr.day, calendar.monthrange(year, expr.month)[1]))
+    if _forward(tense) and day < published - dt.timedelta(days=1):
+        day = dt.date(year + 1, expr.month, expr.day)
+    elif tense == "past" and day > published + dt.timedelta(days=1):
+        day = dt.date(year - 1, expr.month, expr.day)
+    return _date(day, day, "day", expr.text)
+
+
+def _month(expr: DateExpression, published: dt.date, tense: str) -> EventDate:
+    year = published.year
+    if _forward(tense) and expr.month < published.month:
+        year += 1
+    elif not _forward(tense) and expr.month > published.month:
+        year -= 1
+    first, last = month_of(year, expr.month)
+    return _date(first, last, "month", expr.text)
+
+
+def _weekday(expr: DateExpression, published: dt.date, tense: str) -> EventDate:
+    delta = expr.weekday - published.weekday()
+    if expr.which == "last":
+        back = (published.weekday() - expr.weekday) % 7 or 7
+        day = published - dt.timedelta(days=back)
+    elif expr.which == "next":
+        day = published + dt.timedelta(days=delta % 7 or 7)
+    elif _forward(tense) or tense == "ongoing":
+        day = published + dt.timedelta(days=delta % 7)
+    else:  # news reports past events on the latest such weekday, publication day included
+        day = published - dt.timedelta(days=(published.weekday() - expr.weekday) % 7)
+    return _date(day, day, "day", expr.text)
+
+
+def _deictic(expr: DateExpression, published: dt.date, tense: str) -> EventDate:
+    day = published + dt.timedelta(days=expr.amount or 0)
+    return _date(day, day, "day", expr.text)
+
+
+def _period(anchor: dt.date, unit: str) -> tuple[dt.date, dt.date]:
+    """The week, month or year around ``anchor``."""
+    if unit == "week":
+        return week_of(anchor)
+    if unit == "month":
+        return month_of(anchor.year, anchor.month)
+    return dt.date(anchor.year, 1, 1), dt.date(anchor.year, 12, 31)
+
+
+def _shift_unit(expr: DateExpression, published: dt.date, tense: str) -> EventDate:
+    step = {"last": -1, "this": 0, "next": 1}[expr.which or "this"]
+    if expr.unit == "weekend":
+        saturday = week_of(published)[0] + dt.timedelta(days=5)
+        if expr.which == "this" and published.weekday() < 5 and not _forward(tense):
+            step = 0
+        saturday += dt.timedelta(weeks=step)
+        return _date(saturday, saturday + dt.timedelta(days=1), "range", expr.text)
+    first, last = _period(shift(published, step, expr.unit), expr.unit)
+    return _date(first, last, expr.unit, expr.text)
+
+
+def _end_of(expr: DateExpression, published: dt.date, tense: str) -> EventDate:
+    """"by the end of the year": from now to the period's last day."""
+    anchor = shift(published, 1, expr.unit) if expr.which == "next" else published
+    return _date(published, _period(anchor, expr.unit)[1], "range", expr.text)
+
+
+def _around(expr: DateExpression, published: dt.date, tense: str) -> EventDate:
+    first, last = _period(published, expr.unit)
+    if expr.which == "earlier":
+        return _date(first, published, "range", expr.text)
+    return _date(published, last, "range", expr.text)
+
+
+def _window_next(expr: DateExpression, published: dt.date, tense: str) -> EventDate:
+    text = expr.text
+    if tense == "past" and text.lower().startswith("within") and "next" not in text.lower():
+        # "within six months, the rebels had ..." measures from an earlier event, not from today
+        return EventDate(None, None, None, text)
+    return _date(published, shift(published, expr.amount or 1, expr.unit or "day"), "range", text)
+
+
+def _window_past(expr: DateExpression, published: dt.date, tense: str) -> EventDate:
+    return _date(shift(published, -(expr.amount or 1), expr.unit or "day"), published, "range", expr.text)
+
+
+def _ago(expr: DateExpression, published: dt.date, tense: str) -> EventDate:
+    unit = expr.unit or "day"
+    day = shift(published, -(expr.amount or 1), unit)
+    if unit == "day":
+        return _date(day, day, "day", expr.text)
+    if unit in ("week", "month"):
+        first, last = _period(day, unit)
+        return _date(first, last, unit, expr.text)
+    return _date(dt.date(day.year, 1, 1), dt.date(day.year, 12, 31), "year", expr.text)
+
+
+def _in_units(expr: DateExpression, published: dt.date, tense: str) -> EventDate:
+    amount, unit, text = expr.amount or 1, expr.unit or "day", expr.text
+    if _forward(tense) or tense == "ongoing" and text.lower().startswith("within"):
         return _date(published, shift(published, amount, unit), "range", text)
-    if expr.kind == "window_past":
-        return _date(shift(published, -amount, unit), published, "range", text)
-    if expr.kind == "ago":
-        day = shift(published, -amount, unit)
-        if unit == "day":
-            return _date(day, day, "day", text)
-        if unit == "week":
-            first, last = week_of(day)
-            return _date(first, last, "week", text)
-        if unit == "month":
-            first, last = month_of(day.year, day.month)
-            return _date(first, last, "month", text)
-        return _date(dt.date(day.year, 1, 1), dt.date(day.year, 12, 31), "year", text)
-    if expr.kind == "in_units":
-        if forward or tense == "ongoing" and text.lower().startswith("within"):
-            return _date(published, shift(published, amount, unit), "range", text)
-        # "two coups in three years have undermined ...": the window that ends at publication
-        return _date(shift(published, -amount, unit), published, "range", text)
-    return EventDate(None, None, None, text)
+    # "two coups in three years have undermined ...": the window that ends at publication
+    return _date(shift(published, -amount, unit), published, "range", text)
+
+
+#: kind -> how an expression of that kind is read against the publication date
+_RELATIVE = {
+    "day": _day, "month": _month, "weekday": _weekday, "deictic": _deictic, "shift_unit": _shift_unit,
+    "end_of": _end_of, "around": _around, "window_next": _window_next, "window_past": _window_past,
+    "ago": _ago, "in_units": _in_units,
+}

@@ -9,10 +9,10 @@ trigger. :mod:`~geo.events.merge` then joins the mentions of one real-world even
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
-from geo.doc import Doc
+from geo.doc import Doc, Token
 from geo.events import actors as actor_rules
 from geo.events import places as place_rules
 from geo.events.clauses import clause_tokens, is_furniture, reporting_tail, sentence_words
@@ -46,14 +46,19 @@ def extract_mentions(doc: Doc) -> list[Event]:
     # one pass over the whole text is much cheaper than one per sentence
     all_dates = find_dates(doc.text)
     date_starts = [d.start for d in all_dates]
+    first = 0  # the sentence's first token: tokens are in sentence order, so one cursor serves
     for index, sentence in enumerate(doc.sentences):
+        last = bisect_left(doc.tokens, index + 1, lo=first, key=_sentence_of)
+        tokens, first = doc.tokens[first:last], last
         lo, hi = bisect_right(date_starts, sentence.start - 1), bisect_right(date_starts, sentence.end)
         dates = [d for d in all_dates[lo:hi] if d.end <= sentence.end]
-        found = _sentence_mentions(doc, index, by_sentence.get(index, []), state, dates)
-        for e in found:
-            number = f"{doc.id}:m{len(mentions) + 1}"
-            mentions.append(replace(e, id=number, mentions=(replace(e.mentions[0], id=number),)))
+        mentions.extend(_sentence_mentions(doc, index, tokens, by_sentence.get(index, []), state, dates,
+                                           len(mentions)))
     return mentions
+
+
+def _sentence_of(token: Token) -> int:
+    return token.sentence
 
 
 @dataclass(slots=True)
@@ -71,10 +76,9 @@ class _Sentence:
     reported: bool
 
 
-def _sentence_mentions(doc: Doc, index: int, indices: list[int], state: DocState,
-                       dates: list[DateExpression]) -> list[Event]:
+def _sentence_mentions(doc: Doc, index: int, tokens: list[Token], indices: list[int], state: DocState,
+                       dates: list[DateExpression], numbered: int) -> list[Event]:
     sentence = doc.sentences[index]
-    tokens = doc.sentence_tokens(index)
     words = sentence_words(tokens, sentence.text)
     quoted = "\"" in sentence.text or "“" in sentence.text
     context = set().union(*state.recent[-2:]) if state.recent else set()
@@ -94,7 +98,7 @@ def _sentence_mentions(doc: Doc, index: int, indices: list[int], state: DocState
         tenses = {id(c): modality(toks, c, read.reported) for c in cands}
         cands = [c for c in cands if tenses[id(c)] is not None]
         free = _attach_places(doc, read, cands)
-        mentions = _mentions(doc, read, cands, tenses, free, state)
+        mentions = _mentions(doc, read, cands, tenses, free, state, numbered)
     else:
         mentions = []
     place_rules.remember_place(doc, indices, state)
@@ -119,7 +123,7 @@ def _read(doc: Doc, index: int, toks: list[Tok], words: set[str], indices: list[
                                           [(d.start, d.end) for d in dates], places_only,
                                           doc.persons, doc.organisations)
         entities = actor_rules.entities(toks, names)
-    speaker = actor_rules.speaker(toks, entities, state)
+    speaker = actor_rules.speaker(toks, entities, state, quoted)
     return _Sentence(index, toks, words, indices, dates, found, entities, speaker, reported)
 
 
@@ -199,7 +203,7 @@ def _roles(read: _Sentence, cands: list[Candidate], state: DocState) -> dict[int
 
 
 def _mentions(doc: Doc, read: _Sentence, cands: list[Candidate], tenses: dict[int, str | None],
-              free: list[tuple[int, str, bool]], state: DocState) -> list[Event]:
+              free: list[tuple[int, str, bool]], state: DocState, numbered: int) -> list[Event]:
     toks, sentence = read.toks, doc.sentences[read.index]
     found_contexts = sentence_contexts(toks, read.words)
     out: list[Event] = []
@@ -221,13 +225,14 @@ def _mentions(doc: Doc, read: _Sentence, cands: list[Candidate], tenses: dict[in
             if date is None and places and places[0].reason == "same event as reported before":
                 date = state.dated.get(c.category)  # the incident told again keeps its date too
         start, end = toks[c.first].start, toks[c.last].end
+        number = f"{doc.id}:m{numbered + len(out) + 1}"
         mention = EventMention(
-            id="", category=c.category, label=c.label, trigger_start=start, trigger_end=end,
+            id=number, category=c.category, label=c.label, trigger_start=start, trigger_end=end,
             trigger=doc.text[start:end], sentence_start=sentence.start, sentence_end=sentence.end,
             sentence_index=read.index, tense=tense, actors=tuple(source), recipients=tuple(recipients),
             places=tuple(place_rules.dedupe(places, doc)), date=date, pos=c.trigger.pos)
         out.append(Event(
-            id="", category=c.category, label=c.label, trigger_start=start, trigger_end=end,
+            id=number, category=c.category, label=c.label, trigger_start=start, trigger_end=end,
             trigger=mention.trigger, sentence_start=sentence.start, sentence_end=sentence.end,
             sentence=sentence.text, contexts=contexts(c, found_contexts), actors=mention.actors,
             recipients=mention.recipients, places=mention.places, date=date, tense=tense,

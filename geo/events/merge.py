@@ -16,8 +16,11 @@ actors and contexts, the first date found, and every mention as an
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from geopy.distance import great_circle
 
+from geo.events.lexicon import NO_ATTACKER
 from geo.events.places import dedupe
 from geo.model import Actor, Event, Place, PlaceLink
 
@@ -28,7 +31,7 @@ REALIS = {"past": "real", "ongoing": "real", "future": "irreal", "hypothetical":
 #: the place-links that say nothing about where exactly (a fallback to the whole document)
 VAGUE_REASONS = ("document focus", "dateline")
 #: categories with no actor to tell two reports in one sentence apart ("floods after storms")
-NO_ACTOR_CATEGORIES = frozenset({"DISASTER", "ACCIDENT"})
+NO_ACTOR_CATEGORIES = NO_ATTACKER
 DEFINITE = ("the ", "this ", "that ")
 
 
@@ -37,23 +40,27 @@ def _noun(e: Event) -> bool:
 
 
 class _Cluster:
-    """Mentions taken for one event so far, with what they say together."""
+    """Mentions taken for one event so far, with what they say together (read only once a
+    second mention of the same kind asks)."""
 
-    __slots__ = ("events", "places", "countries", "date")
+    __slots__ = ("events", "places", "countries", "date", "read")
 
-    def __init__(self, first: Event, doc) -> None:
+    def __init__(self, first: Event) -> None:
         self.events = [first]
         self.places: list[Place] = []
         self.countries: set[str] = set()
         self.date = None
-        self.add_fields(first, doc)
+        self.read = 0  # how many of ``events`` the fields above cover
 
-    def add_fields(self, e: Event, doc) -> None:
-        self.places.extend(p for p in (_place(link, doc) for link in e.places
-                                       if link.reason not in VAGUE_REASONS) if p is not None)
-        self.countries.update(a.country_code for a in e.actors if a.country_code)
-        if self.date is None and e.date is not None and e.date.start is not None:
-            self.date = e.date
+    def fields(self, doc) -> _Cluster:
+        for e in self.events[self.read:]:
+            self.places.extend(p for p in (_place(link, doc) for link in e.places
+                                           if link.reason not in VAGUE_REASONS) if p is not None)
+            self.countries.update(a.country_code for a in e.actors if a.country_code)
+            if self.date is None and e.date is not None and e.date.start is not None:
+                self.date = e.date
+        self.read = len(self.events)
+        return self
 
 
 def _place(link: PlaceLink, doc) -> Place | None:
@@ -103,6 +110,8 @@ def _told_again(cluster: _Cluster, e: Event) -> bool:
 
 def _joins(cluster: _Cluster, e: Event, doc) -> bool:
     first = cluster.events[0]
+    if e.category != first.category and not {e.category, first.category} <= NO_ACTOR_CATEGORIES:
+        return False
     definite = _noun(e) and doc.text[max(0, e.trigger_start - 5):e.trigger_start].lower().endswith(DEFINITE)
     # "a wildfire ... the fire": no actor tells a disaster from the accident words that name it again
     kin = e.category == first.category or definite and {e.category, first.category} <= NO_ACTOR_CATEGORIES
@@ -114,6 +123,7 @@ def _joins(cluster: _Cluster, e: Event, doc) -> bool:
         return False  # two reports in one sentence that the trigger rules kept apart
     if not _told_again(cluster, e):
         return False
+    cluster.fields(doc)
     countries = {a.country_code for a in e.actors if a.country_code}
     if countries and cluster.countries and countries.isdisjoint(cluster.countries):
         return False
@@ -134,6 +144,8 @@ def _union_actors(groups) -> tuple[Actor, ...]:
 def _merged(cluster: _Cluster, doc, number: int) -> Event:
     events = cluster.events
     first = events[0]
+    if len(events) == 1:
+        return replace(first, id=f"{doc.id}:e{number}")
     links = [link for e in events for link in e.places]
     specific = [link for link in links if link.reason not in VAGUE_REASONS]
     places = sorted(specific or links, key=lambda link: link.geo_precision)
@@ -153,11 +165,16 @@ def merge_mentions(doc, mentions: list[Event]) -> tuple[Event, ...]:
     """Join the mentions (in text order) of one event; each joins the first event it fits, as a
     report's later sentences mostly come back to the event its lead tells."""
     clusters: list[_Cluster] = []
+    kinds: dict[str, list[_Cluster]] = {}  # category -> its clusters, in order
     for e in mentions:
-        home = next((c for c in clusters if _joins(c, e, doc)), None)
+        pool = kinds.get(e.category, [])
+        if e.category in NO_ACTOR_CATEGORIES:
+            pool = [c for c in clusters if c.events[0].category in NO_ACTOR_CATEGORIES]
+        home = next((c for c in pool if _joins(c, e, doc)), None)
         if home is None:
-            clusters.append(_Cluster(e, doc))
+            home = _Cluster(e)
+            clusters.append(home)
+            kinds.setdefault(e.category, []).append(home)
         else:
             home.events.append(e)
-            home.add_fields(e, doc)
     return tuple(_merged(c, doc, k + 1) for k, c in enumerate(clusters))

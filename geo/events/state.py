@@ -24,12 +24,13 @@ class Tok:
 
     __slots__ = ("start", "end", "text", "lower", "is_cap", "is_word", "segment", "quoted", "first")
 
-    def __init__(self, start: int, end: int, text: str) -> None:
+    def __init__(self, start: int, end: int, text: str, lower: str | None = None,
+                 is_cap: bool | None = None) -> None:
         self.start = start
         self.end = end
         self.text = text
-        self.lower = text.lower()
-        self.is_cap = text[0].isupper()
+        self.lower = text.lower() if lower is None else lower
+        self.is_cap = text[0].isupper() if is_cap is None else is_cap
         self.is_word = text[0].isalnum()
         self.segment = 0
         self.quoted = False

@@ -33,6 +33,7 @@ __all__ = ("RULES", "SPAN_RULES", "RawMention", "Recognizer")
 
 #: span rules applied to a kept name (name, provenance)
 SPAN_RULES: tuple[tuple[str, str], ...] = (
+    ("person_elsewhere", "news style: one name, one referent per article; a person read once stays one"),
     ("compass_part", "general knowledge: a compass word before a place names a part of it ('North London')"),
     ("washington_dc", "general knowledge: 'Washington, D.C.' is one name"),
     ("abbreviation_dot", "AP style: a state abbreviation's full stop belongs to it ('Calif.')"),
@@ -63,6 +64,8 @@ class Judgement:
     mention: RawMention | None
     rule: str
     reading: str | None = None
+    #: whether something beside the span expects a place, or the place is a country, region or major city
+    cued: bool = False
 
 
 class Recognizer:
@@ -117,7 +120,20 @@ class Recognizer:
                 j += 1  # the mention may have grown past the match ("Washington, D.C.")
             previous_end = j
             i = j + 1
+        if "person_elsewhere" in self.span_rules:
+            out = self._person_elsewhere(doc, out)
         return out
+
+    @staticmethod
+    def _person_elsewhere(doc: Doc, judgements: list[Judgement]) -> list[Judgement]:
+        """One name, one reading per article: a single name the rules read as a person
+        somewhere ("his brother Tyler") is that person where nothing cues a place."""
+        people = {doc.text[j.start:j.end] for j in judgements if j.mention is None and j.reading == "person"}
+        if not people:
+            return judgements
+        return [Judgement(j.start, j.end, None, "person_elsewhere", "person")
+                if j.mention is not None and not j.cued and j.mention.text in people and " " not in j.mention.text
+                else j for j in judgements]
 
     @staticmethod
     def _note_reading(doc: Doc, judgement: Judgement) -> None:
@@ -136,8 +152,12 @@ class Recognizer:
             if isinstance(verdict, Drop):
                 return Judgement(*span, None, rule.name, verdict.reading)
             if isinstance(verdict, Keep):
-                return Judgement(*span, self._mention(ctx, verdict), rule.name)
-        return Judgement(*span, self._mention(ctx, self._final(ctx)), "default")
+                return Judgement(*span, self._mention(ctx, verdict), rule.name, cued=self._cued(ctx))
+        return Judgement(*span, self._mention(ctx, self._final(ctx)), "default", cued=self._cued(ctx))
+
+    @staticmethod
+    def _cued(ctx: Context) -> bool:
+        return ctx.big_area or ctx.locative or ctx.state_name or ctx.major_city
 
     def _final(self, ctx: Context) -> Keep:
         """The default reading: a place, typed by its context, with its span tidied."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from geo.doc import Doc, Token
-from geo.gazetteer import Gazetteer
+from geo.gazetteer import Gazetteer, name_key
 from geo.model import Place, Sentence
 from geo.recognize.evidence import Evidence
 from geo.recognize.lexicon import (
@@ -127,6 +127,11 @@ class Context:
         return max(p.population if p.kind == "city" else DIVISION_POPULATION for p in self.places)
 
     @cached_property
+    def city_population(self) -> int:
+        """The biggest populated place of the name (divisions left out)."""
+        return max((p.population for p in self.places if p.kind == "city"), default=0)
+
+    @cached_property
     def major_city(self) -> bool:
         return any(p.kind == "city" and p.population >= MAJOR_CITY_POPULATION for p in self.places)
 
@@ -142,8 +147,6 @@ class Context:
     def state_name(self) -> bool:
         """The main name of a US state, Canadian province or Australian state ("Michigan",
         "Montana"): a proper noun first, whatever a dictionary lists for the word."""
-        from geo.gazetteer import name_key
-
         return any(p.kind == "admin1" and p.country_code in DATELINE_STATE_COUNTRIES
                    and name_key(p.name) == self.key for p in self.places)
 
@@ -183,8 +186,6 @@ class Context:
         nxt, nxt2 = self.nxt, self.nxt2
         if not (nxt is not None and nxt.text == "," and nxt2 is not None and nxt2.is_cap):
             return None
-        from geo.gazetteer import name_key
-
         tokens, k = self.tokens, self.j + 2
         run_end = k
         while run_end + 1 < len(tokens) and run_end - k < 4 and (

@@ -94,7 +94,9 @@ CIVIC_HEADS = frozenset({"police", "council", "county", "city", "fire", "sheriff
 
 #: lower-case nouns for organisations ("the mercenary group Wagner"): English common nouns
 LOWER_ORG_HEADS = frozenset({"group", "company", "firm", "militia", "newspaper", "agency", "brand", "band",
-                             "team", "club", "channel", "airline", "label", "franchise", "faction"})
+                             "team", "club", "channel", "airline", "label", "franchise", "faction",
+                             # a sports team's people ("a Notre Dame player"): sports-page nouns
+                             "coach", "player", "players", "squad", "roster", "teammates", "quarterback"})
 
 #: words before a name that expect a place: prepositions of place, compass words, verbs of
 #: motion and nouns of settlement (English grammar of locatives)

@@ -233,9 +233,10 @@ def title_before(c: Context) -> Verdict:
 
 def known_speaker(c: Context) -> Verdict:
     """"Henderson said": a single name the article has before a verb of speech is a person
-    there, unless a place reading is cued or the place is big enough to speak for."""
-    if c.single and c.first.text in c.evidence.speakers and not c.big_area and not c.locative_before \
-            and c.population < SMALL_PLACE_POPULATION:
+    there, unless a place reading is cued or the place is big enough to speak for (a country, a
+    state, a city of 100,000: "Moscow said", "Texas says"); a division of that name does not count."""
+    if c.single and c.first.text in c.evidence.speakers and not (c.big_area or c.state_name) \
+            and not c.locative_before and c.city_population < SMALL_PLACE_POPULATION:
         return PERSON
     return None
 

@@ -1,0 +1,160 @@
+"""Exploring a batch output folder (geo.archive) and the archive page in Chromium."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from geo.archive import (
+    ArchiveFilter,
+    aggregate_events,
+    aggregate_places,
+    archive_map,
+    articles_at,
+    click_tolerance,
+    open_archive,
+    place_at,
+)
+from geo.batch import run_batch
+from geo.errors import GeoError
+
+ARTICLES = [
+    ("2024-01-05", "Gunmen attacked a convoy near Gao on Sunday, officials in Bamako said."),
+    ("2024-02-10", "Soldiers patrolled the streets of Gao after the attack."),
+    ("2024-03-15", "Farmers protested in Nairobi against the new fuel tax."),
+    ("2024-04-20", "Ministers met in Accra to discuss trade with Lagos."),
+    ("2024-05-25", "Police arrested protesters in Nairobi on Tuesday."),
+]
+
+
+@pytest.fixture(scope="module")
+def archive_dir(tmp_path_factory) -> Path:
+    work = tmp_path_factory.mktemp("archive")
+    corpus = work / "c.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"a{i}", "text": text, "published": day,
+                                          "title": f"Story {i}"}) + "\n"
+                              for i, (day, text) in enumerate(ARTICLES)) + "{broken\n", encoding="utf-8")
+    run_batch([corpus], work / "out", workers=1, partition_size=2)
+    return work / "out"
+
+
+def test_open_aggregate_and_filter(archive_dir):
+    archive = open_archive(archive_dir)
+    assert archive.article_count == 5 and archive.manifest["errors"] == 1
+    assert archive.date_range == (dt.date(2024, 1, 5), dt.date(2024, 5, 25))
+    places = aggregate_places(archive)
+    gao = places[places["name"] == "Gao"].iloc[0]
+    assert gao["articles"] == 2 and gao["country_code"] == "ML"
+    assert -1 < gao["lon"] < 1 and 15 < gao["lat"] < 17  # lat/lon, not swapped
+    spring = aggregate_places(archive, ArchiveFilter(start=dt.date(2024, 3, 1)))
+    assert "Gao" not in set(spring["name"]) and "Nairobi" in set(spring["name"])
+    kenya = aggregate_places(archive, ArchiveFilter(countries=frozenset({"KE"})))
+    assert set(kenya["country_code"]) == {"KE"}
+
+
+def test_events_by_category(archive_dir):
+    archive = open_archive(archive_dir)
+    everything = aggregate_events(archive)
+    assert everything["events"].sum() == len(archive.events.dropna(subset=["place_id"]))
+    some = archive.categories[0]
+    only = aggregate_events(archive, ArchiveFilter(categories=frozenset({some})))
+    assert set(only["category"]) <= {some}
+
+
+def test_articles_and_sentences_behind_a_place(archive_dir):
+    archive = open_archive(archive_dir)
+    gao = int(archive.places.loc[archive.places["name"] == "Gao", "geonameid"].iloc[0])
+    hits = articles_at(archive, gao)
+    assert [h.doc_id for h in hits] == ["a1", "a0"]  # newest first
+    assert hits[0].sentences == ("Soldiers patrolled the streets of Gao after the attack.",)
+    assert hits[1].title == "Story 0" and hits[1].published == dt.date(2024, 1, 5)
+    assert articles_at(archive, gao, ArchiveFilter(end=dt.date(2024, 1, 31)))[0].doc_id == "a0"
+    places = aggregate_places(archive)
+    row = places[places["geonameid"] == gao].iloc[0]
+    assert place_at(places, row["lat"], row["lon"]) == gao and place_at(places, -89, 179) is None
+    # a click on the circle's edge, 20 px from its centre at zoom 2, still selects it
+    edge = 20 * 360 / (256 * 4)
+    assert place_at(places, row["lat"] + edge, row["lon"], tolerance=click_tolerance(2)) == gao
+    assert place_at(places, row["lat"] + edge, row["lon"], tolerance=click_tolerance(9)) is None
+
+
+def test_not_an_archive_is_a_clear_error(tmp_path):
+    with pytest.raises(GeoError, match="--out folder of `python -m geo batch`"):
+        open_archive(tmp_path)
+
+
+def test_map_has_a_marker_per_place_and_escapes_names(archive_dir, gazetteer):
+    archive = open_archive(archive_dir)
+    places = aggregate_places(archive)
+    places.loc[0, "name"] = "<script>x</script>"
+    html = archive_map(places, aggregate_events(archive), gazetteer=gazetteer, tiles="offline").get_root().render()
+    assert html.count("geo-archive-place") >= len(places)
+    assert "<script>x</script>" not in html
+
+
+@pytest.mark.browser
+def test_archive_page_in_chromium(archive_dir, tmp_path):
+    """The page opens the folder, draws the places, and a click lists the articles behind one."""
+    from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, MAP_FRAME, _free_port, settle
+
+    if not CHROMIUM.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI must run the browser tests: /usr/bin/chromium is missing.")
+        pytest.skip("/usr/bin/chromium is not installed")
+    from playwright.sync_api import sync_playwright
+
+    port = _free_port()
+    root = Path(__file__).resolve().parents[1]
+    log = open(tmp_path / "streamlit.log", "w")  # noqa: SIM115 (closed below)
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+                             "--server.address", "127.0.0.1"], cwd=root,
+                            env={**os.environ, "GEO_ARCHIVE": str(archive_dir)}, stdout=log,
+                            stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(url + "_stcore/health", timeout=2).read()
+                break
+            except OSError:
+                assert proc.poll() is None and time.monotonic() < deadline, (tmp_path / "streamlit.log").read_text()
+                time.sleep(0.2)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.goto(url + "Archive")
+            frame = page.frame_locator(MAP_FRAME)
+            markers = frame.locator("path.geo-archive-place")
+            markers.first.wait_for(state="attached", timeout=60_000)
+            assert markers.count() == len(aggregate_places(open_archive(archive_dir)))
+            page.get_by_text("5 articles").wait_for(timeout=30_000)
+            settle(page)
+            markers.first.wait_for(state="visible", timeout=60_000)
+            gao = open_archive(archive_dir).places.query("name == 'Gao'").iloc[0]
+            # click Gao's marker where Leaflet drew it
+            point = frame.locator("body").evaluate(
+                "(b, ll) => { const m = Object.keys(window).filter(k => k.startsWith('map_'))"
+                ".map(k => window[k]).find(v => v && v.latLngToContainerPoint);"
+                " const p = m.latLngToContainerPoint(ll); return [p.x, p.y]; }", [gao["lat"], gao["lon"]])
+            box = page.locator(MAP_FRAME).bounding_box()
+            page.mouse.click(box["x"] + point[0], box["y"] + point[1])
+            (root / "tests" / "artifacts").mkdir(exist_ok=True)
+            try:
+                page.get_by_text("Soldiers patrolled the streets of Gao after the attack.").wait_for(timeout=30_000)
+            finally:
+                page.screenshot(path=str(root / "tests" / "artifacts" / "archive-click.png"), full_page=True)
+            page.screenshot(path=str(root / "tests" / "artifacts" / "archive.png"), full_page=True)
+            browser.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=15)
+        log.close()
