@@ -14,7 +14,7 @@ MentionType = Literal["literal", "metonymic", "modifier", "demonym", "embedded"]
 MENTION_TYPES: tuple[str, ...] = ("literal", "metonymic", "modifier", "demonym", "embedded")
 
 #: kinds of gazetteer record, coarsest first
-PLACE_KINDS: tuple[str, ...] = ("continent", "region", "country", "admin1", "admin2", "city")
+PLACE_KINDS: tuple[str, ...] = ("continent", "region", "country", "admin1", "admin2", "city", "airport")
 
 
 def point_geometry(lat: float, lon: float) -> dict[str, Any]:
@@ -40,6 +40,7 @@ class Place:
     country_code: str = ""
     admin1: str = ""
     population: int = 0
+    admin2: str = ""  # the second-level division (county, district), where the sources say
 
     def __post_init__(self) -> None:
         if not (-90.0 <= self.lat <= 90.0 and -180.0 <= self.lon <= 180.0):
@@ -52,8 +53,8 @@ class Place:
 
     @property
     def is_area(self) -> bool:
-        """Countries, regions, continents and first-level divisions are areas."""
-        return self.kind != "city"
+        """Countries, regions, continents and divisions are areas; towns and airports are points."""
+        return self.kind not in ("city", "airport")
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -323,25 +323,9 @@ def main(argv: list[str] | None = None) -> int:
 
     cache_arg = str(args.cache_dir) if args.cache_dir else "-"
     if args.varied:
-        result = run_worker(["memory", str(corpora[0]), str(args.varied), "off" if args.no_events else "on",
-                             cache_arg])
-        curve = ", ".join(f"{n}: {mb:.0f}" for n, mb in result.get("rss_samples", [])[:: max(1, len(
-            result.get("rss_samples", [])) // 10)])
-        print(f"{args.varied} varied documents (events {'off' if args.no_events else 'on'}): "
-              f"peak RSS {result.get('peak_rss_mb', 0):.0f} MB, {result.get('docs_per_cpu_s', 0):.0f} docs/cpu-s; "
-              f"RSS MB after n documents: {curve}")
-        print(json.dumps(result, sort_keys=True))
-        return 1 if "error" in result else 0
+        return report_varied(corpora[0], args.varied, events=not args.no_events, cache_arg=cache_arg)
     if args.vs:
-        result = compare_commits(args.vs, corpora[0], runs=args.runs, events=not args.no_events)
-        for name in ("this tree", args.vs):
-            r = result[name]
-            print(f"{name:<12} median of {r['runs']}: wall {r['wall_s']:.2f} s, cpu {r['cpu_s']:.2f} s, "
-                  f"peak {r['peak_mb']:.0f} MB")
-        print(f"ratio this tree / {args.vs} (median of pairs): cpu {result['cpu_ratio']:.3f}, "
-              f"wall {result['wall_ratio']:.3f}")
-        print(json.dumps(result, sort_keys=True))
-        return 0
+        return report_vs(args.vs, corpora[0], runs=args.runs, events=not args.no_events)
     # make sure the cache to load exists before timing loads of it
     from geo.gazetteer import Gazetteer
 
@@ -367,6 +351,29 @@ def main(argv: list[str] | None = None) -> int:
     print_table(report)
     print(json.dumps(report, sort_keys=True))
     return 1 if any("error" in r for r in report["throughput"]) else 0
+
+
+def report_varied(corpus: Path, count: int, *, events: bool, cache_arg: str) -> int:
+    result = run_worker(["memory", str(corpus), str(count), "on" if events else "off", cache_arg])
+    samples = result.get("rss_samples", [])
+    curve = ", ".join(f"{n}: {mb:.0f}" for n, mb in samples[:: max(1, len(samples) // 10)])
+    print(f"{count} varied documents (events {'on' if events else 'off'}): "
+          f"peak RSS {result.get('peak_rss_mb', 0):.0f} MB, {result.get('docs_per_cpu_s', 0):.0f} docs/cpu-s; "
+          f"RSS MB after n documents: {curve}")
+    print(json.dumps(result, sort_keys=True))
+    return 1 if "error" in result else 0
+
+
+def report_vs(rev: str, corpus: Path, *, runs: int, events: bool) -> int:
+    result = compare_commits(rev, corpus, runs=runs, events=events)
+    for name in ("this tree", rev):
+        r = result[name]
+        print(f"{name:<12} median of {r['runs']}: wall {r['wall_s']:.2f} s, cpu {r['cpu_s']:.2f} s, "
+              f"peak {r['peak_mb']:.0f} MB")
+    print(f"ratio this tree / {rev} (median of pairs): cpu {result['cpu_ratio']:.3f}, "
+          f"wall {result['wall_ratio']:.3f}")
+    print(json.dumps(result, sort_keys=True))
+    return 0
 
 
 def print_table(report: dict) -> None:

