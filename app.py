@@ -9,8 +9,8 @@ holds its parts (``cache``: what every session shares, cached once per server;
 (:mod:`geo.web.page` view models, :mod:`geo.webmap`, :mod:`geo.panel`,
 :mod:`geo.summary`, :mod:`geo.corrections`), and every cached or session
 value is a library type or plain data, never a class of this script
-(Streamlit replaces ``__main__`` on every run, and a pickled ``__main__``
-class then cannot be read back: issue 14, 25 concurrent sessions).
+(Streamlit replaces ``__main__`` on every run, and a pickled object of a
+``__main__`` type then cannot be read back: issue 14, 25 concurrent sessions).
 """
 
 from __future__ import annotations
