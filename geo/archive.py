@@ -203,7 +203,8 @@ def place_at(places: pd.DataFrame, lat: float, lon: float, *, tolerance: float =
 
 
 def _radius(count: int) -> float:
-    return round(4 + 3 * min(count, 10_000) ** 0.4, 1)
+    """Pixels: grows slowly with the count, so a place named by thousands stays a marker, not a sea."""
+    return round(min(22.0, 3 + 1.6 * count ** 0.35), 1)
 
 
 def archive_map(places: pd.DataFrame, events: pd.DataFrame, *, gazetteer: Any = None,

@@ -156,7 +156,15 @@ def main() -> int:
     ap.add_argument("--docs", type=int, default=20000)
     ap.add_argument("--partition-size", type=int, default=500)
     ap.add_argument("--skip", default="", help="comma-separated runs to skip: one,two,dask,resume")
+    ap.add_argument("--page", type=Path, metavar="BATCH_OUT",
+                    help="only measure the archive page on copies of this batch output (--copies of it)")
+    ap.add_argument("--copies", type=int, default=3)
     args = ap.parse_args()
+    if args.page:
+        target = Path(tempfile.mkdtemp(prefix="geo-archive-page-", dir="/tmp"))
+        print(f"archive for the page: {scale_archive(args.page, target, args.copies):,} articles in {target}")
+        measure_page(target)
+        return 0
     skip = set(filter(None, args.skip.split(",")))
     work = Path(tempfile.mkdtemp(prefix="geo-archive-bench-", dir="/tmp"))
     corpus = work / "corpus.jsonl"
@@ -230,6 +238,95 @@ def check(out: Path, good: set, bad: set, res: dict) -> None:
     print(f"             good records present: {len(ids & good)}/{len(good)} (extra {len(ids - good)}); "
           f"bad in errors.jsonl: {len(lines & bad)}/{len(bad)} (extra {len(lines - bad)}); "
           f"exit {res['code']} (non-zero: {res['code'] != 0}), count stated: {counted}")
+
+
+
+# -- the archive page ---------------------------------------------------------------------------
+
+
+def scale_archive(source: Path, target: Path, copies: int) -> int:
+    """A larger archive from a real batch output: each partition copied with new document ids
+    and dates shifted by a year per copy (the page's cost depends on rows, not on their text)."""
+    import shutil
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy(source / "manifest.json", target / "manifest.json")
+    for layer in ("places", "mentions", "events", "event_areas", "unresolved"):
+        (target / layer).mkdir(exist_ok=True)
+        for part in sorted((source / layer).glob("*.parquet")):
+            table = pq.read_table(part)
+            meta = table.schema.metadata
+            frame = table.to_pandas()  # geometry stays WKB bytes; the "geo" metadata is put back
+            for copy in range(copies):
+                f = frame.copy()
+                for column in ("id", "doc_id"):
+                    f[column] = f"c{copy}-" + f[column].astype(str)
+                if "published" in f and copy:
+                    year = f["published"].str[:4].astype("Int64") + copy
+                    f["published"] = year.astype(str) + f["published"].str[4:]
+                t = pa.Table.from_pandas(f, preserve_index=False)
+                pq.write_table(t.replace_schema_metadata(meta), target / layer / f"c{copy}-{part.name}")
+    return len(pq.read_table(target / "places", columns=["doc_id"]).column(0).unique())
+
+
+def measure_page(archive: Path, rounds: int = 3) -> None:
+    """Open the page on ``archive`` in Chromium: seconds to the drawn markers, and click -> articles."""
+    import urllib.request
+
+    from playwright.sync_api import sync_playwright
+
+    from geo.archive import aggregate_places, open_archive
+
+    port = 8765
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+                             "--server.address", "127.0.0.1"], cwd=ROOT, env={**os.environ, "GEO_ARCHIVE": str(archive)},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/"
+    frame_sel = 'iframe[title="streamlit_folium.st_folium"]'
+    top = aggregate_places(open_archive(archive)).iloc[0]
+    try:
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(url + "_stcore/health", timeout=2).read()
+                break
+            except OSError:
+                time.sleep(0.2)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium",
+                                        args=["--headless", "--no-sandbox", "--disable-gpu"])
+            for n in range(rounds + 1):  # round 0 warms the server's caches (first visitor after a start)
+                page = browser.new_page(viewport={"width": 1400, "height": 1000})
+                started = time.perf_counter()
+                page.goto(url + "Archive")
+                frame = page.frame_locator(frame_sel)
+                frame.locator("path.geo-archive-place").first.wait_for(state="visible", timeout=180_000)
+                opened = time.perf_counter() - started
+                print(f"  opened in {opened:.2f} s", flush=True)
+                page.wait_for_timeout(500)
+                point = frame.locator("body").evaluate(
+                    "(b, ll) => { const m = Object.keys(window).filter(k => k.startsWith('map_'))"
+                    ".map(k => window[k]).find(v => v && v.latLngToContainerPoint);"
+                    " const p = m.latLngToContainerPoint(ll); return [p.x, p.y]; }", [top["lat"], top["lon"]])
+                box = page.locator(frame_sel).bounding_box()
+                started = time.perf_counter()
+                page.mouse.click(box["x"] + point[0], box["y"] + point[1])
+                try:
+                    page.get_by_text(f"{top['articles']} article(s),").wait_for(timeout=60_000)
+                    clicked = time.perf_counter() - started
+                except Exception:  # playwright's TimeoutError: report it and go on with the next round
+                    page.screenshot(path="/tmp/geo-archive-page-click.png")
+                    clicked = float("nan")
+                markers = frame.locator("path.geo-archive-place").count()
+                print(f"page {'(cold)' if n == 0 else f'round {n}'}: open {opened:.2f} s ({markers} place markers), "
+                      f"click on {top['name']} -> articles {clicked:.2f} s  load avg {os.getloadavg()[0]:.1f}")
+                page.close()
+            browser.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=15)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -133,7 +134,9 @@ def test_rerun_with_other_options_or_inputs_is_refused(serial_run, tmp_path):
 def test_two_local_workers_give_the_serial_output(serial_run, tmp_path):
     corpus, reference, _ = serial_run
     summary = run_batch([corpus], tmp_path / "out", workers=2, partition_size=4)
-    assert summary.documents == 9 and len(summary.peak_rss_mb) == 2  # two processes did the work
+    # worker processes did the work (which of the two took each partition depends on the machine's load)
+    assert summary.documents == 9 and 1 <= len(summary.peak_rss_mb) <= 2
+    assert all(not name.endswith(f"pid {os.getpid()}") for name in summary.peak_rss_mb)
     for layer, frame in _frames(tmp_path / "out").items():
         pd.testing.assert_frame_equal(frame, _frames(reference)[layer], obj=layer)
 

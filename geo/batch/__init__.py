@@ -33,7 +33,7 @@ from geo.batch.worker import (
     run_partition,
 )
 from geo.errors import GeoError
-from geo.io import DEFAULT_COLUMNS, Columns
+from geo.io import DEFAULT_COLUMNS, Columns, RecordError
 
 __all__ = ("BatchSummary", "ParserSpec", "run_batch")
 
@@ -94,7 +94,7 @@ def run_batch(inputs: Iterable[str | Path], out: Path, *, workers: int | None = 
         bar.update(result.documents + len(result.errors))
         if log:
             for error in result.errors:
-                log(f"error: {_where(error)}: {error['reason']}")
+                log(f"error: {RecordError(**error)}")
 
     try:
         if scheduler:
@@ -110,12 +110,6 @@ def run_batch(inputs: Iterable[str | Path], out: Path, *, workers: int | None = 
     totals = output.finish(spec, seconds=seconds, workers=workers, scheduler=scheduler, peak_rss_mb=rss)
     return BatchSummary(Path(out), totals["documents"], totals["errors"], stats["partitions"],
                         stats["skipped"], seconds, rss)
-
-
-def _where(error: dict[str, Any]) -> str:
-    unit = error.get("unit")
-    return (f"{error['file']}:{error['position']}" if unit == "line" else
-            f"{error['file']} row {error['position']}" if unit == "row" else error["file"])
 
 
 def _run_pool(workers: int, spec: ParserSpec, parts: Iterator[Partition],
