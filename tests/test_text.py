@@ -155,8 +155,6 @@ def test_apostrophes_and_accents_fold_to_one_key(spelling):
     assert match_key(spelling) == "cote d'ivoire"
 
 
-@pytest.mark.xfail(reason="the recogniser does not join 'd'' inside a name yet (branch recognize); "
-                          "name_key should fold with geo.text.match_key", strict=False)
 @pytest.mark.parametrize("spelling", ["Côte d’Ivoire", "Côte d'Ivoire", "Cote d'Ivoire", "Cote d’Ivoire"])
 def test_cote_d_ivoire_is_recognised_in_every_spelling(geoparser, spelling):
     analysis = geoparser.analyse(f"Troops arrived in {spelling} on Monday.")

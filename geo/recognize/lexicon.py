@@ -18,6 +18,9 @@ MAX_NAME_TOKENS = 8
 CONNECTORS = frozenset({
     "of", "the", "de", "la", "le", "du", "del", "des", "and", "upon", "on", "al", "el",
     "-", "'", "’", ".", "da", "do", "dos", "das", "di", "von", "van", "y", "&", "am", "sur", "en", "es"})
+#: elided articles that join a name only before an apostrophe (French and Italian place names:
+#: "Côte d'Ivoire", "Val d'Oise", "L'Aquila")
+ELIDED_ARTICLES = frozenset({"d", "l"})
 
 #: calendar words that are also place names ("May", "March", "Sunday"): closed class of English
 CALENDAR = frozenset({

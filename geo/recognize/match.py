@@ -18,6 +18,7 @@ from geo.recognize.lexicon import (
     BIG_AREA_KINDS,
     COMPASS,
     CONNECTORS,
+    ELIDED_ARTICLES,
     INSTITUTION_OPENERS,
     MAX_NAME_TOKENS,
     SMALL_PLACE_POPULATION,
@@ -61,7 +62,10 @@ def _run_end(tokens: list[Token], i: int, limit: int) -> int:
         t = tokens[j]
         possessive = (t.text == "s" and tokens[j - 1].text in ("'", "’") and t.start == tokens[j - 1].end
                       and j + 1 < limit and tokens[j + 1].is_cap)  # "Cox's Bazar"
-        if not (t.is_cap and t.is_word or (t.lower in CONNECTORS and j + 1 < limit) or possessive):
+        # French and Italian elided articles inside a name ("Côte d'Ivoire", "Val d'Oise")
+        elided = (t.lower in ELIDED_ARTICLES and j + 2 < limit and tokens[j + 1].text in ("'", "’")
+                  and tokens[j + 1].start == t.end and tokens[j + 2].is_cap)
+        if not (t.is_cap and t.is_word or (t.lower in CONNECTORS and j + 1 < limit) or possessive or elided):
             break
         if t.start - tokens[j - 1].end > 1 or t.sentence != tokens[i].sentence:
             break  # a name does not run over a gap or into the next sentence ("Vermont. State")
