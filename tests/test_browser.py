@@ -235,6 +235,7 @@ def test_selecting_text_adds_a_missed_place(page):
     query.press("Enter")
     settle(page)
     box.get_by_role("combobox").click()
+    page.keyboard.press("ArrowDown")
     page.get_by_role("option").filter(has_text="London, GB").first.click()
     settle(page)
     box.get_by_role("button", name="Save place").click()
