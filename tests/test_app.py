@@ -247,5 +247,6 @@ def test_many_articles_get_one_title_editor_and_filters(tmp_path, monkeypatch):
     assert not at.exception and not at.error
     assert at.caption[0].value.startswith(f"{len(towns)} article(s)")
     assert at.selectbox(key="meta_doc").value == "a00"  # one editor, not one per article
+    assert at.selectbox(key="read_doc").value == "a00" and len(at.get("bidi_component")) == 1  # one text
     at.multiselect(key="filter_docs").set_value(["a03"]).run()
     assert at.caption[0].value.startswith("1 article(s)")

@@ -32,7 +32,12 @@ def show_article(analyses: list[Analysis]) -> None:
     st.caption("Click a mention to check it on the map; select any words to add a place the reader missed.")
     st.html(panel.legend_html())
     component = article_component()
-    for a in analyses:
+    reading = analyses
+    if len(analyses) > page.EDITORS_MAX:  # 200 articles as 200 components would slow every rerun
+        titles = {a.id: a.title or a.id for a in analyses}
+        chosen = st.selectbox("Read", list(titles), format_func=titles.get, key="read_doc")
+        reading = [a for a in analyses if a.id == chosen]
+    for a in reading:
         if len(analyses) > 1:
             st.markdown(f"#### {plain(a.title or a.id)}")
         html = panel.article_html(a, selected=st.session_state.selected)
