@@ -118,7 +118,8 @@ def settle(page) -> None:
 
 def map_frame(page):
     page.wait_for_selector(MAP_FRAME, state="attached", timeout=TIMEOUT_MS)
-    return page.frame_locator(MAP_FRAME)
+    # while a rerun replaces the map, the stale iframe and the new one are both on the page
+    return page.locator(MAP_FRAME).last.content_frame
 
 
 def marker(page, name: str):
