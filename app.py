@@ -76,7 +76,8 @@ def analyse(text: str, doc_id: str, title: str, published: dt.date | None) -> An
     return geoparser().analyse(text, doc_id=doc_id, title=title, published=published)
 
 
-@st.cache_data(show_spinner=False)
+# cache_resource: an Article is a class of this script, which a multipage app cannot pickle (pages/)
+@st.cache_resource(show_spinner=False)
 def seed_articles(folder: str) -> dict[str, Article]:
     articles = {}
     for path in sorted(Path(folder).iterdir()):
@@ -90,7 +91,7 @@ def seed_articles(folder: str) -> dict[str, Article]:
     return articles
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def uploaded_article(name: str, data: bytes) -> Article:
     text = decode(data, source=name)
     title = ""
