@@ -184,7 +184,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         else:
             analyses.append(analysis)
     layers = build_layers(analyses, gazetteer)
-    paths = write_layers(layers, args.out, args.format)
+    paths = write_layers(layers, args.out, args.format, csv_formulas="raw" if args.raw_csv else "neutralise")
     counts = layers.counts()
     # one file per layer, or every layer in the one GeoPackage
     where = {name: (str(paths[0]) + f" (layer {name})" if len(paths) == 1 else str(path))
@@ -270,8 +270,11 @@ def build_parser() -> argparse.ArgumentParser:
                         "- reads JSONL from standard input")
     x.add_argument("--jsonl", type=Path, help='also read documents from a JSONL file of {"id", "text"} lines')
     x.add_argument("--out", type=Path, required=True, help="folder for the layer files (created if missing)")
-    x.add_argument("--format", choices=("geojson", "gpkg", "csv", "kml"), default="geojson",
-                   help="geojson (RFC 7946, a file per layer), gpkg (one GeoPackage), csv or kml")
+    x.add_argument("--format", choices=("geojson", "gpkg", "csv", "kml", "geoparquet"), default="geojson",
+                   help="geojson (RFC 7946, a file per layer), gpkg (one GeoPackage), csv, kml or geoparquet")
+    x.add_argument("--raw-csv", action="store_true",
+                   help="write CSV cells that start with = + - @ as they are (default: neutralised with a "
+                        "leading ' so a spreadsheet does not run them as formulas)")
     x.add_argument("--published", type=_date, help="publication date for relative dates (YYYY-MM-DD)")
     _add_corrections_flags(x)
     x.set_defaults(func=cmd_export)

@@ -146,3 +146,20 @@ def test_parse_stdin_line_buffered_and_quiet_on_a_closed_pipe(tmp_path):
                           executable="/bin/bash")
     assert json.loads(proc.stdout)["id"] == "0"
     assert "Traceback" not in proc.stderr and "BrokenPipe" not in proc.stderr
+
+
+def test_export_geoparquet_and_raw_csv(tmp_path):
+    import geopandas as gpd
+    import pandas as pd
+
+    article = tmp_path / "a.txt"
+    article.write_text("=HYPERLINK(1) Protesters marched in Bamako, Mali, on Friday.\n", encoding="utf-8")
+    assert main(["export", str(article), "--out", str(tmp_path / "pq"), "--format", "geoparquet",
+                 "--no-corrections"]) == 0
+    places = gpd.read_parquet(tmp_path / "pq" / "places.parquet")
+    assert "Bamako" in set(places["name"])
+    for flags, first in (([], "'="), (["--raw-csv"], "=")):
+        out = tmp_path / f"csv{len(flags)}"
+        assert main(["export", str(article), "--out", str(out), "--format", "csv", "--no-corrections", *flags]) == 0
+        sentences = pd.read_csv(out / "mentions.csv")["sentence"]
+        assert sentences.str.startswith(first).any(), list(sentences)
