@@ -25,12 +25,15 @@ def test_vancouver_hospital_is_not_in_alberta(geoparser):
     assert all(p is None or p.admin1 != "Alberta" for name, p in found.items() if "Paul" in name)
 
 
-@pytest.mark.xfail(reason="the gazetteer has only Heathrow, Florida until it holds airports (issue 9, "
-                          "gazetteer branch)", strict=False)
 def test_heathrow_in_a_uk_story(geoparser):
     found = places(geoparser, "Hundreds of flights were cancelled at Heathrow as storms swept across "
                               "England, and trains out of London were halted.")
-    assert found["Heathrow"].country_code == "GB"
+    assert found["Heathrow"].country_code == "GB" and found["Heathrow"].kind == "airport"
+
+
+def test_an_airport_named_after_its_island_does_not_take_the_island_name(geoparser):
+    found = places(geoparser, "Ferries to Samos were cancelled as the storm reached the Aegean.")
+    assert found["Samos"].kind != "airport" and found["Samos"].country_code == "GR"
 
 
 @pytest.mark.xfail(reason="the recogniser drops 'Newcastle' here (sports club reading); resolution "

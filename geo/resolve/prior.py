@@ -37,8 +37,23 @@ def _kind(kind: str) -> Callable[[Place, str], float]:
     return lambda place, key: 1.0 if place.kind == kind else 0.0
 
 
+#: what an airport counts as in the population prior when news names it by a name of its own
+#: ("Heathrow" of "London Heathrow Airport"): one with an IATA code serves a metropolitan area, and
+#: news names it for its traffic, not for the few people who live on it
+AIRPORT_SERVED_POPULATION = 1_000_000
+
+
 def _population(place: Place, key: str) -> float:
-    return 0.0 if place.kind in AREA_KINDS else math.log10(place.population + 10) / 2.0
+    if place.kind in AREA_KINDS:
+        return 0.0
+    return math.log10(_people(place, key) + 10) / 2.0
+
+
+def _people(place: Place, key: str) -> int:
+    if place.kind != "airport":
+        return place.population
+    # "Samos Airport" is named after the place "Samos": its bare name means that place, not the airport
+    return 0 if name_key(place.name).startswith(key + " ") else AIRPORT_SERVED_POPULATION
 
 
 def _capital(place: Place, key: str) -> float:
