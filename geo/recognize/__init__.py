@@ -149,6 +149,8 @@ class Recognizer:
         span = (ctx.first.start, ctx.last.end)
         for rule in self.rules:
             verdict = rule.judge(ctx)
+            if verdict is None:
+                continue
             if isinstance(verdict, Drop):
                 return Judgement(*span, None, rule.name, verdict.reading)
             if isinstance(verdict, Keep):

@@ -8,8 +8,8 @@ organisation word follow) are computed once, on first use.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cached_property
+from collections.abc import Callable
+from typing import Any
 
 from geo.doc import Doc, Token
 from geo.gazetteer import Gazetteer, name_key
@@ -30,60 +30,61 @@ from geo.recognize.lexicon import (
 from geo.recognize.match import Match
 
 
-@dataclass(frozen=True)
+class cached:  # noqa: N801 - used as a decorator, like functools.cached_property
+    """A value computed on first use and stored on the instance.
+
+    ``functools.cached_property`` takes a lock on every first access in Python
+    3.11; a context is made for each of thousands of candidate spans and most of
+    its facts are read once, so that lock was a tenth of recognition's time.
+    """
+
+    def __init__(self, func: Callable[[Any], Any]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: Any, owner: type | None = None) -> Any:
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
+
+
 class Context:
-    """One candidate span in its document (no slots: derived facts are cached on it)."""
+    """One candidate span in its document; derived facts are computed once, on first use.
 
-    doc: Doc
-    gazetteer: Gazetteer
-    match: Match
-    evidence: Evidence
-    shouting: bool
-    #: index of the last token of the previous kept mention (-10 before any)
-    previous_end: int
+    Rules read it and never change it. The span's fields are plain attributes,
+    set once here, since every rule reads several of them.
+    """
 
-    # -- the span -------------------------------------------------------------------------
-    @property
-    def tokens(self) -> list[Token]:
-        return self.doc.tokens
-
-    @property
-    def i(self) -> int:
-        return self.match.i
-
-    @property
-    def j(self) -> int:
-        return self.match.j
-
-    @property
-    def key(self) -> str:
-        return self.match.key
-
-    @property
-    def places(self) -> tuple[Place, ...]:
-        return self.match.places
-
-    @property
-    def adjectival(self) -> bool:
-        return self.match.adjectival
-
-    @property
-    def first(self) -> Token:
-        return self.doc.tokens[self.match.i]
-
-    @property
-    def last(self) -> Token:
-        return self.doc.tokens[self.match.j]
+    def __init__(self, doc: Doc, gazetteer: Gazetteer, match: Match, evidence: Evidence, shouting: bool,
+                 previous_end: int) -> None:
+        self.doc = doc
+        self.gazetteer = gazetteer
+        self.match = match
+        self.evidence = evidence
+        self.shouting = shouting
+        #: index of the last token of the previous kept mention (-10 before any)
+        self.previous_end = previous_end
+        # -- the span
+        self.tokens: list[Token] = doc.tokens
+        self.i: int = match.i
+        self.j: int = match.j
+        self.key: str = match.key
+        self.places: tuple[Place, ...] = match.places
+        self.adjectival: bool = match.adjectival
+        self.first: Token = doc.tokens[match.i]
+        self.last: Token = doc.tokens[match.j]
+        self.single: bool = match.i == match.j
 
     @property
     def top(self) -> Place:
-        return self.match.places[0]
+        return self.places[0]
 
-    @property
-    def single(self) -> bool:
-        return self.match.i == self.match.j
-
-    @cached_property
+    @cached
     def surface(self) -> str:
         return self.doc.text[self.first.start:self.last.end]
 
@@ -92,58 +93,58 @@ class Context:
         k = self.match.i + offset if offset < 0 else self.match.j + offset
         return self.doc.tokens[k] if 0 <= k < len(self.doc.tokens) else None
 
-    @cached_property
+    @cached
     def prev(self) -> Token | None:
         return self.token(-1)
 
-    @cached_property
+    @cached
     def prev2(self) -> Token | None:
         return self.token(-2)
 
-    @cached_property
+    @cached
     def nxt(self) -> Token | None:
         return self.token(1)
 
-    @cached_property
+    @cached
     def nxt2(self) -> Token | None:
         return self.token(2)
 
-    @cached_property
+    @cached
     def sentence(self) -> Sentence | None:
         sentences = self.doc.sentences
         return sentences[min(self.first.sentence, len(sentences) - 1)] if sentences else None
 
     # -- the candidates -------------------------------------------------------------------
-    @cached_property
+    @cached
     def big_area(self) -> bool:
         """Countries, continents and named regions are never just a word or a person."""
         return self.top.kind in BIG_AREA_KINDS
 
-    @cached_property
+    @cached
     def population(self) -> int:
         """The biggest place the name may be; a division counts as a big city."""
         if self.big_area:
             return 10**9
         return max(p.population if p.kind == "city" else DIVISION_POPULATION for p in self.places)
 
-    @cached_property
+    @cached
     def city_population(self) -> int:
         """The biggest populated place of the name (divisions left out)."""
         return max((p.population for p in self.places if p.kind == "city"), default=0)
 
-    @cached_property
+    @cached
     def major_city(self) -> bool:
         return any(p.kind == "city" and p.population >= MAJOR_CITY_POPULATION for p in self.places)
 
-    @cached_property
+    @cached
     def zipf(self) -> float:
         return self.gazetteer.word_zipf(self.key) if self.single else 0.0
 
-    @cached_property
+    @cached
     def dictionary(self) -> bool:
         return self.single and self.gazetteer.is_dictionary_word(self.key)
 
-    @cached_property
+    @cached
     def state_name(self) -> bool:
         """The main name of a US state, Canadian province or Australian state ("Michigan",
         "Montana"): a proper noun first, whatever a dictionary lists for the word."""
@@ -154,33 +155,33 @@ class Context:
         return self.gazetteer.is_given_name(token.text)
 
     # -- position -------------------------------------------------------------------------
-    @cached_property
+    @cached
     def at_sentence_start(self) -> bool:
         prev, prev2 = self.prev, self.prev2
         return (self.sentence is not None and self.first.start <= self.sentence.start + 1) or (
             prev is not None and prev.text in "\"“‘'(" and (prev2 is None or prev2.text in ".!?:;\"”"))
 
-    @cached_property
+    @cached
     def dateline(self) -> bool:
         """"HELENA, Mont. (AP) -": a dateline names a place whatever its case."""
         first, nxt = self.first, self.nxt
         return (first.text.isupper() and len(first.text) > 2 and nxt is not None
                 and nxt.text in (",", "—", "–", "-", "(") and (self.at_sentence_start or self.prev is None))
 
-    @cached_property
+    @cached
     def locative_before(self) -> bool:
         """A preposition or motion word before, or "Town, " before ("Gao, Mali")."""
         prev, prev2 = self.prev, self.prev2
         return prev is not None and prev.lower in LOCATIVE or (
             prev is not None and prev.text == "," and prev2 is not None and prev2.is_cap)
 
-    @cached_property
+    @cached
     def continues_list(self) -> bool:
         """"in Washington, New York and Boston": a list goes on where it started."""
         prev = self.prev
         return prev is not None and prev.lower in (",", "and", "or", "&") and self.i - 2 == self.previous_end
 
-    @cached_property
+    @cached
     def container(self) -> str | None:
         """The name key after the comma of "Gao, Mali", if it is a country or a state."""
         nxt, nxt2 = self.nxt, self.nxt2
@@ -198,20 +199,20 @@ class Context:
                 return key
         return None
 
-    @cached_property
+    @cached
     def locative(self) -> bool:
         return (self.locative_before or self.dateline or self.continues_list or self.container is not None
                 or self.division_after)
 
     # -- what follows ---------------------------------------------------------------------
-    @cached_property
+    @cached
     def follows_cap(self) -> bool:
         """A capitalised word right after that is not part of the name."""
         nxt = self.nxt
         return (nxt is not None and nxt.is_cap and nxt.is_word and nxt.start - self.last.end <= 1
                 and not self.shouting and not (self.sentence is not None and nxt.start >= self.sentence.end))
 
-    @cached_property
+    @cached
     def org_follows(self) -> bool:
         """The capitalised words after the span end in an organisation word
         ("Asian Development Bank", "Indian Meteorological Department")."""
@@ -226,11 +227,11 @@ class Context:
             k += 1
         return False
 
-    @cached_property
+    @cached
     def next_is_title(self) -> bool:
         return self.nxt is not None and self.nxt.lower.rstrip(".") in TITLES
 
-    @cached_property
+    @cached
     def org_head_before(self) -> str | None:
         """The organisation word of capitals before "in|of|for|at" and the span ("Mission in Mali")."""
         tokens, k = self.tokens, self.i - 1
@@ -249,13 +250,13 @@ class Context:
     def inside_org(self) -> bool:
         return self.org_head_before is not None
 
-    @cached_property
+    @cached
     def division_after(self) -> bool:
         """"Nyanza province", "Benue state": a lower-case division noun after the name."""
         nxt = self.nxt
         return nxt is not None and not nxt.is_cap and nxt.lower in DIVISION_NOUNS
 
-    @cached_property
+    @cached
     def embedded(self) -> bool:
         """The span is part of a longer organisation or facility name."""
         if self.follows_cap and (self.org_follows or not (self.adjectival or self.next_is_title

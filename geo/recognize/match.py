@@ -38,17 +38,17 @@ class Match:
 
 def shouting_sentences(doc: Doc) -> frozenset[int]:
     """Sentences in capitals or title case (headlines), where case says little."""
-    words_of: dict[int, list[str]] = {}
+    words_of: dict[int, list[Token]] = {}
     for t in doc.tokens:
         if t.is_word:
-            words_of.setdefault(t.sentence, []).append(t.text)
+            words_of.setdefault(t.sentence, []).append(t)
     out = set()
     for n, words in words_of.items():
         if len(words) < 3 or n >= len(doc.sentences):
             continue
-        upper = sum(w.isupper() and len(w) > 1 for w in words)
-        content = [w for w in words if w.lower() not in CONNECTORS]
-        title = sum(w[:1].isupper() for w in content)
+        upper = sum(1 for w in words if len(w.text) > 1 and w.text.isupper())
+        content = [w for w in words if w.lower not in CONNECTORS]
+        title = sum(1 for w in content if w.is_cap)
         if upper >= 0.6 * len(words) or (len(content) >= 3 and title == len(content)
                                          and not doc.sentences[n].text.endswith((".", '"', "”"))):
             out.add(n)
