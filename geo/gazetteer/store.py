@@ -27,6 +27,7 @@ do if it is missing there.
 
 from __future__ import annotations
 
+import json
 import math
 import sqlite3
 import sys
@@ -166,16 +167,15 @@ class Gazetteer:
         return table
 
     def _read_table(self, name: str) -> Any:
-        con = self._con
-        if name == "demonyms":
-            return dict(con.execute("SELECT key, geonameid FROM demonyms"))
-        if name == "words":
-            return {k: (z, bool(d)) for k, z, d in con.execute("SELECT key, zipf, dictionary FROM words")}
-        if name == "given_names":
-            return frozenset(n for (n,) in con.execute("SELECT name FROM given_names"))
         if name == "countries":
             return {p.country_code: p for p in self.countries()}
-        raise KeyError(name)
+        row = self._con.execute("SELECT data FROM packed WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            raise KeyError(name)
+        value = json.loads(row[0])
+        if name in ("given_names", "dictionary_words"):
+            return frozenset(value)
+        return value  # zipf: {key: Zipf frequency}; demonyms: {key: geonameid}
 
     def _query_candidates(self, key: str) -> tuple[Place, ...]:
         rows = self._con.execute(_CANDIDATES_SQL, (key, CANDIDATE_LIMIT)).fetchall()
@@ -281,11 +281,11 @@ class Gazetteer:
 
     def word_zipf(self, key: str) -> float:
         """How common a lower-cased word is in English (Zipf scale, 0 if rare)."""
-        return self._table("words").get(key, (0.0, False))[0]
+        return self._table("zipf").get(key, 0.0)
 
     def is_dictionary_word(self, key: str) -> bool:
         """Whether a lower-cased word is an ordinary English word ("state", "reading")."""
-        return self._table("words").get(key, (0.0, False))[1]
+        return key in self._table("dictionary_words")
 
     def is_given_name(self, token: str) -> bool:
         return token in self._table("given_names")
@@ -334,8 +334,10 @@ class Gazetteer:
         return out
 
     def countries(self) -> list[Place]:
-        rows = self._con.execute("SELECT * FROM places WHERE kind='country' ORDER BY name").fetchall()
-        return [_place(r) for r in rows]
+        row = self._con.execute("SELECT data FROM packed WHERE name = 'countries'").fetchone()
+        ids = json.loads(row[0]) if row else []
+        places = (self.get(gid) for gid in ids)
+        return [p for p in places if p is not None]
 
     def country(self, code: str) -> Place | None:
         return self._table("countries").get(code.upper())
