@@ -18,11 +18,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from geopy.distance import great_circle
-
 from geo.events.lexicon import NO_ATTACKER
 from geo.events.places import dedupe
 from geo.model import Actor, Event, Place, PlaceLink
+from geo.resolve.features import haversine_km
 
 #: two towns this close are one event's place ("in Gao", "near Gao")
 SAME_PLACE_KM = 60.0
@@ -86,7 +85,7 @@ def _same_place(p: Place, q: Place) -> bool:
         if area.kind == "admin1":
             return area.country_code == other.country_code and area.admin1 in ("", other.admin1)
         return False
-    return great_circle((p.lat, p.lon), (q.lat, q.lon)).km <= SAME_PLACE_KM
+    return haversine_km((p.lat, p.lon), (q.lat, q.lon)) <= SAME_PLACE_KM
 
 
 def _dates_agree(a, b) -> bool:
