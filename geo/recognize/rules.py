@@ -12,13 +12,8 @@ them; ``Geoparser(disable=[name])`` switches one off.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Literal
-
 from geo.gazetteer import name_key
 from geo.lexicon import stop_words
-from geo.model import MentionType, Place
 from geo.recognize.context import Context
 from geo.recognize.evidence import is_place_word
 from geo.recognize.lexicon import (
@@ -51,42 +46,23 @@ from geo.recognize.lexicon import (
     STATE_ABBREVIATION_MAX_LENGTH,
     TITLES,
 )
+from geo.recognize.name_rules import acronym_alternate, code_only, inside_capitalised_name, wordlike_alternate
 from geo.recognize.types import demonym_type
+from geo.recognize.verdicts import (
+    BUILDING,
+    NAME,
+    ORGANISATION,
+    PERSON,
+    PRODUCT,
+    WORD,
+    Drop,
+    FilterRule,
+    Keep,
+    Reading,
+    Verdict,
+)
 
-Reading = Literal["person", "organisation", "product", "building", "word", "name"]
-
-
-@dataclass(frozen=True, slots=True)
-class Drop:
-    """Not a place here: ``reading`` is what the span is instead."""
-
-    reading: Reading
-
-
-@dataclass(frozen=True, slots=True)
-class Keep:
-    """A place mention of type ``kind``; ``last`` (a token index) and ``places`` when the
-    rule changes the span or narrows the candidates."""
-
-    kind: MentionType
-    last: int | None = None
-    places: tuple[Place, ...] | None = None
-    adjectival: bool = False
-    #: whether the mention carries the "Y" of an "X, Y" pair to the resolver
-    container: bool = True
-
-
-Verdict = Drop | Keep | None
-PERSON, ORGANISATION, WORD, NAME = Drop("person"), Drop("organisation"), Drop("word"), Drop("name")
-PRODUCT, BUILDING = Drop("product"), Drop("building")
-
-
-@dataclass(frozen=True, slots=True)
-class FilterRule:
-    name: str
-    provenance: str
-    judge: Callable[[Context], Verdict]
-
+__all__ = ("RULES", "Drop", "FilterRule", "Keep", "Reading", "Verdict")
 
 # -- spans fixed by convention ------------------------------------------------------------------
 
@@ -496,6 +472,10 @@ RULES: tuple[FilterRule, ...] = (
     FilterRule("credit_line", f"{_NEWS}: the agency in parentheses after a dateline ('CITY (Agency) -')",
                credit_line),
     FilterRule("model_year", f"{_GENERAL}: a model year, a maker, a model ('a 1992 Toyota Corolla')", model_year),
+    FilterRule("code_only", "error class: a match on an airport's or a town's code alone ('GMT', 'Fans')",
+               code_only),
+    FilterRule("acronym_alternate", "error class: a word in capitals matching only a town's alternate name",
+               acronym_alternate),
     FilterRule("known_surname", f"{_NEWS}: a person is named in full once, then by surname", known_surname),
     FilterRule("title_before", f"{_GENERAL}: a title or honorific names a person", title_before),
     FilterRule("given_name_before", f"{_GENERAL}: given name + surname", given_name_before),
@@ -512,6 +492,8 @@ RULES: tuple[FilterRule, ...] = (
                strain_name),
     FilterRule("hyphen_name", f"{_GENERAL}: hyphenated personal and organisation names ('X-Valls')",
                hyphen_name),
+    FilterRule("inside_capitalised_name", f"{_GENERAL}: a capitalised word before a place name opens a "
+               "longer name ('Radio X', 'Andrew X')", inside_capitalised_name),
     FilterRule("given_name_particle", f"{_GENERAL}: given name + surname particle + surname",
                given_name_particle),
     FilterRule("title_word", f"{_GENERAL}: titles are no places ('Gov.')", title_word),
@@ -537,6 +519,8 @@ RULES: tuple[FilterRule, ...] = (
     FilterRule("embedded_place", "annotation convention: places inside organisation names", embedded_place),
     FilterRule("alternate_name_only", "error class: a small place matched only on an alternate name, no cue",
                alternate_name_only),
+    FilterRule("wordlike_alternate", "error class: an alternate name that is a common word or given name, no cue",
+               wordlike_alternate),
     FilterRule("dictionary_word", "error class: common English words that name small places", dictionary_word),
     FilterRule("given_name_alone", "error class: given names that are also villages", given_name_alone),
     FilterRule("given_name_opens_match", "error class: a person's full name that is also a village",

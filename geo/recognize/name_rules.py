@@ -1,0 +1,87 @@
+"""Rules on how a span names its place: by the place's own or English name, by an alternate
+name or a code only, or as the end of a longer capitalised name.
+
+The gazetteer keeps the quality of every name of every place (``main``,
+``english``, ``alternate``, ``code``; :data:`geo.gazetteer.build.QUALITIES`);
+a match on an alternate name or a code alone is a weak reading of a place
+(issue 10: 31 % of unexplained false positives against 6 % of true ones).
+"""
+
+from __future__ import annotations
+
+from geo.lexicon import stop_words
+from geo.recognize.context import Context
+from geo.recognize.lexicon import (
+    ACRONYM_MAX_LENGTH,
+    CALENDAR,
+    COMPASS,
+    LOCATIVE,
+    SMALL_PLACE_POPULATION,
+    TITLES,
+)
+from geo.recognize.verdicts import NAME, ORGANISATION, PERSON, Keep, Verdict
+
+# -- how the name names the place ---------------------------------------------------------------
+
+#: best first (the gazetteer's name qualities, see geo.gazetteer.build.QUALITIES)
+_QUALITY_RANK = {"main": 0, "english": 1, "alternate": 2, "code": 3}
+
+
+def _best_quality(c: Context) -> str:
+    """The best way the span's key names any of its candidates: "main", "english", "alternate", "code"."""
+    best = min((_QUALITY_RANK.get(c.gazetteer.name_quality(c.key, p.geonameid), 2) for p in c.places), default=2)
+    return next(q for q, r in _QUALITY_RANK.items() if r == best)
+
+
+def code_only(c: Context) -> Verdict:
+    """"Fans", "GMT", "MSF": a span that matches only an airport's or a town's code (IATA, ICAO)
+    names no place in running news text; state abbreviations ("Calif.", "NSW") are divisions' codes."""
+    if c.adjectival or c.big_area or any(p.kind in ("admin1", "admin2") for p in c.places):
+        return None
+    return NAME if _best_quality(c) == "code" else None
+
+
+def acronym_alternate(c: Context) -> Verdict:
+    """"FAO", "BSE", "RBC": a word in capitals that matches only an alternate name of a town is an
+    acronym (organisations, diseases, degrees), not the town; datelines excepted."""
+    word = c.first.text
+    if not (c.single and word.isupper() and 1 < len(word) <= ACRONYM_MAX_LENGTH) or c.adjectival or c.big_area or c.dateline \
+            or c.shouting or any(p.kind in ("admin1", "admin2") for p in c.places):
+        return None
+    return NAME if _best_quality(c) in ("alternate", "code") else None
+
+
+def wordlike_alternate(c: Context) -> Verdict:
+    """"Soul" for Seoul, "Franklin" for a city once called so: an alternate name that is also a
+    common word or a given name, with no cue for a place, is the word or the person (an error class:
+    such matches are far more often people, groups and products), whatever the place's size."""
+    if not c.single or c.adjectival or c.big_area or c.locative or c.state_name \
+            or any(p.kind in ("admin1", "admin2") for p in c.places):
+        return None
+    if not (c.dictionary or c.is_given_name(c.first)):
+        return None
+    return NAME if _best_quality(c) in ("alternate", "code") else None
+
+
+def inside_capitalised_name(c: Context) -> Verdict:
+    """"Andrew Jordan", "Radio Pyongyang", "Racing Victoria": a place name right after a capitalised
+    word that is no place, title, compass, calendar or function word ends that word's name: a
+    person's after a given name, else an organisation's or a facility's (an embedded place)."""
+    prev = c.prev
+    if prev is None or c.adjectival or c.shouting or c.previous_end == c.i - 1 or c.first.text.isupper():
+        return None
+    if not (prev.is_cap and prev.is_word and prev.end + 1 == c.first.start and prev.sentence == c.first.sentence):
+        return None
+    low = prev.lower.rstrip(".")
+    if low in stop_words() or low in LOCATIVE or low in COMPASS or low in TITLES or low in CALENDAR \
+            or c.gazetteer.demonym(prev.text) is not None:
+        return None
+    prev2 = c.prev2
+    if prev2 is None or prev2.sentence != prev.sentence or prev2.text in ".!?:;\"“”‘’'(—–-":
+        return None  # the word opens its sentence or clause: it may be a capitalised common word
+    if c.is_given_name(prev):
+        return PERSON
+    if c.big_area or c.population >= SMALL_PLACE_POPULATION and not (c.dictionary and not c.major_city):
+        return Keep("embedded")  # as embedded_place keeps a sizeable place inside a name
+    return ORGANISATION
+

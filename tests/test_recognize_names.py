@@ -1,0 +1,62 @@
+"""Rules on how a span names its place (geo/recognize/name_rules.py), on the fixture gazetteer.
+
+Each rule is tested twice: on, its sentence gives what it should; switched off by
+name, the old reading comes back, so the test fails if the rule stops firing.
+"""
+
+import pytest
+
+from geo.doc import make_doc
+from geo.pipeline import Geoparser
+from geo.recognize import Recognizer
+
+
+def toponyms(gazetteer, text, disable=()):
+    return [(t.text, t.type) for t in Geoparser(gazetteer, events=False, pipeline=("recognize", "resolve"),
+                                                disable=list(disable)).analyse(text).toponyms]
+
+
+def deciding_rule(gazetteer, text, surface):
+    doc = make_doc(text)
+    return next(j.rule for j in Recognizer(gazetteer).judgements(doc) if text[j.start:j.end] == surface)
+
+
+@pytest.mark.parametrize("rule, text, surface", [
+    # an airport's ICAO code written as a word
+    ("code_only", "Crowds cheered when Egll reopened after the storm.", "Egll"),
+    # Accra's alternate names include its IATA code, as GeoNames lists them
+    ("acronym_alternate", "Delegates of the ACC, the regional body, met on Monday.", "ACC"),
+    # "Peter" is an alternate name of Saint Petersburg and a given name
+    ("wordlike_alternate", "We waited for Peter all afternoon.", "Peter"),
+    # a given name, then a country: a person
+    ("inside_capitalised_name", "The race went to Peter France after a late attack.", "France"),
+])
+def test_rule_drops_its_span_and_switching_it_off_brings_it_back(small_gazetteer, rule, text, surface):
+    assert deciding_rule(small_gazetteer, text, surface) == rule
+    assert surface not in [name for name, _ in toponyms(small_gazetteer, text)]
+    assert surface in [name for name, _ in toponyms(small_gazetteer, text, disable=[rule])]
+
+
+def test_a_place_ending_an_organisation_name_is_embedded(small_gazetteer):
+    text = "Reports on Radio Mali said the road was cut."
+    assert toponyms(small_gazetteer, text) == [("Mali", "embedded")]
+    assert toponyms(small_gazetteer, text, disable=["inside_capitalised_name"]) != [("Mali", "embedded")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The convoy reached Peter France said nothing.", None),  # no opinion needed: just runs
+    ("Fighting spread from Mali to Ghana.", ["Mali", "Ghana"]),  # function words and locatives
+    ("In Paris, Accra and London prices rose.", ["Paris", "Accra", "London"]),  # a list of places
+    ("MALI: Troops left Gao on Monday.", None),
+])
+def test_places_after_function_words_and_in_lists_stay(small_gazetteer, text, expected):
+    names = [name for name, _ in toponyms(small_gazetteer, text)]
+    if expected is not None:
+        assert names == expected
+
+
+def test_main_and_english_names_are_not_weak(small_gazetteer):
+    # the main name and a code of a division ("Ill.") are kept; a city's main name too
+    assert [n for n, _ in toponyms(small_gazetteer, "He moved to Springfield, Ill. last year.")] == [
+        "Springfield", "Ill."]
+    assert [n for n, _ in toponyms(small_gazetteer, "We flew to Saint Petersburg in May.")] == ["Saint Petersburg"]
