@@ -28,6 +28,8 @@ def deciding_rule(gazetteer, text, surface):
     ("acronym_alternate", "Delegates of the ACC, the regional body, met on Monday.", "ACC"),
     # "Peter" is an alternate name of Saint Petersburg and a given name
     ("wordlike_alternate", "We waited for Peter all afternoon.", "Peter"),
+    # a hamlet named like a building, modifying a noun: the building
+    ("building_modifier", "Some Stone Hall staff left early.", "Stone Hall"),
     # a given name, then a country: a person
     ("inside_capitalised_name", "The race went to Peter France after a late attack.", "France"),
 ])
@@ -44,15 +46,12 @@ def test_a_place_ending_an_organisation_name_is_embedded(small_gazetteer):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("The convoy reached Peter France said nothing.", None),  # no opinion needed: just runs
     ("Fighting spread from Mali to Ghana.", ["Mali", "Ghana"]),  # function words and locatives
     ("In Paris, Accra and London prices rose.", ["Paris", "Accra", "London"]),  # a list of places
-    ("MALI: Troops left Gao on Monday.", None),
+    ("Troops left Gao for Bamako on Monday.", ["Gao", "Bamako"]),
 ])
 def test_places_after_function_words_and_in_lists_stay(small_gazetteer, text, expected):
-    names = [name for name, _ in toponyms(small_gazetteer, text)]
-    if expected is not None:
-        assert names == expected
+    assert [name for name, _ in toponyms(small_gazetteer, text)] == expected
 
 
 def test_main_and_english_names_are_not_weak(small_gazetteer):
@@ -60,3 +59,7 @@ def test_main_and_english_names_are_not_weak(small_gazetteer):
     assert [n for n, _ in toponyms(small_gazetteer, "He moved to Springfield, Ill. last year.")] == [
         "Springfield", "Ill."]
     assert [n for n, _ in toponyms(small_gazetteer, "We flew to Saint Petersburg in May.")] == ["Saint Petersburg"]
+
+
+def test_a_building_name_after_a_locative_stays_a_place(small_gazetteer):
+    assert [n for n, _ in toponyms(small_gazetteer, "They met in the Stone Hall garden.")] == ["Stone Hall"]

@@ -361,6 +361,22 @@ def the_building(c: Context) -> Verdict:
     return None
 
 
+def building_modifier(c: Context) -> Verdict:
+    """"White House aides", "a Trump Tower office": a small place named like a building, before a
+    lower-case noun it modifies and with no cue for a place, is the building (its staff, its office)."""
+    prev, nxt = c.prev, c.nxt
+    if c.single or c.last.lower not in BUILDING_HEADS or c.big_area or c.locative \
+            or nxt is None or not nxt.is_word or nxt.is_cap:
+        return None
+    # the places of that very name (a translation such as "White House" for Casablanca does not count)
+    own = [p.population for p in c.places if name_key(p.name) == c.key]
+    if not own or max(own) >= SMALL_PLACE_POPULATION:
+        return None
+    if prev is not None and prev.lower == "the" and c.prev2 is not None and c.prev2.lower in LOCATIVE:
+        return None
+    return BUILDING
+
+
 def feature_name(c: Context) -> Verdict:
     """"Mississippi River", "Windsor Castle": a place name and a feature head make one name,
     placed at the place it was named after (its own entry is the gazetteer's to add)."""
@@ -505,6 +521,8 @@ RULES: tuple[FilterRule, ...] = (
     FilterRule("given_name_then_capital", f"{_GENERAL}: given name + surname", given_name_then_capital),
     FilterRule("the_building", f"{_GENERAL}: 'the' + a building noun names a building ('the X House')",
                the_building),
+    FilterRule("building_modifier", f"{_GENERAL}: a building's name before the noun it modifies "
+               "('X House aides')", building_modifier),
     FilterRule("feature_name", "annotation convention: a feature named after a place is one name ('X River')",
                feature_name),
     FilterRule("unknown_longer_name", "error class: a small place opening an unknown longer name",
