@@ -63,3 +63,13 @@ def test_main_and_english_names_are_not_weak(small_gazetteer):
 
 def test_a_building_name_after_a_locative_stays_a_place(small_gazetteer):
     assert [n for n, _ in toponyms(small_gazetteer, "They met in the Stone Hall garden.")] == ["Stone Hall"]
+
+
+def test_a_state_in_capitals_after_a_town(small_gazetteer):
+    text = "A storm hit Springfield, N.J. on Monday."
+    assert toponyms(small_gazetteer, text) == [("Springfield", "literal"), ("N.J.", "literal")]
+    assert deciding_rule(small_gazetteer, text, "N.J.") == "state_code_after_town"
+    # not after a town or a locative: an abbreviation of something else
+    board = "Members of the N.J. board met."
+    assert toponyms(small_gazetteer, board) == []
+    assert [n for n, _ in toponyms(small_gazetteer, board, disable=["state_code_after_town"])] == ["N.J."]

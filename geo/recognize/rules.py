@@ -19,6 +19,7 @@ from geo.recognize.evidence import is_place_word
 from geo.recognize.lexicon import (
     BUILDING_HEADS,
     CALENDAR,
+    CAPITAL_STATE_CODES,
     CIVIC_HEADS,
     CIVIC_TOWN_POPULATION,
     COMMON_WORD_NEEDS,
@@ -79,6 +80,19 @@ def state_after_town(c: Context) -> Verdict:
     # "Ill." keeps its dot; "Columbus, Ohio." ends a sentence with a full stop
     abbreviation = all(name_key(p.name) != c.key for p in states)
     return Keep("literal", last=c.j + 1 if abbreviation else None, places=states, container=False)
+
+
+def state_code_after_town(c: Context) -> Verdict:
+    """"ALLENDALE, N.J. --", "HORRY COUNTY, SC (WMBF)": a state's capital-letter abbreviation is a
+    place after a recognised "Town, " or a locative ("in N.J."); elsewhere it is an abbreviation of something else ("ND", "RI")."""
+    if not (c.single and c.key in CAPITAL_STATE_CODES and c.first.text.isupper()):
+        return None
+    prev = c.prev
+    if prev is not None and (prev.text == "," and c.previous_end == c.i - 2 or prev.lower in LOCATIVE):
+        states = tuple(p for p in c.places if p.kind == "admin1" and p.country_code in DATELINE_STATE_COUNTRIES)
+        if states:
+            return Keep("literal", places=states, container=False)
+    return NAME
 
 
 # -- words, not names ---------------------------------------------------------------------------
@@ -478,6 +492,8 @@ _NEWS = "news style"
 RULES: tuple[FilterRule, ...] = (
     FilterRule("postnominal", f"{_GENERAL}: degree letters after a name ('Jane Roe, M.D.')", postnominal),
     FilterRule("state_after_town", "AP dateline and address style: 'Town, St.'", state_after_town),
+    FilterRule("state_code_after_town", "AP dateline style: 'TOWN, N.J.', a state in capitals after a town",
+               state_code_after_town),
     FilterRule("calendar_word", f"{_GENERAL}: month, weekday and holiday names", calendar_word),
     FilterRule("company_suffix", f"{_GENERAL}: company-form abbreviations ('Co', 'Inc')", company_suffix),
     FilterRule("stop_word", f"{_GENERAL}: function words (spaCy's stop-word list)", stop_word),
