@@ -73,3 +73,11 @@ def test_a_state_in_capitals_after_a_town(small_gazetteer):
     board = "Members of the N.J. board met."
     assert toponyms(small_gazetteer, board) == []
     assert [n for n, _ in toponyms(small_gazetteer, board, disable=["state_code_after_town"])] == ["N.J."]
+
+
+def test_a_word_named_town_before_its_division(small_gazetteer):
+    # "Reading" is a common word, at a sentence start; ", England" names a division holding a Reading
+    text = "Reading, England, voted on Monday."
+    assert deciding_rule(small_gazetteer, text, "Reading") == "town_comma_division"
+    assert toponyms(small_gazetteer, text) == [("Reading", "literal"), ("England", "literal")]
+    assert [n for n, _ in toponyms(small_gazetteer, text, disable=["town_comma_division"])] == ["England"]

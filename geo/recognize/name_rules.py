@@ -9,12 +9,14 @@ a match on an alternate name or a code alone is a weak reading of a place
 
 from __future__ import annotations
 
+from geo.gazetteer import name_key
 from geo.lexicon import stop_words
 from geo.recognize.context import Context
 from geo.recognize.lexicon import (
     ACRONYM_MAX_LENGTH,
     CALENDAR,
     COMPASS,
+    CONNECTORS,
     LOCATIVE,
     SMALL_PLACE_POPULATION,
     TITLES,
@@ -85,3 +87,26 @@ def inside_capitalised_name(c: Context) -> Verdict:
         return Keep("embedded")  # as embedded_place keeps a sizeable place inside a name
     return ORGANISATION
 
+
+
+#: the longest division name tried after "Town, " ("Prince Edward Island")
+_CONTAINER_TOKENS = 4
+def town_comma_division(c: Context) -> Verdict:
+    """"Thruxton, Hampshire", "Gao, Mali": a name followed by a comma and a country or division
+    that contains a place of that name is that place, whatever word or person it could also be
+    (address style of English)."""
+    nxt, nxt2 = c.nxt, c.nxt2
+    if c.adjectival or nxt is None or nxt.text != "," or nxt2 is None or not (nxt2.is_cap and nxt2.is_word) \
+            or nxt2.sentence != c.last.sentence:
+        return None
+    tokens, k = c.tokens, c.j + 2
+    end = k
+    while end + 1 < len(tokens) and end - k < _CONTAINER_TOKENS - 1 and tokens[end + 1].start - tokens[end].end <= 1 \
+            and (tokens[end + 1].is_cap and tokens[end + 1].is_word or tokens[end + 1].lower in CONNECTORS):
+        end += 1
+    for e in range(end, k - 1, -1):
+        outer = [p for p in c.gazetteer.candidates_by_key(name_key(c.doc.text[tokens[k].start:tokens[e].end]))
+                 if p.kind in ("country", "admin1", "admin2")]
+        if any(c.gazetteer.contains(o, p) for o in outer for p in c.places):
+            return Keep("literal")  # which of the places it is stays the resolver's ("container")
+    return None

@@ -47,7 +47,13 @@ from geo.recognize.lexicon import (
     STATE_ABBREVIATION_MAX_LENGTH,
     TITLES,
 )
-from geo.recognize.name_rules import acronym_alternate, code_only, inside_capitalised_name, wordlike_alternate
+from geo.recognize.name_rules import (
+    acronym_alternate,
+    code_only,
+    inside_capitalised_name,
+    town_comma_division,
+    wordlike_alternate,
+)
 from geo.recognize.types import demonym_type
 from geo.recognize.verdicts import (
     BUILDING,
@@ -492,6 +498,8 @@ _NEWS = "news style"
 RULES: tuple[FilterRule, ...] = (
     FilterRule("postnominal", f"{_GENERAL}: degree letters after a name ('Jane Roe, M.D.')", postnominal),
     FilterRule("state_after_town", "AP dateline and address style: 'Town, St.'", state_after_town),
+    FilterRule("town_comma_division", "address style: 'Town, Division' where the division holds such a town",
+               town_comma_division),
     FilterRule("state_code_after_town", "AP dateline style: 'TOWN, N.J.', a state in capitals after a town",
                state_code_after_town),
     FilterRule("calendar_word", f"{_GENERAL}: month, weekday and holiday names", calendar_word),
