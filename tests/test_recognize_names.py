@@ -81,3 +81,12 @@ def test_a_word_named_town_before_its_division(small_gazetteer):
     assert deciding_rule(small_gazetteer, text, "Reading") == "town_comma_division"
     assert toponyms(small_gazetteer, text) == [("Reading", "literal"), ("England", "literal")]
     assert [n for n, _ in toponyms(small_gazetteer, text, disable=["town_comma_division"])] == ["England"]
+
+
+def test_a_facility_named_after_its_town_is_one_name(small_gazetteer):
+    text = "Patients reached Gao Regional Hospital on foot."
+    assert toponyms(small_gazetteer, text) == [("Gao Regional Hospital", "embedded")]
+    assert ("Gao Regional Hospital", "embedded") not in toponyms(small_gazetteer, text, disable=["facility_name"])
+    # the name goes on past the head: no facility of that shape
+    assert ("Gao Regional Hospital", "embedded") not in toponyms(
+        small_gazetteer, "Patients reached Gao Regional Hospital Trust offices.")

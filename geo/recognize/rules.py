@@ -24,6 +24,7 @@ from geo.recognize.lexicon import (
     CIVIC_TOWN_POPULATION,
     COMMON_WORD_NEEDS,
     COMPANY_SUFFIXES,
+    COMPASS,
     CURRENCY_SIGNS,
     DATELINE_STATE_COUNTRIES,
     DEFINING_HEADS,
@@ -410,6 +411,29 @@ def feature_name(c: Context) -> Verdict:
     return Keep("embedded", last=c.j + 1)
 
 
+#: the most capitalised words between a place and the facility head that ends its name
+_FACILITY_NAME_WORDS = 3
+
+
+def facility_name(c: Context) -> Verdict:
+    """"Colchester General Hospital", "Arizona State University": a place opening a facility's
+    name (capitalised words ending in a facility head) is annotated with the whole name, as a
+    facility named after where it is (GeoWebNews' convention for facilities used as places)."""
+    if c.adjectival or not c.follows_cap or c.top.kind not in ("city", "admin2") or c.first.lower in COMPASS \
+            or (c.dictionary or c.is_given_name(c.first)) and not c.major_city:
+        return None  # a state's facility is far from its point; a word or a given name opens other names
+    tokens, k = c.tokens, c.j + 1
+    while k < len(tokens) and k - c.j <= _FACILITY_NAME_WORDS and tokens[k].is_cap and tokens[k].is_word \
+            and tokens[k].start - tokens[k - 1].end <= 1:
+        if tokens[k].lower in FACILITY_HEADS:
+            after = tokens[k + 1] if k + 1 < len(tokens) else None
+            if after is not None and after.is_cap and after.is_word and after.start - tokens[k].end <= 1:
+                return None  # the name goes on
+            return Keep("embedded", last=k) if k > c.j + 1 else None
+        k += 1
+    return None
+
+
 def unknown_longer_name(c: Context) -> Verdict:
     """"Orange County" unknown as a whole: a small or word-like place before a capital."""
     if c.follows_cap and not (c.org_follows or c.adjectival or c.next_is_title or c.big_area) \
@@ -549,6 +573,8 @@ RULES: tuple[FilterRule, ...] = (
                "('X House aides')", building_modifier),
     FilterRule("feature_name", "annotation convention: a feature named after a place is one name ('X River')",
                feature_name),
+    FilterRule("facility_name", "annotation convention (GeoWebNews): a facility named after its place is one name",
+               facility_name),
     FilterRule("unknown_longer_name", "error class: a small place opening an unknown longer name",
                unknown_longer_name),
     FilterRule("building_in_town", "annotation convention: a building 'in' a town places the town",
