@@ -16,6 +16,7 @@ from geo.gazetteer import name_key
 from geo.lexicon import stop_words
 from geo.recognize.context import Context
 from geo.recognize.evidence import is_place_word
+from geo.recognize.facility_rules import building_modifier, facility_name
 from geo.recognize.lexicon import (
     BUILDING_HEADS,
     CALENDAR,
@@ -24,7 +25,6 @@ from geo.recognize.lexicon import (
     CIVIC_TOWN_POPULATION,
     COMMON_WORD_NEEDS,
     COMPANY_SUFFIXES,
-    COMPASS,
     CURRENCY_SIGNS,
     DATELINE_STATE_COUNTRIES,
     DEFINING_HEADS,
@@ -382,22 +382,6 @@ def the_building(c: Context) -> Verdict:
     return None
 
 
-def building_modifier(c: Context) -> Verdict:
-    """"White House aides", "a Trump Tower office": a small place named like a building, before a
-    lower-case noun it modifies and with no cue for a place, is the building (its staff, its office)."""
-    prev, nxt = c.prev, c.nxt
-    if c.single or c.last.lower not in BUILDING_HEADS or c.big_area or c.locative \
-            or nxt is None or not nxt.is_word or nxt.is_cap:
-        return None
-    # the places of that very name (a translation such as "White House" for Casablanca does not count)
-    own = [p.population for p in c.places if name_key(p.name) == c.key]
-    if not own or max(own) >= SMALL_PLACE_POPULATION:
-        return None
-    if prev is not None and prev.lower == "the" and c.prev2 is not None and c.prev2.lower in LOCATIVE:
-        return None
-    return BUILDING
-
-
 def feature_name(c: Context) -> Verdict:
     """"Mississippi River", "Windsor Castle": a place name and a feature head make one name,
     placed at the place it was named after (its own entry is the gazetteer's to add)."""
@@ -409,29 +393,6 @@ def feature_name(c: Context) -> Verdict:
     if not c.big_area and c.population < SMALL_PLACE_POPULATION and c.dictionary:
         return None
     return Keep("embedded", last=c.j + 1)
-
-
-#: the most capitalised words between a place and the facility head that ends its name
-_FACILITY_NAME_WORDS = 3
-
-
-def facility_name(c: Context) -> Verdict:
-    """"Colchester General Hospital", "Arizona State University": a place opening a facility's
-    name (capitalised words ending in a facility head) is annotated with the whole name, as a
-    facility named after where it is (GeoWebNews' convention for facilities used as places)."""
-    if c.adjectival or not c.follows_cap or c.top.kind not in ("city", "admin2") or c.first.lower in COMPASS \
-            or (c.dictionary or c.is_given_name(c.first)) and not c.major_city:
-        return None  # a state's facility is far from its point; a word or a given name opens other names
-    tokens, k = c.tokens, c.j + 1
-    while k < len(tokens) and k - c.j <= _FACILITY_NAME_WORDS and tokens[k].is_cap and tokens[k].is_word \
-            and tokens[k].start - tokens[k - 1].end <= 1:
-        if tokens[k].lower in FACILITY_HEADS:
-            after = tokens[k + 1] if k + 1 < len(tokens) else None
-            if after is not None and after.is_cap and after.is_word and after.start - tokens[k].end <= 1:
-                return None  # the name goes on
-            return Keep("embedded", last=k) if k > c.j + 1 else None
-        k += 1
-    return None
 
 
 def unknown_longer_name(c: Context) -> Verdict:
