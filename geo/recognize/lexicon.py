@@ -62,6 +62,10 @@ TITLES = frozenset({
     "chairman", "director", "spokesman", "spokeswoman", "commissioner", "premier", "deputy",
     "rev", "reverend", "cardinal", "emperor", "empress", "duke", "duchess", "count", "baron",
     "jr", "sr",
+    # clergy, police and elected offices (English style guides)
+    "archbishop", "rabbi", "imam", "pastor", "superintendent", "inspector", "sergeant", "lieutenant",
+    "constable", "councillor", "councilman", "councilwoman", "congressman", "congresswoman",
+    "assemblyman", "assemblywoman", "alderman", "magistrate", "chairwoman", "chairperson",
 })
 
 #: surname particles ("Jan de Kock", "Osama bin Laden"): general knowledge of personal names
