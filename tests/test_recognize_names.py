@@ -90,3 +90,11 @@ def test_a_facility_named_after_its_town_is_one_name(small_gazetteer):
     # the name goes on past the head: no facility of that shape
     assert ("Gao Regional Hospital", "embedded") not in toponyms(
         small_gazetteer, "Patients reached Gao Regional Hospital Trust offices.")
+
+
+def test_a_given_name_that_a_bigger_town_lists_among_its_alternates(small_gazetteer):
+    # "Levi" is the own name of a hamlet and an alternate of a town of 143,000: the hamlet's size counts
+    text = "They took Levi everywhere that summer."
+    assert deciding_rule(small_gazetteer, text, "Levi") == "given_name_alone"
+    assert toponyms(small_gazetteer, text) == []
+    assert [n for n, _ in toponyms(small_gazetteer, text, disable=["given_name_alone"])] == ["Levi"]

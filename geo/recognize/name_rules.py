@@ -17,6 +17,7 @@ from geo.recognize.lexicon import (
     CALENDAR,
     COMPASS,
     CONNECTORS,
+    DIVISION_POPULATION,
     LOCATIVE,
     SMALL_PLACE_POPULATION,
     TITLES,
@@ -33,6 +34,15 @@ def _best_quality(c: Context) -> str:
     """The best way the span's key names any of its candidates: "main", "english", "alternate", "code"."""
     best = min((_QUALITY_RANK.get(c.gazetteer.name_quality(c.key, p.geonameid), 2) for p in c.places), default=2)
     return next(q for q, r in _QUALITY_RANK.items() if r == best)
+
+
+def named_population(c: Context) -> int:
+    """The span's population (see ``Context.population``) over the places it is the main or English
+    name of, where there are any; else over all its candidates."""
+    own = [p for p in c.places if c.gazetteer.name_quality(c.key, p.geonameid) in ("main", "english")]
+    if not own or c.big_area or len(own) == len(c.places):
+        return c.population
+    return max(p.population if p.kind == "city" else DIVISION_POPULATION for p in own)
 
 
 def code_only(c: Context) -> Verdict:
@@ -78,11 +88,11 @@ def inside_capitalised_name(c: Context) -> Verdict:
     if low in stop_words() or low in LOCATIVE or low in COMPASS or low in TITLES or low in CALENDAR \
             or c.gazetteer.demonym(prev.text) is not None:
         return None
+    if c.is_given_name(prev):
+        return PERSON  # "Michael X, another fighter": a given name opens a full name anywhere
     prev2 = c.prev2
     if prev2 is None or prev2.sentence != prev.sentence or prev2.text in ".!?:;\"“”‘’'(—–-":
         return None  # the word opens its sentence or clause: it may be a capitalised common word
-    if c.is_given_name(prev):
-        return PERSON
     if c.big_area or c.population >= SMALL_PLACE_POPULATION and not (c.dictionary and not c.major_city):
         return Keep("embedded")  # as embedded_place keeps a sizeable place inside a name
     return ORGANISATION

@@ -52,6 +52,7 @@ from geo.recognize.name_rules import (
     acronym_alternate,
     code_only,
     inside_capitalised_name,
+    named_population,
     town_comma_division,
     wordlike_alternate,
 )
@@ -344,8 +345,10 @@ def given_name_then_capital(c: Context) -> Verdict:
 
 
 def given_name_alone(c: Context) -> Verdict:
-    """"Levi", "Julia": a person, more likely than a village, without a locative cue."""
-    if c.single and not c.big_area and not c.locative and c.population < SMALL_PLACE_POPULATION \
+    """"Levi", "Julia": a person, more likely than a village, without a locative cue. The village's
+    size is that of the places the name is the own name of, where there are any (a bigger town
+    that only lists the name among its alternates does not make it a place)."""
+    if c.single and not c.big_area and not c.locative and named_population(c) < SMALL_PLACE_POPULATION \
             and c.is_given_name(c.first):
         return PERSON
     return None
