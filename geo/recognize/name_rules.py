@@ -45,10 +45,15 @@ def named_population(c: Context) -> int:
     return max(p.population if p.kind == "city" else DIVISION_POPULATION for p in own)
 
 
+#: IATA codes have three letters, ICAO codes four
+_CODE_MAX_LENGTH = 4
+
+
 def code_only(c: Context) -> Verdict:
     """"Fans", "GMT", "MSF": a span that matches only an airport's or a town's code (IATA, ICAO)
     names no place in running news text; state abbreviations ("Calif.", "NSW") are divisions' codes."""
-    if c.adjectival or c.big_area or any(p.kind in ("admin1", "admin2") for p in c.places):
+    if not c.single or len(c.key) > _CODE_MAX_LENGTH or c.adjectival or c.big_area \
+            or any(p.kind in ("admin1", "admin2") for p in c.places):
         return None
     return NAME if _best_quality(c) == "code" else None
 
