@@ -97,4 +97,16 @@ def test_a_given_name_that_a_bigger_town_lists_among_its_alternates(small_gazett
     text = "They took Levi everywhere that summer."
     assert deciding_rule(small_gazetteer, text, "Levi") == "given_name_alone"
     assert toponyms(small_gazetteer, text) == []
-    assert [n for n, _ in toponyms(small_gazetteer, text, disable=["given_name_alone"])] == ["Levi"]
+    # (a hamlet of 600 is also too small for an unknown word without a cue: both rules off)
+    assert [n for n, _ in toponyms(small_gazetteer, text,
+                                   disable=["given_name_alone", "common_word_small_place"])] == ["Levi"]
+
+
+def test_a_common_word_weighs_the_places_it_is_the_own_name_of(small_gazetteer):
+    # "Liga" is a hamlet's own name and an alternate name of Riga: as a word it needs a bigger hamlet
+    text = "They watched Liga matches all night."
+    assert deciding_rule(small_gazetteer, text, "Liga") == "common_word_small_place"
+    assert toponyms(small_gazetteer, text) == []
+    assert [n for n, _ in toponyms(small_gazetteer, text, disable=["common_word_small_place"])] == ["Liga"]
+    # after a locative the hamlet may be meant: the rule has no opinion there
+    assert "Liga" in [n for n, _ in toponyms(small_gazetteer, "They drove to Liga on Monday.")]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from geo.gazetteer import name_key
 from geo.lexicon import stop_words
+from geo.model import Place
 from geo.recognize.context import Context
 from geo.recognize.lexicon import (
     ACRONYM_MAX_LENGTH,
@@ -19,6 +20,7 @@ from geo.recognize.lexicon import (
     CONNECTORS,
     DIVISION_POPULATION,
     LOCATIVE,
+    MAJOR_CITY_POPULATION,
     SMALL_PLACE_POPULATION,
     TITLES,
 )
@@ -36,10 +38,18 @@ def _best_quality(c: Context) -> str:
     return next(q for q, r in _QUALITY_RANK.items() if r == best)
 
 
+def _own(c: Context) -> list[Place]:
+    """The candidates the span names by a main or English name, or that are divisions (whose few
+    alternate names are mostly exonyms: "Venice" for Venezia). GeoNames lists many alternate
+    names of towns (old, dialect and foreign spellings) that are ordinary words in English."""
+    return [p for p in c.places if p.kind != "city"
+            or c.gazetteer.name_quality(c.key, p.geonameid) in ("main", "english")]
+
+
 def named_population(c: Context) -> int:
-    """The span's population (see ``Context.population``) over the places it is the main or English
-    name of, where there are any; else over all its candidates."""
-    own = [p for p in c.places if c.gazetteer.name_quality(c.key, p.geonameid) in ("main", "english")]
+    """The span's population (see ``Context.population``) over :func:`_own` candidates, where there
+    are any; else over all its candidates."""
+    own = _own(c)
     if not own or c.big_area or len(own) == len(c.places):
         return c.population
     return max(p.population if p.kind == "city" else DIVISION_POPULATION for p in own)
@@ -47,6 +57,14 @@ def named_population(c: Context) -> int:
 
 #: IATA codes have three letters, ICAO codes four
 _CODE_MAX_LENGTH = 4
+
+
+def named_major_city(c: Context) -> bool:
+    """``Context.major_city`` over :func:`_own` candidates, where there are any."""
+    own = _own(c)
+    if not own or len(own) == len(c.places):
+        return c.major_city
+    return any(p.kind == "city" and p.population >= MAJOR_CITY_POPULATION for p in own)
 
 
 def code_only(c: Context) -> Verdict:

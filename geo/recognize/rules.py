@@ -52,6 +52,7 @@ from geo.recognize.name_rules import (
     acronym_alternate,
     code_only,
     inside_capitalised_name,
+    named_major_city,
     named_population,
     town_comma_division,
     wordlike_alternate,
@@ -199,9 +200,10 @@ def sentence_start_word(c: Context) -> Verdict:
     if not (c.single and (c.at_sentence_start or c.shouting) and not c.big_area and not c.adjectival
             and not c.dateline):
         return None
-    if c.dictionary and not c.major_city and not c.state_name:
+    population = named_population(c)
+    if c.dictionary and not named_major_city(c) and not c.state_name:
         return WORD
-    if any(c.zipf >= zipf and c.population < population for zipf, population in SENTENCE_START_NEEDS):
+    if any(c.zipf >= zipf and population < need for zipf, need in SENTENCE_START_NEEDS):
         return WORD
     if c.first.lower.endswith(("ing", "ly", "ed")) and c.zipf >= SENTENCE_START_AFFIX_ZIPF:
         return WORD
@@ -454,11 +456,12 @@ def embedded_place(c: Context) -> Verdict:
 
 def dictionary_word(c: Context) -> Verdict:
     """"State", "Centre", "Orange": a place only when big and where a place is expected."""
-    if not c.dictionary or c.big_area or c.major_city or c.state_name or c.division_after:
+    population = named_population(c)
+    if not c.dictionary or c.big_area or named_major_city(c) or c.state_name or c.division_after:
         return None  # "Nyanza province": the division noun says it is a place
     if c.locative and (c.container is not None or c.zipf < RARE_WORD_ZIPF):
         return None  # "in Stroud, Ontario", "near Esperance": a rare word where a place is expected
-    if all(p.kind in ("admin1", "admin2") for p in c.places) or c.population < SMALL_PLACE_POPULATION \
+    if all(p.kind in ("admin1", "admin2") for p in c.places) or population < SMALL_PLACE_POPULATION \
             or not c.locative and c.zipf >= LOCATIVE_COMMON_ZIPF:
         return WORD
     return None
@@ -470,7 +473,7 @@ def common_word_small_place(c: Context) -> Verdict:
         return None
     need = next((population for zipf, population in COMMON_WORD_NEEDS if c.zipf >= zipf),
                 SINGLE_WORD_POPULATION if c.single else 0)
-    return WORD if c.population < need else None
+    return WORD if named_population(c) < need else None
 
 
 def common_word_after_cue(c: Context) -> Verdict:
