@@ -110,3 +110,12 @@ def test_a_common_word_weighs_the_places_it_is_the_own_name_of(small_gazetteer):
     assert [n for n, _ in toponyms(small_gazetteer, text, disable=["common_word_small_place"])] == ["Liga"]
     # after a locative the hamlet may be meant: the rule has no opinion there
     assert "Liga" in [n for n, _ in toponyms(small_gazetteer, "They drove to Liga on Monday.")]
+
+
+def test_a_country_seen_as_a_surname_is_the_person_alone(small_gazetteer):
+    text = "The reporter Florence Ghana wrote it. Ghana recalled the trial."
+    assert toponyms(small_gazetteer, text) == []
+    assert [n for n, _ in toponyms(small_gazetteer, text, disable=["full_name_elsewhere"])] == ["Ghana"]
+    # a cue for a place keeps the country
+    cued = "The reporter Florence Ghana wrote it. Troops flew to Ghana."
+    assert [n for n, _ in toponyms(small_gazetteer, cued)] == ["Ghana"]

@@ -143,3 +143,15 @@ def town_comma_division(c: Context) -> Verdict:
         if any(c.gazetteer.contains(o, p) for o in outer for p in c.places):
             return Keep("literal")  # which of the places it is stays the resolver's ("container")
     return None
+
+
+def full_name_elsewhere(c: Context) -> Verdict:
+    """"Holland recalled" after "reporter Bill Holland": a country's or a state's name the article
+    uses as a person's surname is that person where it stands alone with no cue for a place
+    (news style: a person is named in full once, then by surname)."""
+    if not c.single or c.first.text not in c.evidence.place_surnames or c.locative or c.adjectival:
+        return None
+    prev = c.prev
+    if prev is not None and prev.lower in ("the", "of"):
+        return None
+    return PERSON

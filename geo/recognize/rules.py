@@ -51,6 +51,7 @@ from geo.recognize.lexicon import (
 from geo.recognize.name_rules import (
     acronym_alternate,
     code_only,
+    full_name_elsewhere,
     inside_capitalised_name,
     named_major_city,
     named_population,
@@ -507,6 +508,8 @@ RULES: tuple[FilterRule, ...] = (
                code_only),
     FilterRule("acronym_alternate", "error class: a word in capitals matching only a town's alternate name",
                acronym_alternate),
+    FilterRule("full_name_elsewhere", f"{_NEWS}: a place word seen as a surname ('Bill X') is that person alone",
+               full_name_elsewhere),
     FilterRule("known_surname", f"{_NEWS}: a person is named in full once, then by surname", known_surname),
     FilterRule("title_before", f"{_GENERAL}: a title or honorific names a person", title_before),
     FilterRule("given_name_before", f"{_GENERAL}: given name + surname", given_name_before),
