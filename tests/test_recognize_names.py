@@ -119,3 +119,12 @@ def test_a_country_seen_as_a_surname_is_the_person_alone(small_gazetteer):
     # a cue for a place keeps the country
     cued = "The reporter Florence Ghana wrote it. Troops flew to Ghana."
     assert [n for n, _ in toponyms(small_gazetteer, cued)] == ["Ghana"]
+
+
+def test_a_sizeable_city_and_city_make_one_name(small_gazetteer):
+    text = "The match against Newcastle City ended level."
+    assert toponyms(small_gazetteer, text) == [("Newcastle City", "embedded")]
+    assert ("Newcastle City", "embedded") not in toponyms(small_gazetteer, text, disable=["city_name"])
+    # a town under 100,000 is not taken with "City" (nor is a name that goes on)
+    assert ("Gao City", "embedded") not in toponyms(small_gazetteer, "The match against Gao City ended level.")
+    assert ("Newcastle City", "embedded") not in toponyms(small_gazetteer, "Newcastle City Council met.")

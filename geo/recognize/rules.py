@@ -401,6 +401,17 @@ def feature_name(c: Context) -> Verdict:
     return Keep("embedded", last=c.j + 1)
 
 
+def city_name(c: Context) -> Verdict:
+    """"Birmingham City", "Norwich City": a sizeable city's name and "City" the gazetteer does not
+    hold as one name are one name (the city's or a club's named after it), placed at the city."""
+    nxt, after = c.nxt, c.nxt2
+    if c.adjectival or not c.follows_cap or nxt.text != "City" or c.city_population < SMALL_PLACE_POPULATION:
+        return None
+    if after is not None and after.is_cap and after.is_word and after.start - nxt.end <= 1:
+        return None  # "Harare City Council": the name goes on
+    return Keep("embedded", last=c.j + 1)
+
+
 def unknown_longer_name(c: Context) -> Verdict:
     """"Orange County" unknown as a whole: a small or word-like place before a capital."""
     if c.follows_cap and not (c.org_follows or c.adjectival or c.next_is_title or c.big_area) \
@@ -543,6 +554,7 @@ RULES: tuple[FilterRule, ...] = (
                "('X House aides')", building_modifier),
     FilterRule("feature_name", "annotation convention: a feature named after a place is one name ('X River')",
                feature_name),
+    FilterRule("city_name", "annotation convention: a city's name and 'City' make one name ('X City')", city_name),
     FilterRule("facility_name", "annotation convention (GeoWebNews): a facility named after its place is one name",
                facility_name),
     FilterRule("unknown_longer_name", "error class: a small place opening an unknown longer name",
