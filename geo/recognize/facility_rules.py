@@ -46,3 +46,15 @@ def facility_name(c: Context) -> Verdict:
             return Keep("embedded", last=k) if k > c.j + 1 else None
         k += 1
     return None
+
+
+def city_name(c: Context) -> Verdict:
+    """"Birmingham City", "Norwich City": a sizeable city's name and "City" the gazetteer does not
+    hold as one name are one name (the city's or a club's named after it), placed at the city."""
+    nxt, after = c.nxt, c.nxt2
+    if c.adjectival or not c.follows_cap or nxt.text != "City" or c.city_population < SMALL_PLACE_POPULATION:
+        return None
+    if after is not None and after.is_cap and after.is_word and after.start - nxt.end <= 1:
+        return None  # "Harare City Council": the name goes on
+    return Keep("embedded", last=c.j + 1)
+

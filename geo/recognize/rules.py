@@ -16,7 +16,7 @@ from geo.gazetteer import name_key
 from geo.lexicon import stop_words
 from geo.recognize.context import Context
 from geo.recognize.evidence import is_place_word
-from geo.recognize.facility_rules import building_modifier, facility_name
+from geo.recognize.facility_rules import building_modifier, city_name, facility_name
 from geo.recognize.lexicon import (
     BUILDING_HEADS,
     CALENDAR,
@@ -398,17 +398,6 @@ def feature_name(c: Context) -> Verdict:
         return None  # "Colchester Hospital Trust": the name goes on
     if not c.big_area and c.population < SMALL_PLACE_POPULATION and c.dictionary:
         return None
-    return Keep("embedded", last=c.j + 1)
-
-
-def city_name(c: Context) -> Verdict:
-    """"Birmingham City", "Norwich City": a sizeable city's name and "City" the gazetteer does not
-    hold as one name are one name (the city's or a club's named after it), placed at the city."""
-    nxt, after = c.nxt, c.nxt2
-    if c.adjectival or not c.follows_cap or nxt.text != "City" or c.city_population < SMALL_PLACE_POPULATION:
-        return None
-    if after is not None and after.is_cap and after.is_word and after.start - nxt.end <= 1:
-        return None  # "Harare City Council": the name goes on
     return Keep("embedded", last=c.j + 1)
 
 
