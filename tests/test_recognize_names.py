@@ -128,3 +128,12 @@ def test_a_sizeable_city_and_city_make_one_name(small_gazetteer):
     # a town under 100,000 is not taken with "City" (nor is a name that goes on)
     assert ("Gao City", "embedded") not in toponyms(small_gazetteer, "The match against Gao City ended level.")
     assert ("Newcastle City", "embedded") not in toponyms(small_gazetteer, "Newcastle City Council met.")
+
+
+def test_a_given_name_listed_with_a_full_name_is_a_person(small_gazetteer):
+    text = "The trial followed the deaths of Levi, Florence and Peter Smith."
+    assert deciding_rule(small_gazetteer, text, "Levi") == "listed_with_people"
+    assert "Levi" not in [n for n, _ in toponyms(small_gazetteer, text)]
+    assert "Levi" in [n for n, _ in toponyms(small_gazetteer, text, disable=["listed_with_people"])]
+    # after "in" a place is expected, whatever follows the comma
+    assert "Levi" in [n for n, _ in toponyms(small_gazetteer, "At a forum in Levi, Peter Smith spoke.")]

@@ -155,3 +155,43 @@ def full_name_elsewhere(c: Context) -> Verdict:
     if prev is not None and prev.lower in ("the", "of"):
         return None
     return PERSON
+
+
+#: the most list items read on each side of a name
+_LIST_ITEMS = 6
+
+
+def _list_items(c: Context, step: int) -> list[tuple[int, int]]:
+    """The capitalised items (first, last token) of the list the span stands in, on one side."""
+    tokens, out = c.tokens, []
+    k = c.j + 1 if step > 0 else c.i - 1
+    while len(out) < _LIST_ITEMS and 0 <= k < len(tokens) and tokens[k].sentence == c.first.sentence \
+            and tokens[k].lower in (",", "and", "or"):
+        k += step
+        if 0 <= k < len(tokens) and tokens[k].lower == "and":
+            k += step  # ", and"
+        first = k
+        while 0 <= k < len(tokens) and tokens[k].is_cap and tokens[k].is_word and abs(k - first) < 3:
+            k += step
+        if k == first:
+            break
+        out.append((first, k - step) if step > 0 else (k - step, first))
+    return out
+
+
+def listed_with_people(c: Context) -> Verdict:
+    """"the deaths of Helen, Clarence, Marie and Randy Roe": a given name that names only small
+    places, in a list with a person's full name (a given name and a surname) or a person the
+    article has named, is one more person (coordination joins like with like)."""
+    if not c.single or c.adjectival or c.big_area or not c.is_given_name(c.first) \
+            or named_population(c) >= SMALL_PLACE_POPULATION:
+        return None
+    prev = c.prev
+    if prev is not None and prev.lower in LOCATIVE and prev.lower != "of":
+        return None  # "a forum in X, Roe said": after "in" a place is expected
+    tokens, persons = c.tokens, c.doc.persons
+    for a, b in _list_items(c, 1) + _list_items(c, -1):
+        item = c.doc.text[tokens[a].start:tokens[b].end]
+        if item in persons or b == a + 1 and c.is_given_name(tokens[a]) and not c.gazetteer.has_key(name_key(item)):
+            return PERSON
+    return None
