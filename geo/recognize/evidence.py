@@ -28,6 +28,8 @@ class Evidence:
     speakers: frozenset[str] = frozenset()
     #: words before an organisation head ("Wagner" of "Wagner Group")
     organisations: frozenset[str] = frozenset()
+    #: country and state names seen as the surname of a full name ("Holland" of "Bill Holland")
+    place_surnames: frozenset[str] = frozenset()
 
 
 def is_place_word(gaz: Gazetteer, token: Token) -> bool:
@@ -63,6 +65,22 @@ def surnames(gaz: Gazetteer, tokens: list[Token]) -> frozenset[str]:
     return frozenset(out)
 
 
+def place_surnames(gaz: Gazetteer, tokens: list[Token]) -> frozenset[str]:
+    """Place words ending a two-word full name whose given name names no place ("Bill Holland",
+    "Andrew Jordan"): that person, not the country, where the name stands alone uncued."""
+    out = set()
+    for k in range(len(tokens) - 1):
+        a, b = tokens[k], tokens[k + 1]
+        if not (_cap_word(a) and _cap_word(b)) or b.start - a.end != 1 or a.text.isupper() or b.text.isupper():
+            continue
+        after = tokens[k + 2] if k + 2 < len(tokens) else None
+        if _cap_word(after) and after.start - b.end <= 1:
+            continue  # a longer run ("Bill Holland Foundation")
+        if gaz.is_given_name(a.text) and not gaz.has_key(a.lower) and is_place_word(gaz, b):
+            out.add(b.text)
+    return frozenset(out)
+
+
 def _cap_word(token: Token | None) -> bool:
     return token is not None and token.is_cap and token.is_word
 
@@ -85,4 +103,5 @@ def speakers_and_organisations(tokens: list[Token]) -> tuple[frozenset[str], fro
 def gather(gaz: Gazetteer, doc: Doc) -> Evidence:
     """The article's evidence about names."""
     speakers, organisations = speakers_and_organisations(doc.tokens)
-    return Evidence(surnames=surnames(gaz, doc.tokens), speakers=speakers, organisations=organisations)
+    return Evidence(surnames=surnames(gaz, doc.tokens), speakers=speakers, organisations=organisations,
+                    place_surnames=place_surnames(gaz, doc.tokens))

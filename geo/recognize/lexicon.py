@@ -37,7 +37,11 @@ COMPANY_SUFFIXES = frozenset({"inc", "ltd", "corp", "co", "plc", "llc"})
 
 #: all-capital short forms that do name a place (most, like "IT" or "UN", do not): the
 #: country and state abbreviations of English news style guides
-ACRONYMS = frozenset({"us", "uk", "usa", "uae", "drc", "eu", "nsw", "nyc", "prc", "dprk", "dc", "bc"})
+ACRONYMS = frozenset({"us", "uk", "usa", "uae", "drc", "eu", "nsw", "nyc", "prc", "dprk", "dc", "bc"}
+                     | {"nh", "nj", "nm", "ny", "nc", "nd", "ri", "sc", "sd"})
+#: AP state abbreviations written in capitals ("N.J.", "S.C."; "NJ", "SC" as postal codes): a place
+#: only after "Town, " (see the rule ``state_code_after_town``)
+CAPITAL_STATE_CODES = frozenset({"nh", "nj", "nm", "ny", "nc", "nd", "ri", "sc", "sd"})
 
 #: lower-case words after a place name that make it the name of something else: diseases
 #: and foods named after places (a class of error: "Ebola virus", "Lassa fever")
@@ -58,6 +62,10 @@ TITLES = frozenset({
     "chairman", "director", "spokesman", "spokeswoman", "commissioner", "premier", "deputy",
     "rev", "reverend", "cardinal", "emperor", "empress", "duke", "duchess", "count", "baron",
     "jr", "sr",
+    # clergy, police and elected offices (English style guides)
+    "archbishop", "rabbi", "imam", "pastor", "superintendent", "inspector", "sergeant", "lieutenant",
+    "constable", "councillor", "councilman", "councilwoman", "congressman", "congresswoman",
+    "assemblyman", "assemblywoman", "alderman", "magistrate", "chairwoman", "chairperson",
 })
 
 #: surname particles ("Jan de Kock", "Osama bin Laden"): general knowledge of personal names

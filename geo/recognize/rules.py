@@ -12,18 +12,15 @@ them; ``Geoparser(disable=[name])`` switches one off.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Literal
-
 from geo.gazetteer import name_key
 from geo.lexicon import stop_words
-from geo.model import MentionType, Place
 from geo.recognize.context import Context
 from geo.recognize.evidence import is_place_word
+from geo.recognize.facility_rules import building_modifier, city_name, facility_name
 from geo.recognize.lexicon import (
     BUILDING_HEADS,
     CALENDAR,
+    CAPITAL_STATE_CODES,
     CIVIC_HEADS,
     CIVIC_TOWN_POPULATION,
     COMMON_WORD_NEEDS,
@@ -51,42 +48,33 @@ from geo.recognize.lexicon import (
     STATE_ABBREVIATION_MAX_LENGTH,
     TITLES,
 )
+from geo.recognize.name_rules import (
+    acronym_alternate,
+    code_only,
+    full_name_elsewhere,
+    inside_capitalised_name,
+    listed_with_people,
+    named_major_city,
+    named_population,
+    town_comma_division,
+    wordlike_alternate,
+)
 from geo.recognize.types import demonym_type
+from geo.recognize.verdicts import (
+    BUILDING,
+    NAME,
+    ORGANISATION,
+    PERSON,
+    PRODUCT,
+    WORD,
+    Drop,
+    FilterRule,
+    Keep,
+    Reading,
+    Verdict,
+)
 
-Reading = Literal["person", "organisation", "product", "building", "word", "name"]
-
-
-@dataclass(frozen=True, slots=True)
-class Drop:
-    """Not a place here: ``reading`` is what the span is instead."""
-
-    reading: Reading
-
-
-@dataclass(frozen=True, slots=True)
-class Keep:
-    """A place mention of type ``kind``; ``last`` (a token index) and ``places`` when the
-    rule changes the span or narrows the candidates."""
-
-    kind: MentionType
-    last: int | None = None
-    places: tuple[Place, ...] | None = None
-    adjectival: bool = False
-    #: whether the mention carries the "Y" of an "X, Y" pair to the resolver
-    container: bool = True
-
-
-Verdict = Drop | Keep | None
-PERSON, ORGANISATION, WORD, NAME = Drop("person"), Drop("organisation"), Drop("word"), Drop("name")
-PRODUCT, BUILDING = Drop("product"), Drop("building")
-
-
-@dataclass(frozen=True, slots=True)
-class FilterRule:
-    name: str
-    provenance: str
-    judge: Callable[[Context], Verdict]
-
+__all__ = ("RULES", "Drop", "FilterRule", "Keep", "Reading", "Verdict")
 
 # -- spans fixed by convention ------------------------------------------------------------------
 
@@ -103,6 +91,19 @@ def state_after_town(c: Context) -> Verdict:
     # "Ill." keeps its dot; "Columbus, Ohio." ends a sentence with a full stop
     abbreviation = all(name_key(p.name) != c.key for p in states)
     return Keep("literal", last=c.j + 1 if abbreviation else None, places=states, container=False)
+
+
+def state_code_after_town(c: Context) -> Verdict:
+    """"ALLENDALE, N.J. --", "HORRY COUNTY, SC (WMBF)": a state's capital-letter abbreviation is a
+    place after a recognised "Town, " or a locative ("in N.J."); elsewhere it is an abbreviation of something else ("ND", "RI")."""
+    if not (c.single and c.key in CAPITAL_STATE_CODES and c.first.text.isupper()):
+        return None
+    prev = c.prev
+    if prev is not None and (prev.text == "," and c.previous_end == c.i - 2 or prev.lower in LOCATIVE):
+        states = tuple(p for p in c.places if p.kind == "admin1" and p.country_code in DATELINE_STATE_COUNTRIES)
+        if states:
+            return Keep("literal", places=states, container=False)
+    return NAME
 
 
 # -- words, not names ---------------------------------------------------------------------------
@@ -201,9 +202,10 @@ def sentence_start_word(c: Context) -> Verdict:
     if not (c.single and (c.at_sentence_start or c.shouting) and not c.big_area and not c.adjectival
             and not c.dateline):
         return None
-    if c.dictionary and not c.major_city and not c.state_name:
+    population = named_population(c)
+    if c.dictionary and not named_major_city(c) and not c.state_name:
         return WORD
-    if any(c.zipf >= zipf and c.population < population for zipf, population in SENTENCE_START_NEEDS):
+    if any(c.zipf >= zipf and population < need for zipf, need in SENTENCE_START_NEEDS):
         return WORD
     if c.first.lower.endswith(("ing", "ly", "ed")) and c.zipf >= SENTENCE_START_AFFIX_ZIPF:
         return WORD
@@ -347,8 +349,10 @@ def given_name_then_capital(c: Context) -> Verdict:
 
 
 def given_name_alone(c: Context) -> Verdict:
-    """"Levi", "Julia": a person, more likely than a village, without a locative cue."""
-    if c.single and not c.big_area and not c.locative and c.population < SMALL_PLACE_POPULATION \
+    """"Levi", "Julia": a person, more likely than a village, without a locative cue. The village's
+    size is that of the places the name is the own name of, where there are any (a bigger town
+    that only lists the name among its alternates does not make it a place)."""
+    if c.single and not c.big_area and not c.locative and named_population(c) < SMALL_PLACE_POPULATION \
             and c.is_given_name(c.first):
         return PERSON
     return None
@@ -454,11 +458,12 @@ def embedded_place(c: Context) -> Verdict:
 
 def dictionary_word(c: Context) -> Verdict:
     """"State", "Centre", "Orange": a place only when big and where a place is expected."""
-    if not c.dictionary or c.big_area or c.major_city or c.state_name or c.division_after:
+    population = named_population(c)
+    if not c.dictionary or c.big_area or named_major_city(c) or c.state_name or c.division_after:
         return None  # "Nyanza province": the division noun says it is a place
     if c.locative and (c.container is not None or c.zipf < RARE_WORD_ZIPF):
         return None  # "in Stroud, Ontario", "near Esperance": a rare word where a place is expected
-    if all(p.kind in ("admin1", "admin2") for p in c.places) or c.population < SMALL_PLACE_POPULATION \
+    if all(p.kind in ("admin1", "admin2") for p in c.places) or population < SMALL_PLACE_POPULATION \
             or not c.locative and c.zipf >= LOCATIVE_COMMON_ZIPF:
         return WORD
     return None
@@ -470,7 +475,7 @@ def common_word_small_place(c: Context) -> Verdict:
         return None
     need = next((population for zipf, population in COMMON_WORD_NEEDS if c.zipf >= zipf),
                 SINGLE_WORD_POPULATION if c.single else 0)
-    return WORD if c.population < need else None
+    return WORD if named_population(c) < need else None
 
 
 def common_word_after_cue(c: Context) -> Verdict:
@@ -486,6 +491,10 @@ _NEWS = "news style"
 RULES: tuple[FilterRule, ...] = (
     FilterRule("postnominal", f"{_GENERAL}: degree letters after a name ('Jane Roe, M.D.')", postnominal),
     FilterRule("state_after_town", "AP dateline and address style: 'Town, St.'", state_after_town),
+    FilterRule("town_comma_division", "address style: 'Town, Division' where the division holds such a town",
+               town_comma_division),
+    FilterRule("state_code_after_town", "AP dateline style: 'TOWN, N.J.', a state in capitals after a town",
+               state_code_after_town),
     FilterRule("calendar_word", f"{_GENERAL}: month, weekday and holiday names", calendar_word),
     FilterRule("company_suffix", f"{_GENERAL}: company-form abbreviations ('Co', 'Inc')", company_suffix),
     FilterRule("stop_word", f"{_GENERAL}: function words (spaCy's stop-word list)", stop_word),
@@ -496,6 +505,12 @@ RULES: tuple[FilterRule, ...] = (
     FilterRule("credit_line", f"{_NEWS}: the agency in parentheses after a dateline ('CITY (Agency) -')",
                credit_line),
     FilterRule("model_year", f"{_GENERAL}: a model year, a maker, a model ('a 1992 Toyota Corolla')", model_year),
+    FilterRule("code_only", "error class: a match on an airport's or a town's code alone ('GMT', 'Fans')",
+               code_only),
+    FilterRule("acronym_alternate", "error class: a word in capitals matching only a town's alternate name",
+               acronym_alternate),
+    FilterRule("full_name_elsewhere", f"{_NEWS}: a place word seen as a surname ('Bill X') is that person alone",
+               full_name_elsewhere),
     FilterRule("known_surname", f"{_NEWS}: a person is named in full once, then by surname", known_surname),
     FilterRule("title_before", f"{_GENERAL}: a title or honorific names a person", title_before),
     FilterRule("given_name_before", f"{_GENERAL}: given name + surname", given_name_before),
@@ -505,6 +520,8 @@ RULES: tuple[FilterRule, ...] = (
     FilterRule("name_particle_before", f"{_GENERAL}: surname particles and double-barrelled surnames",
                name_particle_before),
     FilterRule("known_speaker", f"{_NEWS}: a single name before a verb of speech is a person", known_speaker),
+    FilterRule("listed_with_people", f"{_GENERAL}: a given name listed with people is a person",
+               listed_with_people),
     FilterRule("known_organisation", f"{_NEWS}: a word seen before an organisation head names it alone too",
                known_organisation),
     FilterRule("currency", f"{_GENERAL}: a country code before a currency ('US$5')", currency),
@@ -512,6 +529,8 @@ RULES: tuple[FilterRule, ...] = (
                strain_name),
     FilterRule("hyphen_name", f"{_GENERAL}: hyphenated personal and organisation names ('X-Valls')",
                hyphen_name),
+    FilterRule("inside_capitalised_name", f"{_GENERAL}: a capitalised word before a place name opens a "
+               "longer name ('Radio X', 'Andrew X')", inside_capitalised_name),
     FilterRule("given_name_particle", f"{_GENERAL}: given name + surname particle + surname",
                given_name_particle),
     FilterRule("title_word", f"{_GENERAL}: titles are no places ('Gov.')", title_word),
@@ -523,8 +542,13 @@ RULES: tuple[FilterRule, ...] = (
     FilterRule("given_name_then_capital", f"{_GENERAL}: given name + surname", given_name_then_capital),
     FilterRule("the_building", f"{_GENERAL}: 'the' + a building noun names a building ('the X House')",
                the_building),
+    FilterRule("building_modifier", f"{_GENERAL}: a building's name before the noun it modifies "
+               "('X House aides')", building_modifier),
     FilterRule("feature_name", "annotation convention: a feature named after a place is one name ('X River')",
                feature_name),
+    FilterRule("city_name", "annotation convention: a city's name and 'City' make one name ('X City')", city_name),
+    FilterRule("facility_name", "annotation convention (GeoWebNews): a facility named after its place is one name",
+               facility_name),
     FilterRule("unknown_longer_name", "error class: a small place opening an unknown longer name",
                unknown_longer_name),
     FilterRule("building_in_town", "annotation convention: a building 'in' a town places the town",
@@ -537,6 +561,8 @@ RULES: tuple[FilterRule, ...] = (
     FilterRule("embedded_place", "annotation convention: places inside organisation names", embedded_place),
     FilterRule("alternate_name_only", "error class: a small place matched only on an alternate name, no cue",
                alternate_name_only),
+    FilterRule("wordlike_alternate", "error class: an alternate name that is a common word or given name, no cue",
+               wordlike_alternate),
     FilterRule("dictionary_word", "error class: common English words that name small places", dictionary_word),
     FilterRule("given_name_alone", "error class: given names that are also villages", given_name_alone),
     FilterRule("given_name_opens_match", "error class: a person's full name that is also a village",

@@ -1,0 +1,60 @@
+"""Rules on buildings and facilities named after a place: "White House aides" (the building),
+"Colchester General Hospital" (one name, placed at its town)."""
+
+from __future__ import annotations
+
+from geo.gazetteer import name_key
+from geo.recognize.context import Context
+from geo.recognize.lexicon import BUILDING_HEADS, COMPASS, FACILITY_HEADS, LOCATIVE, SMALL_PLACE_POPULATION
+from geo.recognize.verdicts import BUILDING, Keep, Verdict
+
+
+def building_modifier(c: Context) -> Verdict:
+    """"White House aides", "a Trump Tower office": a small place named like a building, before a
+    lower-case noun it modifies and with no cue for a place, is the building (its staff, its office)."""
+    prev, nxt = c.prev, c.nxt
+    if c.single or c.last.lower not in BUILDING_HEADS or c.big_area or c.locative \
+            or nxt is None or not nxt.is_word or nxt.is_cap:
+        return None
+    # the places of that very name (a translation such as "White House" for Casablanca does not count)
+    own = [p.population for p in c.places if name_key(p.name) == c.key]
+    if not own or max(own) >= SMALL_PLACE_POPULATION:
+        return None
+    if prev is not None and prev.lower == "the" and c.prev2 is not None and c.prev2.lower in LOCATIVE:
+        return None
+    return BUILDING
+
+
+#: the most capitalised words between a place and the facility head that ends its name
+_FACILITY_NAME_WORDS = 3
+
+
+def facility_name(c: Context) -> Verdict:
+    """"Colchester General Hospital", "Arizona State University": a place opening a facility's
+    name (capitalised words ending in a facility head) is annotated with the whole name, as a
+    facility named after where it is (GeoWebNews' convention for facilities used as places)."""
+    if c.adjectival or not c.follows_cap or c.top.kind not in ("city", "admin2") or c.first.lower in COMPASS \
+            or (c.dictionary or c.is_given_name(c.first)) and not c.major_city:
+        return None  # a state's facility is far from its point; a word or a given name opens other names
+    tokens, k = c.tokens, c.j + 1
+    while k < len(tokens) and k - c.j <= _FACILITY_NAME_WORDS and tokens[k].is_cap and tokens[k].is_word \
+            and tokens[k].start - tokens[k - 1].end <= 1:
+        if tokens[k].lower in FACILITY_HEADS:
+            after = tokens[k + 1] if k + 1 < len(tokens) else None
+            if after is not None and after.is_cap and after.is_word and after.start - tokens[k].end <= 1:
+                return None  # the name goes on
+            return Keep("embedded", last=k) if k > c.j + 1 else None
+        k += 1
+    return None
+
+
+def city_name(c: Context) -> Verdict:
+    """"Birmingham City", "Norwich City": a sizeable city's name and "City" the gazetteer does not
+    hold as one name are one name (the city's or a club's named after it), placed at the city."""
+    nxt, after = c.nxt, c.nxt2
+    if c.adjectival or not c.follows_cap or nxt.text != "City" or c.city_population < SMALL_PLACE_POPULATION:
+        return None
+    if after is not None and after.is_cap and after.is_word and after.start - nxt.end <= 1:
+        return None  # "Harare City Council": the name goes on
+    return Keep("embedded", last=c.j + 1)
+

@@ -1,0 +1,197 @@
+"""Rules on how a span names its place: by the place's own or English name, by an alternate
+name or a code only, or as the end of a longer capitalised name.
+
+The gazetteer keeps the quality of every name of every place (``main``,
+``english``, ``alternate``, ``code``; :data:`geo.gazetteer.build.QUALITIES`);
+a match on an alternate name or a code alone is a weak reading of a place
+(issue 10: 31 % of unexplained false positives against 6 % of true ones).
+"""
+
+from __future__ import annotations
+
+from geo.gazetteer import name_key
+from geo.lexicon import stop_words
+from geo.model import Place
+from geo.recognize.context import Context
+from geo.recognize.lexicon import (
+    ACRONYM_MAX_LENGTH,
+    CALENDAR,
+    COMPASS,
+    CONNECTORS,
+    DIVISION_POPULATION,
+    LOCATIVE,
+    MAJOR_CITY_POPULATION,
+    SMALL_PLACE_POPULATION,
+    TITLES,
+)
+from geo.recognize.verdicts import NAME, ORGANISATION, PERSON, Keep, Verdict
+
+# -- how the name names the place ---------------------------------------------------------------
+
+#: best first (the gazetteer's name qualities, see geo.gazetteer.build.QUALITIES)
+_QUALITY_RANK = {"main": 0, "english": 1, "alternate": 2, "code": 3}
+
+
+def _best_quality(c: Context) -> str:
+    """The best way the span's key names any of its candidates: "main", "english", "alternate", "code"."""
+    best = min((_QUALITY_RANK.get(c.gazetteer.name_quality(c.key, p.geonameid), 2) for p in c.places), default=2)
+    return next(q for q, r in _QUALITY_RANK.items() if r == best)
+
+
+def _own(c: Context) -> list[Place]:
+    """The candidates the span names by a main or English name, or that are divisions (whose few
+    alternate names are mostly exonyms: "Venice" for Venezia). GeoNames lists many alternate
+    names of towns (old, dialect and foreign spellings) that are ordinary words in English."""
+    return [p for p in c.places if p.kind != "city"
+            or c.gazetteer.name_quality(c.key, p.geonameid) in ("main", "english")]
+
+
+def named_population(c: Context) -> int:
+    """The span's population (see ``Context.population``) over :func:`_own` candidates, where there
+    are any; else over all its candidates."""
+    own = _own(c)
+    if not own or c.big_area or len(own) == len(c.places):
+        return c.population
+    return max(p.population if p.kind == "city" else DIVISION_POPULATION for p in own)
+
+
+#: IATA codes have three letters, ICAO codes four
+_CODE_MAX_LENGTH = 4
+
+
+def named_major_city(c: Context) -> bool:
+    """``Context.major_city`` over :func:`_own` candidates, where there are any."""
+    own = _own(c)
+    if not own or len(own) == len(c.places):
+        return c.major_city
+    return any(p.kind == "city" and p.population >= MAJOR_CITY_POPULATION for p in own)
+
+
+def code_only(c: Context) -> Verdict:
+    """"Fans", "GMT", "MSF": a span that matches only an airport's or a town's code (IATA, ICAO)
+    names no place in running news text; state abbreviations ("Calif.", "NSW") are divisions' codes."""
+    if not c.single or len(c.key) > _CODE_MAX_LENGTH or c.adjectival or c.big_area \
+            or any(p.kind in ("admin1", "admin2") for p in c.places):
+        return None
+    return NAME if _best_quality(c) == "code" else None
+
+
+def acronym_alternate(c: Context) -> Verdict:
+    """"FAO", "BSE", "RBC": a word in capitals that matches only an alternate name of a town is an
+    acronym (organisations, diseases, degrees), not the town; datelines excepted."""
+    word = c.first.text
+    if not (c.single and word.isupper() and 1 < len(word) <= ACRONYM_MAX_LENGTH) or c.adjectival or c.big_area or c.dateline \
+            or c.shouting or any(p.kind in ("admin1", "admin2") for p in c.places):
+        return None
+    return NAME if _best_quality(c) in ("alternate", "code") else None
+
+
+def wordlike_alternate(c: Context) -> Verdict:
+    """"Soul" for Seoul, "Franklin" for a city once called so: an alternate name that is also a
+    common word or a given name, with no cue for a place, is the word or the person (an error class:
+    such matches are far more often people, groups and products), whatever the place's size."""
+    if not c.single or c.adjectival or c.big_area or c.locative or c.state_name \
+            or any(p.kind in ("admin1", "admin2") for p in c.places):
+        return None
+    if not (c.dictionary or c.is_given_name(c.first)):
+        return None
+    return NAME if _best_quality(c) in ("alternate", "code") else None
+
+
+def inside_capitalised_name(c: Context) -> Verdict:
+    """"Andrew Jordan", "Radio Pyongyang", "Racing Victoria": a place name right after a capitalised
+    word that is no place, title, compass, calendar or function word ends that word's name: a
+    person's after a given name, else an organisation's or a facility's (an embedded place)."""
+    prev = c.prev
+    if prev is None or c.adjectival or c.shouting or c.previous_end == c.i - 1 or c.first.text.isupper():
+        return None
+    if not (prev.is_cap and prev.is_word and prev.end + 1 == c.first.start and prev.sentence == c.first.sentence):
+        return None
+    low = prev.lower.rstrip(".")
+    if low in stop_words() or low in LOCATIVE or low in COMPASS or low in TITLES or low in CALENDAR \
+            or c.gazetteer.demonym(prev.text) is not None:
+        return None
+    if c.is_given_name(prev):
+        return PERSON  # "Michael X, another fighter": a given name opens a full name anywhere
+    prev2 = c.prev2
+    if prev2 is None or prev2.sentence != prev.sentence or prev2.text in ".!?:;\"“”‘’'(—–-":
+        return None  # the word opens its sentence or clause: it may be a capitalised common word
+    if c.big_area or c.population >= SMALL_PLACE_POPULATION and not (c.dictionary and not c.major_city):
+        return Keep("embedded")  # as embedded_place keeps a sizeable place inside a name
+    return ORGANISATION
+
+
+
+#: the longest division name tried after "Town, " ("Prince Edward Island")
+_CONTAINER_TOKENS = 4
+def town_comma_division(c: Context) -> Verdict:
+    """"Thruxton, Hampshire", "Gao, Mali": a name followed by a comma and a country or division
+    that contains a place of that name is that place, whatever word or person it could also be
+    (address style of English)."""
+    nxt, nxt2 = c.nxt, c.nxt2
+    if c.adjectival or nxt is None or nxt.text != "," or nxt2 is None or not (nxt2.is_cap and nxt2.is_word) \
+            or nxt2.sentence != c.last.sentence:
+        return None
+    tokens, k = c.tokens, c.j + 2
+    end = k
+    while end + 1 < len(tokens) and end - k < _CONTAINER_TOKENS - 1 and tokens[end + 1].start - tokens[end].end <= 1 \
+            and (tokens[end + 1].is_cap and tokens[end + 1].is_word or tokens[end + 1].lower in CONNECTORS):
+        end += 1
+    for e in range(end, k - 1, -1):
+        outer = [p for p in c.gazetteer.candidates_by_key(name_key(c.doc.text[tokens[k].start:tokens[e].end]))
+                 if p.kind in ("country", "admin1", "admin2")]
+        if any(c.gazetteer.contains(o, p) for o in outer for p in c.places):
+            return Keep("literal")  # which of the places it is stays the resolver's ("container")
+    return None
+
+
+def full_name_elsewhere(c: Context) -> Verdict:
+    """"Holland recalled" after "reporter Bill Holland": a country's or a state's name the article
+    uses as a person's surname is that person where it stands alone with no cue for a place
+    (news style: a person is named in full once, then by surname)."""
+    if not c.single or c.first.text not in c.evidence.place_surnames or c.locative or c.adjectival:
+        return None
+    prev = c.prev
+    if prev is not None and prev.lower in ("the", "of"):
+        return None
+    return PERSON
+
+
+#: the most list items read on each side of a name
+_LIST_ITEMS = 6
+
+
+def _list_items(c: Context, step: int) -> list[tuple[int, int]]:
+    """The capitalised items (first, last token) of the list the span stands in, on one side."""
+    tokens, out = c.tokens, []
+    k = c.j + 1 if step > 0 else c.i - 1
+    while len(out) < _LIST_ITEMS and 0 <= k < len(tokens) and tokens[k].sentence == c.first.sentence \
+            and tokens[k].lower in (",", "and", "or"):
+        k += step
+        if 0 <= k < len(tokens) and tokens[k].lower == "and":
+            k += step  # ", and"
+        first = k
+        while 0 <= k < len(tokens) and tokens[k].is_cap and tokens[k].is_word and abs(k - first) < 3:
+            k += step
+        if k == first:
+            break
+        out.append((first, k - step) if step > 0 else (k - step, first))
+    return out
+
+
+def listed_with_people(c: Context) -> Verdict:
+    """"the deaths of Helen, Clarence, Marie and Randy Roe": a given name that names only small
+    places, in a list with a person's full name (a given name and a surname) or a person the
+    article has named, is one more person (coordination joins like with like)."""
+    if not c.single or c.adjectival or c.big_area or not c.is_given_name(c.first) \
+            or named_population(c) >= SMALL_PLACE_POPULATION:
+        return None
+    prev = c.prev
+    if prev is not None and prev.lower in LOCATIVE and prev.lower != "of":
+        return None  # "a forum in X, Roe said": after "in" a place is expected
+    tokens, persons = c.tokens, c.doc.persons
+    for a, b in _list_items(c, 1) + _list_items(c, -1):
+        item = c.doc.text[tokens[a].start:tokens[b].end]
+        if item in persons or b == a + 1 and c.is_given_name(tokens[a]) and not c.gazetteer.has_key(name_key(item)):
+            return PERSON
+    return None

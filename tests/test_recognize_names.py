@@ -1,0 +1,139 @@
+"""Rules on how a span names its place (geo/recognize/name_rules.py), on the fixture gazetteer.
+
+Each rule is tested twice: on, its sentence gives what it should; switched off by
+name, the old reading comes back, so the test fails if the rule stops firing.
+"""
+
+import pytest
+
+from geo.doc import make_doc
+from geo.pipeline import Geoparser
+from geo.recognize import Recognizer
+
+
+def toponyms(gazetteer, text, disable=()):
+    return [(t.text, t.type) for t in Geoparser(gazetteer, events=False, pipeline=("recognize", "resolve"),
+                                                disable=list(disable)).analyse(text).toponyms]
+
+
+def deciding_rule(gazetteer, text, surface):
+    doc = make_doc(text)
+    return next(j.rule for j in Recognizer(gazetteer).judgements(doc) if text[j.start:j.end] == surface)
+
+
+@pytest.mark.parametrize("rule, text, surface", [
+    # an airport's ICAO code written as a word
+    ("code_only", "Crowds cheered when Egll reopened after the storm.", "Egll"),
+    # Accra's alternate names include its IATA code, as GeoNames lists them
+    ("acronym_alternate", "Delegates of the ACC, the regional body, met on Monday.", "ACC"),
+    # "Peter" is an alternate name of Saint Petersburg and a given name
+    ("wordlike_alternate", "We waited for Peter all afternoon.", "Peter"),
+    # a hamlet named like a building, modifying a noun: the building
+    ("building_modifier", "Some Stone Hall staff left early.", "Stone Hall"),
+    # a given name, then a country: a person
+    ("inside_capitalised_name", "The race went to Peter France after a late attack.", "France"),
+])
+def test_rule_drops_its_span_and_switching_it_off_brings_it_back(small_gazetteer, rule, text, surface):
+    assert deciding_rule(small_gazetteer, text, surface) == rule
+    assert surface not in [name for name, _ in toponyms(small_gazetteer, text)]
+    assert surface in [name for name, _ in toponyms(small_gazetteer, text, disable=[rule])]
+
+
+def test_a_place_ending_an_organisation_name_is_embedded(small_gazetteer):
+    text = "Reports on Radio Mali said the road was cut."
+    assert toponyms(small_gazetteer, text) == [("Mali", "embedded")]
+    assert toponyms(small_gazetteer, text, disable=["inside_capitalised_name"]) != [("Mali", "embedded")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Fighting spread from Mali to Ghana.", ["Mali", "Ghana"]),  # function words and locatives
+    ("In Paris, Accra and London prices rose.", ["Paris", "Accra", "London"]),  # a list of places
+    ("Troops left Gao for Bamako on Monday.", ["Gao", "Bamako"]),
+])
+def test_places_after_function_words_and_in_lists_stay(small_gazetteer, text, expected):
+    assert [name for name, _ in toponyms(small_gazetteer, text)] == expected
+
+
+def test_main_and_english_names_are_not_weak(small_gazetteer):
+    # the main name and a code of a division ("Ill.") are kept; a city's main name too
+    assert [n for n, _ in toponyms(small_gazetteer, "He moved to Springfield, Ill. last year.")] == [
+        "Springfield", "Ill."]
+    assert [n for n, _ in toponyms(small_gazetteer, "We flew to Saint Petersburg in May.")] == ["Saint Petersburg"]
+
+
+def test_a_building_name_after_a_locative_stays_a_place(small_gazetteer):
+    assert [n for n, _ in toponyms(small_gazetteer, "They met in the Stone Hall garden.")] == ["Stone Hall"]
+
+
+def test_a_state_in_capitals_after_a_town(small_gazetteer):
+    text = "A storm hit Springfield, N.J. on Monday."
+    assert toponyms(small_gazetteer, text) == [("Springfield", "literal"), ("N.J.", "literal")]
+    assert deciding_rule(small_gazetteer, text, "N.J.") == "state_code_after_town"
+    # not after a town or a locative: an abbreviation of something else
+    board = "Members of the N.J. board met."
+    assert toponyms(small_gazetteer, board) == []
+    assert [n for n, _ in toponyms(small_gazetteer, board, disable=["state_code_after_town"])] == ["N.J."]
+
+
+def test_a_word_named_town_before_its_division(small_gazetteer):
+    # "Reading" is a common word, at a sentence start; ", England" names a division holding a Reading
+    text = "Reading, England, voted on Monday."
+    assert deciding_rule(small_gazetteer, text, "Reading") == "town_comma_division"
+    assert toponyms(small_gazetteer, text) == [("Reading", "literal"), ("England", "literal")]
+    assert [n for n, _ in toponyms(small_gazetteer, text, disable=["town_comma_division"])] == ["England"]
+
+
+def test_a_facility_named_after_its_town_is_one_name(small_gazetteer):
+    text = "Patients reached Gao Regional Hospital on foot."
+    assert toponyms(small_gazetteer, text) == [("Gao Regional Hospital", "embedded")]
+    assert ("Gao Regional Hospital", "embedded") not in toponyms(small_gazetteer, text, disable=["facility_name"])
+    # the name goes on past the head: no facility of that shape
+    assert ("Gao Regional Hospital", "embedded") not in toponyms(
+        small_gazetteer, "Patients reached Gao Regional Hospital Trust offices.")
+
+
+def test_a_given_name_that_a_bigger_town_lists_among_its_alternates(small_gazetteer):
+    # "Levi" is the own name of a hamlet and an alternate of a town of 143,000: the hamlet's size counts
+    text = "They took Levi everywhere that summer."
+    assert deciding_rule(small_gazetteer, text, "Levi") == "given_name_alone"
+    assert toponyms(small_gazetteer, text) == []
+    # (a hamlet of 600 is also too small for an unknown word without a cue: both rules off)
+    assert [n for n, _ in toponyms(small_gazetteer, text,
+                                   disable=["given_name_alone", "common_word_small_place"])] == ["Levi"]
+
+
+def test_a_common_word_weighs_the_places_it_is_the_own_name_of(small_gazetteer):
+    # "Liga" is a hamlet's own name and an alternate name of Riga: as a word it needs a bigger hamlet
+    text = "They watched Liga matches all night."
+    assert deciding_rule(small_gazetteer, text, "Liga") == "common_word_small_place"
+    assert toponyms(small_gazetteer, text) == []
+    assert [n for n, _ in toponyms(small_gazetteer, text, disable=["common_word_small_place"])] == ["Liga"]
+    # after a locative the hamlet may be meant: the rule has no opinion there
+    assert "Liga" in [n for n, _ in toponyms(small_gazetteer, "They drove to Liga on Monday.")]
+
+
+def test_a_country_seen_as_a_surname_is_the_person_alone(small_gazetteer):
+    text = "The reporter Florence Ghana wrote it. Ghana recalled the trial."
+    assert toponyms(small_gazetteer, text) == []
+    assert [n for n, _ in toponyms(small_gazetteer, text, disable=["full_name_elsewhere"])] == ["Ghana"]
+    # a cue for a place keeps the country
+    cued = "The reporter Florence Ghana wrote it. Troops flew to Ghana."
+    assert [n for n, _ in toponyms(small_gazetteer, cued)] == ["Ghana"]
+
+
+def test_a_sizeable_city_and_city_make_one_name(small_gazetteer):
+    text = "The match against Newcastle City ended level."
+    assert toponyms(small_gazetteer, text) == [("Newcastle City", "embedded")]
+    assert ("Newcastle City", "embedded") not in toponyms(small_gazetteer, text, disable=["city_name"])
+    # a town under 100,000 is not taken with "City" (nor is a name that goes on)
+    assert ("Gao City", "embedded") not in toponyms(small_gazetteer, "The match against Gao City ended level.")
+    assert ("Newcastle City", "embedded") not in toponyms(small_gazetteer, "Newcastle City Council met.")
+
+
+def test_a_given_name_listed_with_a_full_name_is_a_person(small_gazetteer):
+    text = "The trial followed the deaths of Levi, Florence and Peter Smith."
+    assert deciding_rule(small_gazetteer, text, "Levi") == "listed_with_people"
+    assert "Levi" not in [n for n, _ in toponyms(small_gazetteer, text)]
+    assert "Levi" in [n for n, _ in toponyms(small_gazetteer, text, disable=["listed_with_people"])]
+    # after "in" a place is expected, whatever follows the comma
+    assert "Levi" in [n for n, _ in toponyms(small_gazetteer, "At a forum in Levi, Peter Smith spoke.")]
