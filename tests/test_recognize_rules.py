@@ -42,6 +42,12 @@ def test_span_rule_switched_off(gazetteer):
     assert names(Geoparser(gazetteer, events=False, disable=["compass_part"]), text) == ["London"]
 
 
+def test_a_county_before_an_office_is_the_county(gazetteer):
+    text = "Deputies from the Harris County Sheriff's Office searched the area."
+    assert names(Geoparser(gazetteer, events=False), text) == ["Harris County"]
+    assert "Harris County" not in names(Geoparser(gazetteer, events=False, disable=["division_opens_name"]), text)
+
+
 def test_unknown_rule_name_is_refused(gazetteer):
     with pytest.raises(ValueError, match="no_such_rule"):
         Geoparser(gazetteer, disable=["no_such_rule"])

@@ -37,6 +37,8 @@ SPAN_RULES: tuple[tuple[str, str], ...] = (
     ("compass_part", "general knowledge: a compass word before a place names a part of it ('North London')"),
     ("washington_dc", "general knowledge: 'Washington, D.C.' is one name"),
     ("abbreviation_dot", "AP style: a state abbreviation's full stop belongs to it ('Calif.')"),
+    ("division_opens_name", "general knowledge: a county named before an office ('X County Sheriff') is "
+                            "the county, unlike a state word opening an institution ('X State University')"),
 )
 
 
@@ -103,7 +105,7 @@ class Recognizer:
             if not (tok.is_cap and tok.is_word):
                 i += 1
                 continue
-            match = longest_match(gaz, doc, i, tok.sentence in shouting)
+            match = longest_match(gaz, doc, i, tok.sentence in shouting, "division_opens_name" in self.span_rules)
             if "compass_part" in self.span_rules:
                 match = compass_match(gaz, doc, i, tok.sentence in shouting, match)
             if match is None or not match.places:

@@ -92,8 +92,19 @@ def _main_name(gaz: Gazetteer, key: str) -> bool:
                                     for p in gaz.candidates_by_key(key))
 
 
-def longest_match(gaz: Gazetteer, doc: Doc, i: int, shouting: bool) -> Match | None:
-    """The longest gazetteer name or demonym that starts at token ``i``."""
+def _division_by_name(gaz: Gazetteer, key: str) -> bool:
+    """Whether ``key`` is a division's own name ("Walker County"): then "Walker County Sheriff's
+    Office" holds the county, not the town, as a state name holds the state in "State Police"."""
+    return gaz.has_key(key) and any(p.kind in ("admin1", "admin2") and name_key(p.name) == key
+                                    for p in gaz.candidates_by_key(key))
+
+
+def longest_match(gaz: Gazetteer, doc: Doc, i: int, shouting: bool, division_opens: bool = True) -> Match | None:
+    """The longest gazetteer name or demonym that starts at token ``i``.
+
+    ``division_opens``: a division's own name ending in "County" or "Province" may stand
+    before a capitalised word (span rule ``division_opens_name``).
+    """
     tokens, text = doc.tokens, doc.text
     end = _run_end(tokens, i, min(len(tokens), i + MAX_NAME_TOKENS))
     dateline = i + 1 < len(tokens) and tokens[i + 1].text == ","  # "KYIV, Ukraine (AP)"
@@ -101,11 +112,12 @@ def longest_match(gaz: Gazetteer, doc: Doc, i: int, shouting: bool) -> Match | N
         last = tokens[j]
         if not (last.is_cap and last.is_word):
             continue
-        if j > i and last.lower in INSTITUTION_OPENERS and j + 1 < len(tokens) \
-                and tokens[j + 1].is_cap and tokens[j + 1].start - last.end <= 1:
-            continue  # "Arizona State University", "Maryland State Police": the place is "Arizona"
         surface = text[tokens[i].start:last.end]
         key = name_key(surface)
+        if j > i and last.lower in INSTITUTION_OPENERS and j + 1 < len(tokens) \
+                and tokens[j + 1].is_cap and tokens[j + 1].start - last.end <= 1 \
+                and not (division_opens and _division_by_name(gaz, key)):
+            continue  # "Arizona State University", "Maryland State Police": the place is "Arizona"
         first = tokens[i].text
         if first.isupper() and len(first) <= ACRONYM_MAX_LENGTH and i == j and not shouting and not dateline:
             match = _acronym(gaz, tokens, i, key)
