@@ -39,6 +39,8 @@ PLACED_CONFIDENCE = 0.6
 ANCHOR_CONFIDENCE = 0.7
 #: how many records of a container name are read ("Paris, Texas": the state, not a town)
 CONTAINER_CANDIDATES = 3
+#: what a name placed outright as an area can contain ("X is a city in C County, S")
+AREA_KINDS = frozenset({"country", "admin1", "admin2"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,20 +100,17 @@ class Resolver:
         """Each name's ranked records (uncalibrated probabilities) and the final round's
         feature rows, in the order of the name's records (what ``scripts/fit_resolver.py`` fits)."""
         groups = self._groups(mentions)
-        names = {key: _Name(group, self._containers(group), self.disabled,
-                            bool(text) and any(in_facility_name(text, m.start, m.end) for m in group))
-                 for key, group in groups.items()}
+        names = {key: _Name(group, self._containers(group), self.disabled) for key, group in groups.items()}
         # round 0: context is only what the text names outright: countries ("Mali", "Malian"),
-        # divisions, "X, Y" containers
-        outright = {key: n.places[0] for key, n in names.items()
-                    if n.places and n.places[0].kind in ("country", "admin1")}
+        # divisions (states, counties), "X, Y" containers
+        outright = {key: n.places[0] for key, n in names.items() if _outright(n.places)}
         named: Counter[str] = Counter()
         for key, top in outright.items():
             if top.kind == "country":
                 named[top.country_code] += names[key].count
         chosen = {}
         for key, n in names.items():
-            context = Context(named, n.containers, facility=n.facility)
+            context = Context(named, n.containers)
             self._add_areas(context, key, names, outright)
             chosen[key] = self._rank(n, context)[0]
         # round 1: what round 0 placed with some confidence, and as anchors the towns and
@@ -125,9 +124,9 @@ class Resolver:
                 everywhere[place.country_code] += names[key].count
                 continents[continent_of().get(place.country_code, "")] += names[key].count
         anchors = [(key, chosen[key][0].place) for key, p in placed.items()
-                   if chosen[key][0].score >= ANCHOR_CONFIDENCE and p.kind in ("city", "admin1")]
+                   if chosen[key][0].score >= ANCHOR_CONFIDENCE and p.kind in ("city", "admin1", "admin2")]
         points = [(key, (p.lat, p.lon)) for key, p in placed.items() if p.kind not in SUPRANATIONAL]
-        areas = {**outright, **{k: p for k, p in placed.items() if p.kind in ("country", "admin1")}}
+        areas = {**outright, **{k: p for k, p in placed.items() if p.kind in AREA_KINDS}}
         result = {}
         for key, n in names.items():
             countries, around = everywhere.copy(), continents.copy()
@@ -138,7 +137,7 @@ class Resolver:
             around = +around
             context = Context(+countries, n.containers,
                               [a for k, a in anchors if k != key and name_key(a.name) != n.key],
-                              facility=n.facility, points=[q for k, q in points if k != key],
+                              points=[q for k, q in points if k != key],
                               continent=around.most_common(1)[0][0] if around else "")
             self._add_areas(context, key, names, areas)
             result[key] = self._rank(n, context)
@@ -197,19 +196,27 @@ class Resolver:
         return rank_rows(name.places, rows, self.model), rows
 
 
+def _outright(places: Sequence[Place]) -> bool:
+    """Whether a name's first record is an area the text names outright: a country, a state, or a
+    county whose name is no town of it ("Kane County"; "Paris" is the town before the département)."""
+    if not places or places[0].kind not in AREA_KINDS:
+        return False
+    top = places[0]
+    return top.kind != "admin2" or not any(
+        p.kind == "city" and p.country_code == top.country_code and p.admin2 == top.admin2 for p in places)
+
+
 class _Name:
     """One name of an article: its mentions and what is read of it once for both rounds."""
 
-    __slots__ = ("key", "places", "count", "sentences", "containers", "facility", "prior_rows")
+    __slots__ = ("key", "places", "count", "sentences", "containers", "prior_rows")
 
-    def __init__(self, group: list[RawMention], containers: list[Place], disabled: frozenset[str],
-                 facility: bool) -> None:
+    def __init__(self, group: list[RawMention], containers: list[Place], disabled: frozenset[str]) -> None:
         self.key = name_key(group[0].text)
         self.places = group[0].candidates
         self.count = len(group)
         self.sentences = {m.sentence for m in group}
         self.containers = containers
-        self.facility = facility
         self.prior_rows = [prior_values(p, self.key, disabled) for p in self.places] if len(self.places) > 1 else []
 
 
@@ -219,13 +226,11 @@ def feature_rows(places: Sequence[Place], key: str, context: Context | None = No
     """One row per record: the values of :data:`FEATURE_NAMES` (0 where disabled)."""
     context = context if context is not None else Context()
     namesakes = Namesakes(places)
-    values = [None if f.name in disabled else f.value for f in CONTEXT_FEATURES]
-    rows = []
-    for n, p in enumerate(places):
-        row = list(prior_rows[n]) if prior_rows is not None else prior_values(p, key, disabled)
-        row.extend(value(p, namesakes, context) if value is not None else 0.0 for value in values)
-        rows.append(row)
-    return rows
+    zeros = [0.0] * len(places)
+    # one column per feature, computed once for the whole candidate set
+    columns = [zeros if f.name in disabled else f.values(places, namesakes, context) for f in CONTEXT_FEATURES]
+    priors = prior_rows if prior_rows is not None else [prior_values(p, key, disabled) for p in places]
+    return [[*prior, *context_row] for prior, context_row in zip(priors, zip(*columns, strict=True), strict=True)]
 
 
 def rank_rows(places: Sequence[Place], rows: list[list[float]], model: Model) -> list[Candidate]:
