@@ -110,7 +110,7 @@ def tables(articles: list[Article], resolver: Resolver):
                        if n in a.gold_of and resolver._key(n, m) == key]
             if not matched or len(rows) < 2:
                 continue
-            places = next(m.candidates for n, m in enumerate(a.mentions) if resolver._key(n, m) == key)
+            places = resolver.records(next(m for n, m in enumerate(a.mentions) if resolver._key(n, m) == key))
             y = [_correct(p, matched[0]) for p in places]
             if not any(y):
                 continue

@@ -44,6 +44,19 @@ def test_newcastle_after_a_derby_with_sunderland(geoparser):
     assert found["Newcastle"].country_code == "GB"
 
 
+def test_newcastle_beside_sunderland_is_on_the_tyne(geoparser):
+    # the resolver's half of the derby trap: the recogniser keeps "Newcastle" in this wording
+    found = places(geoparser, "Supporters in Newcastle and Sunderland celebrated across the north-east "
+                              "of England.")
+    assert found["Newcastle"].country_code == "GB" and found["Sunderland"].country_code == "GB"
+
+
+def test_a_capitalised_word_is_not_an_airport_code(geoparser):
+    found = places(geoparser, "Fans in Leeds celebrated late into the night.")
+    assert found.get("Fans") is None
+    assert found["Leeds"].country_code == "GB"
+
+
 def test_venice_film_festival(geoparser):
     found = places(geoparser, "The film had its premiere at the Venice film festival, and Italian critics "
                               "called it the best of the year in Italy.")

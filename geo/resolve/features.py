@@ -136,7 +136,8 @@ def _seat(p: Place, n: Namesakes, c: Context) -> float:
 def _division_namesake(p: Place, n: Namesakes, c: Context) -> float:
     # "California" the state, not California, Maryland; "England", not England, Arkansas
     return 1.0 if (p.kind == "city" and n.divisions and p.population < 500_000
-                   and (p.country_code, p.admin1) not in n.division_names) else 0.0
+                   and (p.country_code, p.admin1) not in n.division_names
+                   and (p.country_code, p.admin2) not in n.division_names) else 0.0
 
 
 def _country_context(p: Place, n: Namesakes, c: Context) -> float:

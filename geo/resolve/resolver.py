@@ -25,6 +25,7 @@ from geo.resolve.features import (
     Feature,
     Namesakes,
     continent_of,
+    haversine_km,
     in_facility_name,
 )
 from geo.resolve.prior import PRIOR_FEATURES, PriorFeature, prior_values
@@ -39,6 +40,10 @@ PLACED_CONFIDENCE = 0.6
 ANCHOR_CONFIDENCE = 0.7
 #: how many records of a container name are read ("Paris, Texas": the state, not a town)
 CONTAINER_CANDIDATES = 3
+#: records this close to the winner place the name where the winner does (the scorer's 161 km)
+LOCATED_KM = 161.0
+#: records less likely than this are not worth a distance
+LOCATED_MIN_SCORE = 0.005
 #: what a name placed outright as an area can contain ("X is a city in C County, S")
 AREA_KINDS = frozenset({"country", "admin1", "admin2"})
 
@@ -54,6 +59,12 @@ class ResolverRule:
 FACILITY = ResolverRule("facility_name_outside", "a name inside a facility's name ('St. Paul's Hospital', "
                         "the Church of St. Peter and St. Paul) whose every record lies outside the countries "
                         "the article places is a saint or a person, not a place: left unresolved")
+LOCATED = ResolverRule("located_probability", "what a name's ranking says about where it is, not which record: "
+                       "the probability of the records within 161 km of the winner (a county and its town "
+                       "split the mass but agree on the place); off: the winner's own probability")
+CODE_CASE = ResolverRule("airport_code_in_capitals", "an airport found by its code ('JFK', 'EGLL': a name "
+                         "its own name does not contain) is meant only where the code is written in capitals; "
+                         "a capitalised word ('Fans' at a sentence start) is the word")
 ONE_SENSE = ResolverRule("one_sense_per_discourse", "every mention of a name in one article means the same "
                          "place (Gale, Church & Yarowsky 1992); off: each mention is resolved on its own")
 
@@ -79,13 +90,21 @@ class Resolver:
 
     @property
     def features(self) -> tuple[PriorFeature | Feature | ResolverRule, ...]:
-        return (*PRIOR_FEATURES, *CONTEXT_FEATURES, FACILITY, ONE_SENSE)
+        return (*PRIOR_FEATURES, *CONTEXT_FEATURES, FACILITY, LOCATED, CODE_CASE, ONE_SENSE)
+
+    def records(self, mention: RawMention) -> list[Place]:
+        """The gazetteer records a mention can mean (its candidates, less what the rules exclude)."""
+        if CODE_CASE.name in self.disabled or mention.text.isupper():
+            return list(mention.candidates)
+        key = name_key(mention.text)
+        return [p for p in mention.candidates
+                if p.kind != "airport" or f" {key} " in f" {name_key(p.name)} "]
 
     def __call__(self, mentions: Sequence[RawMention], text: str = "") -> list[Toponym]:
         names = self.resolve_names(mentions, text)
         if FACILITY.name not in self.disabled and text:
             self._drop_facility_names(mentions, text, names)
-        chosen = {key: (ranked, self.model.calibration(ranked[0].score, ranked[0].place) if ranked else 0.0)
+        chosen = {key: (ranked, self.model.calibration(self._located(ranked), ranked[0].place) if ranked else 0.0)
                   for key, (ranked, _) in names.items()}
         out = []
         for n, m in enumerate(mentions):
@@ -100,7 +119,8 @@ class Resolver:
         """Each name's ranked records (uncalibrated probabilities) and the final round's
         feature rows, in the order of the name's records (what ``scripts/fit_resolver.py`` fits)."""
         groups = self._groups(mentions)
-        names = {key: _Name(group, self._containers(group), self.disabled) for key, group in groups.items()}
+        names = {key: _Name(group, self.records(group[0]), self._containers(group), self.disabled)
+                 for key, group in groups.items()}
         # round 0: context is only what the text names outright: countries ("Mali", "Malian"),
         # divisions (states, counties), "X, Y" containers
         outright = {key: n.places[0] for key, n in names.items() if _outright(n.places)}
@@ -115,8 +135,8 @@ class Resolver:
             chosen[key] = self._rank(n, context)[0]
         # round 1: what round 0 placed with some confidence, and as anchors the towns and
         # divisions it placed with high confidence; a name is never evidence for itself
-        placed = {key: ranked[0].place for key, ranked in chosen.items()
-                  if ranked and ranked[0].score >= PLACED_CONFIDENCE}
+        located = {key: self._located(ranked) for key, ranked in chosen.items() if ranked}
+        placed = {key: chosen[key][0].place for key, p in located.items() if p >= PLACED_CONFIDENCE}
         everywhere: Counter[str] = Counter()
         continents: Counter[str] = Counter()
         for key, place in placed.items():
@@ -124,7 +144,7 @@ class Resolver:
                 everywhere[place.country_code] += names[key].count
                 continents[continent_of().get(place.country_code, "")] += names[key].count
         anchors = [(key, chosen[key][0].place) for key, p in placed.items()
-                   if chosen[key][0].score >= ANCHOR_CONFIDENCE and p.kind in ("city", "admin1", "admin2")]
+                   if located[key] >= ANCHOR_CONFIDENCE and p.kind in ("city", "admin1", "admin2")]
         points = [(key, (p.lat, p.lon)) for key, p in placed.items() if p.kind not in SUPRANATIONAL]
         areas = {**outright, **{k: p for k, p in placed.items() if p.kind in AREA_KINDS}}
         result = {}
@@ -160,7 +180,7 @@ class Resolver:
                              names: dict[str | int, tuple[list[Candidate], list[list[float]]]]) -> None:
         """Unresolve facility-name parts with no record inside the article's other places."""
         placed = {key: ranked[0].place for key, (ranked, _) in names.items()
-                  if ranked and ranked[0].score >= PLACED_CONFIDENCE}
+                  if ranked and self._located(ranked) >= PLACED_CONFIDENCE}
         for n, m in enumerate(mentions):
             key = self._key(n, m)
             ranked = names[key][0]
@@ -174,6 +194,14 @@ class Resolver:
                 c.place.country_code not in divided or (c.place.country_code, c.place.admin1) in divisions)]
             if countries and not inside:
                 names[key] = ([], names[key][1])
+
+    def _located(self, ranked: Sequence[Candidate]) -> float:
+        """The probability that the name is where its winner is (see :data:`LOCATED`)."""
+        top = ranked[0].place
+        if LOCATED.name in self.disabled or len(ranked) == 1:
+            return ranked[0].score
+        return min(1.0, ranked[0].score + sum(c.score for c in ranked[1:] if c.score >= LOCATED_MIN_SCORE and haversine_km(
+            (top.lat, top.lon), (c.place.lat, c.place.lon)) < LOCATED_KM))
 
     def _key(self, n: int, mention: RawMention) -> str | int:
         return n if ONE_SENSE.name in self.disabled else name_key(mention.text)
@@ -211,9 +239,10 @@ class _Name:
 
     __slots__ = ("key", "places", "count", "sentences", "containers", "prior_rows")
 
-    def __init__(self, group: list[RawMention], containers: list[Place], disabled: frozenset[str]) -> None:
+    def __init__(self, group: list[RawMention], places: list[Place], containers: list[Place],
+                 disabled: frozenset[str]) -> None:
         self.key = name_key(group[0].text)
-        self.places = group[0].candidates
+        self.places = places
         self.count = len(group)
         self.sentences = {m.sentence for m in group}
         self.containers = containers
