@@ -27,6 +27,8 @@ EARTH_KM = 6371.0088
 SEAT_POPULATION = 10_000
 #: a place placed this close to an anchor is "near" it
 NEAR_ANCHOR_KM = 400.0
+#: the haversine term of NEAR_ANCHOR_KM (distance = 2 R asin(sqrt(h)))
+NEAR_ANCHOR_H = math.sin(NEAR_ANCHOR_KM / (2 * EARTH_KM)) ** 2
 #: kinds that are never inside the article's countries (they contain them)
 SUPRANATIONAL = frozenset({"country", "continent", "region"})
 
@@ -46,6 +48,16 @@ def nearest_km(points: Sequence[tuple[float, float]], lat: float, lon: float) ->
 def _radians(points: Sequence[tuple[float, float]]) -> list[tuple[float, float, float]]:
     """(lat, lon, cos lat) in radians: what :func:`_nearest_km` reads, computed once per point."""
     return [(la, lo, math.cos(la)) for la, lo in ((math.radians(a), math.radians(b)) for a, b in points)]
+
+
+def _within(points: Sequence[tuple[float, float, float]], lat: float, lon: float, limit_h: float) -> bool:
+    """Whether any of ``points`` (see :func:`_radians`) is closer than the haversine term ``limit_h``."""
+    la2, lo2 = math.radians(lat), math.radians(lon)
+    cos2 = math.cos(la2)
+    for la1, lo1, cos1 in points:
+        if math.sin((la2 - la1) / 2) ** 2 + cos1 * cos2 * math.sin((lo2 - lo1) / 2) ** 2 < limit_h:
+            return True
+    return False
 
 
 def _nearest_km(points: Sequence[tuple[float, float, float]], lat: float, lon: float) -> float:
@@ -181,7 +193,7 @@ def _near_anchors(places: Sequence[Place], n: Namesakes, c: Context) -> list[flo
             out.append(1.0)
         else:
             others = [q for q, i in zip(points, ids, strict=True) if i != p.geonameid]
-            out.append(1.0 if others and _nearest_km(others, p.lat, p.lon) < NEAR_ANCHOR_KM else 0.0)
+            out.append(1.0 if _within(others, p.lat, p.lon, NEAR_ANCHOR_H) else 0.0)
     return out
 
 

@@ -143,7 +143,7 @@ class Resolver:
             if place.country_code:
                 everywhere[place.country_code] += names[key].count
                 continents[continent_of().get(place.country_code, "")] += names[key].count
-        anchors = [(key, chosen[key][0].place) for key, p in placed.items()
+        anchors = [(key, chosen[key][0].place, name_key(p.name)) for key, p in placed.items()
                    if located[key] >= ANCHOR_CONFIDENCE and p.kind in ("city", "admin1", "admin2")]
         points = [(key, (p.lat, p.lon)) for key, p in placed.items() if p.kind not in SUPRANATIONAL]
         areas = {**outright, **{k: p for k, p in placed.items() if p.kind in AREA_KINDS}}
@@ -156,7 +156,7 @@ class Resolver:
                 around[continent_of().get(own.country_code, "")] -= n.count
             around = +around
             context = Context(+countries, n.containers,
-                              [a for k, a in anchors if k != key and name_key(a.name) != n.key],
+                              [a for k, a, a_key in anchors if k != key and a_key != n.key],
                               points=[q for k, q in points if k != key],
                               continent=around.most_common(1)[0][0] if around else "")
             self._add_areas(context, key, names, areas)
@@ -197,11 +197,12 @@ class Resolver:
 
     def _located(self, ranked: Sequence[Candidate]) -> float:
         """The probability that the name is where its winner is (see :data:`LOCATED`)."""
-        top = ranked[0].place
         if LOCATED.name in self.disabled or len(ranked) == 1:
             return ranked[0].score
-        return min(1.0, ranked[0].score + sum(c.score for c in ranked[1:] if c.score >= LOCATED_MIN_SCORE and haversine_km(
-            (top.lat, top.lon), (c.place.lat, c.place.lon)) < LOCATED_KM))
+        top = (ranked[0].place.lat, ranked[0].place.lon)
+        near = sum(c.score for c in ranked[1:]
+                   if c.score >= LOCATED_MIN_SCORE and haversine_km(top, (c.place.lat, c.place.lon)) < LOCATED_KM)
+        return min(1.0, ranked[0].score + near)
 
     def _key(self, n: int, mention: RawMention) -> str | int:
         return n if ONE_SENSE.name in self.disabled else name_key(mention.text)
