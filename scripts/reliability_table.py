@@ -99,7 +99,7 @@ dev labels cannot tell a region from its seat town (both usually within
 0.002. Two features were removed: `largest_town` (the population prior's rank
 again: no out-of-fold effect) and `facility_outside` (the
 `facility_name_outside` rule already unresolves those names). Each of the
-others, switched off alone, moves out-of-fold A@161 by at most 0.004 on
+others, switched off alone, moves out-of-fold A@161 by 0.004 or less on
 either corpus. The dev corpora are mostly countries and well-known cities, so
 they test these features little; they are kept because they carry the
 local-news and encyclopaedia cases of issue 9.

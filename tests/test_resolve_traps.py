@@ -1,7 +1,7 @@
 """The traps of issue 9, each in a short article written for this test (no corpus text).
 
-Two wait for other steps (``xfail`` says which): the airport records the
-gazetteer branch adds, and mentions the recogniser does not yet produce.
+One waits for another step (``xfail`` says which): a mention the recogniser
+does not yet produce; the resolver's half of it has a test of its own.
 """
 
 import pytest
@@ -36,8 +36,8 @@ def test_an_airport_named_after_its_island_does_not_take_the_island_name(geopars
     assert found["Samos"].kind != "airport" and found["Samos"].country_code == "GR"
 
 
-@pytest.mark.xfail(reason="the recogniser drops 'Newcastle' here (sports club reading); resolution "
-                          "of it is tested by the resolver's features", strict=False)
+@pytest.mark.xfail(reason="the recogniser drops 'Newcastle' here (sports club reading); its resolution "
+                          "is test_newcastle_beside_sunderland_is_on_the_tyne", strict=False)
 def test_newcastle_after_a_derby_with_sunderland(geoparser):
     found = places(geoparser, "Newcastle beat Sunderland 2-1 in Saturday's derby, and fans celebrated "
                               "across the north-east of England.")
