@@ -105,3 +105,12 @@ def test_a_small_town_named_like_a_division_of_another_country_yields():
     town = place(31, "England", cc="US", admin1="Arkansas", pop=2_800)
     assert value("division_namesake", town, Context(), [england, town]) == 1.0
     assert value("division_namesake", england, Context(), [england, town]) == 0.0
+
+
+def test_a_seat_is_a_town_named_like_its_division():
+    state = place(40, "Oklahoma", "admin1", "US", "Oklahoma", code="ADM1")
+    city = place(41, "Oklahoma City", cc="US", admin1="Oklahoma", pop=680_000)
+    gao_region = place(42, "Gao", "admin1", "ML", "Gao", code="ADM1")
+    gao = place(43, "Gao", cc="ML", admin1="Gao", pop=87_000)
+    assert value("seat", state, Context(), [state, city]) == 0.0
+    assert value("seat", gao_region, Context(), [gao_region, gao]) == 1.0

@@ -74,3 +74,9 @@ def test_confident_places_in_a_local_story_are_near_each_other(geoparser):
     found = {t.text: t.place for t in analysis.toponyms}
     assert found["Springfield"].admin1 == "Illinois"
     assert found["Decatur"].admin1 == "Illinois"
+
+
+def test_a_list_of_states_is_not_an_address(geoparser):
+    found = places(geoparser, "Storms hit Oklahoma, Pennsylvania and Texas on Monday.")
+    assert found["Oklahoma"].admin1 == "Oklahoma"  # not the village of Oklahoma, Pennsylvania
+    assert places(geoparser, "The mayor of Paris, Texas, spoke.")["Paris"].admin1 == "Texas"

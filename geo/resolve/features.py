@@ -79,8 +79,10 @@ class Namesakes:
         self.countries = {p.country_code for p in places if p.kind == "country"}
         self.divisions = {p.country_code for p in places if p.kind in ("admin1", "admin2")}
         self.division_names = {(p.country_code, p.name) for p in places}
+        # a seat is a town named like its division ("Gao" in Gao), not any town the name reaches
+        # by an alias ("Oklahoma" of Oklahoma City)
         self.seats = {(p.country_code, p.admin1) for p in places
-                      if p.kind == "city" and p.population >= SEAT_POPULATION}
+                      if p.kind == "city" and p.population >= SEAT_POPULATION and p.name == p.admin1}
         self.has_town = {p.country_code for p in places if p.kind == "city" and p.population >= SEAT_POPULATION}
 
 

@@ -65,6 +65,8 @@ LOCATED = ResolverRule("located_probability", "what a name's ranking says about 
 CODE_CASE = ResolverRule("airport_code_in_capitals", "an airport found by its code ('JFK', 'EGLL': a name "
                          "its own name does not contain) is meant only where the code is written in capitals; "
                          "a capitalised word ('Fans' at a sentence start) is the word")
+PEERS = ResolverRule("container_not_a_peer", "'X, Y' where X is itself a state (or a country) and Y one too "
+                     "is a list ('Oklahoma, Pennsylvania and Texas'), not an address: Y is no container of X")
 ONE_SENSE = ResolverRule("one_sense_per_discourse", "every mention of a name in one article means the same "
                          "place (Gale, Church & Yarowsky 1992); off: each mention is resolved on its own")
 
@@ -90,7 +92,7 @@ class Resolver:
 
     @property
     def features(self) -> tuple[PriorFeature | Feature | ResolverRule, ...]:
-        return (*PRIOR_FEATURES, *CONTEXT_FEATURES, FACILITY, LOCATED, CODE_CASE, ONE_SENSE)
+        return (*PRIOR_FEATURES, *CONTEXT_FEATURES, FACILITY, LOCATED, CODE_CASE, PEERS, ONE_SENSE)
 
     def records(self, mention: RawMention) -> list[Place]:
         """The gazetteer records a mention can mean (its candidates, less what the rules exclude)."""
@@ -216,7 +218,11 @@ class Resolver:
 
     def _containers(self, group: list[RawMention]) -> list[Place]:
         keys = {m.container for m in group if m.container}
-        return [p for c in keys for p in self.gazetteer.candidates_by_key(c)[:CONTAINER_CANDIDATES]]
+        containers = [p for c in keys for p in self.gazetteer.candidates_by_key(c)[:CONTAINER_CANDIDATES]]
+        if PEERS.name in self.disabled or not containers:
+            return containers
+        own = {p.kind for p in group[0].candidates if p.kind in ("country", "admin1")}
+        return [c for c in containers if c.kind not in own]
 
     def _rank(self, name: _Name, context: Context) -> tuple[list[Candidate], list[list[float]]]:
         if len(name.places) == 1:  # nothing to choose: no features to read
