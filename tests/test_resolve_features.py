@@ -54,8 +54,28 @@ def test_distance_to_the_articles_other_places():
     assert near < far < antipode <= 1.0
 
 
-def test_largest_namesake():
-    assert [value("largest_town", p, Context()) for p in AURORAS] == [0.0, 1.0, 0.0]
+def test_town_inside_a_county_named_in_its_sentence():
+    kane = Place(20, "Kane County", 41.94, -88.38, "admin2", "A", "ADM2", "US", "Illinois", 0,
+                 "Kane County")
+    aurora_il = Place(1, "Aurora", 41.76, -88.32, "city", "P", "PPL", "US", "Illinois", 200_000, "Kane County")
+    aurora_other = Place(5, "Aurora", 41.1, -89.0, "city", "P", "PPL", "US", "Illinois", 900, "Other County")
+    towns = [aurora_il, aurora_other, AURORA_CO]
+    context = Context(sentence_areas=[kane])
+    assert [value("sentence_container", p, context, towns) for p in towns] == [1.0, 0.0, 0.0]
+    assert value("sentence_container", kane, context, towns) == 0.0  # a county is not inside itself
+
+
+def test_feature_columns_equal_their_values():
+    context = Context(countries=Counter({"US": 2}), anchors=[ILLINOIS], points=[(41.88, -87.63)],
+                      continent="NA", divisions={("US", "Illinois")}, sentence_areas=[ILLINOIS])
+    for feature in CONTEXT_FEATURES:
+        assert feature.values(AURORAS, Namesakes(AURORAS), context) == [
+            feature.value(p, Namesakes(AURORAS), context) for p in AURORAS], feature.name
+
+
+def test_a_feature_with_nothing_to_read_is_zero():
+    assert all(f.values(AURORAS, Namesakes(AURORAS), Context()) == [0.0] * 3 for f in CONTEXT_FEATURES
+               if f.name in ("near_anchor", "context_distance", "container", "country_context"))
 
 
 @pytest.mark.parametrize("text, name, inside", [
@@ -70,12 +90,6 @@ def test_names_inside_facility_names(text, name, inside):
     assert in_facility_name(text, start, start + len(name)) is inside
 
 
-def test_facility_names_only_count_the_articles_countries():
-    context = Context(countries=Counter({"CA": 2}), facility=True)
-    assert value("facility_outside", AURORA_IL, context) == 1.0
-    assert value("facility_outside", place(4, "Aurora", cc="CA"), context) == 0.0
-
-
 def test_disabled_features_are_zero():
     rows = feature_rows(AURORAS, "aurora", Context(continent="NA"), frozenset({"other_continent", "population"}))
     assert all(row[FEATURE_NAMES.index("other_continent")] == 0.0 for row in rows)
@@ -84,3 +98,19 @@ def test_disabled_features_are_zero():
 
 def test_the_geocoder_prior_is_the_resolvers():
     assert relevance(AURORA_CO, "aurora") > relevance(AURORA_PH, "aurora")
+
+
+def test_a_small_town_named_like_a_division_of_another_country_yields():
+    england = place(30, "England", "admin1", "GB", "England", code="ADM1")
+    town = place(31, "England", cc="US", admin1="Arkansas", pop=2_800)
+    assert value("division_namesake", town, Context(), [england, town]) == 1.0
+    assert value("division_namesake", england, Context(), [england, town]) == 0.0
+
+
+def test_a_seat_is_a_town_named_like_its_division():
+    state = place(40, "Oklahoma", "admin1", "US", "Oklahoma", code="ADM1")
+    city = place(41, "Oklahoma City", cc="US", admin1="Oklahoma", pop=680_000)
+    gao_region = place(42, "Gao", "admin1", "ML", "Gao", code="ADM1")
+    gao = place(43, "Gao", cc="ML", admin1="Gao", pop=87_000)
+    assert value("seat", state, Context(), [state, city]) == 0.0
+    assert value("seat", gao_region, Context(), [gao_region, gao]) == 1.0

@@ -38,14 +38,21 @@ def country_area_km2() -> dict[str, float]:
 
 
 #: the inputs of the calibration map, in order
-CALIBRATION_INPUTS = ("logit", "probability", "country", "country_log_area", "admin1", "region", "bias")
+CALIBRATION_INPUTS = ("logit", "probability", "country", "country_log_area", "admin1", "admin1_country_log_area",
+                      "region", "continent", "bias")
 
 
 def calibration_inputs(p: float, kind: str, country_code: str) -> list[float]:
-    """What the map reads: the top probability's logit and the kind (and size) of the place."""
-    area = country_area_km2().get(country_code, 0.0) if kind == "country" else 0.0
-    return [logit(p), p, float(kind == "country"), math.log10(area + 1) / 7 if area else 0.0,
-            float(kind == "admin1"), float(kind in ("region", "continent")), 1.0]
+    """What the map reads: the top probability's logit and the kind (and size) of the place.
+
+    A first-level division is sized by its country (the states of a large country are large:
+    Queensland, Hawaii's islands), since the cache keeps no division shapes; continents apart
+    from named regions (their points follow yet other conventions).
+    """
+    area = country_area_km2().get(country_code, 0.0) if kind in ("country", "admin1") else 0.0
+    size = math.log10(area + 1) / 7 if area else 0.0
+    return [logit(p), p, float(kind == "country"), size if kind == "country" else 0.0, float(kind == "admin1"),
+            size if kind == "admin1" else 0.0, float(kind == "region"), float(kind == "continent"), 1.0]
 
 
 @dataclass(frozen=True, slots=True)

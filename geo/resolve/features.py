@@ -27,6 +27,8 @@ EARTH_KM = 6371.0088
 SEAT_POPULATION = 10_000
 #: a place placed this close to an anchor is "near" it
 NEAR_ANCHOR_KM = 400.0
+#: the haversine term of NEAR_ANCHOR_KM (distance = 2 R asin(sqrt(h)))
+NEAR_ANCHOR_H = math.sin(NEAR_ANCHOR_KM / (2 * EARTH_KM)) ** 2
 #: kinds that are never inside the article's countries (they contain them)
 SUPRANATIONAL = frozenset({"country", "continent", "region"})
 
@@ -40,12 +42,30 @@ def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 def nearest_km(points: Sequence[tuple[float, float]], lat: float, lon: float) -> float:
     """The distance from (lat, lon) to the nearest of ``points`` (haversine, one asin)."""
+    return _nearest_km(_radians(points), lat, lon)
+
+
+def _radians(points: Sequence[tuple[float, float]]) -> list[tuple[float, float, float]]:
+    """(lat, lon, cos lat) in radians: what :func:`_nearest_km` reads, computed once per point."""
+    return [(la, lo, math.cos(la)) for la, lo in ((math.radians(a), math.radians(b)) for a, b in points)]
+
+
+def _within(points: Sequence[tuple[float, float, float]], lat: float, lon: float, limit_h: float) -> bool:
+    """Whether any of ``points`` (see :func:`_radians`) is closer than the haversine term ``limit_h``."""
+    la2, lo2 = math.radians(lat), math.radians(lon)
+    cos2 = math.cos(la2)
+    for la1, lo1, cos1 in points:
+        if math.sin((la2 - la1) / 2) ** 2 + cos1 * cos2 * math.sin((lo2 - lo1) / 2) ** 2 < limit_h:
+            return True
+    return False
+
+
+def _nearest_km(points: Sequence[tuple[float, float, float]], lat: float, lon: float) -> float:
     la2, lo2 = math.radians(lat), math.radians(lon)
     cos2 = math.cos(la2)
     best = 2.0
-    for la, lo in points:
-        la1, lo1 = math.radians(la), math.radians(lo)
-        h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * cos2 * math.sin((lo2 - lo1) / 2) ** 2
+    for la1, lo1, cos1 in points:
+        h = math.sin((la2 - la1) / 2) ** 2 + cos1 * cos2 * math.sin((lo2 - lo1) / 2) ** 2
         best = min(best, h)
     return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(best)))
 
@@ -53,16 +73,17 @@ def nearest_km(points: Sequence[tuple[float, float]], lat: float, lon: float) ->
 class Namesakes:
     """What the candidates of one name say about each other, computed once per name."""
 
-    __slots__ = ("countries", "divisions", "division_names", "seats", "has_town", "largest_town")
+    __slots__ = ("countries", "divisions", "division_names", "seats", "has_town")
 
     def __init__(self, places: Sequence[Place]) -> None:
         self.countries = {p.country_code for p in places if p.kind == "country"}
         self.divisions = {p.country_code for p in places if p.kind in ("admin1", "admin2")}
         self.division_names = {(p.country_code, p.name) for p in places}
+        # a seat is a town named like its division ("Gao" in Gao), not any town the name reaches
+        # by an alias ("Oklahoma" of Oklahoma City)
         self.seats = {(p.country_code, p.admin1) for p in places
-                      if p.kind == "city" and p.population >= SEAT_POPULATION}
+                      if p.kind == "city" and p.population >= SEAT_POPULATION and p.name == p.admin1}
         self.has_town = {p.country_code for p in places if p.kind == "city" and p.population >= SEAT_POPULATION}
-        self.largest_town = max((p.population for p in places if p.kind == "city"), default=0)
 
 
 @dataclass
@@ -83,17 +104,35 @@ class Context:
     continent: str = ""
     #: points of the article's other placed towns and divisions
     points: list[tuple[float, float]] = field(default_factory=list)
-    #: a mention of this name is part of a facility's name ("St. Paul's Hospital")
-    facility: bool = False
+
+
+def _always(c: Context) -> bool:
+    return True
 
 
 @dataclass(frozen=True, slots=True)
 class Feature:
-    """A named signal for one candidate: ``value(place, namesakes, context) -> float``."""
+    """A named signal for one candidate: ``value(place, namesakes, context) -> float``.
+
+    ``active(context)`` is False when the article gives the feature nothing to read (no
+    anchors, no points...): its column is then 0 without a call per candidate. ``column``,
+    where given, computes the values of a whole candidate set at once (what is shared
+    between candidates, such as the context's points in radians, is computed once).
+    """
 
     name: str
     provenance: str
     value: Callable[[Place, Namesakes, Context], float]
+    active: Callable[[Context], bool] = _always
+    column: Callable[[Sequence[Place], Namesakes, Context], list[float]] | None = None
+
+    def values(self, places: Sequence[Place], namesakes: Namesakes, context: Context) -> list[float]:
+        """The feature's value for every record of one name, in order."""
+        if not self.active(context):
+            return [0.0] * len(places)
+        if self.column is not None:
+            return self.column(places, namesakes, context)
+        return [self.value(p, namesakes, context) for p in places]
 
 
 def _country_namesake(p: Place, n: Namesakes, c: Context) -> float:
@@ -109,9 +148,10 @@ def _seat(p: Place, n: Namesakes, c: Context) -> float:
 
 
 def _division_namesake(p: Place, n: Namesakes, c: Context) -> float:
-    # "California" the state, not California, Maryland
-    return 1.0 if (p.kind == "city" and p.country_code in n.divisions and p.population < 500_000
-                   and (p.country_code, p.admin1) not in n.division_names) else 0.0
+    # "California" the state, not California, Maryland; "England", not England, Arkansas
+    return 1.0 if (p.kind == "city" and n.divisions and p.population < 500_000
+                   and (p.country_code, p.admin1) not in n.division_names
+                   and (p.country_code, p.admin2) not in n.division_names) else 0.0
 
 
 def _country_context(p: Place, n: Namesakes, c: Context) -> float:
@@ -121,8 +161,13 @@ def _country_context(p: Place, n: Namesakes, c: Context) -> float:
 
 
 def _inside(p: Place, area: Place) -> bool:
-    return (area.kind == "country" and area.country_code == p.country_code
-            or area.kind == "admin1" and area.country_code == p.country_code and area.admin1 == p.admin1)
+    if area.country_code != p.country_code:
+        return False
+    return (area.kind == "country"
+            or area.kind == "admin1" and area.admin1 == p.admin1
+            # a county's record names itself as its own second-level division ("Kane County")
+            or area.kind == "admin2" and area.admin1 == p.admin1 and bool(p.admin2) and area.admin2 == p.admin2
+            and p.geonameid != area.geonameid)
 
 
 def _container(p: Place, n: Namesakes, c: Context) -> float:
@@ -132,16 +177,26 @@ def _container(p: Place, n: Namesakes, c: Context) -> float:
 
 
 def _near_anchor(p: Place, n: Namesakes, c: Context) -> float:
-    if p.kind in SUPRANATIONAL:
-        return 0.0
-    if p.kind == "admin1":
-        near = any(a.country_code == p.country_code and a.admin1 == p.admin1 for a in c.anchors)
-    else:
-        others = [a for a in c.anchors if a.geonameid != p.geonameid]
-        near = any(a.kind == "admin1" and a.country_code == p.country_code and a.name == p.admin1
-                   for a in others) or bool(others) and nearest_km(
-            [(a.lat, a.lon) for a in others], p.lat, p.lon) < NEAR_ANCHOR_KM
-    return 1.0 if near else 0.0
+    return _near_anchors([p], n, c)[0]
+
+
+def _near_anchors(places: Sequence[Place], n: Namesakes, c: Context) -> list[float]:
+    divisions = {(a.country_code, a.admin1) for a in c.anchors}
+    states = {(a.country_code, a.name) for a in c.anchors if a.kind == "admin1"}
+    points = _radians([(a.lat, a.lon) for a in c.anchors])
+    ids = [a.geonameid for a in c.anchors]
+    out = []
+    for p in places:
+        if p.kind in SUPRANATIONAL:
+            out.append(0.0)
+        elif p.kind == "admin1":
+            out.append(1.0 if (p.country_code, p.admin1) in divisions else 0.0)
+        elif (p.country_code, p.admin1) in states:
+            out.append(1.0)
+        else:
+            others = [q for q, i in zip(points, ids, strict=True) if i != p.geonameid]
+            out.append(1.0 if _within(others, p.lat, p.lon, NEAR_ANCHOR_H) else 0.0)
+    return out
 
 
 @cache
@@ -184,17 +239,16 @@ def _other_continent(p: Place, n: Namesakes, c: Context) -> float:
 
 
 def _context_distance(p: Place, n: Namesakes, c: Context) -> float:
-    if p.kind in SUPRANATIONAL or not c.points:
-        return 0.0
-    return math.log1p(nearest_km(c.points, p.lat, p.lon)) / math.log1p(20039.0)
+    return _context_distances([p], n, c)[0]
 
 
-def _facility_outside(p: Place, n: Namesakes, c: Context) -> float:
-    return 1.0 if c.facility and c.countries and not c.countries.get(p.country_code) else 0.0
-
-
-def _largest_town(p: Place, n: Namesakes, c: Context) -> float:
-    return 1.0 if p.kind == "city" and p.population and p.population == n.largest_town else 0.0
+def _context_distances(places: Sequence[Place], n: Namesakes, c: Context) -> list[float]:
+    if not c.points:
+        return [0.0] * len(places)
+    points = _radians(c.points)
+    scale = math.log1p(20039.0)
+    return [0.0 if p.kind in SUPRANATIONAL else math.log1p(_nearest_km(points, p.lat, p.lon)) / scale
+            for p in places]
 
 
 CONTEXT_FEATURES: tuple[Feature, ...] = (
@@ -202,26 +256,25 @@ CONTEXT_FEATURES: tuple[Feature, ...] = (
             "'Georgia') needs strong evidence to beat the country", _country_namesake),
     Feature("seat", "a division named after its seat town ('Gao' region, 'Cox's Bazar' district) yields to "
             "the town unless the text says 'region'", _seat),
-    Feature("division_namesake", "a small town named like a division of its own country ('California', "
-            "Maryland) yields to the division", _division_namesake),
+    Feature("division_namesake", "a small town named like a division of its own or another country "
+            "('California', Maryland; 'England', Arkansas) yields to the division", _division_namesake),
     Feature("country_context", "places in a country the article names or places elsewhere are likelier "
-            "(CLIFF's focus, Lieberman's local lexicon)", _country_context),
-    Feature("container", "'X, Y' names X's country or first-level division Y (the address convention of "
-            "news datelines and of geocoder queries)", _container),
+            "(CLIFF's focus, Lieberman's local lexicon)", _country_context, lambda c: bool(c.countries)),
+    Feature("container", "'X, Y' names X's country, first- or second-level division Y (the address convention "
+            "of news datelines and of geocoder queries)", _container, lambda c: bool(c.containers)),
     Feature("near_anchor", f"places within {NEAR_ANCHOR_KM:.0f} km of (or inside) the towns and divisions "
             "the article places with confidence are likelier (spatial minimality, Leidner 2008)",
-            _near_anchor),
-    Feature("largest_town", "of a name's towns the most populous is the one news means by default "
-            "(GeoNames population; the prior's rank, not its size)", _largest_town),
+            _near_anchor, lambda c: bool(c.anchors), _near_anchors),
     Feature("division_in_article", "a town in a first-level division the article names anywhere ('in "
-            "northern Iraq', 'the Illinois legislature', the dateline's state) is likelier", _division_in_article),
-    Feature("sentence_container", "a town inside a country or division named in its own sentence ('X is a "
-            "city in C County, S', 'X, in Y') is likelier (encyclopaedia and news convention)",
-            _sentence_container),
+            "northern Iraq', 'the Illinois legislature', the dateline's state) is likelier", _division_in_article,
+            lambda c: bool(c.divisions)),
+    Feature("sentence_container", "a town inside a country or division (state, county) named in its own "
+            "sentence ('X is a city in C County, S', 'X, in Y') is likelier (encyclopaedia and news convention)",
+            _sentence_container, lambda c: bool(c.sentence_areas)),
     Feature("other_continent", "a namesake on another continent than the article's other places needs "
-            "strong evidence (one area per article: Leidner 2008, spatial minimality)", _other_continent),
+            "strong evidence (one area per article: Leidner 2008, spatial minimality)", _other_continent,
+            lambda c: bool(c.continent)),
     Feature("context_distance", "log distance to the article's nearest other placed town or division "
-            "(0 near, 1 at the antipode): articles are about one area", _context_distance),
-    Feature("facility_outside", "a name inside a facility's name ('St. Paul's Hospital', a church named "
-            "after saints) names no far-away town: only the article's countries count", _facility_outside),
+            "(0 near, 1 at the antipode): articles are about one area", _context_distance,
+            lambda c: bool(c.points), _context_distances),
 )

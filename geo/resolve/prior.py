@@ -65,7 +65,12 @@ def _major_city(place: Place, key: str) -> float:
 
 
 def _primary_name(place: Place, key: str) -> float:
-    return 1.0 if name_key(place.name) == key else 0.0
+    own = name_key(place.name)
+    if own == key:
+        return 1.0
+    # an airport's own name is the word its full name adds to its town's ("Heathrow" of "London
+    # Heathrow Airport"), not its IATA code nor the town it is named after ("Samos Airport")
+    return 1.0 if place.kind == "airport" and f" {key} " in f" {own} " and not own.startswith(key + " ") else 0.0
 
 
 PRIOR_FEATURES: tuple[PriorFeature, ...] = (
@@ -83,7 +88,8 @@ PRIOR_FEATURES: tuple[PriorFeature, ...] = (
     PriorFeature("major_city", f"a city of {MAJOR_CITY_POPULATION:,} people or more ('Washington', "
                  "'New York') is named far more than its namesakes", _major_city),
     PriorFeature("primary_name", "a record whose own name is the mention beats one that only lists it as "
-                 "an alternate name (GeoNames alternate names include codes and old spellings)",
+                 "an alternate name (GeoNames alternate names include codes and old spellings); an "
+                 "airport's own name is the word its name adds to its town's ('Heathrow')",
                  _primary_name),
 )
 

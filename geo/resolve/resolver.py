@@ -25,6 +25,7 @@ from geo.resolve.features import (
     Feature,
     Namesakes,
     continent_of,
+    haversine_km,
     in_facility_name,
 )
 from geo.resolve.prior import PRIOR_FEATURES, PriorFeature, prior_values
@@ -39,6 +40,12 @@ PLACED_CONFIDENCE = 0.6
 ANCHOR_CONFIDENCE = 0.7
 #: how many records of a container name are read ("Paris, Texas": the state, not a town)
 CONTAINER_CANDIDATES = 3
+#: records this close to the winner place the name where the winner does (the scorer's 161 km)
+LOCATED_KM = 161.0
+#: records less likely than this are not worth a distance
+LOCATED_MIN_SCORE = 0.005
+#: what a name placed outright as an area can contain ("X is a city in C County, S")
+AREA_KINDS = frozenset({"country", "admin1", "admin2"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +59,14 @@ class ResolverRule:
 FACILITY = ResolverRule("facility_name_outside", "a name inside a facility's name ('St. Paul's Hospital', "
                         "the Church of St. Peter and St. Paul) whose every record lies outside the countries "
                         "the article places is a saint or a person, not a place: left unresolved")
+LOCATED = ResolverRule("located_probability", "what a name's ranking says about where it is, not which record: "
+                       "the probability of the records within 161 km of the winner (a county and its town "
+                       "split the mass but agree on the place); off: the winner's own probability")
+CODE_CASE = ResolverRule("airport_code_in_capitals", "an airport found by its code ('JFK', 'EGLL': a name "
+                         "its own name does not contain) is meant only where the code is written in capitals; "
+                         "a capitalised word ('Fans' at a sentence start) is the word")
+PEERS = ResolverRule("container_not_a_peer", "'X, Y' where X is itself a state (or a country) and Y one too "
+                     "is a list ('Oklahoma, Pennsylvania and Texas'), not an address: Y is no container of X")
 ONE_SENSE = ResolverRule("one_sense_per_discourse", "every mention of a name in one article means the same "
                          "place (Gale, Church & Yarowsky 1992); off: each mention is resolved on its own")
 
@@ -77,13 +92,21 @@ class Resolver:
 
     @property
     def features(self) -> tuple[PriorFeature | Feature | ResolverRule, ...]:
-        return (*PRIOR_FEATURES, *CONTEXT_FEATURES, FACILITY, ONE_SENSE)
+        return (*PRIOR_FEATURES, *CONTEXT_FEATURES, FACILITY, LOCATED, CODE_CASE, PEERS, ONE_SENSE)
+
+    def records(self, mention: RawMention) -> list[Place]:
+        """The gazetteer records a mention can mean (its candidates, less what the rules exclude)."""
+        if CODE_CASE.name in self.disabled or mention.text.isupper():
+            return list(mention.candidates)
+        key = name_key(mention.text)
+        return [p for p in mention.candidates
+                if p.kind != "airport" or f" {key} " in f" {name_key(p.name)} "]
 
     def __call__(self, mentions: Sequence[RawMention], text: str = "") -> list[Toponym]:
         names = self.resolve_names(mentions, text)
         if FACILITY.name not in self.disabled and text:
             self._drop_facility_names(mentions, text, names)
-        chosen = {key: (ranked, self.model.calibration(ranked[0].score, ranked[0].place) if ranked else 0.0)
+        chosen = {key: (ranked, self.model.calibration(self._located(ranked), ranked[0].place) if ranked else 0.0)
                   for key, (ranked, _) in names.items()}
         out = []
         for n, m in enumerate(mentions):
@@ -98,36 +121,34 @@ class Resolver:
         """Each name's ranked records (uncalibrated probabilities) and the final round's
         feature rows, in the order of the name's records (what ``scripts/fit_resolver.py`` fits)."""
         groups = self._groups(mentions)
-        names = {key: _Name(group, self._containers(group), self.disabled,
-                            bool(text) and any(in_facility_name(text, m.start, m.end) for m in group))
+        names = {key: _Name(group, self.records(group[0]), self._containers(group), self.disabled)
                  for key, group in groups.items()}
         # round 0: context is only what the text names outright: countries ("Mali", "Malian"),
-        # divisions, "X, Y" containers
-        outright = {key: n.places[0] for key, n in names.items()
-                    if n.places and n.places[0].kind in ("country", "admin1")}
+        # divisions (states, counties), "X, Y" containers
+        outright = {key: n.places[0] for key, n in names.items() if _outright(n.places)}
         named: Counter[str] = Counter()
         for key, top in outright.items():
             if top.kind == "country":
                 named[top.country_code] += names[key].count
         chosen = {}
         for key, n in names.items():
-            context = Context(named, n.containers, facility=n.facility)
+            context = Context(named, n.containers)
             self._add_areas(context, key, names, outright)
             chosen[key] = self._rank(n, context)[0]
         # round 1: what round 0 placed with some confidence, and as anchors the towns and
         # divisions it placed with high confidence; a name is never evidence for itself
-        placed = {key: ranked[0].place for key, ranked in chosen.items()
-                  if ranked and ranked[0].score >= PLACED_CONFIDENCE}
+        located = {key: self._located(ranked) for key, ranked in chosen.items() if ranked}
+        placed = {key: chosen[key][0].place for key, p in located.items() if p >= PLACED_CONFIDENCE}
         everywhere: Counter[str] = Counter()
         continents: Counter[str] = Counter()
         for key, place in placed.items():
             if place.country_code:
                 everywhere[place.country_code] += names[key].count
                 continents[continent_of().get(place.country_code, "")] += names[key].count
-        anchors = [(key, chosen[key][0].place) for key, p in placed.items()
-                   if chosen[key][0].score >= ANCHOR_CONFIDENCE and p.kind in ("city", "admin1")]
+        anchors = [(key, chosen[key][0].place, name_key(p.name)) for key, p in placed.items()
+                   if located[key] >= ANCHOR_CONFIDENCE and p.kind in ("city", "admin1", "admin2")]
         points = [(key, (p.lat, p.lon)) for key, p in placed.items() if p.kind not in SUPRANATIONAL]
-        areas = {**outright, **{k: p for k, p in placed.items() if p.kind in ("country", "admin1")}}
+        areas = {**outright, **{k: p for k, p in placed.items() if p.kind in AREA_KINDS}}
         result = {}
         for key, n in names.items():
             countries, around = everywhere.copy(), continents.copy()
@@ -137,8 +158,8 @@ class Resolver:
                 around[continent_of().get(own.country_code, "")] -= n.count
             around = +around
             context = Context(+countries, n.containers,
-                              [a for k, a in anchors if k != key and name_key(a.name) != n.key],
-                              facility=n.facility, points=[q for k, q in points if k != key],
+                              [a for k, a, a_key in anchors if k != key and a_key != n.key],
+                              points=[q for k, q in points if k != key],
                               continent=around.most_common(1)[0][0] if around else "")
             self._add_areas(context, key, names, areas)
             result[key] = self._rank(n, context)
@@ -161,7 +182,7 @@ class Resolver:
                              names: dict[str | int, tuple[list[Candidate], list[list[float]]]]) -> None:
         """Unresolve facility-name parts with no record inside the article's other places."""
         placed = {key: ranked[0].place for key, (ranked, _) in names.items()
-                  if ranked and ranked[0].score >= PLACED_CONFIDENCE}
+                  if ranked and self._located(ranked) >= PLACED_CONFIDENCE}
         for n, m in enumerate(mentions):
             key = self._key(n, m)
             ranked = names[key][0]
@@ -176,6 +197,15 @@ class Resolver:
             if countries and not inside:
                 names[key] = ([], names[key][1])
 
+    def _located(self, ranked: Sequence[Candidate]) -> float:
+        """The probability that the name is where its winner is (see :data:`LOCATED`)."""
+        if LOCATED.name in self.disabled or len(ranked) == 1:
+            return ranked[0].score
+        top = (ranked[0].place.lat, ranked[0].place.lon)
+        near = sum(c.score for c in ranked[1:]
+                   if c.score >= LOCATED_MIN_SCORE and haversine_km(top, (c.place.lat, c.place.lon)) < LOCATED_KM)
+        return min(1.0, ranked[0].score + near)
+
     def _key(self, n: int, mention: RawMention) -> str | int:
         return n if ONE_SENSE.name in self.disabled else name_key(mention.text)
 
@@ -188,7 +218,11 @@ class Resolver:
 
     def _containers(self, group: list[RawMention]) -> list[Place]:
         keys = {m.container for m in group if m.container}
-        return [p for c in keys for p in self.gazetteer.candidates_by_key(c)[:CONTAINER_CANDIDATES]]
+        containers = [p for c in keys for p in self.gazetteer.candidates_by_key(c)[:CONTAINER_CANDIDATES]]
+        if PEERS.name in self.disabled or not containers:
+            return containers
+        own = {p.kind for p in group[0].candidates if p.kind in ("country", "admin1")}
+        return [c for c in containers if c.kind not in own]
 
     def _rank(self, name: _Name, context: Context) -> tuple[list[Candidate], list[list[float]]]:
         if len(name.places) == 1:  # nothing to choose: no features to read
@@ -197,19 +231,28 @@ class Resolver:
         return rank_rows(name.places, rows, self.model), rows
 
 
+def _outright(places: Sequence[Place]) -> bool:
+    """Whether a name's first record is an area the text names outright: a country, a state, or a
+    county whose name is no town of it ("Kane County"; "Paris" is the town before the département)."""
+    if not places or places[0].kind not in AREA_KINDS:
+        return False
+    top = places[0]
+    return top.kind != "admin2" or not any(
+        p.kind == "city" and p.country_code == top.country_code and p.admin2 == top.admin2 for p in places)
+
+
 class _Name:
     """One name of an article: its mentions and what is read of it once for both rounds."""
 
-    __slots__ = ("key", "places", "count", "sentences", "containers", "facility", "prior_rows")
+    __slots__ = ("key", "places", "count", "sentences", "containers", "prior_rows")
 
-    def __init__(self, group: list[RawMention], containers: list[Place], disabled: frozenset[str],
-                 facility: bool) -> None:
+    def __init__(self, group: list[RawMention], places: list[Place], containers: list[Place],
+                 disabled: frozenset[str]) -> None:
         self.key = name_key(group[0].text)
-        self.places = group[0].candidates
+        self.places = places
         self.count = len(group)
         self.sentences = {m.sentence for m in group}
         self.containers = containers
-        self.facility = facility
         self.prior_rows = [prior_values(p, self.key, disabled) for p in self.places] if len(self.places) > 1 else []
 
 
@@ -219,13 +262,11 @@ def feature_rows(places: Sequence[Place], key: str, context: Context | None = No
     """One row per record: the values of :data:`FEATURE_NAMES` (0 where disabled)."""
     context = context if context is not None else Context()
     namesakes = Namesakes(places)
-    values = [None if f.name in disabled else f.value for f in CONTEXT_FEATURES]
-    rows = []
-    for n, p in enumerate(places):
-        row = list(prior_rows[n]) if prior_rows is not None else prior_values(p, key, disabled)
-        row.extend(value(p, namesakes, context) if value is not None else 0.0 for value in values)
-        rows.append(row)
-    return rows
+    zeros = [0.0] * len(places)
+    # one column per feature, computed once for the whole candidate set
+    columns = [zeros if f.name in disabled else f.values(places, namesakes, context) for f in CONTEXT_FEATURES]
+    priors = prior_rows if prior_rows is not None else [prior_values(p, key, disabled) for p in places]
+    return [[*prior, *context_row] for prior, context_row in zip(priors, zip(*columns, strict=True), strict=True)]
 
 
 def rank_rows(places: Sequence[Place], rows: list[list[float]], model: Model) -> list[Candidate]:
