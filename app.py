@@ -50,13 +50,14 @@ def body() -> None:
         st.warning(plain(warning))
     shown = page.apply_filters(analyses, sidebar_filters(analyses))
     st.session_state._shown_analyses = tuple(shown)
-    features = map_features(page.signature(shown), tuple(shown))
+    key = page.signature(shown)
+    features = map_features(key, tuple(shown))
     st.caption(f"{len(shown)} article(s) · {len(features.summaries)} places · "
                f"{sum(len(a.events) for a in shown)} events")
     take_click(st.session_state.get("map"), features)
     left, right = st.columns([3, 2], gap="medium")
     with left:
-        show_map(features, many=len(shown) >= page.AREAS_HIDDEN_FROM)
+        show_map(features, key, many=len(shown) >= page.AREAS_HIDDEN_FROM)
     with right:
         show_panel(shown, features)
     # only the open tab runs and is sent: the first page stays light

@@ -147,6 +147,7 @@ def test_click_timbuktu_shows_the_patrol_sentence(page):
 
 def test_click_ghana_shows_the_accra_initiative(page):
     marker(page, "Timbuktu")
+    settle(page)  # the iframe takes its final height after the first marker: measure after that
     frame = page.frame(url=lambda u: "st_folium" in u)
     # where Ghana's interior is on screen, away from the Accra marker
     x, y = frame.evaluate("() => { const p = window.map.latLngToContainerPoint([8.0, -1.2]);"
