@@ -2,6 +2,9 @@
 
     streamlit run app.py
 
+Two pages, named in the sidebar (``st.navigation``): this one, and the
+archive page of ``pages/1_Archive.py``.
+
 Streamlit only, in two layers: this script lays the page out; ``webapp/``
 holds its parts (``cache``: what every session shares, cached once per server;
 ``state``: session state and widget callbacks; ``sidebar``, ``mapview``,
@@ -69,8 +72,7 @@ def body() -> None:
                 show(shown)
 
 
-def main() -> None:
-    st.set_page_config(page_title="Places in the news", page_icon="🗺️", layout="wide")
+def places_page() -> None:
     try:
         body()
     except Exception:  # the visitor gets a short message; the details go to the server's log only
@@ -78,6 +80,15 @@ def main() -> None:
         st.error("Something went wrong on the server while building this page. Reload to try again; "
                  "the details are in the server's log.")
     show_attribution()
+
+
+def main() -> None:
+    st.set_page_config(page_title="Places in the news", page_icon="🗺️", layout="wide")
+    # named pages: the sidebar says "Places in the news" and "Archive", not the script's file name
+    st.navigation([
+        st.Page(places_page, title="Places in the news", icon="🗺️", default=True),
+        st.Page("pages/1_Archive.py", title="Archive", icon="🗂️", url_path="Archive"),
+    ]).run()
 
 
 main()
