@@ -15,7 +15,6 @@ from geo.model import Analysis
 from geo.pipeline import Geoparser
 from geo.web import page
 from geo.web.page import Article
-from webapp import foliummap
 
 log = logging.getLogger("geo.app")
 HERE = Path(__file__).resolve().parents[1]
@@ -79,16 +78,6 @@ def uploaded_article(name: str, data: bytes) -> Article:
 @st.cache_resource(show_spinner=False, max_entries=64)
 def map_features(key: str, _analyses: tuple[Analysis, ...]) -> webmap.MapFeatures:
     return webmap.map_features(_analyses, geoparser().gazetteer)
-
-
-@st.cache_resource(show_spinner=False, max_entries=64)
-def map_text(key: str, tiles: str, show_areas: bool, _features: webmap.MapFeatures) -> dict:
-    """The map of a set of documents as the map component's text: built and rendered once per server."""
-    gaz = geoparser().gazetteer
-    assets, basemap_url = foliummap.map_assets(gaz)
-    fmap = webmap.build_map(_features, gazetteer=gaz, tiles=tiles, show_areas=show_areas, assets=assets,
-                            basemap_url=basemap_url)
-    return foliummap.rendered(fmap, key="map")
 
 
 def corrections() -> CorrectionStore:

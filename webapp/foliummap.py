@@ -9,6 +9,10 @@ selection layer and hands the cached text to streamlit-folium's own
 frontend, with the same arguments ``st_folium`` would send
 (``tests/test_app.py`` checks that against the pinned streamlit-folium).
 
+This module imports streamlit-folium, which registers its component when
+first imported, and only inside a script run: so it is imported by the page,
+never by the warm-up at server start (:mod:`webapp.warmup`).
+
 The map's libraries and the offline basemap are not inlined into those
 arguments: they are published as files through a Streamlit component folder
 (:func:`map_assets`), so the browser fetches and caches them once and a
@@ -29,6 +33,7 @@ import streamlit_folium
 
 from geo import paths, webassets, webmap
 from geo.gazetteer import Gazetteer
+from webapp.cache import geoparser
 
 log = logging.getLogger("geo.app")
 
@@ -90,6 +95,16 @@ def rendered(fmap: folium.Map, *, key: str) -> dict[str, Any]:
     return {"script": script, "header": header, "html": html, "id": streamlit_folium.get_full_id(fmap),
             "css_links": css_links, "js_links": js_links,
             "hash_key": streamlit_folium.generate_js_hash(script, key, False)}
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def map_text(key: str, tiles: str, show_areas: bool, _features: webmap.MapFeatures) -> dict:
+    """The map of a set of documents as the map component's text: built and rendered once per server."""
+    gaz = geoparser().gazetteer
+    assets, basemap_url = map_assets(gaz)
+    fmap = webmap.build_map(_features, gazetteer=gaz, tiles=tiles, show_areas=show_areas, assets=assets,
+                            basemap_url=basemap_url)
+    return rendered(fmap, key="map")
 
 
 def _selection_script(group: folium.FeatureGroup) -> str:

@@ -12,10 +12,9 @@ from geo.model import Analysis
 from webapp.cache import (
     MAP_HEIGHT,
     geoparser,
-    map_text,
     plain,
 )
-from webapp.foliummap import show_rendered_map
+from webapp.foliummap import map_text, show_rendered_map
 from webapp.state import (
     choose_alternative,
 )
