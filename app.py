@@ -1,6 +1,6 @@
 """The page: articles on a map, click a place to read where the article names it.
 
-    streamlit run app.py
+    streamlit run app.py      # or serve.py: the same page, its caches warmed before the server opens
 
 Two pages, named in the sidebar (``st.navigation``): this one, and the
 archive page of ``pages/1_Archive.py``.
