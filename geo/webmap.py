@@ -339,7 +339,26 @@ window.geoNews = (function () {
       // binds no popups, so that slot carries the clicked feature's id
       if (window.__GLOBAL_DATA__) { window.__GLOBAL_DATA__.last_object_clicked_popup = String(feature.id); }
       window.geoNewsLastClicked = String(feature.id);
+      setTimeout(reportClick, 0);  // once streamlit-folium's own handler has counted the click
     });
+  }
+  var CLICK_KEYS = ["last_object_clicked", "last_object_clicked_count", "last_object_clicked_popup"];
+  // streamlit-folium reports a click 250 ms later (a debounce meant for panning): a quarter of
+  // the click -> panel time. Report it now, the same value in the same key order, and mark it
+  // sent, so the debounced report finds nothing new. Only when the page asked for clicks alone.
+  function reportClick() {
+    var g = window.__GLOBAL_DATA__, asked = g && g.returned_objects;
+    if (!asked || !window.Streamlit || !asked.every(function (k) { return CLICK_KEYS.indexOf(k) >= 0; })) {
+      return;
+    }
+    var data = {};
+    CLICK_KEYS.forEach(function (k) {
+      if (asked.indexOf(k) >= 0) { data[k] = g[k] === undefined ? null : g[k]; }
+    });
+    if (JSON.stringify(g.previous_data) !== JSON.stringify(data)) {
+      g.previous_data = data;
+      window.Streamlit.setComponentValue(data);
+    }
   }
   // A click on a cluster selects nothing: clear the id a marker click left,
   // or streamlit-folium would report that marker again with this click.
