@@ -1,6 +1,9 @@
 """The page: articles on a map, click a place to read where the article names it.
 
-    streamlit run app.py
+    streamlit run app.py      # or serve.py: the same page, its caches warmed before the server opens
+
+Two pages, named in the sidebar (``st.navigation``): this one, and the
+archive page of ``pages/1_Archive.py``.
 
 Streamlit only, in two layers: this script lays the page out; ``webapp/``
 holds its parts (``cache``: what every session shares, cached once per server;
@@ -50,13 +53,14 @@ def body() -> None:
         st.warning(plain(warning))
     shown = page.apply_filters(analyses, sidebar_filters(analyses))
     st.session_state._shown_analyses = tuple(shown)
-    features = map_features(page.signature(shown), tuple(shown))
+    key = page.signature(shown)
+    features = map_features(key, tuple(shown))
     st.caption(f"{len(shown)} article(s) · {len(features.summaries)} places · "
                f"{sum(len(a.events) for a in shown)} events")
     take_click(st.session_state.get("map"), features)
     left, right = st.columns([3, 2], gap="medium")
     with left:
-        show_map(features, many=len(shown) >= page.AREAS_HIDDEN_FROM)
+        show_map(features, key, many=len(shown) >= page.AREAS_HIDDEN_FROM)
     with right:
         show_panel(shown, features)
     # only the open tab runs and is sent: the first page stays light
@@ -68,8 +72,7 @@ def body() -> None:
                 show(shown)
 
 
-def main() -> None:
-    st.set_page_config(page_title="Places in the news", page_icon="🗺️", layout="wide")
+def places_page() -> None:
     try:
         body()
     except Exception:  # the visitor gets a short message; the details go to the server's log only
@@ -77,6 +80,15 @@ def main() -> None:
         st.error("Something went wrong on the server while building this page. Reload to try again; "
                  "the details are in the server's log.")
     show_attribution()
+
+
+def main() -> None:
+    st.set_page_config(page_title="Places in the news", page_icon="🗺️", layout="wide")
+    # named pages: the sidebar says "Places in the news" and "Archive", not the script's file name
+    st.navigation([
+        st.Page(places_page, title="Places in the news", icon="🗺️", default=True),
+        st.Page("pages/1_Archive.py", title="Archive", icon="🗂️", url_path="Archive"),
+    ]).run()
 
 
 main()

@@ -339,7 +339,26 @@ window.geoNews = (function () {
       // binds no popups, so that slot carries the clicked feature's id
       if (window.__GLOBAL_DATA__) { window.__GLOBAL_DATA__.last_object_clicked_popup = String(feature.id); }
       window.geoNewsLastClicked = String(feature.id);
+      setTimeout(reportClick, 0);  // once streamlit-folium's own handler has counted the click
     });
+  }
+  var CLICK_KEYS = ["last_object_clicked", "last_object_clicked_count", "last_object_clicked_popup"];
+  // streamlit-folium reports a click 250 ms later (a debounce meant for panning): a quarter of
+  // the click -> panel time. Report it now, the same value in the same key order, and mark it
+  // sent, so the debounced report finds nothing new. Only when the page asked for clicks alone.
+  function reportClick() {
+    var g = window.__GLOBAL_DATA__, asked = g && g.returned_objects;
+    if (!asked || !window.Streamlit || !asked.every(function (k) { return CLICK_KEYS.indexOf(k) >= 0; })) {
+      return;
+    }
+    var data = {};
+    CLICK_KEYS.forEach(function (k) {
+      if (asked.indexOf(k) >= 0) { data[k] = g[k] === undefined ? null : g[k]; }
+    });
+    if (JSON.stringify(g.previous_data) !== JSON.stringify(data)) {
+      g.previous_data = data;
+      window.Streamlit.setComponentValue(data);
+    }
   }
   // A click on a cluster selects nothing: clear the id a marker click left,
   // or streamlit-folium would report that marker again with this click.
@@ -412,8 +431,8 @@ def basemap_features(gazetteer: Gazetteer, *, tolerance: float = 0.25) -> dict[s
 
 
 @lru_cache(maxsize=2)
-def basemap_script(gazetteer: Gazetteer) -> str:
-    """The basemap as a script defining ``window.geoNewsBasemap``, as a data URL.
+def basemap_payload(gazetteer: Gazetteer) -> bytes:
+    """The basemap as a script defining ``window.geoNewsBasemap``.
 
     Simplifying 240 countries takes a few tenths of a second, paid on the
     first page after every server start; the result is kept beside the
@@ -422,17 +441,24 @@ def basemap_script(gazetteer: Gazetteer) -> str:
     """
     cached = Path(gazetteer.path).with_suffix(f".basemap-{BASEMAP_VERSION}.js")
     try:
-        payload = cached.read_bytes()
+        return cached.read_bytes()
     except OSError:
-        collection = basemap_features(gazetteer)
-        payload = ("window.geoNewsBasemap = " + json.dumps(collection, separators=(",", ":")) + ";").encode()
-        try:
-            tmp = cached.with_suffix(f".tmp{os.getpid()}")
-            tmp.write_bytes(payload)
-            os.replace(tmp, cached)
-        except OSError:
-            pass  # no cache, same map
-    return data_url(payload, "text/javascript")
+        pass
+    collection = basemap_features(gazetteer)
+    payload = ("window.geoNewsBasemap = " + json.dumps(collection, separators=(",", ":")) + ";").encode()
+    try:
+        tmp = cached.with_suffix(f".tmp{os.getpid()}")
+        tmp.write_bytes(payload)
+        os.replace(tmp, cached)
+    except OSError:
+        pass  # no cache, same map
+    return payload
+
+
+@lru_cache(maxsize=2)
+def basemap_script(gazetteer: Gazetteer) -> str:
+    """The basemap script as a data URL, for a map that must stand alone (no server to fetch from)."""
+    return data_url(basemap_payload(gazetteer), "text/javascript")
 
 
 def localize(m: folium.Map, assets: Any = None) -> folium.Map:
@@ -462,12 +488,15 @@ def localize(m: folium.Map, assets: Any = None) -> folium.Map:
 
 def build_map(features: MapFeatures, *, gazetteer: Gazetteer | None = None, tiles: TileChoice = "auto",
               cluster_threshold: int = CLUSTER_THRESHOLD, assets: Any = None,
-              show_areas: bool = True) -> folium.Map:
+              show_areas: bool = True, basemap_url: str | None = None) -> folium.Map:
     """The folium map of the features: one GeoJson per layer, ready for ``st_folium``.
 
     ``tiles="auto"`` puts OpenStreetMap tiles over the offline basemap of
     country polygons: where the tile server cannot be reached, the tiles fail
     and the basemap beneath shows through. ``"offline"`` never asks for tiles.
+    ``assets`` and ``basemap_url`` point the map at libraries and a basemap a
+    page server publishes (:func:`geo.webassets.served_assets`); by default
+    they are inlined, so the map stands alone.
     """
     if tiles not in ("auto", "offline"):
         raise ValueError(f"Expected tiles to be 'auto' or 'offline', instead got: {tiles!r}.")
@@ -478,7 +507,7 @@ def build_map(features: MapFeatures, *, gazetteer: Gazetteer | None = None, tile
     # the basemap pane sits under the tile pane (z-index 200): tiles cover it when they load
     CustomPane("basemap", z_index=150, pointer_events=False).add_to(m)
     if gazetteer is not None:
-        BasemapLayer(basemap_script(gazetteer), name="Countries (offline basemap)", pane="basemap",
+        BasemapLayer(basemap_url or basemap_script(gazetteer), name="Countries (offline basemap)", pane="basemap",
                      attribution=NATURAL_EARTH_ATTRIBUTION + " \u00b7 " + GEONAMES_ATTRIBUTION).add_to(m)
         m.get_root().header.add_child(folium.Element(
             "<style>.leaflet-container{background:#cfe3f0}</style>"))

@@ -2,7 +2,7 @@
 
     python scripts/load_test.py --sessions 10 [--sessions 25] [--json out.json]
 
-Starts `streamlit run app.py` on a free port of 127.0.0.1 only (nothing
+Starts `streamlit run serve.py` (``--entry app.py``: the bare script) on a free port of 127.0.0.1 only (nothing
 listens beyond loopback), warms it with one visit (the gazetteer opens once
 per server), then opens every session of a round at the same moment, each in
 its own browser context: load the seed article, wait for the Timbuktu marker
@@ -35,6 +35,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SEED = "voa-2022-11-14-uk-pulling-mali-troop-deployment"
 CHROMIUM = "/usr/bin/chromium"
+#: the page's production entry point: app.py behind a server that warms its caches before it opens
+#: (``--entry app.py`` measures the bare script)
+ENTRY = "serve.py"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
                  "--disable-dev-shm-usage"]
@@ -68,6 +71,16 @@ def rss_kib(pid: int) -> int:
     return total
 
 
+def cpu_seconds(pid: int | None = None) -> float:
+    """User + system CPU seconds of a process (from /proc), or of the whole machine when ``pid`` is None."""
+    if pid is None:
+        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+        busy = sum(int(f) for i, f in enumerate(fields) if i not in (3, 4))  # all but idle and iowait
+        return busy / os.sysconf("SC_CLK_TCK")
+    stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(stat[11]) + int(stat[12])) / os.sysconf("SC_CLK_TCK")
+
+
 class MemoryWatch(threading.Thread):
     """Samples the server's resident memory every 0.2 s; keeps the peak."""
 
@@ -81,10 +94,10 @@ class MemoryWatch(threading.Thread):
             self.stop.wait(0.2)
 
 
-def start_server(data: Path, log: Path) -> tuple[subprocess.Popen, str]:
+def start_server(data: Path, log: Path, entry: str = ENTRY) -> tuple[subprocess.Popen, str]:
     port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+        [sys.executable, "-m", "streamlit", "run", entry, "--server.port", str(port),
          "--server.address", "127.0.0.1"],
         cwd=ROOT, env={**os.environ, "GEO_DATA_DIR": str(data)},
         stdout=open(log, "w"), stderr=subprocess.STDOUT)  # noqa: SIM115 (lives as long as the server)
@@ -141,14 +154,19 @@ async def round_of(sessions: int, url: str, timeout_s: float) -> list[dict[str, 
             await browser.close()
 
 
-def summary(sessions: int, results: list[dict[str, object]], peak_kib: int) -> dict[str, object]:
+def summary(sessions: int, results: list[dict[str, object]], peak_kib: int,
+            cpu: tuple[float, float, float] = (0.0, 0.0, 0.0)) -> dict[str, object]:
     maps = [r["map_s"] for r in results if r["map_s"] is not None]
     panels = [r["panel_s"] for r in results if r["panel_s"] is not None]
     failed = [r for r in results if r["errors"] or r["panel_s"] is None]
     return {"sessions": sessions, "failed": len(failed),
             "slowest_map_s": max(maps) if maps else None, "slowest_panel_s": max(panels) if panels else None,
             "median_map_s": sorted(maps)[len(maps) // 2] if maps else None,
-            "server_peak_rss_mib": round(peak_kib / 1024), "errors": sorted({e for r in failed for e in r["errors"]})}
+            "server_peak_rss_mib": round(peak_kib / 1024),
+            # where the round's time went: the page server, against every process of the machine
+            # (the browsers, and whatever else shares it) over the same wall time
+            "server_cpu_s": round(cpu[0], 1), "machine_cpu_s": round(cpu[1], 1), "wall_s": round(cpu[2], 1),
+            "errors": sorted({e for r in failed for e in r["errors"]})}
 
 
 def verdict(row: dict[str, object]) -> bool:
@@ -164,20 +182,24 @@ def main(argv: list[str] | None = None) -> int:
                     help=f"concurrent pages in one round (repeatable; at most {MAX_SESSIONS}); default 10 and 25")
     ap.add_argument("--timeout", type=float, default=120.0, help="seconds a session may take (default 120)")
     ap.add_argument("--json", type=Path, help="also write the figures to this file")
+    ap.add_argument("--entry", default=ENTRY, help=f"the script `streamlit run` starts (default {ENTRY})")
     args = ap.parse_args(argv)
     rounds = args.sessions or [10, 25]
     if any(not 1 <= n <= MAX_SESSIONS for n in rounds):
         ap.error(f"--sessions must be between 1 and {MAX_SESSIONS}")
 
     work = Path(tempfile.mkdtemp(prefix="geo-load-"))
-    proc, url = start_server(work / "data", work / "streamlit.log")
+    proc, url = start_server(work / "data", work / "streamlit.log", args.entry)
     watch = MemoryWatch(proc.pid)
     watch.start()
     rows = []
     try:
         asyncio.run(round_of(1, url, args.timeout))  # the first visit opens the gazetteer and analyses the seed
         for n in rounds:
-            rows.append(summary(n, asyncio.run(round_of(n, url, args.timeout)), watch.peak))
+            before = (cpu_seconds(proc.pid), cpu_seconds(), time.perf_counter())
+            results = asyncio.run(round_of(n, url, args.timeout))
+            cpu = (cpu_seconds(proc.pid) - before[0], cpu_seconds() - before[1], time.perf_counter() - before[2])
+            rows.append(summary(n, results, watch.peak, cpu))
     finally:
         watch.stop.set()
         proc.terminate()

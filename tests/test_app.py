@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from geo import paths, webassets
 from geo.corrections import CorrectionStore
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -80,8 +81,47 @@ def test_default_page_shows_the_seed_without_input():
 def test_the_map_needs_no_internet():
     [component] = page().get("component_instance")
     args = json.loads(component.proto.json_args)
-    assert args["js_links"] and all(link.startswith("data:text/javascript") for link in args["js_links"])
-    assert all(link.startswith("data:text/css") for link in args["css_links"])
+    links = args["js_links"] + args["css_links"]
+    # published by the page's own server, beside the map's iframe: fetched and cached once per browser
+    assert args["js_links"] and all(link.startswith("../webapp.foliummap.geo_map_assets/") for link in links)
+    folder = paths.cache_dir() / "web"
+    leaflet = next(link for link in args["js_links"] if "/leaflet-" in link)
+    installed = Path(webassets.local_assets().sources["leaflet"])
+    assert (folder / leaflet.rsplit("/", 1)[1]).read_bytes() == installed.read_bytes()
+    assert any("/basemap-" in link for link in args["js_links"])
+    assert all((folder / link.rsplit("/", 1)[1]).is_file() for link in links)
+    assert "base64" not in args["script"]  # not even the marker images: the map text stays small
+
+
+def test_the_map_is_sent_as_st_folium_would_send_it(monkeypatch, gazetteer, seed_text, seed_published):
+    """The page renders its map once and calls streamlit-folium's frontend itself: same arguments."""
+    import streamlit_folium
+
+    from geo import webmap
+    from geo.pipeline import Geoparser
+    from webapp import foliummap
+
+    analysis = Geoparser(gazetteer).analyse(seed_text, published=seed_published)
+    features = webmap.map_features([analysis], gazetteer)
+    sent: list[dict] = []
+    monkeypatch.setattr(streamlit_folium, "_component_func", lambda **kwargs: sent.append(kwargs))
+    group = webmap.selection_layer(gazetteer.get(TIMBUKTU))
+    streamlit_folium.st_folium(webmap.build_map(features, gazetteer=gazetteer), key="map", height=600,
+                               use_container_width=True, returned_objects=foliummap.CLICK_KEYS,
+                               center=(1.0, 2.0), zoom=5, feature_group_to_add=group)
+    text = foliummap.rendered(webmap.build_map(features, gazetteer=gazetteer), key="map")
+    foliummap.show_rendered_map(text, key="map", height=600, center=(1.0, 2.0), zoom=5,
+                                selection=webmap.selection_layer(gazetteer.get(TIMBUKTU)))
+    theirs, ours = sent
+    assert theirs.keys() == ours.keys()
+    for name in theirs.keys() - {"on_change", "default", "feature_group"}:
+        assert ours[name] == theirs[name], name
+    assert ours["feature_group"].replace("feature_group_0", "") == theirs["feature_group"].replace(
+        "feature_group_0", "")
+    # the only difference: the count starts where the frontend starts it, so a loaded map does not rerun
+    assert ours["default"] == {**theirs["default"], "last_object_clicked_count": 0}
+    assert list(ours["default"]) == ["last_object_clicked", "last_object_clicked_count",
+                                     "last_object_clicked_popup"]
 
 
 def test_clicking_timbuktu_shows_the_patrol_sentence():

@@ -53,19 +53,17 @@ def chromium() -> Path:
     return CHROMIUM
 
 
-@pytest.fixture(scope="module")
-def server(chromium, gazetteer, tmp_path_factory) -> Iterator[str]:
-    """`streamlit run app.py` on a free port, with corrections kept in a temporary folder."""
+def _serve(entry: str, data: Path) -> Iterator[str]:
+    """`streamlit run ENTRY` on a free port, with corrections kept in ``data``; its URL once it answers."""
     port = _free_port()
-    data = tmp_path_factory.mktemp("geo-data")
     log = open(data / "streamlit.log", "w")  # noqa: SIM115 (closed below)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+        [sys.executable, "-m", "streamlit", "run", entry, "--server.port", str(port),
          "--server.address", "127.0.0.1"],
         cwd=ROOT, env={**os.environ, "GEO_DATA_DIR": str(data)}, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/"
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 120
         while True:
             try:
                 urllib.request.urlopen(url + "_stcore/health", timeout=2).read()
@@ -82,6 +80,12 @@ def server(chromium, gazetteer, tmp_path_factory) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             proc.kill()
         log.close()
+
+
+@pytest.fixture(scope="module")
+def server(chromium, gazetteer, tmp_path_factory) -> Iterator[str]:
+    """`streamlit run app.py` on a free port, with corrections kept in a temporary folder."""
+    yield from _serve("app.py", tmp_path_factory.mktemp("geo-data"))
 
 
 @pytest.fixture(scope="module")
@@ -147,6 +151,7 @@ def test_click_timbuktu_shows_the_patrol_sentence(page):
 
 def test_click_ghana_shows_the_accra_initiative(page):
     marker(page, "Timbuktu")
+    settle(page)  # the iframe takes its final height after the first marker: measure after that
     frame = page.frame(url=lambda u: "st_folium" in u)
     # where Ghana's interior is on screen, away from the Accra marker
     x, y = frame.evaluate("() => { const p = window.map.latLngToContainerPoint([8.0, -1.2]);"
@@ -324,3 +329,18 @@ def test_a_never_a_place_rule_removes_the_name_from_a_second_article(page):
     page.locator(".geo-article mark", has_text="Togo").first.wait_for(state="detached", timeout=TIMEOUT_MS)
     assert page.locator(".geo-article").filter(has_text="Envoys from").locator("mark", has_text="Accra").count() == 1
     shot(page, "never-a-place.png")
+
+
+def test_the_warm_entry_point_serves_the_same_page_with_its_caches_filled(browser, gazetteer, tmp_path):
+    """`streamlit run serve.py` analyses the seed before it opens; its map and the click work as in app.py."""
+    for url in _serve("serve.py", tmp_path):
+        log = (tmp_path / "streamlit.log").read_text()
+        assert "warm-up failed" not in log
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        pg = context.new_page()
+        pg.goto(url)
+        marker(pg, "Timbuktu").click()
+        pg.locator(".geo-sentence").filter(has_text="during a patrol in").wait_for(timeout=TIMEOUT_MS)
+        nav = pg.locator('[data-testid="stSidebarNav"]').inner_text()
+        assert "Places in the news" in nav and "Archive" in nav and "app" not in nav.split()
+        context.close()

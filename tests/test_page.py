@@ -40,6 +40,16 @@ def test_the_streamlit_side_defines_no_classes_of_its_own():
         assert "@dataclass" not in source and "\nclass " not in source, path.name
 
 
+def test_an_article_key_changes_with_everything_an_analysis_depends_on():
+    article = page.Article("a", "Talks in Accra.", "T", dt.date(2012, 3, 8), "seeds/a.txt")
+    key = page.article_key(article)
+    assert key == page.article_key(replace(article, source="upload: a.txt"))  # where it came from is not analysed
+    for changed in (replace(article, text="Talks in Dakar."), replace(article, title="U"),
+                    replace(article, published=None), replace(article, id="b")):
+        assert page.article_key(changed) != key
+    assert page.combined_key([key, "x"]) != page.combined_key(["x", key])
+
+
 def test_dates_before_2016_are_accepted():
     assert page.PUBLISHED_MIN <= dt.date(1995, 6, 1)
     assert page.published_max(dt.date(2026, 1, 1)) > dt.date(2026, 12, 31)

@@ -190,6 +190,27 @@ def test_local_files_are_inlined_with_their_images(tmp_path):
     assert dict(webassets.localize_links(folium.Map.default_js, assets))["leaflet"].startswith("data:")
 
 
+def test_a_page_server_publishes_the_files_under_names_of_their_content(tmp_path):
+    leaflet = tmp_path / "js" / "leaflet"
+    (leaflet / "images").mkdir(parents=True)
+    (leaflet / "leaflet.js").write_text("window.L = {};")
+    for image in ("marker-icon.png", "marker-icon-2x.png", "marker-shadow.png"):
+        (leaflet / "images" / image).write_bytes(b"\x89PNG" + image.encode())
+    folder = tmp_path / "web"
+    assets = webassets.served_assets(folder, "../assets/", (tmp_path / "js",))
+    url = assets.urls["leaflet"]
+    assert url.startswith("../assets/leaflet-") and url.endswith(".js")
+    assert (folder / url.rsplit("/", 1)[1]).read_text() == "window.L = {};"
+    # Leaflet finds its default marker images beside the libraries, not inlined into every map
+    assert (folder / "images" / "marker-icon.png").is_file()
+    assert webassets.icon_path_script(assets) == "L.Icon.Default.imagePath = '../assets/images/';"
+    again = webassets.publish(folder, "../assets/", {"basemap.js": b"one"})
+    assert again == webassets.publish(folder, "../assets/", {"basemap.js": b"one"})
+    changed = webassets.publish(folder, "../assets/", {"basemap.js": b"two"})
+    assert changed["basemap.js"] != again["basemap.js"]  # a browser that cached the old one asks again
+    assert not list(folder.glob(".*.tmp"))
+
+
 def test_selection_and_focus(gazetteer):
     mali = gazetteer.get(MALI)
     group = webmap.selection_layer(mali, shape=gazetteer.area(MALI))

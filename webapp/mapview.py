@@ -6,16 +6,15 @@ import json
 import os
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from geo import panel, webmap
 from geo.model import Analysis
 from webapp.cache import (
-    CLICK_KEYS,
     MAP_HEIGHT,
     geoparser,
     plain,
 )
+from webapp.foliummap import map_text, show_rendered_map
 from webapp.state import (
     choose_alternative,
 )
@@ -51,18 +50,15 @@ def take_click(map_state: dict | None, features: webmap.MapFeatures) -> bool:
     return True
 
 
-def show_map(features: webmap.MapFeatures, *, many: bool) -> None:
+def show_map(features: webmap.MapFeatures, key: str, *, many: bool) -> None:
     gaz = geoparser().gazetteer
     tiles = "offline" if os.environ.get("GEO_TILES") == "offline" else "auto"
-    fmap = webmap.build_map(features, gazetteer=gaz, tiles=tiles, show_areas=not many)
+    text = map_text(key, tiles, not many, features)
     selected = st.session_state.selected
     place = gaz.get(selected) if selected is not None else None
     center, zoom = st.session_state.focus
-    map_state = st_folium(
-        fmap, key="map", height=MAP_HEIGHT, use_container_width=True, returned_objects=CLICK_KEYS,
-        center=center, zoom=zoom,
-        feature_group_to_add=webmap.selection_layer(place, shape=features.shapes.get(selected)),
-    )
+    map_state = show_rendered_map(text, key="map", height=MAP_HEIGHT, center=center, zoom=zoom,
+                                  selection=webmap.selection_layer(place, shape=features.shapes.get(selected)))
     if take_click(map_state, features):
         st.rerun()  # a click the session state had not seen yet (st_folium without key callback)
     st.html(webmap.legend_html(features))

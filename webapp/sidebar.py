@@ -13,7 +13,7 @@ from geo.web.page import Article
 from webapp.cache import (
     DEFAULT_SEED,
     HERE,
-    analyse,
+    analyse_many,
     corrections,
     geoparser,
     plain,
@@ -90,12 +90,14 @@ def sidebar_filters(analyses: list[Analysis]) -> page.Filters:
 
 
 def analyse_all(articles: list[Article]) -> tuple[list[Analysis], list[str]]:
-    gaz = geoparser().gazetteer
+    gaz, store = geoparser().gazetteer, corrections()
     analyses, warnings = [], []
-    for article in articles:
+    for article, result in zip(articles, analyse_many(articles), strict=True):
+        if isinstance(result, str):
+            warnings.append(f"{article.title}: {result}")
+            continue
         try:
-            analysis, problems = page.corrected(analyse(article.text, article.id, article.title, article.published),
-                                                corrections(), gaz)
+            analysis, problems = page.corrected(result, store, gaz)
         except GeoError as exc:
             warnings.append(f"{article.title}: {exc}")
             continue

@@ -55,6 +55,18 @@ class Article:
         return replace(self, title=title or self.title, published=published)
 
 
+def article_key(article: Article) -> str:
+    """A digest of everything an analysis depends on: text, id, title and publication date."""
+    digest = hashlib.sha1(article.text.encode("utf-8", "surrogatepass"), usedforsecurity=False)
+    digest.update(json.dumps([article.id, article.title, str(article.published)], ensure_ascii=False).encode())
+    return digest.hexdigest()
+
+
+def combined_key(keys: Iterable[str]) -> str:
+    """One digest of many keys, in order."""
+    return hashlib.sha1("\n".join(keys).encode(), usedforsecurity=False).hexdigest()
+
+
 def published_max(today: dt.date | None = None) -> dt.date:
     """The latest publication date accepted: a year ahead (embargoed or mis-set clocks)."""
     return (today or dt.date.today()) + dt.timedelta(days=366)
