@@ -9,6 +9,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.archive import (
+    MAX_MARKERS,
     Archive,
     ArchiveFilter,
     aggregate_events,
@@ -71,8 +72,10 @@ choice = ArchiveFilter(start=dates[0], end=dates[1], categories=frozenset(catego
 places, events = view(folder, stamp(folder), choice)
 fmap = archive_map(places, events, gazetteer=gazetteer())
 
-st.caption(f"{data.article_count:,} articles · {len(places):,} places and {int(events['events'].sum()) if len(events) else 0:,}"
-           f" events in view · errors in the run: {data.manifest.get('errors', 'unknown')}")
+drawn = f" (the {MAX_MARKERS:,} most named are drawn)" if len(places) > MAX_MARKERS else ""
+st.caption(f"{data.article_count:,} articles · {len(places):,} places{drawn} and "
+           f"{int(events['events'].sum()) if len(events) else 0:,} events in view · "
+           f"errors in the run: {data.manifest.get('errors', 'unknown')}")
 left, right = st.columns([3, 2])
 with left:
     state = st_folium(fmap, key="archive_map", height=620, use_container_width=True,

@@ -106,6 +106,15 @@ def cpu_pressure() -> float:
         return float("nan")
 
 
+def schedstat(pid: int) -> tuple[float, float] | None:
+    """Seconds this process has run on a core and waited in the run queue for one (Linux schedstat)."""
+    try:
+        run, wait, _ = Path(f"/proc/{pid}/schedstat").read_text().split()
+        return int(run) / 1e9, int(wait) / 1e9
+    except (OSError, ValueError):
+        return None
+
+
 def watch(cmd: list[str], *, extra_pids=lambda: [], every: float = 0.5, log=None) -> dict:
     """Run ``cmd``; sample the RSS of it, its children and ``extra_pids()`` every ``every`` s."""
     import psutil
@@ -115,6 +124,8 @@ def watch(cmd: list[str], *, extra_pids=lambda: [], every: float = 0.5, log=None
                             start_new_session=True)
     parent = psutil.Process(proc.pid)
     peaks: dict[int, float] = {}
+    sched: dict[int, tuple[float, float, float]] = {}  # pid -> (seconds watched, on a core, waiting for one)
+    first: dict[int, tuple[float, float, float]] = {}
     pressure = []
     try:
         while proc.poll() is None:
@@ -130,6 +141,11 @@ def watch(cmd: list[str], *, extra_pids=lambda: [], every: float = 0.5, log=None
                 except psutil.NoSuchProcess:
                     continue
                 peaks[p.pid] = max(peaks.get(p.pid, 0.0), sample[p.pid])
+                stat = schedstat(p.pid)
+                if stat:  # from the first sample on (a Dask worker was started before the run)
+                    first.setdefault(p.pid, (time.time(), *stat))
+                    t0, run0, wait0 = first[p.pid]
+                    sched[p.pid] = (time.time() - t0, stat[0] - run0, stat[1] - wait0)
             pressure.append(cpu_pressure())
             if log:
                 log(time.perf_counter() - started, sample)
@@ -139,7 +155,7 @@ def watch(cmd: list[str], *, extra_pids=lambda: [], every: float = 0.5, log=None
         raise
     err = proc.stderr.read().decode(errors="replace")
     return {"seconds": time.perf_counter() - started, "code": proc.returncode, "stderr": err,
-            "peaks": peaks, "client": proc.pid, "pressure": statistics.fmean(pressure) if pressure else 0.0}
+            "peaks": peaks, "sched": sched, "client": proc.pid, "pressure": statistics.fmean(pressure) if pressure else 0.0}
 
 
 def steady_rate(out: Path) -> float:
@@ -174,7 +190,11 @@ def one_run(kind: str, corpus: Path, work: Path, partition_size: int, good: int)
     else:
         res = watch(batch_cmd(corpus, out, partition_size, "--workers", "1" if kind == "one" else "2"))
         workers = [p for p in res["peaks"] if p != res["client"]] or [res["client"]]
-    res.update(kind=kind, rate=good / res["seconds"], steady=steady_rate(out),
+    # per worker: the share of its life it ran, waited for a core (other load), or had nothing to do
+    shares = [f"run {run / alive:.0%} wait {wait / alive:.0%} idle {max(0.0, 1 - (run + wait) / alive):.0%}"
+              for alive, run, wait in (res["sched"][p] for p in workers if p in res["sched"] and res["peaks"][p] > 50)
+              if alive > 0]
+    res.update(kind=kind, rate=good / res["seconds"], steady=steady_rate(out), shares=shares,
                worker_peaks=[round(res["peaks"][p]) for p in workers if p in res["peaks"]])
     return res
 
@@ -193,7 +213,7 @@ def speed(args: argparse.Namespace) -> int:
             results[kind] = res
             print(f"round {r + 1} {kind:<5} {res['seconds']:6.1f} s  whole {res['rate']:6.1f} docs/s  "
                   f"steady {res['steady']:6.1f} docs/s  exit {res['code']}  RSS/worker {res['worker_peaks']} MB  "
-                  f"CPU pressure {res['pressure']:.0f} %", flush=True)
+                  f"CPU pressure {res['pressure']:.0f} %\n        workers: {'; '.join(res['shares'])}", flush=True)
         ratios = {name: (results[a][key] / results[b][key])
                   for name, a, b in (("two/one", "two", "one"), ("dask/two", "dask", "two"))
                   for key in ("rate",)}

@@ -11,6 +11,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from geo.archive import (
@@ -22,6 +23,8 @@ from geo.archive import (
     click_tolerance,
     open_archive,
     place_at,
+    place_features,
+    summarise,
 )
 from geo.batch import run_batch
 from geo.errors import GeoError
@@ -63,7 +66,8 @@ def test_open_aggregate_and_filter(archive_dir):
 def test_events_by_category(archive_dir):
     archive = open_archive(archive_dir)
     everything = aggregate_events(archive)
-    assert everything["events"].sum() == len(archive.events.dropna(subset=["place_id"]))
+    layer = pd.read_parquet(archive_dir / "events")
+    assert everything["events"].sum() == len(layer.dropna(subset=["place_id", "geometry"]))
     some = archive.categories[0]
     only = aggregate_events(archive, ArchiveFilter(categories=frozenset({some})))
     assert set(only["category"]) <= {some}
@@ -86,6 +90,29 @@ def test_articles_and_sentences_behind_a_place(archive_dir):
     assert place_at(places, row["lat"] + edge, row["lon"], tolerance=click_tolerance(9)) is None
 
 
+def test_summary_written_at_the_end_matches_the_layers(archive_dir):
+    """The page's per-place-and-day table gives the same per-place counts as the per-article layer."""
+    assert (archive_dir / "summary" / "place_days.parquet").exists()
+    layer = pd.read_parquet(archive_dir / "places")
+    expected = layer.groupby("geonameid").agg(articles=("doc_id", "nunique"), mentions=("mention_count", "sum"))
+    got = aggregate_places(open_archive(archive_dir)).set_index("geonameid")[["articles", "mentions"]]
+    pd.testing.assert_frame_equal(got.sort_index(), expected.sort_index(), check_dtype=False)
+
+
+def test_stale_or_missing_summary_is_computed_again(archive_dir, tmp_path):
+    import shutil
+
+    copy = tmp_path / "out"
+    shutil.copytree(archive_dir, copy)
+    before = aggregate_places(open_archive(copy))
+    (copy / "done" / "part-00000.json").unlink()  # as if a rerun had not finished it yet
+    (copy / "summary" / "place_days.parquet").write_bytes(b"not parquet")
+    pd.testing.assert_frame_equal(aggregate_places(open_archive(copy)), before)
+    shutil.rmtree(copy / "summary")
+    pd.testing.assert_frame_equal(aggregate_places(open_archive(copy)), before)
+    assert summarise(copy)["place_days"] == len(open_archive(copy).places)
+
+
 def test_not_an_archive_is_a_clear_error(tmp_path):
     with pytest.raises(GeoError, match="--out folder of `python -m geo batch`"):
         open_archive(tmp_path)
@@ -96,8 +123,11 @@ def test_map_has_a_marker_per_place_and_escapes_names(archive_dir, gazetteer):
     places = aggregate_places(archive)
     places.loc[0, "name"] = "<script>x</script>"
     html = archive_map(places, aggregate_events(archive), gazetteer=gazetteer, tiles="offline").get_root().render()
-    assert html.count("geo-archive-place") >= len(places)
-    assert "<script>x</script>" not in html
+    assert "geo-archive-place" in html and all(f'"id": {g}' in html for g in places["geonameid"])
+    assert "<script>x</script>" not in html and "\\u0026lt;script\\u0026gt;x" in html  # escaped, then JSON
+    assert len(place_features(places)["features"]) == len(places)
+    few = archive_map(places, aggregate_events(archive), tiles="offline", max_markers=2).get_root().render()
+    assert sum(f'"id": {g}' in few for g in places["geonameid"][2:]) == 0  # only the two most named
 
 
 @pytest.mark.browser
