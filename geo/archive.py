@@ -28,6 +28,7 @@ import datetime as dt
 import html
 import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -36,11 +37,12 @@ import pandas as pd
 from geo.errors import GeoError
 
 __all__ = ("Archive", "ArchiveFilter", "ArticleHit", "aggregate_events", "aggregate_places", "archive_map",
-           "articles_at", "click_tolerance", "open_archive", "place_at", "summarise")
+           "articles_at", "click_tolerance", "event_markers", "open_archive", "place_at", "place_markers",
+           "summarise")
 
 SUMMARY = "summary"
 #: bumped when the summary tables change shape, so an older folder's are computed again
-SUMMARY_VERSION = 1
+SUMMARY_VERSION = 2
 #: the most place markers drawn at once (the most-named first): beyond a few thousand SVG circles
 #: the browser, not the data, sets the page's speed; the caption says when some are left out
 MAX_MARKERS = 4000
@@ -128,7 +130,19 @@ def _summary_tables(root: Path) -> tuple[Any, Any]:
         places = con.sql(_PLACE_DAYS, params=[glob]).to_arrow_table() if glob else _empty_place_days()
         glob = _layer_glob(root, "events")
         events = con.sql(_EVENT_DAYS, params=[glob]).to_arrow_table() if glob else _empty_event_days()
-    return places, events
+    return _lat_lon(places), _lat_lon(events)
+
+
+def _lat_lon(table: Any) -> Any:
+    """The WKB points as lat and lon columns, decoded once here rather than on every page open."""
+    import pyarrow as pa
+    import shapely
+
+    points = shapely.from_wkb(table.column("geometry").to_numpy(zero_copy_only=False))
+    # (lat, lon) inside the project; WKB (and GeoJSON) store x = lon, y = lat
+    table = table.drop(["geometry"])
+    return table.append_column("lat", pa.array(shapely.get_y(points), pa.float64())).append_column(
+        "lon", pa.array(shapely.get_x(points), pa.float64()))
 
 
 def _empty_place_days():
@@ -194,14 +208,9 @@ def _read_summary(root: Path) -> tuple[Any, Any]:
     return _summary_tables(root)  # none yet (a run in progress), or made from fewer partitions
 
 
-def _points(table: Any) -> pd.DataFrame:
-    import shapely
-
-    frame = table.drop(["geometry"]).to_pandas()
-    points = shapely.from_wkb(table.column("geometry").to_numpy(zero_copy_only=False))
-    # (lat, lon) inside the project; WKB (and GeoJSON) store x = lon, y = lat
-    frame["lon"], frame["lat"] = shapely.get_x(points), shapely.get_y(points)
-    frame["day"] = pd.to_datetime(frame["day"])
+def _frame(table: Any) -> pd.DataFrame:
+    frame = table.to_pandas(date_as_object=False)  # days as datetime64, compared without Python objects
+    frame["day"] = frame["day"].astype("datetime64[ns]")
     return frame
 
 
@@ -213,7 +222,7 @@ def open_archive(root: Path) -> Archive:
     manifest_path = root / "manifest.json"
     manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
     place_days, event_days = _read_summary(root)
-    places, events = _points(place_days), _points(event_days)
+    places, events = _frame(place_days), _frame(event_days)
     country = places.drop_duplicates("geonameid").set_index("geonameid")["country_code"]
     events["country_code"] = events["place_id"].map(country).fillna("")
     return Archive(root, places, events, manifest)
@@ -343,53 +352,95 @@ def _radius(count: int) -> float:
     return round(min(22.0, 3 + 1.6 * count ** 0.35), 1)
 
 
-#: one GeoJSON layer per kind of marker; the tooltip text is escaped in Python (article text is data)
-_POINT_JS = """function (feature, latlng) {
-    var p = feature.properties;
-    return L.circleMarker(latlng, p.ring
-        ? {radius: p.r, weight: 2.5, fill: false, color: p.c, className: "geo-archive-event"}
-        : {radius: p.r, weight: 1, color: "#1f4e79", fill: true, fillColor: "#2b7bba", fillOpacity: 0.55,
-           className: "geo-archive-place"});
-}"""
-_EACH_JS = """function (feature, layer) { layer.bindTooltip(feature.properties.t); }"""
+#: the most event rings drawn: the commonest event places; more hide the places beneath them
+MAX_EVENT_MARKERS = 1500
 
 
-def _collection(features: list[dict[str, Any]]) -> dict[str, Any]:
-    return {"type": "FeatureCollection", "features": features}
+def place_markers(places: pd.DataFrame) -> list[list[Any]]:
+    """[lat, lon, radius, escaped tooltip, geonameid] per place (article text is data: escaped here)."""
+    return [[round(row.lat, 4), round(row.lon, 4), _radius(row.articles), html.escape(
+             f"{row.name} ({row.country_code}): {row.articles} article(s), {row.mentions} mention(s), "
+             f"{row.events} event(s)"), int(row.geonameid)]
+            for row in places.itertuples(index=False) if row.lat == row.lat and row.lon == row.lon]
 
 
-def place_features(places: pd.DataFrame) -> dict[str, Any]:
-    """The place markers as GeoJSON: radius, escaped tooltip, id (for a click)."""
-    features = [{"type": "Feature", "id": int(row.geonameid),
-                 "geometry": {"type": "Point", "coordinates": [round(row.lon, 4), round(row.lat, 4)]},
-                 "properties": {"r": _radius(row.articles), "t": html.escape(
-                     f"{row.name} ({row.country_code}): {row.articles} article(s), "
-                     f"{row.mentions} mention(s), {row.events} event(s)")}}
-                for row in places.itertuples(index=False)]
-    return _collection(features)
-
-
-def event_features(events: pd.DataFrame) -> dict[str, Any]:
+def event_markers(events: pd.DataFrame) -> list[list[Any]]:
+    """[lat, lon, radius, escaped tooltip, place id, colour] per event place."""
     from geo.webmap import category_colour
 
-    features = [{"type": "Feature", "id": int(row.place_id),
-                 "geometry": {"type": "Point", "coordinates": [round(row.lon, 4), round(row.lat, 4)]},
-                 "properties": {"r": _radius(row.events) + 2, "ring": 1, "c": category_colour(row.category),
-                                "t": html.escape(f"{row.place_name}: {row.events} event(s), mostly {row.category}")}}
-                for row in events.itertuples(index=False)]
-    return _collection(features)
+    return [[round(row.lat, 4), round(row.lon, 4), _radius(row.events) + 2,
+             html.escape(f"{row.place_name}: {row.events} event(s), mostly {row.category}"), int(row.place_id),
+             category_colour(row.category)]
+            for row in events.itertuples(index=False) if row.lat == row.lat and row.lon == row.lon]
+
+
+@lru_cache(maxsize=1)
+def _marker_layer_class():
+    from folium.elements import JSCSSMixin
+    from folium.map import Layer
+    from jinja2 import Template
+
+    class MarkerLayer(JSCSSMixin, Layer):
+        """Circle markers on one canvas, their data in a script loaded like a library.
+
+        Thousands of markers as folium elements make a map script of megabytes that
+        streamlit-folium renders, hashes and sends on every rerun (every click). Here
+        the rows travel as one ``data:`` script beside Leaflet, the map script only
+        loops over them, and a canvas draws them (an SVG path each is what makes a
+        browser slow). Each marker carries ``feature.properties.id``, which
+        streamlit-folium returns as ``last_active_drawing`` on a click.
+        """
+
+        _template = Template("""
+            {% macro script(this, kwargs) %}
+            var {{ this.get_name() }} = (function () {
+                var group = L.featureGroup(), canvas = window.geoArchiveCanvas = window.geoArchiveCanvas
+                    || L.canvas({padding: 0.5});
+                window[{{ this.data_name|tojson }}].forEach(function (m) {
+                    var marker = L.circleMarker([m[0], m[1]], {{ this.style|tojson }});
+                    marker.setRadius(m[2]);
+                    if (m[5]) { marker.setStyle({color: m[5]}); }
+                    marker.options.renderer = canvas;
+                    marker.feature = {type: "Feature", properties: {id: m[4], kind: {{ this.kind|tojson }}},
+                                      geometry: null};
+                    marker.bindTooltip(m[3]);
+                    group.addLayer(marker);
+                });
+                return group;
+            })();
+            {% endmacro %}
+        """)
+
+        def __init__(self, rows: list[list[Any]], *, name: str, kind: str, style: dict[str, Any]) -> None:
+            import hashlib
+
+            from geo.webassets import data_url
+
+            super().__init__(name=name, overlay=True, control=True, show=True)
+            self._name = "ArchiveMarkers"
+            payload = json.dumps(rows, separators=(",", ":"), ensure_ascii=True)
+            # the name changes with the rows, so streamlit-folium sees a new map when the view changes
+            self.data_name = f"geoArchive_{kind}_{hashlib.sha1(payload.encode()).hexdigest()[:12]}"
+            self.kind, self.style, self.count = kind, style, len(rows)
+            script = f"window[{json.dumps(self.data_name)}] = {payload};".encode()
+            self.default_js = [(self.data_name, data_url(script, "text/javascript"))]
+
+    return MarkerLayer
+
+
+PLACE_STYLE = {"weight": 1, "color": "#1f4e79", "fill": True, "fillColor": "#2b7bba", "fillOpacity": 0.55,
+               "className": "geo-archive-place"}
+EVENT_STYLE = {"weight": 2.5, "fill": False, "className": "geo-archive-event"}
 
 
 def archive_map(places: pd.DataFrame, events: pd.DataFrame, *, gazetteer: Any = None,
-                tiles: str = "auto", max_markers: int = MAX_MARKERS) -> Any:
+                tiles: str = "auto", max_markers: int = MAX_MARKERS,
+                max_event_markers: int = MAX_EVENT_MARKERS) -> Any:
     """A folium map: a filled circle per place (size: articles), a ring per event place (colour: category).
 
-    Each kind of marker is one GeoJSON layer drawn by a small function, not a folium
-    element per marker: the map's script stays small, and so does every rerun's.
-    Only the ``max_markers`` most-named places (and as many event places) are drawn.
+    Only the ``max_markers`` most-named places and ``max_event_markers`` commonest event places are drawn.
     """
     import folium
-    from folium.utilities import JsCode
 
     from geo.webmap import (
         GEONAMES_ATTRIBUTION,
@@ -410,10 +461,11 @@ def archive_map(places: pd.DataFrame, events: pd.DataFrame, *, gazetteer: Any = 
                      attribution=NATURAL_EARTH_ATTRIBUTION + " \u00b7 " + GEONAMES_ATTRIBUTION).add_to(m)
     if tiles == "auto":
         folium.TileLayer(OSM_TILES, name="OpenStreetMap tiles", attr=OSM_ATTRIBUTION, overlay=True).add_to(m)
-    point, each = JsCode(_POINT_JS), JsCode(_EACH_JS)
-    for collection, name in ((place_features(places.head(max_markers)), "Places (size: articles)"),
-                             (event_features(events.head(max_markers)), "Events (colour: commonest category)")):
-        if collection["features"]:
-            folium.GeoJson(collection, name=name, point_to_layer=point, on_each_feature=each).add_to(m)
+    layer = _marker_layer_class()
+    # rings first, so the filled place circles are on top where a click lands
+    layer(event_markers(events.head(max_event_markers)), name="Events (colour: commonest category)",
+          kind="event", style=EVENT_STYLE).add_to(m)
+    layer(place_markers(places.head(max_markers)), name="Places (size: articles)", kind="place",
+          style=PLACE_STYLE).add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
     return localize(m)

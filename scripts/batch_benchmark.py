@@ -232,6 +232,7 @@ def speed(args: argparse.Namespace) -> int:
 
 def memory(args: argparse.Namespace) -> int:
     out = args.out or Path(tempfile.mkdtemp(prefix="geo-batch-memory-", dir="/tmp")) / "out"
+    out.parent.mkdir(parents=True, exist_ok=True)
     samples = open(out.parent / "rss.csv", "w")  # noqa: SIM115 (closed below)
     samples.write("seconds,pid,rss_mb,partitions_done\n")
     state = {"next": 0.0}
