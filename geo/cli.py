@@ -299,9 +299,8 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--partition-size", type=int, default=1000, metavar="N",
                    help="records per partition, the unit of resume (default: 1000)")
     b.add_argument("--no-events", action="store_true", help="skip event extraction")
-    b.add_argument("--gpkg", type=Path, metavar="FILE",
-                   help="also write every layer of the folder into one GeoPackage (for a GDAL or QGIS "
-                        "without the Parquet driver, such as Debian's)")
+    b.add_argument("--gpkg", type=Path, metavar="FILE", help="also write every layer of the folder into "
+                   "one GeoPackage (for a GDAL or QGIS without the Parquet driver, such as Debian's)")
     b.add_argument("--quiet", action="store_true", help="no progress bar, no summary")
     b.set_defaults(func=cmd_batch)
     return ap
