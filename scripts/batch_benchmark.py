@@ -107,12 +107,19 @@ def cpu_pressure() -> float:
 
 
 def schedstat(pid: int) -> tuple[float, float] | None:
-    """Seconds this process has run on a core and waited in the run queue for one (Linux schedstat)."""
+    """Seconds this process's threads have run on a core and waited in the run queue for one (Linux
+    schedstat), as core-seconds: a Dask worker runs its task in a thread, not in the main one."""
+    run = wait = 0
     try:
-        run, wait, _ = Path(f"/proc/{pid}/schedstat").read_text().split()
-        return int(run) / 1e9, int(wait) / 1e9
-    except (OSError, ValueError):
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            try:
+                r, w, _ = (task / "schedstat").read_text().split()
+            except (OSError, ValueError):
+                continue  # a thread that ended
+            run, wait = run + int(r), wait + int(w)
+    except OSError:
         return None
+    return run / 1e9, wait / 1e9
 
 
 def watch(cmd: list[str], *, extra_pids=lambda: [], every: float = 0.5, log=None) -> dict:
@@ -190,7 +197,8 @@ def one_run(kind: str, corpus: Path, work: Path, partition_size: int, good: int)
     else:
         res = watch(batch_cmd(corpus, out, partition_size, "--workers", "1" if kind == "one" else "2"))
         workers = [p for p in res["peaks"] if p != res["client"]] or [res["client"]]
-    # per worker: the share of its life it ran, waited for a core (other load), or had nothing to do
+    # per worker: the share of the run it was on a core, waited for one (other load), or neither (nothing
+    # to do, or I/O); summed over threads, so a Dask worker's event loop and task thread can add up past 100 %
     shares = [f"run {run / alive:.0%} wait {wait / alive:.0%} idle {max(0.0, 1 - (run + wait) / alive):.0%}"
               for alive, run, wait in (res["sched"][p] for p in workers if p in res["sched"] and res["peaks"][p] > 50)
               if alive > 0]
