@@ -207,6 +207,12 @@ def cmd_batch(args: argparse.Namespace) -> int:
                         progress=progress, log=None if progress or args.quiet else _stderr)
     if not args.quiet:
         print(summary.line(), file=sys.stderr)
+    if args.gpkg:
+        from geo.batch.gpkg import export_gpkg
+
+        rows = export_gpkg(args.out, args.gpkg)
+        if not args.quiet:
+            print(f"{args.gpkg}: " + ", ".join(f"{n} {layer}" for layer, n in rows.items()), file=sys.stderr)
     if summary.errors:
         print(f"{summary.errors} record(s) failed; each is a line of {args.out / 'errors.jsonl'}.",
               file=sys.stderr)
@@ -293,6 +299,8 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--partition-size", type=int, default=1000, metavar="N",
                    help="records per partition, the unit of resume (default: 1000)")
     b.add_argument("--no-events", action="store_true", help="skip event extraction")
+    b.add_argument("--gpkg", type=Path, metavar="FILE", help="also write every layer of the folder into "
+                   "one GeoPackage (for a GDAL or QGIS without the Parquet driver, such as Debian's)")
     b.add_argument("--quiet", action="store_true", help="no progress bar, no summary")
     b.set_defaults(func=cmd_batch)
     return ap

@@ -9,6 +9,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.archive import (
+    MAX_MARKERS,
     Archive,
     ArchiveFilter,
     aggregate_events,
@@ -69,16 +70,24 @@ with st.sidebar:
 choice = ArchiveFilter(start=dates[0], end=dates[1], categories=frozenset(categories),
                        countries=frozenset(countries))
 places, events = view(folder, stamp(folder), choice)
+# built on every rerun: streamlit-folium rewrites a map as it renders it, so one cannot be cached;
+# the markers are two data scripts, so this is cheap
 fmap = archive_map(places, events, gazetteer=gazetteer())
 
-st.caption(f"{data.article_count:,} articles · {len(places):,} places and {int(events['events'].sum()) if len(events) else 0:,}"
-           f" events in view · errors in the run: {data.manifest.get('errors', 'unknown')}")
+cut = f" (the {MAX_MARKERS:,} most named are drawn)" if len(places) > MAX_MARKERS else ""
+st.caption(f"{data.article_count:,} articles · {len(places):,} places{cut} and "
+           f"{int(events['events'].sum()) if len(events) else 0:,} events in view · "
+           f"errors in the run: {data.manifest.get('errors', 'unknown')}")
 left, right = st.columns([3, 2])
 with left:
     state = st_folium(fmap, key="archive_map", height=620, use_container_width=True,
-                      returned_objects=["last_object_clicked", "zoom"])
-clicked = (state or {}).get("last_object_clicked")
-selected = place_at(places, clicked["lat"], clicked["lng"], tolerance=click_tolerance(state.get("zoom"))) \
+                      returned_objects=["last_object_clicked", "last_active_drawing", "zoom"])
+state = state or {}
+# the clicked marker's id; else the drawn place nearest the click (a marker without one)
+marker = ((state.get("last_active_drawing") or {}).get("properties") or {}).get("id")
+clicked = state.get("last_object_clicked")
+selected = int(marker) if marker is not None and (places["geonameid"] == int(marker)).any() else \
+    place_at(places.head(MAX_MARKERS), clicked["lat"], clicked["lng"], tolerance=click_tolerance(state.get("zoom"))) \
     if clicked else None
 with right:
     if selected is None:

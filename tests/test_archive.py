@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import json
 import os
+import re
 import subprocess
 import sys
 import time
 import urllib.request
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from geo.archive import (
@@ -22,6 +25,8 @@ from geo.archive import (
     click_tolerance,
     open_archive,
     place_at,
+    place_markers,
+    summarise,
 )
 from geo.batch import run_batch
 from geo.errors import GeoError
@@ -33,6 +38,14 @@ ARTICLES = [
     ("2024-04-20", "Ministers met in Accra to discuss trade with Lagos."),
     ("2024-05-25", "Police arrested protesters in Nairobi on Tuesday."),
 ]
+
+
+_MAP_JS = ("Object.keys(window).filter(k => k.startsWith('map_')).map(k => window[k])"
+           ".find(v => v && v.latLngToContainerPoint)")
+#: how many place markers Leaflet holds on the map (they are drawn on a canvas, not as DOM paths)
+MARKERS_JS = (f"() => {{ const m = {_MAP_JS}; let n = 0; if (m) m.eachLayer(l => {{ if (l.feature && "
+              f"l.feature.properties && l.feature.properties.kind === 'place') n++; }}); return n; }}")
+POINT_JS = f"(b, ll) => {{ const p = ({_MAP_JS}).latLngToContainerPoint(ll); return [p.x, p.y]; }}"
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +76,8 @@ def test_open_aggregate_and_filter(archive_dir):
 def test_events_by_category(archive_dir):
     archive = open_archive(archive_dir)
     everything = aggregate_events(archive)
-    assert everything["events"].sum() == len(archive.events.dropna(subset=["place_id"]))
+    layer = pd.read_parquet(archive_dir / "events")
+    assert everything["events"].sum() == len(layer.dropna(subset=["place_id", "geometry"]))
     some = archive.categories[0]
     only = aggregate_events(archive, ArchiveFilter(categories=frozenset({some})))
     assert set(only["category"]) <= {some}
@@ -86,6 +100,29 @@ def test_articles_and_sentences_behind_a_place(archive_dir):
     assert place_at(places, row["lat"] + edge, row["lon"], tolerance=click_tolerance(9)) is None
 
 
+def test_summary_written_at_the_end_matches_the_layers(archive_dir):
+    """The page's per-place-and-day table gives the same per-place counts as the per-article layer."""
+    assert (archive_dir / "summary" / "place_days.parquet").exists()
+    layer = pd.read_parquet(archive_dir / "places")
+    expected = layer.groupby("geonameid").agg(articles=("doc_id", "nunique"), mentions=("mention_count", "sum"))
+    got = aggregate_places(open_archive(archive_dir)).set_index("geonameid")[["articles", "mentions"]]
+    pd.testing.assert_frame_equal(got.sort_index(), expected.sort_index(), check_dtype=False)
+
+
+def test_stale_or_missing_summary_is_computed_again(archive_dir, tmp_path):
+    import shutil
+
+    copy = tmp_path / "out"
+    shutil.copytree(archive_dir, copy)
+    before = aggregate_places(open_archive(copy))
+    (copy / "done" / "part-00000.json").unlink()  # as if a rerun had not finished it yet
+    (copy / "summary" / "place_days.parquet").write_bytes(b"not parquet")
+    pd.testing.assert_frame_equal(aggregate_places(open_archive(copy)), before)
+    shutil.rmtree(copy / "summary")
+    pd.testing.assert_frame_equal(aggregate_places(open_archive(copy)), before)
+    assert summarise(copy)["place_days"] == len(open_archive(copy).places)
+
+
 def test_not_an_archive_is_a_clear_error(tmp_path):
     with pytest.raises(GeoError, match="--out folder of `python -m geo batch`"):
         open_archive(tmp_path)
@@ -96,8 +133,15 @@ def test_map_has_a_marker_per_place_and_escapes_names(archive_dir, gazetteer):
     places = aggregate_places(archive)
     places.loc[0, "name"] = "<script>x</script>"
     html = archive_map(places, aggregate_events(archive), gazetteer=gazetteer, tiles="offline").get_root().render()
-    assert html.count("geo-archive-place") >= len(places)
-    assert "<script>x</script>" not in html
+    rows = place_markers(places)
+    assert [r[4] for r in rows] == list(places["geonameid"]) and rows[0][3].startswith("&lt;script&gt;x")
+    assert "<script>x" not in html and "geo-archive-place" in html
+    # the rows travel as a data: script beside Leaflet, not in the map's own script
+    scripts = [base64.b64decode(u.split(",", 1)[1]).decode() for u in re.findall(r'src="(data:text/javascript;base64,[^"]+)"', html)]
+    data = next(s for s in scripts if s.startswith('window["geoArchive_place_'))
+    assert "<script>" not in data and json.loads(data.split(" = ", 1)[1].rstrip(";")) == json.loads(json.dumps(rows))
+    few = archive_map(places, aggregate_events(archive), tiles="offline", max_markers=2)
+    assert [c.count for c in few._children.values() if hasattr(c, "count")][-1] == 2  # the two most named
 
 
 @pytest.mark.browser
@@ -133,18 +177,14 @@ def test_archive_page_in_chromium(archive_dir, tmp_path):
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.goto(url + "Archive")
             frame = page.frame_locator(MAP_FRAME)
-            markers = frame.locator("path.geo-archive-place")
-            markers.first.wait_for(state="attached", timeout=60_000)
-            assert markers.count() == len(aggregate_places(open_archive(archive_dir)))
             page.get_by_text("5 articles").wait_for(timeout=30_000)
             settle(page)
-            markers.first.wait_for(state="visible", timeout=60_000)
+            frame.locator("canvas").first.wait_for(state="visible", timeout=60_000)
+            # the markers are drawn on a canvas: ask Leaflet for them
+            assert frame.locator("body").evaluate(MARKERS_JS) == len(aggregate_places(open_archive(archive_dir)))
             gao = open_archive(archive_dir).places.query("name == 'Gao'").iloc[0]
             # click Gao's marker where Leaflet drew it
-            point = frame.locator("body").evaluate(
-                "(b, ll) => { const m = Object.keys(window).filter(k => k.startsWith('map_'))"
-                ".map(k => window[k]).find(v => v && v.latLngToContainerPoint);"
-                " const p = m.latLngToContainerPoint(ll); return [p.x, p.y]; }", [gao["lat"], gao["lon"]])
+            point = frame.locator("body").evaluate(POINT_JS, [gao["lat"], gao["lon"]])
             box = page.locator(MAP_FRAME).bounding_box()
             page.mouse.click(box["x"] + point[0], box["y"] + point[1])
             (root / "tests" / "artifacts").mkdir(exist_ok=True)

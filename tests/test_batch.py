@@ -169,3 +169,29 @@ def test_cli_batch_exit_status_counts_failures(serial_run, tmp_path, capsys):
                  "--partition-size", "4", "--quiet"])
     err = capsys.readouterr().err
     assert code == 1 and err.strip() == f"4 record(s) failed; each is a line of {tmp_path / 'out' / 'errors.jsonl'}."
+
+
+def test_archive_as_one_geopackage(serial_run, tmp_path, capsys):
+    """Every layer of every partition in one GeoPackage that Debian's GDAL (no Parquet driver) opens."""
+    import shutil
+    import subprocess
+
+    import pyogrio
+
+    corpus, reference, _ = serial_run
+    out, gpkg = tmp_path / "out", tmp_path / "archive.gpkg"
+    code = main(["batch", str(corpus), "--out", str(out), "--workers", "1", "--partition-size", "4",
+                 "--gpkg", str(gpkg)])
+    assert code == 1 and f"{gpkg}: " in capsys.readouterr().err
+    assert {name for name, _ in pyogrio.list_layers(gpkg)} == {"places", "mentions", "events", "event_areas",
+                                                                "unresolved"}
+    for layer, frame in _frames(reference).items():
+        back = pyogrio.read_dataframe(gpkg, layer=layer, read_geometry=layer != "unresolved")
+        assert sorted(back["id"]) == sorted(frame["id"]), layer
+    places = pyogrio.read_dataframe(gpkg, layer="places")
+    assert places.crs.to_epsg() == 4326 and set(places.geom_type) == {"Point"}
+    ogrinfo = shutil.which("ogrinfo")  # Debian's GDAL, which QGIS uses, when it is installed
+    if ogrinfo:
+        info = subprocess.run([ogrinfo, "-ro", "-so", str(gpkg), "places"], capture_output=True, text=True,
+                              check=True).stdout
+        assert f"Feature Count: {len(places)}" in info

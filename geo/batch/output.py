@@ -11,6 +11,8 @@
       errors/part-00000.jsonl     the partition's bad records
       done/part-00000.json        written last: the partition is complete
       errors.jsonl                every bad record, in input order (rebuilt at the end)
+      summary/place_days.parquet  the archive page's tables (rebuilt at the end): a row per place and
+      summary/event_days.parquet  publication day, and per event place, day and category
       manifest.json               counts, versions, the gazetteer's source versions
 
 A partition's files go to a temporary name and are renamed into place, and
@@ -100,11 +102,16 @@ class BatchOutput:
                 totals["rows"][layer] += n
             errors += (self.root / "errors" / marker.with_suffix(".jsonl").name).read_bytes()
         atomic_write(self.root / "errors.jsonl", bytes(errors))
+        from geo.archive import summarise
+
+        # the archive page's tables (one row per place and day), so it never reads the layers to open
+        summary_rows = summarise(self.root)
         manifest = {
             **totals,
             "partitions": len(markers),
             "layers": {layer: f"{layer}/part-*.parquet" for layer in LAYERS},
             "analyses": "analyses/part-*.jsonl",
+            "summary": {"tables": {name: f"summary/{name}.parquet" for name in summary_rows}, "rows": summary_rows},
             "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "last_run": {"seconds": round(seconds, 2), "workers": workers, "scheduler": scheduler,
                          "peak_rss_mb_per_worker": {k: round(v, 1) for k, v in peak_rss_mb.items()}},
