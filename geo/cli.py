@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import asdict, replace
 from pathlib import Path
 
+from geo.batch import PARTITION_SIZE
 from geo.errors import GeoError
 from geo.gazetteer import Gazetteer
 from geo.io import ArticleRecord, Columns, RecordError, read_article, read_records
@@ -296,8 +297,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="local worker processes, each with one parser (default: the number of cores)")
     b.add_argument("--scheduler", metavar="ADDRESS",
                    help="a dask.distributed scheduler (tcp://host:8786) to run the partitions on")
-    b.add_argument("--partition-size", type=int, default=1000, metavar="N",
-                   help="records per partition, the unit of resume (default: 1000)")
+    b.add_argument("--partition-size", type=int, default=PARTITION_SIZE, metavar="N",
+                   help=f"records per partition, the unit of resume (default: {PARTITION_SIZE})")
     b.add_argument("--no-events", action="store_true", help="skip event extraction")
     b.add_argument("--gpkg", type=Path, metavar="FILE", help="also write every layer of the folder into "
                    "one GeoPackage (for a GDAL or QGIS without the Parquet driver, such as Debian's)")

@@ -39,7 +39,7 @@ __all__ = ("BatchSummary", "ParserSpec", "run_batch")
 
 #: records per partition: large enough that a partition's overhead (files, a task) is small,
 #: small enough that an interruption loses little and a worker holds little
-PARTITION_SIZE = 1000
+PARTITION_SIZE = 500
 
 
 @dataclass(frozen=True)
