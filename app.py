@@ -86,8 +86,8 @@ def main() -> None:
     st.set_page_config(page_title="Places in the news", page_icon="🗺️", layout="wide")
     # named pages: the sidebar says "Places in the news" and "Archive", not the script's file name
     st.navigation([
-        st.Page(places_page, title="Places in the news", icon="🗺️", default=True),
-        st.Page("pages/1_Archive.py", title="Archive", icon="🗂️", url_path="Archive"),
+        st.Page(places_page, title="Places in the news", icon=":material/map:", default=True),
+        st.Page("pages/1_Archive.py", title="Archive", icon=":material/inventory_2:", url_path="Archive"),
     ]).run()
 
 
