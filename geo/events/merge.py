@@ -21,7 +21,7 @@ from dataclasses import replace
 from geo.events.lexicon import NO_ATTACKER
 from geo.events.places import dedupe
 from geo.model import Actor, Event, Place, PlaceLink
-from geo.resolve.features import haversine_km
+from geo.resolve import haversine_km
 
 #: two towns this close are one event's place ("in Gao", "near Gao")
 SAME_PLACE_KM = 60.0

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from geo.gazetteer.places import Row
 
 #: what is built from the sources (bump when the places or names change)
-BUILD_VERSION = "18"
+BUILD_VERSION = "19"
 #: the tables' layout (bump when a table or column changes)
 SCHEMA_VERSION = "3"
 
@@ -48,13 +48,12 @@ CREATE TABLE names (key TEXT, geonameid INTEGER, quality TEXT, PRIMARY KEY (key,
 -- and where a derived point came from ('' for a point the source gives)
 CREATE TABLE hierarchy (geonameid INTEGER PRIMARY KEY, country_id INTEGER, admin1_id INTEGER,
                         admin2_id INTEGER, point_source TEXT);
-CREATE TABLE demonyms (key TEXT PRIMARY KEY, geonameid INTEGER);
-CREATE TABLE words (key TEXT PRIMARY KEY, zipf REAL, dictionary INTEGER) WITHOUT ROWID;
-CREATE TABLE given_names (name TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE shapes (geonameid INTEGER PRIMARY KEY, wkb BLOB);
 CREATE TABLE name_index (hashes BLOB);
--- the small tables above packed whole (JSON), read in one row: SQLite's row-by-row reading
--- of 40,000 words took about 100 ms on each process's first document
+-- lookups read whole, each one JSON value in one row (SQLite's row-by-row reading of 40,000
+-- words took about 100 ms on each process's first document): 'zipf' {word: Zipf frequency},
+-- 'dictionary_words' [word], 'given_names' [name], 'demonyms' {key: geonameid},
+-- 'countries' [geonameid] by name
 CREATE TABLE packed (name TEXT PRIMARY KEY, data BLOB);
 """
 
@@ -118,10 +117,8 @@ def write_cache(path: Path, rows: list[Row], shapes: dict[int, Any], demonym_key
         con.executemany("INSERT INTO names VALUES (?,?,?)", sorted((k, gid, q) for (k, gid), q in keys.items()))
         name_keys = {k for k, _ in keys}
         con.execute("INSERT INTO name_index VALUES (?)", (NameIndex.from_keys(name_keys).to_bytes(),))
-        con.executemany("INSERT INTO demonyms VALUES (?,?)", sorted(demonym_keys.items()))
-        _write_words(con, name_keys, set(demonym_keys), lexicon)
+        _write_lookups(con, name_keys, demonym_keys, lexicon)
         _write_shapes(con, shapes)
-        _write_packed(con)
         meta = {**meta, "schema_version": SCHEMA_VERSION, "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
                 "build_seconds": f"{time.perf_counter() - started:.1f}"}
         con.executemany("INSERT INTO meta VALUES (?,?)", meta.items())
@@ -155,24 +152,18 @@ def name_qualities(rows: list[Row]) -> dict[tuple[str, int], str]:
     return out
 
 
-def _write_words(con: sqlite3.Connection, keys: set[str], demonym_keys: set[str], lexicon: Lexicon) -> None:
-    """How common each one-word name, first word of a name and demonym is in English;
-    the given names."""
-    tokens = {k for k in keys if " " not in k} | {k.split()[0] for k in keys} | demonym_keys
+def _write_lookups(con: sqlite3.Connection, keys: set[str], demonym_keys: dict[str, int],
+                   lexicon: Lexicon) -> None:
+    """The word facts (how common each one-word name, first word of a name and demonym is in
+    English; which are dictionary words), the given names, the demonyms and the countries."""
+    tokens = {k for k in keys if " " not in k} | {k.split()[0] for k in keys} | set(demonym_keys)
     zipf = lexicon.zipf(tokens)
-    con.executemany("INSERT INTO words VALUES (?,?,?)",
-                    ((t, zipf[t], t in lexicon.dictionary_words) for t in sorted(tokens)
-                     if zipf[t] >= 2.0 or t in lexicon.dictionary_words))
-    con.executemany("INSERT INTO given_names VALUES (?)", ((n,) for n in sorted(lexicon.given_names)))
-
-
-def _write_packed(con: sqlite3.Connection) -> None:
-    """The word, given-name, demonym and country tables again, each as one JSON value."""
+    kept = [t for t in sorted(tokens) if zipf[t] >= 2.0 or t in lexicon.dictionary_words]
     packed = {
-        "zipf": dict(con.execute("SELECT key, zipf FROM words")),
-        "dictionary_words": [k for (k,) in con.execute("SELECT key FROM words WHERE dictionary")],
-        "given_names": [n for (n,) in con.execute("SELECT name FROM given_names")],
-        "demonyms": dict(con.execute("SELECT key, geonameid FROM demonyms")),
+        "zipf": {t: zipf[t] for t in kept},
+        "dictionary_words": [t for t in kept if t in lexicon.dictionary_words],
+        "given_names": sorted(lexicon.given_names),
+        "demonyms": dict(sorted(demonym_keys.items())),
         "countries": [g for (g,) in con.execute("SELECT geonameid FROM places WHERE kind='country' ORDER BY name")],
     }
     con.executemany("INSERT INTO packed VALUES (?,?)",
