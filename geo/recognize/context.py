@@ -137,6 +137,14 @@ class Context:
         return any(p.kind == "city" and p.population >= MAJOR_CITY_POPULATION for p in self.places)
 
     @cached
+    def own_places(self) -> list[Place]:
+        """The candidates the span names by a main or English name, or that are divisions (whose few
+        alternate names are mostly exonyms: "Venice" for Venezia). GeoNames lists many alternate
+        names of towns (old, dialect and foreign spellings) that are ordinary words in English."""
+        return [p for p in self.places if p.kind != "city"
+                or self.gazetteer.name_quality(self.key, p.geonameid) in ("main", "english")]
+
+    @cached
     def zipf(self) -> float:
         return self.gazetteer.word_zipf(self.key) if self.single else 0.0
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from geo.gazetteer import name_key
 from geo.lexicon import stop_words
-from geo.model import Place
 from geo.recognize.context import Context
 from geo.recognize.lexicon import (
     ACRONYM_MAX_LENGTH,
@@ -38,18 +37,10 @@ def _best_quality(c: Context) -> str:
     return next(q for q, r in _QUALITY_RANK.items() if r == best)
 
 
-def _own(c: Context) -> list[Place]:
-    """The candidates the span names by a main or English name, or that are divisions (whose few
-    alternate names are mostly exonyms: "Venice" for Venezia). GeoNames lists many alternate
-    names of towns (old, dialect and foreign spellings) that are ordinary words in English."""
-    return [p for p in c.places if p.kind != "city"
-            or c.gazetteer.name_quality(c.key, p.geonameid) in ("main", "english")]
-
-
 def named_population(c: Context) -> int:
-    """The span's population (see ``Context.population``) over :func:`_own` candidates, where there
+    """The span's population (see ``Context.population``) over :attr:`Context.own_places`, where there
     are any; else over all its candidates."""
-    own = _own(c)
+    own = c.own_places
     if not own or c.big_area or len(own) == len(c.places):
         return c.population
     return max(p.population if p.kind == "city" else DIVISION_POPULATION for p in own)
@@ -60,8 +51,8 @@ _CODE_MAX_LENGTH = 4
 
 
 def named_major_city(c: Context) -> bool:
-    """``Context.major_city`` over :func:`_own` candidates, where there are any."""
-    own = _own(c)
+    """``Context.major_city`` over :attr:`Context.own_places`, where there are any."""
+    own = c.own_places
     if not own or len(own) == len(c.places):
         return c.major_city
     return any(p.kind == "city" and p.population >= MAJOR_CITY_POPULATION for p in own)
