@@ -7,10 +7,6 @@ import datetime as dt
 import json
 import os
 import re
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pandas as pd
@@ -147,7 +143,7 @@ def test_map_has_a_marker_per_place_and_escapes_names(archive_dir, gazetteer):
 @pytest.mark.browser
 def test_archive_page_in_chromium(archive_dir, tmp_path):
     """The page opens the folder, draws the places, and a click lists the articles behind one."""
-    from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, MAP_FRAME, _free_port, settle
+    from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, MAP_FRAME, _serve, settle
 
     if not CHROMIUM.exists():
         if os.environ.get("CI") == "true":
@@ -155,23 +151,10 @@ def test_archive_page_in_chromium(archive_dir, tmp_path):
         pytest.skip("/usr/bin/chromium is not installed")
     from playwright.sync_api import sync_playwright
 
-    port = _free_port()
     root = Path(__file__).resolve().parents[1]
-    log = open(tmp_path / "streamlit.log", "w")  # noqa: SIM115 (closed below)
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-                             "--server.address", "127.0.0.1"], cwd=root,
-                            env={**os.environ, "GEO_ARCHIVE": str(archive_dir)}, stdout=log,
-                            stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}/"
+    server = _serve("app.py", tmp_path, {"GEO_ARCHIVE": str(archive_dir)})
+    url = next(server)
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(url + "_stcore/health", timeout=2).read()
-                break
-            except OSError:
-                assert proc.poll() is None and time.monotonic() < deadline, (tmp_path / "streamlit.log").read_text()
-                time.sleep(0.2)
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
@@ -195,6 +178,4 @@ def test_archive_page_in_chromium(archive_dir, tmp_path):
             page.screenshot(path=str(root / "tests" / "artifacts" / "archive.png"), full_page=True)
             browser.close()
     finally:
-        proc.terminate()
-        proc.wait(timeout=15)
-        log.close()
+        server.close()

@@ -53,14 +53,16 @@ def chromium() -> Path:
     return CHROMIUM
 
 
-def _serve(entry: str, data: Path) -> Iterator[str]:
-    """`streamlit run ENTRY` on a free port, with corrections kept in ``data``; its URL once it answers."""
+def _serve(entry: str, data: Path, env: dict[str, str] | None = None) -> Iterator[str]:
+    """`streamlit run ENTRY` on a free port, with corrections kept in ``data`` and ``env`` added to
+    the environment; its URL once it answers (closing the generator stops the server)."""
     port = _free_port()
     log = open(data / "streamlit.log", "w")  # noqa: SIM115 (closed below)
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", entry, "--server.port", str(port),
          "--server.address", "127.0.0.1"],
-        cwd=ROOT, env={**os.environ, "GEO_DATA_DIR": str(data)}, stdout=log, stderr=subprocess.STDOUT)
+        cwd=ROOT, env={**os.environ, "GEO_DATA_DIR": str(data), **(env or {})}, stdout=log,
+        stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/"
     try:
         deadline = time.monotonic() + 120
