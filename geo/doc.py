@@ -32,10 +32,15 @@ class Token:
     """One token of the text, with the fields every step asks for computed once.
 
     A plain slots class rather than a dataclass: documents have thousands of
-    tokens and each field is read many times.
+    tokens and each field is read many times. ``is_word`` is a letter first,
+    ``is_alnum`` a letter or a digit first (the event rules count numbers as
+    words). The event rules read the tokens of a sentence once and write three
+    more fields on them (``segment``, ``quoted``, ``first``: see
+    :func:`geo.events.clauses.clause_tokens`) instead of copying them.
     """
 
-    __slots__ = ("start", "end", "text", "lower", "is_cap", "is_word", "sentence", "i")
+    __slots__ = ("start", "end", "text", "lower", "is_cap", "is_word", "is_alnum", "sentence", "i",
+                 "segment", "quoted", "first")
 
     def __init__(self, start: int, end: int, text: str, sentence: int = 0, i: int = 0) -> None:
         self.start = start
@@ -44,6 +49,7 @@ class Token:
         self.lower = text.lower()
         self.is_cap = text[:1].isupper()
         self.is_word = text[:1].isalpha()
+        self.is_alnum = text[:1].isalnum()
         self.sentence = sentence
         self.i = i
 

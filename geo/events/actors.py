@@ -61,7 +61,7 @@ class SentenceNames:
 
 def _starts_name(toks: list[Tok], i: int, names: SentenceNames) -> bool:
     tok = toks[i]
-    if not (tok.is_cap and tok.is_word) or tok.lower in MONTHS_DAYS or any(
+    if not (tok.is_cap and tok.is_alnum) or tok.lower in MONTHS_DAYS or any(
             s <= tok.start < e for s, e in names.date_spans):
         return False
     if not tok.first:
@@ -86,15 +86,15 @@ def _extend(toks: list[Tok], i: int, literal: list[tuple[int, int]]) -> int:
         after = toks[j + 2] if j + 2 < n else None
         if nxt.start - toks[j].end > 1:
             break
-        if nxt.is_cap and nxt.is_word and nxt.lower not in MONTHS_DAYS:
+        if nxt.is_cap and nxt.is_alnum and nxt.lower not in MONTHS_DAYS:
             j += 1
-        elif (after is not None and after.is_cap and after.is_word and (
+        elif (after is not None and after.is_cap and after.is_alnum and (
                 nxt.lower in CONNECTORS and nxt.lower != "and"
                 or nxt.lower == "in" and toks[i].is_cap and any(t.lower in ORG_WORDS for t in toks[i:j + 1])
                 and not any(s <= after.start < e for s, e in literal))):
             j += 1  # "Mission in Mali", but not "leaders in Mali" where Mali is where
         elif nxt.lower in TITLE_WORDS and not nxt.is_cap and after is not None and after.is_cap \
-                and after.is_word and after.lower not in MONTHS_DAYS:
+                and after.is_alnum and after.lower not in MONTHS_DAYS:
             j += 1  # "opposition leader Ousmane Sonko", "junta leader Mamadi Doumbouya"
         elif nxt.text in ("'s", "’s") and j == i and after is not None and (after.lower in GROUP_NOUNS or (
                 after.lower in ACTOR_MODIFIERS and j + 3 < n and toks[j + 3].lower in GROUP_NOUNS)):
@@ -184,7 +184,7 @@ def entities(toks: list[Tok], names: SentenceNames) -> list[Entity]:
         if not tok.is_cap and tok.lower not in ENTITY_STARTS:
             i += 1
             continue
-        if tok.lower in PRONOUNS and tok.is_word:
+        if tok.lower in PRONOUNS and tok.is_alnum:
             found.append(Entity(i, i, tok.start, tok.end, tok.text, "pronoun"))
             i += 1
             continue
@@ -273,7 +273,7 @@ def _object_of_preposition(toks: list[Tok], c: Candidate) -> bool:
         return False  # "travelled to Beijing for talks": the traveller talks
     k = c.first - 1
     while k >= 0 and (toks[k].lower in DETERMINERS or toks[k].lower in QUANTIFIERS or adjective(toks, k)
-                      or toks[k].is_word and not toks[k].is_cap and toks[k].lower.endswith(("ed", "al"))):
+                      or toks[k].is_alnum and not toks[k].is_cap and toks[k].lower.endswith(("ed", "al"))):
         k -= 1
     return k >= 0 and toks[k].lower in ("for", "of", "over", "about", "after", "against", "with", "despite",
                                         "following", "amid", "since", "before")
@@ -285,9 +285,9 @@ def _possessor(toks: list[Tok], c: Candidate, left: list[Entity]) -> Entity | No
         return None
     e = left[-1]
     gap = toks[e.last + 1:c.first]
-    if e.text.lower() in POSSESSIVES and len(gap) <= 2 and all(t.is_word for t in gap):
+    if e.text.lower() in POSSESSIVES and len(gap) <= 2 and all(t.is_alnum for t in gap):
         return e
-    if gap and gap[0].lower in ("'s", "’s") and len(gap) <= 3 and all(t.is_word for t in gap[1:]):
+    if gap and gap[0].lower in ("'s", "’s") and len(gap) <= 3 and all(t.is_alnum for t in gap[1:]):
         return e
     return None
 

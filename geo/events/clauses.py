@@ -60,7 +60,8 @@ def sentence_words(tokens: Sequence[Token], text: str) -> set[str]:
 
 
 def regroup(tokens: Sequence[Token]) -> list[Tok]:
-    """The Doc's tokens with hyphen words ("al-Shabab"), "n't" words, "'s" and "..." joined."""
+    """The Doc's tokens with hyphen words ("al-Shabab"), "n't" words, "'s" and "..." joined
+    (a new token each; the others are the Doc's own)."""
     out: list[Tok] = []
     append = out.append
     n = len(tokens)
@@ -72,11 +73,10 @@ def regroup(tokens: Sequence[Token]) -> list[Tok]:
             if nxt.start == t.end and nxt.text in GLUE:
                 j = _glued_end(tokens, i)
                 if j > i:
-                    end = tokens[j].end
-                    append(Tok(t.start, end, "".join(x.text for x in tokens[i:j + 1])))
+                    append(Token(t.start, tokens[j].end, "".join(x.text for x in tokens[i:j + 1]), t.sentence, t.i))
                     i = j + 1
                     continue
-        append(Tok(t.start, t.end, t.text, t.lower, t.is_cap))  # the common case: a token on its own
+        append(t)  # the common case: the Doc's token itself
         i += 1
     return out
 
@@ -110,7 +110,7 @@ def clause_tokens(tokens: Sequence[Token]) -> list[Tok]:
     starts = True
     for i, tok in enumerate(toks):
         tok.first = starts
-        if tok.is_word:
+        if tok.is_alnum:
             starts = False
         elif tok.text in OPENERS:
             starts = True
@@ -161,7 +161,7 @@ def reporting_tail(toks: list[Tok]) -> int:
     becomes a clause of its own.
     """
     n = len(toks)
-    end = n - 1 if n and not toks[-1].is_word else n
+    end = n - 1 if n and not toks[-1].is_alnum else n
     for k in range(end - 1, max(-1, end - 14), -1):
         if toks[k].text == "," and not toks[k].quoted:
             if not _attribution(toks[k + 1:end]):
@@ -176,7 +176,7 @@ def reporting_tail(toks: list[Tok]) -> int:
 def _attribution(after_comma: list[Tok]) -> bool:
     """", officials said", ", said the army", ", according to ...": the reporting verb opens or
     (nearly) closes the tail, and no event word stands in it."""
-    tail = [t for t in after_comma if t.is_word]
+    tail = [t for t in after_comma if t.is_alnum]
     said = [n for n, t in enumerate(tail) if t.lower in REPORTING and not t.is_cap]
     if not said or any(t.lower == "that" or t.lower in FIRST_WORDS and t.lower not in REPORTING for t in tail):
         return False

@@ -48,7 +48,7 @@ def precision(toponym: Toponym, near: bool) -> int:
 def adjective(toks: list[Tok], k: int) -> bool:
     """A lowercase adjective between an article or preposition and a name ("the occupied")."""
     word = toks[k].lower
-    return (toks[k].is_word and not toks[k].is_cap and k >= 1 and word not in LOCATIVE_ROLES
+    return (toks[k].is_alnum and not toks[k].is_cap and k >= 1 and word not in LOCATIVE_ROLES
             and word.endswith(("ed", "ern", "al", "-held", "-torn", "-hit", "ing", "ous", "ful", "ive"))
             and (toks[k - 1].lower in DETERMINERS or toks[k - 1].lower in LOCATIVE_ROLES
                  or toks[k - 1].lower in DIRECTION_ADJ or adjective(toks, k - 1)))
@@ -200,7 +200,7 @@ def _reads_as_place(toks: list[Tok], ti: int, last: int, t: Toponym) -> bool:
     # a name inside an organisation's name follows capitalised words ("Mission in Mali"); after a
     # common noun ("families in Mopti") or a lone group word ("Police in Dakar") it is a place
     return (t.type == "embedded" and ti >= 2 and toks[ti - 1].lower in ("in", "at", "near")
-            and (not toks[ti - 2].is_cap and toks[ti - 2].is_word
+            and (not toks[ti - 2].is_cap and toks[ti - 2].is_alnum
                  or toks[ti - 2].lower in GROUP_NOUNS and (ti < 3 or not toks[ti - 3].is_cap)))
 
 

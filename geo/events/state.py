@@ -9,35 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from geo.doc import Token
 from geo.events.lexicon import Trigger
 from geo.model import Actor, EventDate, PlaceLink, Toponym
 
-
-class Tok:
-    """A word of a sentence as the event rules read it: the Doc's tokens, regrouped.
-
-    The Doc splits "al-Shabab" and "didn't" into pieces; the rules read hyphen words,
-    "n't" words and "'s" whole, so adjacent pieces are joined (no text is tokenised
-    again). ``segment`` is the clause, ``quoted`` whether inside a quotation, ``first``
-    whether only punctuation stands before it in its sentence, quote or clause.
-    """
-
-    __slots__ = ("start", "end", "text", "lower", "is_cap", "is_word", "segment", "quoted", "first")
-
-    def __init__(self, start: int, end: int, text: str, lower: str | None = None,
-                 is_cap: bool | None = None) -> None:
-        self.start = start
-        self.end = end
-        self.text = text
-        self.lower = text.lower() if lower is None else lower
-        self.is_cap = text[0].isupper() if is_cap is None else is_cap
-        self.is_word = text[0].isalnum()
-        self.segment = 0
-        self.quoted = False
-        self.first = False
-
-    def __repr__(self) -> str:
-        return f"Tok({self.start}, {self.text!r}, segment={self.segment})"
+#: A word of a sentence as the event rules read it: the Doc's own token, or adjacent pieces
+#: joined into one ("al-Shabab", "didn't", "'s": :func:`geo.events.clauses.regroup`). Events
+#: read ``is_alnum`` as "a word" (numbers count), and :func:`~geo.events.clauses.clause_tokens`
+#: sets ``segment`` (the clause), ``quoted`` (inside a quotation) and ``first`` (only
+#: punctuation before it in its sentence, quote or clause) on each.
+Tok = Token
 
 
 @dataclass(slots=True)

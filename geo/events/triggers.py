@@ -46,7 +46,7 @@ def find_triggers(toks: list[Tok], context: list[set[str]] | None = None) -> lis
     i = 0
     while i < len(toks):
         tok = toks[i]
-        if tok.lower not in FIRST_WORDS or not tok.is_word or (
+        if tok.lower not in FIRST_WORDS or not tok.is_alnum or (
                 tok.is_cap and i > 0 and toks[i - 1].text not in OPENERS and not tok.first):
             i += 1  # capitalised mid-sentence: a name ("Accra Initiative", "Strike Force"), not a trigger
             continue
