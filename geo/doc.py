@@ -46,10 +46,11 @@ class Token:
         self.start = start
         self.end = end
         self.text = text
+        first = text[0]  # a token is never empty
         self.lower = text.lower()
-        self.is_cap = text[:1].isupper()
-        self.is_word = text[:1].isalpha()
-        self.is_alnum = text[:1].isalnum()
+        self.is_cap = first.isupper()
+        self.is_word = first.isalpha()
+        self.is_alnum = first.isalnum()
         self.sentence = sentence
         self.i = i
 
@@ -69,12 +70,13 @@ def tokenize(text: str, sentences: tuple[Sentence, ...] = ()) -> list[Token]:
     tokens: list[Token] = []
     sent = 0
     next_start = starts[1] if len(starts) > 1 else None
+    append = tokens.append
     for i, m in enumerate(TOKEN.finditer(text)):
-        start = m.start()
+        start, end = m.span()
         if next_start is not None and start >= next_start:
             sent = max(0, bisect_right(starts, start) - 1)
             next_start = starts[sent + 1] if sent + 1 < len(starts) else None
-        tokens.append(Token(start, m.end(), m.group(), sent, i))
+        append(Token(start, end, m.group(), sent, i))
     return tokens
 
 

@@ -24,7 +24,7 @@ from geo.doc import Doc, tokenize
 from geo.gazetteer import Gazetteer, name_key
 from geo.model import MentionType, Place, Sentence
 from geo.recognize.context import Context
-from geo.recognize.evidence import Evidence, gather
+from geo.recognize.evidence import Evidence, capitalised_words, gather
 from geo.recognize.match import Match, compass_match, longest_match, shouting_sentences
 from geo.recognize.rules import RULES, Drop, FilterRule, Keep
 from geo.recognize.types import name_type
@@ -94,34 +94,33 @@ class Recognizer:
     def judgements(self, doc: Doc) -> list[Judgement]:
         """Every candidate span with the rule that decided it, in text order."""
         gaz, tokens = self.gazetteer, doc.tokens
-        evidence = gather(gaz, doc)
+        caps = capitalised_words(tokens)  # every name starts at one
+        evidence = gather(gaz, doc, caps)
         doc.persons.update(evidence.surnames)
         shouting = shouting_sentences(doc)
+        division_opens, compass = "division_opens_name" in self.span_rules, "compass_part" in self.span_rules
         out: list[Judgement] = []
         previous_end = -10
-        i = 0
-        while i < len(tokens):
-            tok = tokens[i]
-            if not (tok.is_cap and tok.is_word):
-                i += 1
+        after = 0  # the first token not inside the last mention
+        for i in caps:
+            if i < after:
                 continue
-            match = longest_match(gaz, doc, i, tok.sentence in shouting, "division_opens_name" in self.span_rules)
-            if "compass_part" in self.span_rules:
-                match = compass_match(gaz, doc, i, tok.sentence in shouting, match)
+            loud = tokens[i].sentence in shouting
+            match = longest_match(gaz, doc, i, loud, division_opens)
+            if compass:
+                match = compass_match(gaz, doc, i, loud, match)
             if match is None or not match.places:
-                i += 1  # no place name starts here; the next token may start one
-                continue
-            judgement = self._judge(doc, match, evidence, tok.sentence in shouting, previous_end)
+                continue  # no place name starts here; the next word may start one
+            judgement = self._judge(doc, match, evidence, loud, previous_end)
             out.append(judgement)
             if judgement.mention is None:
                 self._note_reading(doc, judgement)
-                i += 1
                 continue
             j = match.j
             while j + 1 < len(tokens) and tokens[j + 1].start < judgement.mention.end:
                 j += 1  # the mention may have grown past the match ("Washington, D.C.")
             previous_end = j
-            i = j + 1
+            after = j + 1
         if "person_elsewhere" in self.span_rules:
             out = self._person_elsewhere(doc, out)
         return out

@@ -49,12 +49,19 @@ def _surname_after(gaz: Gazetteer, tokens: list[Token], k: int) -> str | None:
     return None
 
 
-def surnames(gaz: Gazetteer, tokens: list[Token]) -> frozenset[str]:
-    """Surnames of the people the text names after a title or a given name."""
+def surnames(gaz: Gazetteer, tokens: list[Token], caps: list[int] | None = None) -> frozenset[str]:
+    """Surnames of the people the text names after a title or a given name.
+
+    ``caps``: the indices of the capitalised words (see :func:`capitalised_words`).
+    """
+    caps = capitalised_words(tokens) if caps is None else caps
+    capset = set(caps)
     out = set()
-    for k in range(len(tokens) - 1):
+    for k in caps:
+        if k + 1 not in capset:
+            continue
         a, b = tokens[k], tokens[k + 1]
-        if not (a.is_cap and a.is_word and b.is_cap and b.is_word) or b.start - a.end != 1:
+        if b.start - a.end != 1:
             continue
         titled = a.lower in TITLES or k > 1 and tokens[k - 1].text == "." and tokens[k - 2].lower in TITLES \
             and tokens[k - 2].end == tokens[k - 1].start  # "Dr. Goutham Rao"
@@ -65,43 +72,53 @@ def surnames(gaz: Gazetteer, tokens: list[Token]) -> frozenset[str]:
     return frozenset(out)
 
 
-def place_surnames(gaz: Gazetteer, tokens: list[Token]) -> frozenset[str]:
+def place_surnames(gaz: Gazetteer, tokens: list[Token], caps: list[int] | None = None) -> frozenset[str]:
     """Place words ending a two-word full name whose given name names no place ("Bill Holland",
     "Andrew Jordan"): that person, not the country, where the name stands alone uncued."""
+    caps = capitalised_words(tokens) if caps is None else caps
+    capset = set(caps)
     out = set()
-    for k in range(len(tokens) - 1):
-        a, b = tokens[k], tokens[k + 1]
-        if not (_cap_word(a) and _cap_word(b)) or b.start - a.end != 1 or a.text.isupper() or b.text.isupper():
+    for k in caps:
+        if k + 1 not in capset:
             continue
-        after = tokens[k + 2] if k + 2 < len(tokens) else None
-        if _cap_word(after) and after.start - b.end <= 1:
+        a, b = tokens[k], tokens[k + 1]
+        if b.start - a.end != 1 or a.text.isupper() or b.text.isupper():
+            continue
+        if k + 2 in capset and tokens[k + 2].start - b.end <= 1:
             continue  # a longer run ("Bill Holland Foundation")
         if gaz.is_given_name(a.text) and not gaz.has_key(a.lower) and is_place_word(gaz, b):
             out.add(b.text)
     return frozenset(out)
 
 
-def _cap_word(token: Token | None) -> bool:
-    return token is not None and token.is_cap and token.is_word
+def capitalised_words(tokens: list[Token]) -> list[int]:
+    """The indices of the tokens that are capitalised words, in order: every name starts at one."""
+    return [k for k, t in enumerate(tokens) if t.is_cap and t.is_word]
 
 
-def speakers_and_organisations(tokens: list[Token]) -> tuple[frozenset[str], frozenset[str]]:
+def speakers_and_organisations(tokens: list[Token], caps: list[int] | None = None,
+                               ) -> tuple[frozenset[str], frozenset[str]]:
     """Single names before a verb of speech; words before an organisation head."""
+    caps = capitalised_words(tokens) if caps is None else caps
     speakers, organisations = set(), set()
-    for k in range(len(tokens) - 1):
+    last = len(tokens) - 1
+    for k in caps:
+        if k >= last:
+            break
         a, b = tokens[k], tokens[k + 1]
-        if not _cap_word(a) or b.start - a.end != 1:
+        if b.start - a.end != 1:
             continue
-        prev = tokens[k - 1] if k else None
-        if b.lower in SPEECH_VERBS and not (prev is not None and prev.lower == "the"):
+        if b.lower in SPEECH_VERBS and not (k and tokens[k - 1].lower == "the"):
             speakers.add(a.text)
         elif b.is_cap and b.lower in ORGANISATION_EVIDENCE_HEADS:
             organisations.add(a.text)
     return frozenset(speakers), frozenset(organisations)
 
 
-def gather(gaz: Gazetteer, doc: Doc) -> Evidence:
-    """The article's evidence about names."""
-    speakers, organisations = speakers_and_organisations(doc.tokens)
-    return Evidence(surnames=surnames(gaz, doc.tokens), speakers=speakers, organisations=organisations,
-                    place_surnames=place_surnames(gaz, doc.tokens))
+def gather(gaz: Gazetteer, doc: Doc, caps: list[int] | None = None) -> Evidence:
+    """The article's evidence about names (``caps``: :func:`capitalised_words` of its tokens)."""
+    tokens = doc.tokens
+    caps = capitalised_words(tokens) if caps is None else caps
+    speakers, organisations = speakers_and_organisations(tokens, caps)
+    return Evidence(surnames=surnames(gaz, tokens, caps), speakers=speakers, organisations=organisations,
+                    place_surnames=place_surnames(gaz, tokens, caps))

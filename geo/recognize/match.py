@@ -38,21 +38,21 @@ class Match:
 
 def shouting_sentences(doc: Doc) -> frozenset[int]:
     """Sentences in capitals or title case (headlines), where case says little."""
-    words_of: dict[int, list[Token]] = {}
+    size = len(doc.sentences)
+    words, upper, content, title = [0] * size, [0] * size, [0] * size, [0] * size
     for t in doc.tokens:
-        if t.is_word:
-            words_of.setdefault(t.sentence, []).append(t)
-    out = set()
-    for n, words in words_of.items():
-        if len(words) < 3 or n >= len(doc.sentences):
+        n = t.sentence
+        if not t.is_word or n >= size:
             continue
-        upper = sum(1 for w in words if len(w.text) > 1 and w.text.isupper())
-        content = [w for w in words if w.lower not in CONNECTORS]
-        title = sum(1 for w in content if w.is_cap)
-        if upper >= 0.6 * len(words) or (len(content) >= 3 and title == len(content)
-                                         and not doc.sentences[n].text.endswith((".", '"', "”"))):
-            out.add(n)
-    return frozenset(out)
+        words[n] += 1
+        if len(t.text) > 1 and t.text.isupper():
+            upper[n] += 1
+        if t.lower not in CONNECTORS:
+            content[n] += 1
+            title[n] += t.is_cap
+    return frozenset(n for n in range(size) if words[n] >= 3 and (
+        upper[n] >= 0.6 * words[n] or content[n] >= 3 and title[n] == content[n]
+        and not doc.sentences[n].text.endswith((".", '"', "”"))))
 
 
 def _run_end(tokens: list[Token], i: int, limit: int) -> int:
