@@ -276,7 +276,12 @@ class Gazetteer:
         return self._quality_cached(key, geonameid)
 
     def demonym(self, form: str) -> Place | None:
-        gid = self._table("demonyms").get(name_key(form))
+        """The place a demonym names ("Malians" -> Mali), or None."""
+        return self.demonym_by_key(name_key(form))
+
+    def demonym_by_key(self, key: str) -> Place | None:
+        """:meth:`demonym` of a form already turned into its name key."""
+        gid = self._table("demonyms").get(key)
         return None if gid is None else self.get(gid)
 
     def word_zipf(self, key: str) -> float:

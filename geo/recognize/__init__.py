@@ -80,6 +80,7 @@ class Recognizer:
         self.gazetteer = gazetteer
         off = frozenset(disabled)
         self.rules: tuple[FilterRule, ...] = tuple(r for r in RULES if r.name not in off)
+        self._judges = tuple((r.name, r.judge) for r in self.rules)
         self.span_rules = frozenset(name for name, _ in SPAN_RULES if name not in off)
 
     def __call__(self, doc: Doc | str, sentences: tuple[Sentence, ...] | None = None) -> list[RawMention]:
@@ -148,14 +149,14 @@ class Recognizer:
                previous_end: int) -> Judgement:
         ctx = Context(doc, self.gazetteer, match, evidence, shouting, previous_end)
         span = (ctx.first.start, ctx.last.end)
-        for rule in self.rules:
-            verdict = rule.judge(ctx)
+        for name, judge in self._judges:
+            verdict = judge(ctx)
             if verdict is None:
                 continue
             if isinstance(verdict, Drop):
-                return Judgement(*span, None, rule.name, verdict.reading)
+                return Judgement(*span, None, name, verdict.reading)
             if isinstance(verdict, Keep):
-                return Judgement(*span, self._mention(ctx, verdict), rule.name, cued=self._cued(ctx))
+                return Judgement(*span, self._mention(ctx, verdict), name, cued=self._cued(ctx))
         return Judgement(*span, self._mention(ctx, self._final(ctx)), "default", cued=self._cued(ctx))
 
     @staticmethod

@@ -76,9 +76,15 @@ class Context:
         self.key: str = match.key
         self.places: tuple[Place, ...] = match.places
         self.adjectival: bool = match.adjectival
-        self.first: Token = doc.tokens[match.i]
-        self.last: Token = doc.tokens[match.j]
-        self.single: bool = match.i == match.j
+        tokens, i, j = doc.tokens, match.i, match.j
+        self.first: Token = tokens[i]
+        self.last: Token = tokens[j]
+        self.single: bool = i == j
+        # -- its neighbours (nearly every rule reads one)
+        self.prev: Token | None = tokens[i - 1] if i >= 1 else None
+        self.prev2: Token | None = tokens[i - 2] if i >= 2 else None
+        self.nxt: Token | None = tokens[j + 1] if j + 1 < len(tokens) else None
+        self.nxt2: Token | None = tokens[j + 2] if j + 2 < len(tokens) else None
 
     @property
     def top(self) -> Place:
@@ -92,22 +98,6 @@ class Context:
         """The token ``offset`` places before the span (negative) or after it (positive)."""
         k = self.match.i + offset if offset < 0 else self.match.j + offset
         return self.doc.tokens[k] if 0 <= k < len(self.doc.tokens) else None
-
-    @cached
-    def prev(self) -> Token | None:
-        return self.token(-1)
-
-    @cached
-    def prev2(self) -> Token | None:
-        return self.token(-2)
-
-    @cached
-    def nxt(self) -> Token | None:
-        return self.token(1)
-
-    @cached
-    def nxt2(self) -> Token | None:
-        return self.token(2)
 
     @cached
     def sentence(self) -> Sentence | None:

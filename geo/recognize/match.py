@@ -124,7 +124,7 @@ def longest_match(gaz: Gazetteer, doc: Doc, i: int, shouting: bool, division_ope
             if match is not None:
                 return match
             continue
-        demonym = gaz.demonym(surface) if j - i < 3 else None
+        demonym = gaz.demonym_by_key(key) if j - i < 3 else None
         if demonym is not None and not _main_name(gaz, key):
             return Match(i, j, key, (demonym,), True)
         if gaz.has_key(key):
