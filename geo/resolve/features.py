@@ -73,7 +73,7 @@ def _nearest_km(points: Sequence[tuple[float, float, float]], lat: float, lon: f
 class Namesakes:
     """What the candidates of one name say about each other, computed once per name."""
 
-    __slots__ = ("countries", "divisions", "division_names", "seats", "has_town")
+    __slots__ = ("countries", "divisions", "division_names", "seats", "has_town", "names_area")
 
     def __init__(self, places: Sequence[Place]) -> None:
         self.countries = {p.country_code for p in places if p.kind == "country"}
@@ -84,6 +84,8 @@ class Namesakes:
         self.seats = {(p.country_code, p.admin1) for p in places
                       if p.kind == "city" and p.population >= SEAT_POPULATION and p.name == p.admin1}
         self.has_town = {p.country_code for p in places if p.kind == "city" and p.population >= SEAT_POPULATION}
+        #: the name reads as a country or a first-level division ("Florida", "Mexico", "Wales")
+        self.names_area = bool(self.countries) or any(p.kind == "admin1" for p in places)
 
 
 @dataclass
@@ -98,8 +100,12 @@ class Context:
     anchors: list[Place] = field(default_factory=list)
     #: (country code, first-level division) the article names anywhere ("the Illinois legislature")
     divisions: set[tuple[str, str]] = field(default_factory=set)
+    #: (country code, first-level, second-level division) of the counties the article names anywhere
+    counties: set[tuple[str, str, str]] = field(default_factory=set)
     #: countries and divisions named in the sentences of this name ("X is a city in C County, S")
     sentence_areas: list[Place] = field(default_factory=list)
+    #: area id -> the share of this name's mentions whose sentence names it (1 where unknown)
+    area_shares: dict[int, float] = field(default_factory=dict)
     #: the continent most of the article's other places are on
     continent: str = ""
     #: points of the article's other placed towns and divisions
@@ -223,13 +229,26 @@ def in_facility_name(text: str, start: int, end: int) -> bool:
 def _division_in_article(p: Place, n: Namesakes, c: Context) -> float:
     if p.kind in SUPRANATIONAL or p.kind == "admin1":
         return 0.0
-    return 1.0 if (p.country_code, p.admin1) in c.divisions else 0.0
+    return 1.0 if ((p.country_code, p.admin1) in c.divisions
+                   or p.kind != "admin2" and p.admin2 and (p.country_code, p.admin1, p.admin2) in c.counties) else 0.0
 
 
 def _sentence_container(p: Place, n: Namesakes, c: Context) -> float:
+    # a division, not a country: "the US ambassador in London" says nothing of London, Kentucky; and
+    # it chooses among a town's namesakes, never a town over the state or country the name also is
+    # ("Utah, Colorado, and Idaho"). The share of the name's mentions in such sentences: evidence per
+    # mention ("Louisville" four times, once beside "Mississippi State")
+    if p.kind in SUPRANATIONAL or n.names_area:
+        return 0.0
+    return max((c.area_shares.get(a.geonameid, 1.0) for a in c.sentence_areas
+                if a.kind != "country" and a.geonameid != p.geonameid and _inside(p, a)), default=0.0)
+
+
+def _sentence_country(p: Place, n: Namesakes, c: Context) -> float:
     if p.kind in SUPRANATIONAL:
         return 0.0
-    return 1.0 if any(a.geonameid != p.geonameid and _inside(p, a) for a in c.sentence_areas) else 0.0
+    return max((c.area_shares.get(a.geonameid, 1.0) for a in c.sentence_areas
+                if a.kind == "country" and a.country_code == p.country_code), default=0.0)
 
 
 def _other_continent(p: Place, n: Namesakes, c: Context) -> float:
@@ -265,12 +284,17 @@ CONTEXT_FEATURES: tuple[Feature, ...] = (
     Feature("near_anchor", f"places within {NEAR_ANCHOR_KM:.0f} km of (or inside) the towns and divisions "
             "the article places with confidence are likelier (spatial minimality, Leidner 2008)",
             _near_anchor, lambda c: bool(c.anchors), _near_anchors),
-    Feature("division_in_article", "a town in a first-level division the article names anywhere ('in "
-            "northern Iraq', 'the Illinois legislature', the dateline's state) is likelier", _division_in_article,
+    Feature("division_in_article", "a town in a first-level division or county the article names anywhere "
+            "('in northern Iraq', 'the Illinois legislature', the dateline's state, 'Kane County') is likelier",
+            _division_in_article,
             lambda c: bool(c.divisions)),
-    Feature("sentence_container", "a town inside a country or division (state, county) named in its own "
-            "sentence ('X is a city in C County, S', 'X, in Y') is likelier (encyclopaedia and news convention)",
+    Feature("sentence_container", "a town inside a division (state, county) named in its own sentence, by "
+            "any reading of that name ('X is a city in C County, S', 'deputies of C County ... in X') is as "
+            "likely as in 'X, Y' (encyclopaedia and news convention; weight tied to container's)",
             _sentence_container, lambda c: bool(c.sentence_areas)),
+    Feature("sentence_country", "a town in a country named in its own sentence is likelier ('X is a town in "
+            "Ghana'): weaker than a division, news names countries in passing", _sentence_country,
+            lambda c: bool(c.sentence_areas)),
     Feature("other_continent", "a namesake on another continent than the article's other places needs "
             "strong evidence (one area per article: Leidner 2008, spatial minimality)", _other_continent,
             lambda c: bool(c.continent)),

@@ -11,6 +11,7 @@ resolves to the same place.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -46,6 +47,11 @@ LOCATED_KM = 161.0
 LOCATED_MIN_SCORE = 0.005
 #: what a name placed outright as an area can contain ("X is a city in C County, S")
 AREA_KINDS = frozenset({"country", "admin1", "admin2"})
+#: round-1 sentence areas: every area reading of a name read as an area at least this likely
+#: ("Gibson County" is in several states: the one that contains the town named with it is meant)
+AREA_READING_MIN = 0.02
+#: what stands between two names of one list ("Utah, Colorado, and Idaho"; "Washington, New York and Boston")
+LIST_GAP = re.compile(r"\s*[,;/]?\s*(?:(?:and|or|&|as well as)\s+)?(?:the\s+)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +73,12 @@ CODE_CASE = ResolverRule("airport_code_in_capitals", "an airport found by its co
                          "a capitalised word ('Fans' at a sentence start) is the word")
 PEERS = ResolverRule("container_not_a_peer", "'X, Y' where X is itself a state (or a country) and Y one too "
                      "is a list ('Oklahoma, Pennsylvania and Texas'), not an address: Y is no container of X")
+SENTENCE_READINGS = ResolverRule("sentence_area_readings", "an area named in a mention's sentence counts by "
+                                 "each of its likely readings, not only its winner ('deputies of Gibson County "
+                                 "... in Medina': the Gibson County that contains a Medina); off: the winner only")
+PEER_LIST = ResolverRule("sentence_list_is_no_container", "a division named in the same list as the name "
+                         "('Washington, New York and Boston', 'Utah, Colorado, and Idaho') is its peer, not its "
+                         "container: it does not count as named in the name's sentence")
 ONE_SENSE = ResolverRule("one_sense_per_discourse", "every mention of a name in one article means the same "
                          "place (Gale, Church & Yarowsky 1992); off: each mention is resolved on its own")
 
@@ -92,7 +104,7 @@ class Resolver:
 
     @property
     def features(self) -> tuple[PriorFeature | Feature | ResolverRule, ...]:
-        return (*PRIOR_FEATURES, *CONTEXT_FEATURES, FACILITY, LOCATED, CODE_CASE, PEERS, ONE_SENSE)
+        return (*PRIOR_FEATURES, *CONTEXT_FEATURES, FACILITY, LOCATED, CODE_CASE, PEERS, SENTENCE_READINGS, PEER_LIST, ONE_SENSE)
 
     def records(self, mention: RawMention) -> list[Place]:
         """The gazetteer records a mention can mean (its candidates, less what the rules exclude)."""
@@ -121,7 +133,8 @@ class Resolver:
         """Each name's ranked records (uncalibrated probabilities) and the final round's
         feature rows, in the order of the name's records (what ``scripts/fit_resolver.py`` fits)."""
         groups = self._groups(mentions)
-        names = {key: _Name(group, self.records(group[0]), self._containers(group), self.disabled)
+        chains = self._chains(mentions, text)
+        names = {key: _Name(group, self.records(group[0]), self._containers(group), self.disabled, chains)
                  for key, group in groups.items()}
         # round 0: context is only what the text names outright: countries ("Mali", "Malian"),
         # divisions (states, counties), "X, Y" containers
@@ -149,6 +162,7 @@ class Resolver:
                    if located[key] >= ANCHOR_CONFIDENCE and p.kind in ("city", "admin1", "admin2")]
         points = [(key, (p.lat, p.lon)) for key, p in placed.items() if p.kind not in SUPRANATIONAL]
         areas = {**outright, **{k: p for k, p in placed.items() if p.kind in AREA_KINDS}}
+        readings = self._readings(chosen)
         result = {}
         for key, n in names.items():
             countries, around = everywhere.copy(), continents.copy()
@@ -161,22 +175,49 @@ class Resolver:
                               [a for k, a, a_key in anchors if k != key and a_key != n.key],
                               points=[q for k, q in points if k != key],
                               continent=around.most_common(1)[0][0] if around else "")
-            self._add_areas(context, key, names, areas)
+            self._add_areas(context, key, names, areas, readings)
             result[key] = self._rank(n, context)
         return result
 
+    def _readings(self, chosen: dict[str | int, list[Candidate]]) -> dict[str | int, list[Place]]:
+        """Every area reading of each name whose first reading is an area (see :data:`SENTENCE_READINGS`)."""
+        if SENTENCE_READINGS.name in self.disabled:
+            return {}
+        return {key: [c.place for c in ranked[1:] if c.place.kind in AREA_KINDS and c.score >= AREA_READING_MIN]
+                for key, ranked in chosen.items() if len(ranked) > 1 and ranked[0].place.kind in AREA_KINDS}
+
+    def _chains(self, mentions: Sequence[RawMention], text: str) -> dict[int, int]:
+        """id(mention) -> its list: consecutive names of one sentence with only a list's gap between
+        them share one (see :data:`PEER_LIST`); every mention its own list when the rule is off."""
+        out: dict[int, int] = {}
+        chain = 0
+        previous = None
+        for m in sorted(mentions, key=lambda m: m.start):
+            if (PEER_LIST.name in self.disabled or not text or previous is None
+                    or previous.sentence != m.sentence or m.start < previous.end
+                    or not LIST_GAP.fullmatch(text, previous.end, m.start)):
+                chain += 1
+            out[id(m)] = chain
+            previous = m
+        return out
+
     @staticmethod
     def _add_areas(context: Context, key: str | int, names: dict[str | int, _Name],
-                   areas: dict[str | int, Place]) -> None:
+                   areas: dict[str | int, Place], readings: dict[str | int, list[Place]] | None = None) -> None:
         """The divisions the article names anywhere, and the areas named in this name's sentences."""
-        sentences = names[key].sentences
+        own = names[key]
         for k, area in areas.items():
             if k == key:
                 continue
             if area.kind == "admin1":
                 context.divisions.add((area.country_code, area.name))
-            if not sentences.isdisjoint(names[k].sentences):
-                context.sentence_areas.append(area)
+            elif area.kind == "admin2":
+                context.counties.add((area.country_code, area.admin1, area.admin2))
+            share = own.share_beside(names[k])
+            if share:
+                for place in (area, *(readings.get(k, ()) if readings else ())):
+                    context.sentence_areas.append(place)
+                    context.area_shares[place.geonameid] = max(share, context.area_shares.get(place.geonameid, 0.0))
 
     def _drop_facility_names(self, mentions: Sequence[RawMention], text: str,
                              names: dict[str | int, tuple[list[Candidate], list[list[float]]]]) -> None:
@@ -244,16 +285,33 @@ def _outright(places: Sequence[Place]) -> bool:
 class _Name:
     """One name of an article: its mentions and what is read of it once for both rounds."""
 
-    __slots__ = ("key", "places", "count", "sentences", "containers", "prior_rows")
+    __slots__ = ("key", "places", "count", "sentences", "spots", "lists", "containers", "prior_rows")
 
     def __init__(self, group: list[RawMention], places: list[Place], containers: list[Place],
-                 disabled: frozenset[str]) -> None:
+                 disabled: frozenset[str], chains: dict[int, int] | None = None) -> None:
         self.key = name_key(group[0].text)
         self.places = places
         self.count = len(group)
+        chains = chains or {}
+        #: (sentence, list) -> how many of the name's mentions stand there
+        self.spots = Counter((m.sentence, chains.get(id(m), -n)) for n, m in enumerate(group))
         self.sentences = {m.sentence for m in group}
+        #: sentence -> the lists the name stands in there as a place ("the New Jersey Lottery" is an
+        #: organisation: it names no area of its sentence)
+        self.lists: dict[int, set[int]] = defaultdict(set)
+        for n, m in enumerate(group):
+            if m.type != "embedded":
+                self.lists[m.sentence].add(chains.get(id(m), -n))
         self.containers = containers
         self.prior_rows = [prior_values(p, self.key, disabled) for p in self.places] if len(self.places) > 1 else []
+
+    def share_beside(self, other: _Name) -> float:
+        """The share of this name's mentions in a sentence that names ``other`` outside their own list."""
+        if self.sentences.isdisjoint(other.sentences):
+            return 0.0
+        beside = sum(count for (sentence, chain), count in self.spots.items()
+                     if other.lists.get(sentence, set()) - {chain})
+        return beside / self.count
 
 
 def feature_rows(places: Sequence[Place], key: str, context: Context | None = None,
