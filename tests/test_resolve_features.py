@@ -129,12 +129,12 @@ def test_a_country_in_the_sentence_is_no_division_container():
 
 
 def test_sentence_containment_never_makes_a_state_name_a_town():
-    # "Utah, Colorado, and Idaho": the name is a state, a town of that name in Colorado is not meant
-    idaho = place(40, "Idaho", "admin1", "US", "Idaho", lat=44.0, lon=-114.0, code="ADM1")
-    idaho_town = place(41, "Idaho", cc="US", admin1="Colorado", pop=1_000, lat=39.7, lon=-105.5)
-    colorado = place(42, "Colorado", "admin1", "US", "Colorado", lat=39.0, lon=-105.5, code="ADM1")
-    context = Context(sentence_areas=[colorado])
-    assert value("sentence_container", idaho_town, context, [idaho, idaho_town]) == 0.0
+    # "Wyoming, Iowa and Nevada": the name is a state, a town of that name in Iowa is not meant
+    nevada = place(40, "Nevada", "admin1", "US", "Nevada", lat=39.3, lon=-116.6, code="ADM1")
+    nevada_town = place(41, "Nevada", cc="US", admin1="Iowa", pop=6_800, lat=42.02, lon=-93.45)
+    iowa = place(42, "Iowa", "admin1", "US", "Iowa", lat=42.0, lon=-93.5, code="ADM1")
+    context = Context(sentence_areas=[iowa])
+    assert value("sentence_container", nevada_town, context, [nevada, nevada_town]) == 0.0
 
 
 def test_sentence_containment_is_the_share_of_the_names_mentions():

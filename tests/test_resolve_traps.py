@@ -95,13 +95,13 @@ def test_a_county_named_before_the_town_in_local_news(geoparser):
 
 
 def test_states_in_a_list_stay_states(geoparser):
-    found = places(geoparser, "Tech firms are moving to cheaper states such as Utah, Colorado, and Idaho.")
-    assert found["Idaho"].kind == "admin1" and found["Colorado"].kind == "admin1"
+    found = places(geoparser, "Ranchers in Wyoming, Iowa and Nevada are bracing for a dry summer.")
+    assert found["Nevada"].kind == "admin1" and found["Iowa"].kind == "admin1"
 
 
 def test_a_city_listed_beside_a_state_name_keeps_its_own_place(geoparser):
-    found = places(geoparser, "After stops in Washington, New York and Boston, the delegation flew west.")
-    assert found["Boston"].admin1 == "Massachusetts"
+    found = places(geoparser, "The band will play in Texas and Portland next month.")
+    assert found["Portland"].admin1 == "Oregon"
 
 
 def test_the_us_named_in_the_sentence_does_not_move_london_to_kentucky(geoparser):

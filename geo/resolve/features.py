@@ -84,8 +84,9 @@ class Namesakes:
         self.seats = {(p.country_code, p.admin1) for p in places
                       if p.kind == "city" and p.population >= SEAT_POPULATION and p.name == p.admin1}
         self.has_town = {p.country_code for p in places if p.kind == "city" and p.population >= SEAT_POPULATION}
-        #: the name reads as a country or a first-level division ("Florida", "Mexico", "Wales")
-        self.names_area = bool(self.countries) or any(p.kind == "admin1" for p in places)
+        #: countries in which the name reads as the country or a first-level division ("Florida",
+        #: "Mexico", "Wales"; not the US for "Portland", a parish of Jamaica)
+        self.names_area = self.countries | {p.country_code for p in places if p.kind == "admin1"}
 
 
 @dataclass
@@ -236,9 +237,9 @@ def _division_in_article(p: Place, n: Namesakes, c: Context) -> float:
 def _sentence_container(p: Place, n: Namesakes, c: Context) -> float:
     # a division, not a country: "the US ambassador in London" says nothing of London, Kentucky; and
     # it chooses among a town's namesakes, never a town over the state or country the name also is
-    # ("Utah, Colorado, and Idaho"). The share of the name's mentions in such sentences: evidence per
-    # mention ("Louisville" four times, once beside "Mississippi State")
-    if p.kind in SUPRANATIONAL or n.names_area:
+    # ("Wyoming, Iowa and Nevada"). The share of the name's mentions in such sentences: evidence per
+    # mention (a town named four times, once beside a state)
+    if p.kind in SUPRANATIONAL or p.country_code in n.names_area:
         return 0.0
     return max((c.area_shares.get(a.geonameid, 1.0) for a in c.sentence_areas
                 if a.kind != "country" and a.geonameid != p.geonameid and _inside(p, a)), default=0.0)

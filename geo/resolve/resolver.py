@@ -50,7 +50,7 @@ AREA_KINDS = frozenset({"country", "admin1", "admin2"})
 #: round-1 sentence areas: every area reading of a name read as an area at least this likely
 #: ("Gibson County" is in several states: the one that contains the town named with it is meant)
 AREA_READING_MIN = 0.02
-#: what stands between two names of one list ("Utah, Colorado, and Idaho"; "Washington, New York and Boston")
+#: what stands between two names of one list ("Wyoming, Iowa and Nevada"; "Texas and Portland")
 LIST_GAP = re.compile(r"\s*[,;/]?\s*(?:(?:and|or|&|as well as)\s+)?(?:the\s+)?")
 
 
@@ -77,7 +77,7 @@ SENTENCE_READINGS = ResolverRule("sentence_area_readings", "an area named in a m
                                  "each of its likely readings, not only its winner ('deputies of Gibson County "
                                  "... in Medina': the Gibson County that contains a Medina); off: the winner only")
 PEER_LIST = ResolverRule("sentence_list_is_no_container", "a division named in the same list as the name "
-                         "('Washington, New York and Boston', 'Utah, Colorado, and Idaho') is its peer, not its "
+                         "('Texas and Portland', 'Wyoming, Iowa and Nevada') is its peer, not its "
                          "container: it does not count as named in the name's sentence")
 ONE_SENSE = ResolverRule("one_sense_per_discourse", "every mention of a name in one article means the same "
                          "place (Gale, Church & Yarowsky 1992); off: each mention is resolved on its own")
@@ -296,7 +296,7 @@ class _Name:
         #: (sentence, list) -> how many of the name's mentions stand there
         self.spots = Counter((m.sentence, chains.get(id(m), -n)) for n, m in enumerate(group))
         self.sentences = {m.sentence for m in group}
-        #: sentence -> the lists the name stands in there as a place ("the New Jersey Lottery" is an
+        #: sentence -> the lists the name stands in there as a place ("the Gibson County Fair Board" is an
         #: organisation: it names no area of its sentence)
         self.lists: dict[int, set[int]] = defaultdict(set)
         for n, m in enumerate(group):
