@@ -47,8 +47,10 @@ CORRECT_KM = 161.0
 #: towns this big count as namesakes; targets are at least TARGET_POPULATION
 NAMESAKE_POPULATION = 1_000
 TARGET_POPULATION = 3_000
-#: a neighbour town is at most this far from the target, and unambiguous
+#: a neighbour town is at most this far from the target, this big (news names towns it can expect the
+#: reader to know, and the recogniser finds few villages), and unambiguous
 NEIGHBOUR_KM = 60.0
+NEIGHBOUR_POPULATION = 5_000
 KINDS_NOT_TOWN = ("country", "admin1", "continent", "region")
 
 #: template name -> text with {N} (the name), {A2} (county), {A1} (state), {C} (country), {NB} (neighbour)
@@ -99,11 +101,11 @@ def ambiguous_names(gazetteer: Gazetteer) -> dict[str, list[Place]]:
 def neighbour(gazetteer: Gazetteer, target: Place) -> Place | None:
     """The nearest other town in the target's state whose name means one town only."""
     own = name_key(target.name)
-    for place, km in gazetteer.nearest(target.lat, target.lon, count=40)[1:]:
+    for place, km in gazetteer.nearest(target.lat, target.lon, count=200)[1:]:
         if km > NEIGHBOUR_KM:
             break
         key = name_key(place.name)
-        if (key == own or place.admin1 != target.admin1 or place.population < NAMESAKE_POPULATION
+        if (key == own or place.admin1 != target.admin1 or place.population < NEIGHBOUR_POPULATION
                 or gazetteer.is_dictionary_word(key) or not place.name.replace(" ", "").isalpha()):
             continue
         if len(gazetteer.candidates_by_key(key)) == 1:

@@ -149,3 +149,12 @@ def test_a_county_named_anywhere_in_the_article():
     assert value("division_in_article", aurora_il, context) == 1.0
     assert value("division_in_article", AURORA_CO, context) == 0.0
     assert value("division_in_article", KANE, context, [KANE, KANE_UT]) == 0.0  # not a town of itself
+
+
+def test_a_town_close_to_a_confidently_placed_town():
+    # "residents of nearby X": within 50 km of an anchor town, not merely in its region
+    elgin = place(50, "Elgin", cc="US", admin1="Illinois", pop=110_000, lat=42.04, lon=-88.28)
+    context = Context(anchors=[elgin])
+    assert [value("close_to_anchor", p, context) for p in AURORAS] == [1.0, 0.0, 0.0]
+    assert value("close_to_anchor", AURORA_IL, Context(anchors=[ILLINOIS])) == 0.0  # a state is no neighbour
+    assert value("close_to_anchor", elgin, context, [elgin]) == 0.0  # a town is not its own neighbour

