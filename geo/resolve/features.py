@@ -32,6 +32,7 @@ NEAR_ANCHOR_H = math.sin(NEAR_ANCHOR_KM / (2 * EARTH_KM)) ** 2
 #: a place this close to an anchor town is its neighbour ("residents of nearby X")
 CLOSE_ANCHOR_KM = 50.0
 CLOSE_ANCHOR_H = math.sin(CLOSE_ANCHOR_KM / (2 * EARTH_KM)) ** 2
+CLOSE_ANCHOR_DEG = math.degrees(CLOSE_ANCHOR_KM / EARTH_KM)
 #: kinds that are never inside the article's countries (they contain them)
 SUPRANATIONAL = frozenset({"country", "continent", "region"})
 
@@ -215,14 +216,12 @@ def _close_to_anchor(p: Place, n: Namesakes, c: Context) -> float:
 
 def _close_to_anchors(places: Sequence[Place], n: Namesakes, c: Context) -> list[float]:
     towns = [a for a in c.anchors if a.kind in ("city", "admin2")]
-    points = _radians([(a.lat, a.lon) for a in towns])
     out = []
     for p in places:
-        if p.kind not in ("city", "admin2", "airport") or not towns:
-            out.append(0.0)
-            continue
-        others = [q for q, a in zip(points, towns, strict=True) if a.geonameid != p.geonameid]
-        out.append(1.0 if _within(others, p.lat, p.lon, CLOSE_ANCHOR_H) else 0.0)
+        # a degree of latitude is 111 km: most candidates are ruled out without trigonometry
+        near = [(a.lat, a.lon) for a in towns if a.geonameid != p.geonameid
+                and abs(a.lat - p.lat) < CLOSE_ANCHOR_DEG] if p.kind in ("city", "admin2", "airport") else []
+        out.append(1.0 if near and _within(_radians(near), p.lat, p.lon, CLOSE_ANCHOR_H) else 0.0)
     return out
 
 
@@ -307,7 +306,7 @@ CONTEXT_FEATURES: tuple[Feature, ...] = (
             _near_anchor, lambda c: bool(c.anchors), _near_anchors),
     Feature("close_to_anchor", f"a town within {CLOSE_ANCHOR_KM:.0f} km of a town or county the article "
             "places with confidence is likelier ('residents of nearby X': local news names neighbours)",
-            _close_to_anchor, lambda c: bool(c.anchors), _close_to_anchors),
+            _close_to_anchor, lambda c: any(a.kind != "admin1" for a in c.anchors), _close_to_anchors),
     Feature("division_in_article", "a town in a first-level division or county the article names anywhere "
             "('in northern Iraq', 'the Illinois legislature', the dateline's state, 'Kane County') is likelier",
             _division_in_article,

@@ -144,9 +144,10 @@ class Resolver:
             if top.kind == "country":
                 named[top.country_code] += names[key].count
         chosen = {}
+        round0 = _Areas(outright, names)
         for key, n in names.items():
             context = Context(named, n.containers)
-            self._add_areas(context, key, names, outright)
+            self._add_areas(context, key, names, round0)
             chosen[key] = self._rank(n, context)[0]
         # round 1: what round 0 placed with some confidence, and as anchors the towns and
         # divisions it placed with high confidence; a name is never evidence for itself
@@ -161,21 +162,20 @@ class Resolver:
         anchors = [(key, chosen[key][0].place, name_key(p.name)) for key, p in placed.items()
                    if located[key] >= ANCHOR_CONFIDENCE and p.kind in ("city", "admin1", "admin2")]
         points = [(key, (p.lat, p.lon)) for key, p in placed.items() if p.kind not in SUPRANATIONAL]
-        areas = {**outright, **{k: p for k, p in placed.items() if p.kind in AREA_KINDS}}
-        readings = self._readings(chosen)
+        areas = _Areas({**outright, **{k: p for k, p in placed.items() if p.kind in AREA_KINDS}}, names,
+                       self._readings(chosen))
         result = {}
         for key, n in names.items():
-            countries, around = everywhere.copy(), continents.copy()
+            countries, around = everywhere, continents
             own = placed.get(key)
             if own is not None and own.country_code:
-                countries[own.country_code] -= n.count
-                around[continent_of().get(own.country_code, "")] -= n.count
-            around = +around
-            context = Context(+countries, n.containers,
+                countries = _without(everywhere, own.country_code, n.count)
+                around = _without(continents, continent_of().get(own.country_code, ""), n.count)
+            context = Context(countries, n.containers,
                               [a for k, a, a_key in anchors if k != key and a_key != n.key],
                               points=[q for k, q in points if k != key],
-                              continent=around.most_common(1)[0][0] if around else "")
-            self._add_areas(context, key, names, areas, readings)
+                              continent=max(around, key=around.__getitem__) if around else "")
+            self._add_areas(context, key, names, areas)
             result[key] = self._rank(n, context)
         return result
 
@@ -202,20 +202,16 @@ class Resolver:
         return out
 
     @staticmethod
-    def _add_areas(context: Context, key: str | int, names: dict[str | int, _Name],
-                   areas: dict[str | int, Place], readings: dict[str | int, list[Place]] | None = None) -> None:
+    def _add_areas(context: Context, key: str | int, names: dict[str | int, _Name], areas: _Areas) -> None:
         """The divisions the article names anywhere, and the areas named in this name's sentences."""
+        context.divisions, context.counties = areas.named_without(key)
         own = names[key]
-        for k, area in areas.items():
-            if k == key:
-                continue
-            if area.kind == "admin1":
-                context.divisions.add((area.country_code, area.name))
-            elif area.kind == "admin2":
-                context.counties.add((area.country_code, area.admin1, area.admin2))
+        beside = {k for s in own.sentences for k in areas.by_sentence.get(s, ())}
+        beside.discard(key)
+        for k in beside:
             share = own.share_beside(names[k])
             if share:
-                for place in (area, *(readings.get(k, ()) if readings else ())):
+                for place in (areas.places[k], *areas.readings.get(k, ())):
                     context.sentence_areas.append(place)
                     context.area_shares[place.geonameid] = max(share, context.area_shares.get(place.geonameid, 0.0))
 
@@ -272,6 +268,49 @@ class Resolver:
         return rank_rows(name.places, rows, self.model), rows
 
 
+def _without(counts: Counter[str], key: str, count: int) -> Counter[str]:
+    """``counts`` less ``count`` of ``key`` (dropped at 0): a name is never evidence for itself."""
+    out = counts.copy()
+    out[key] -= count
+    if out[key] <= 0:
+        del out[key]
+    return out
+
+
+class _Areas:
+    """The areas one round reads, indexed once per article: by sentence, and the divisions named."""
+
+    __slots__ = ("places", "readings", "by_sentence", "divisions", "states", "counties", "_own")
+
+    def __init__(self, places: dict[str | int, Place], names: dict[str | int, _Name],
+                 readings: dict[str | int, list[Place]] | None = None) -> None:
+        self.places = places
+        self.readings = readings or {}
+        self.by_sentence: dict[int, list[str | int]] = defaultdict(list)
+        divisions: Counter[tuple[str, ...]] = Counter()
+        self._own: dict[str | int, tuple[str, ...]] = {}
+        for k, area in places.items():
+            for s in names[k].sentences:
+                self.by_sentence[s].append(k)
+            if area.kind == "admin1":
+                self._own[k] = (area.country_code, area.name)
+            elif area.kind == "admin2":
+                self._own[k] = (area.country_code, area.admin1, area.admin2)
+            if k in self._own:
+                divisions[self._own[k]] += 1
+        self.divisions = divisions
+        self.states = {t for t in divisions if len(t) == 2}
+        self.counties = {t for t in divisions if len(t) == 3}
+
+    def named_without(self, key: str | int) -> tuple[set, set]:
+        """The (country, state) and (country, state, county) the article names, less ``key``'s own
+        (shared sets where the name names none of them alone: the features only read them)."""
+        own = self._own.get(key)
+        if own is None or self.divisions[own] > 1:
+            return self.states, self.counties
+        return self.states - {own}, self.counties - {own}
+
+
 def _outright(places: Sequence[Place]) -> bool:
     """Whether a name's first record is an area the text names outright: a country, a state, or a
     county whose name is no town of it ("Kane County"; "Paris" is the town before the département)."""
@@ -285,7 +324,7 @@ def _outright(places: Sequence[Place]) -> bool:
 class _Name:
     """One name of an article: its mentions and what is read of it once for both rounds."""
 
-    __slots__ = ("key", "places", "count", "sentences", "spots", "lists", "containers", "prior_rows")
+    __slots__ = ("key", "places", "count", "sentences", "spots", "containers", "prior_rows")
 
     def __init__(self, group: list[RawMention], places: list[Place], containers: list[Place],
                  disabled: frozenset[str], chains: dict[int, int] | None = None) -> None:
@@ -293,15 +332,10 @@ class _Name:
         self.places = places
         self.count = len(group)
         chains = chains or {}
-        #: (sentence, list) -> how many of the name's mentions stand there
-        self.spots = Counter((m.sentence, chains.get(id(m), -n)) for n, m in enumerate(group))
+        #: (sentence, list, names a place) of each mention: "the Gibson County Fair Board" is an
+        #: organisation, it names no area of its sentence
+        self.spots = [(m.sentence, chains.get(id(m), -n - 1), m.type != "embedded") for n, m in enumerate(group)]
         self.sentences = {m.sentence for m in group}
-        #: sentence -> the lists the name stands in there as a place ("the Gibson County Fair Board" is an
-        #: organisation: it names no area of its sentence)
-        self.lists: dict[int, set[int]] = defaultdict(set)
-        for n, m in enumerate(group):
-            if m.type != "embedded":
-                self.lists[m.sentence].add(chains.get(id(m), -n))
         self.containers = containers
         self.prior_rows = [prior_values(p, self.key, disabled) for p in self.places] if len(self.places) > 1 else []
 
@@ -309,8 +343,8 @@ class _Name:
         """The share of this name's mentions in a sentence that names ``other`` outside their own list."""
         if self.sentences.isdisjoint(other.sentences):
             return 0.0
-        beside = sum(count for (sentence, chain), count in self.spots.items()
-                     if other.lists.get(sentence, set()) - {chain})
+        beside = sum(1 for sentence, chain, _ in self.spots
+                     if any(s == sentence and c != chain and place for s, c, place in other.spots))
         return beside / self.count
 
 
