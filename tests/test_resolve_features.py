@@ -114,3 +114,47 @@ def test_a_seat_is_a_town_named_like_its_division():
     gao = place(43, "Gao", cc="ML", admin1="Gao", pop=87_000)
     assert value("seat", state, Context(), [state, city]) == 0.0
     assert value("seat", gao_region, Context(), [gao_region, gao]) == 1.0
+
+
+UNITED_STATES = place(30, "United States", "country", "US", lat=39.8, lon=-98.5, code="PCLI")
+KANE = Place(20, "Kane County", 41.94, -88.38, "admin2", "A", "ADM2", "US", "Illinois", 0, "Kane County")
+KANE_UT = Place(21, "Kane County", 37.16, -112.58, "admin2", "A", "ADM2", "US", "Utah", 0, "Kane County")
+
+
+def test_a_country_in_the_sentence_is_no_division_container():
+    # "the US ambassador in London" says nothing of London, Kentucky: countries have their own feature
+    context = Context(sentence_areas=[UNITED_STATES])
+    assert [value("sentence_container", p, context) for p in AURORAS] == [0.0, 0.0, 0.0]
+    assert [value("sentence_country", p, context) for p in AURORAS] == [1.0, 1.0, 0.0]
+
+
+def test_sentence_containment_never_makes_a_state_name_a_town():
+    # "Wyoming, Iowa and Nevada": the name is a state, a town of that name in Iowa is not meant
+    nevada = place(40, "Nevada", "admin1", "US", "Nevada", lat=39.3, lon=-116.6, code="ADM1")
+    nevada_town = place(41, "Nevada", cc="US", admin1="Iowa", pop=6_800, lat=42.02, lon=-93.45)
+    iowa = place(42, "Iowa", "admin1", "US", "Iowa", lat=42.0, lon=-93.5, code="ADM1")
+    context = Context(sentence_areas=[iowa])
+    assert value("sentence_container", nevada_town, context, [nevada, nevada_town]) == 0.0
+
+
+def test_sentence_containment_is_the_share_of_the_names_mentions():
+    # the name four times, once beside the state: a quarter of the evidence
+    context = Context(sentence_areas=[ILLINOIS], area_shares={ILLINOIS.geonameid: 0.25})
+    assert value("sentence_container", AURORA_IL, context) == 0.25
+
+
+def test_a_county_named_anywhere_in_the_article():
+    aurora_il = Place(1, "Aurora", 41.76, -88.32, "city", "P", "PPL", "US", "Illinois", 200_000, "Kane County")
+    context = Context(counties={("US", "Illinois", "Kane County")})
+    assert value("division_in_article", aurora_il, context) == 1.0
+    assert value("division_in_article", AURORA_CO, context) == 0.0
+    assert value("division_in_article", KANE, context, [KANE, KANE_UT]) == 0.0  # not a town of itself
+
+
+def test_a_town_close_to_a_confidently_placed_town():
+    # "residents of nearby X": within 50 km of an anchor town, not merely in its region
+    elgin = place(50, "Elgin", cc="US", admin1="Illinois", pop=110_000, lat=42.04, lon=-88.28)
+    context = Context(anchors=[elgin])
+    assert [value("close_to_anchor", p, context) for p in AURORAS] == [1.0, 0.0, 0.0]
+    assert value("close_to_anchor", AURORA_IL, Context(anchors=[ILLINOIS])) == 0.0  # a state is no neighbour
+    assert value("close_to_anchor", elgin, context, [elgin]) == 0.0  # a town is not its own neighbour

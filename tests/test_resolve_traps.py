@@ -80,3 +80,30 @@ def test_a_list_of_states_is_not_an_address(geoparser):
     found = places(geoparser, "Storms hit Oklahoma, Pennsylvania and Texas on Monday.")
     assert found["Oklahoma"].admin1 == "Oklahoma"  # not the village of Oklahoma, Pennsylvania
     assert places(geoparser, "The mayor of Paris, Texas, spoke.")["Paris"].admin1 == "Texas"
+
+
+def test_a_lead_names_the_county_and_state_of_a_small_namesake(geoparser):
+    found = places(geoparser, "Hillsboro is a city in Montgomery County, Illinois, United States. It grew up "
+                              "around a coal mine.")
+    assert found["Hillsboro"].admin1 == "Illinois"
+
+
+def test_a_county_named_before_the_town_in_local_news(geoparser):
+    found = places(geoparser, "Deputies from the Gibson County sheriff's office were called to a house in "
+                              "Medina on Friday night.")
+    assert found["Medina"].admin1 == "Tennessee"
+
+
+def test_states_in_a_list_stay_states(geoparser):
+    found = places(geoparser, "Ranchers in Wyoming, Iowa and Nevada are bracing for a dry summer.")
+    assert found["Nevada"].kind == "admin1" and found["Iowa"].kind == "admin1"
+
+
+def test_a_city_listed_beside_a_state_name_keeps_its_own_place(geoparser):
+    found = places(geoparser, "The band will play in Texas and Portland next month.")
+    assert found["Portland"].admin1 == "Oregon"
+
+
+def test_the_us_named_in_the_sentence_does_not_move_london_to_kentucky(geoparser):
+    found = places(geoparser, "The United States ambassador spoke in London on Tuesday.")
+    assert found["London"].country_code == "GB"

