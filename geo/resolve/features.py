@@ -68,9 +68,13 @@ def _nearest_km(points: Sequence[tuple[float, float, float]], lat: float, lon: f
     la2, lo2 = math.radians(lat), math.radians(lon)
     cos2 = math.cos(la2)
     best = 2.0
+    sin = math.sin
     for la1, lo1, cos1 in points:
-        h = math.sin((la2 - la1) / 2) ** 2 + cos1 * cos2 * math.sin((lo2 - lo1) / 2) ** 2
-        best = min(best, h)
+        h = sin((la2 - la1) / 2) ** 2
+        if h < best:  # the latitude term alone is a lower bound: most points end here
+            h += cos1 * cos2 * sin((lo2 - lo1) / 2) ** 2
+            if h < best:
+                best = h
     return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(best)))
 
 

@@ -15,6 +15,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import mul
 
 from geo.gazetteer import Gazetteer, name_key
 from geo.model import Candidate, Place, Toponym
@@ -365,7 +366,7 @@ def rank_rows(places: Sequence[Place], rows: list[list[float]], model: Model) ->
     if not places:
         return []
     weights = model.vector(FEATURE_NAMES)
-    scores = [sum(w * x for w, x in zip(weights, row, strict=True) if x) for row in rows]
+    scores = [sum(map(mul, weights, row)) for row in rows]  # a zero term adds nothing to a float sum
     probs = softmax(scores, model.sharpness)
     order = sorted(range(len(places)), key=lambda n: -probs[n])
     return [Candidate(places[n], probs[n]) for n in order]
