@@ -22,6 +22,13 @@ subprocess, so caches warmed by one measurement never flatter another:
   every N/50 documents (is memory flat? are the caches bounded?).
 * ``--vs REV``: the whole process (``python -m geo parse --jsonl``, start-up
   included) of this tree against a git revision, run in pairs.
+* ``--instructions N``: the machine instructions of one warm pass over the
+  first N documents (with events unless ``--no-events``), counted by
+  valgrind's callgrind: the run with two warm passes less the run with one.
+  A count, not a time: the same on a loaded machine as on an idle one, so a
+  pure speed change shows its effect while other work shares the cores
+  (CPU seconds on a shared machine vary by 30 % from run to run). With
+  ``--vs REV`` the revision is counted too.
 
 Usage::
 
@@ -30,6 +37,7 @@ Usage::
     python scripts/benchmark.py --profile             # top functions of the parse loop
     python scripts/benchmark.py --varied 100000       # memory over 100,000 varied documents
     python scripts/benchmark.py --vs HEAD~1           # whole process, this tree / the previous commit
+    python scripts/benchmark.py --instructions 50 --vs HEAD~1   # instructions of a warm pass, both trees
 
 Corpora are JSONL files of ``{"id", "text"}`` objects, read at run time.
 The last line printed is one JSON object with every figure.
@@ -40,7 +48,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -149,7 +159,6 @@ def varied_documents(docs: list[dict], count: int, *, names: list[str], seed: in
     seen (as a stream of unrelated articles does) and every cache reaches its bound.
     """
     import random
-    import re
 
     rng = random.Random(seed)
     sentences = [s for d in docs for s in re.split(r"(?<=[.!?])\s+", d["text"]) if len(s) > 20]
@@ -229,6 +238,64 @@ def compare_commits(rev: str, corpus: Path, *, runs: int, events: bool) -> dict:
     return out
 
 
+#: what --instructions runs under callgrind in a tree's folder: load, then 1 + PASSES passes
+_PASSES_SNIPPET = """
+import sys
+sys.path.insert(0, ".")
+from geo.cli import read_jsonl
+from geo.gazetteer import Gazetteer
+from geo.pipeline import Geoparser
+corpus, events, passes, count = sys.argv[1], sys.argv[2] == "on", int(sys.argv[3]), int(sys.argv[4])
+docs = list(read_jsonl(corpus))[:count]
+parser = Geoparser(Gazetteer.load(), events=events)
+for _ in range(1 + passes):
+    for doc in docs:
+        parser.analyse(doc["text"], doc_id=str(doc.get("id") or ""))
+"""
+
+
+def count_instructions(tree: Path, corpus: Path, *, docs: int, events: bool) -> dict:
+    """Instructions of one warm pass of ``tree``'s pipeline (callgrind: two passes less one).
+
+    Both runs go at once (callgrind runs one thread: the two use both cores).
+    """
+    if shutil.which("valgrind") is None:
+        raise SystemExit("--instructions needs valgrind (Debian: apt-get install valgrind)")
+
+    def start(passes: int) -> subprocess.Popen:
+        cmd = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c",
+               _PASSES_SNIPPET, str(corpus.resolve()), "on" if events else "off", str(passes), str(docs)]
+        return subprocess.Popen(cmd, cwd=tree, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+    counts = []
+    for child in [start(1), start(2)]:
+        _, err = child.communicate()
+        found = re.search(r"Collected : (\d+)", err)
+        if child.returncode != 0 or found is None:
+            raise SystemExit(f"callgrind run in {tree} failed:\n{err[-2000:]}")
+        counts.append(int(found.group(1)))
+    return {"docs": docs, "events": events, "warm_pass_instructions": counts[1] - counts[0],
+            "load_and_first_passes_instructions": counts[0]}
+
+
+def report_instructions(corpus: Path, *, docs: int, events: bool, rev: str | None) -> int:
+    trees = {"this tree": ROOT}
+    with tempfile.TemporaryDirectory(prefix="geo-bench-rev-") as tmp:
+        if rev:
+            archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev], capture_output=True, check=True)
+            subprocess.run(["tar", "-x", "-C", tmp], input=archive.stdout, check=True)
+            trees[rev] = Path(tmp)
+        result = {name: count_instructions(tree, corpus, docs=docs, events=events) for name, tree in trees.items()}
+    for name, r in result.items():
+        print(f"{name:<12} one warm pass over {docs} documents of {corpus.name} (events {'on' if events else 'off'}): "
+              f"{r['warm_pass_instructions'] / 1e9:.3f} G instructions")
+    if rev:
+        result["ratio"] = result["this tree"]["warm_pass_instructions"] / result[rev]["warm_pass_instructions"]
+        print(f"ratio this tree / {rev}: {result['ratio']:.3f}")
+    print(json.dumps(result, sort_keys=True))
+    return 0
+
+
 def run_worker(args: list[str]) -> dict:
     """Run this script as a fresh process; its last stdout line is the worker's JSON."""
     started = time.perf_counter()
@@ -294,6 +361,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="instead: whole-process time and peak memory of this tree against git revision "
                          "REV (e.g. HEAD~1), in pairs, on the first corpus")
     ap.add_argument("--runs", type=int, default=5, help="pairs of runs for --vs (default 5)")
+    ap.add_argument("--instructions", type=int, metavar="N",
+                    help="instead: callgrind's count of the instructions of one warm pass over the first N "
+                         "documents of the first corpus (with --vs REV: that revision's too)")
     ap.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
 
@@ -324,6 +394,8 @@ def main(argv: list[str] | None = None) -> int:
     cache_arg = str(args.cache_dir) if args.cache_dir else "-"
     if args.varied:
         return report_varied(corpora[0], args.varied, events=not args.no_events, cache_arg=cache_arg)
+    if args.instructions:
+        return report_instructions(corpora[0], docs=args.instructions, events=not args.no_events, rev=args.vs)
     if args.vs:
         return report_vs(args.vs, corpora[0], runs=args.runs, events=not args.no_events)
     # make sure the cache to load exists before timing loads of it
