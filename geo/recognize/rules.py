@@ -144,7 +144,10 @@ def _prefixed_name(word: str) -> bool:
 
 def postnominal(c: Context) -> Verdict:
     """"Jane Roe, M.D.": degree letters after a name, not a state abbreviation."""
-    return WORD if c.surface in POSTNOMINALS or c.doc.text[c.first.start:c.last.end + 1] in POSTNOMINALS else None
+    text, end = c.doc.text, c.last.end
+    if text[end - 1] != "." and text[end:end + 1] != ".":
+        return None  # every postnominal ends in a full stop
+    return WORD if c.surface in POSTNOMINALS or text[c.first.start:end + 1] in POSTNOMINALS else None
 
 
 def defining_sentence(c: Context) -> Verdict:
