@@ -7,7 +7,7 @@ through Streamlit's ASGI app (``st.App``), whose lifespan does that work
 (:func:`webapp.warmup.warm_up`) before the server reports itself ready: at
 most ``WARM_UP_MAX_S`` seconds, after which the warm-up goes on in the
 background and the server opens anyway. Its page document holds Streamlit's
-loading placeholders still (:mod:`webapp.stillness`).
+loading placeholders still (:mod:`geo.web.stillness`).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from contextlib import asynccontextmanager
 import streamlit as st
 from starlette.middleware import Middleware
 
-from webapp.stillness import StillPlaceholders
+from geo.web.stillness import StillPlaceholders
 
 WARM_UP_MAX_S = 60.0
 

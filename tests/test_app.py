@@ -316,7 +316,7 @@ def test_pasted_text_survives_closing_the_paste_form():
 def test_the_page_document_holds_streamlits_placeholders_still():
     import asyncio
 
-    from webapp.stillness import STILL_CSS, StillPlaceholders, is_page_path, with_still_placeholders
+    from geo.web.stillness import STILL_CSS, StillPlaceholders, is_page_path, with_still_placeholders
 
     assert is_page_path("/") and is_page_path("/Archive") and is_page_path("/base/")
     assert not any(is_page_path(p) for p in ("/_stcore/health", "/static/js/index.js",
