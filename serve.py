@@ -6,7 +6,8 @@ analysing the seed (issue 11: 6.9 s). This entry point serves the same page
 through Streamlit's ASGI app (``st.App``), whose lifespan does that work
 (:func:`webapp.warmup.warm_up`) before the server reports itself ready: at
 most ``WARM_UP_MAX_S`` seconds, after which the warm-up goes on in the
-background and the server opens anyway.
+background and the server opens anyway. Its page document holds Streamlit's
+loading placeholders still (:mod:`geo.web.stillness`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import streamlit as st
+from starlette.middleware import Middleware
+
+from geo.web.stillness import StillPlaceholders
 
 WARM_UP_MAX_S = 60.0
 
@@ -32,4 +36,4 @@ async def lifespan(_app: st.App) -> AsyncIterator[None]:
     yield
 
 
-app = st.App("app.py", lifespan=lifespan)
+app = st.App("app.py", lifespan=lifespan, middleware=[Middleware(StillPlaceholders)])

@@ -8,8 +8,10 @@ per server), then opens every session of a round at the same moment, each in
 its own browser context: load the seed article, wait for the Timbuktu marker
 (map ready), click it, wait for its sentence in the side panel. It reports the
 slowest map and the slowest click -> panel, the sessions that failed (a
-Streamlit exception box, a page error, a timeout) and the server's peak
-resident memory. Bounded: at most ``MAX_SESSIONS`` pages per round and
+Streamlit exception box, a page error, a timeout), the server's peak
+resident memory and the browser CPU per session (every Chromium process of
+the round, over the sessions: the figure that depends least on what else
+runs on the machine). Bounded: at most ``MAX_SESSIONS`` pages per round and
 ``--timeout`` seconds per session; the server is stopped at the end.
 
 Targets (issue 14): 25 sessions, 0 crashed, slowest map <= 20 s; 10 sessions,
@@ -81,6 +83,42 @@ def cpu_seconds(pid: int | None = None) -> float:
     return (int(stat[11]) + int(stat[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def _processes() -> dict[int, tuple[int, str, float]]:
+    """Every process: pid -> (parent pid, command name, CPU seconds of it and of its reaped children)."""
+    table = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        name = stat[stat.index("(") + 1:stat.rindex(")")]
+        fields = stat.rsplit(")", 1)[1].split()
+        cpu = sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")  # utime stime cutime cstime
+        table[int(entry.name)] = (int(fields[1]), name, cpu)
+    return table
+
+
+def browser_cpu_seconds() -> float:
+    """CPU seconds of the Chromium processes this script started (renderers included, the server not).
+
+    Sums every descendant of this process named like Chromium, with the CPU of
+    the children each has reaped (a renderer of a closed page counts in its zygote).
+    """
+    table = _processes()
+    children: dict[int, list[int]] = {}
+    for pid, (parent, _, _) in table.items():
+        children.setdefault(parent, []).append(pid)
+    total, todo = 0.0, [os.getpid()]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            todo.append(child)
+            if "chrom" in table[child][1]:
+                total += table[child][2]  # a live child's CPU is not yet in its parent's cutime
+    return total
+
+
 class MemoryWatch(threading.Thread):
     """Samples the server's resident memory every 0.2 s; keeps the peak."""
 
@@ -149,7 +187,10 @@ async def round_of(sessions: int, url: str, timeout_s: float) -> list[dict[str, 
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            return await asyncio.gather(*(session(browser, url, timeout_s) for _ in range(sessions)))
+            before = browser_cpu_seconds()
+            results = await asyncio.gather(*(session(browser, url, timeout_s) for _ in range(sessions)))
+            spent = browser_cpu_seconds() - before  # before the browser closes: its processes still count
+            return [{**r, "browser_cpu_s": spent / sessions} for r in results]
         finally:
             await browser.close()
 
@@ -165,7 +206,11 @@ def summary(sessions: int, results: list[dict[str, object]], peak_kib: int,
             "server_peak_rss_mib": round(peak_kib / 1024),
             # where the round's time went: the page server, against every process of the machine
             # (the browsers, and whatever else shares it) over the same wall time
-            "server_cpu_s": round(cpu[0], 1), "machine_cpu_s": round(cpu[1], 1), "wall_s": round(cpu[2], 1),
+            "server_cpu_s": round(cpu[0], 1),
+            # the browser's CPU per session (every Chromium process of the round, over the sessions): the figure
+            # that depends least on what else runs on the machine
+            "browser_cpu_per_session_s": round(float(results[0]["browser_cpu_s"]), 2) if results else None,
+            "machine_cpu_s": round(cpu[1], 1), "wall_s": round(cpu[2], 1),
             "errors": sorted({e for r in failed for e in r["errors"]})}
 
 

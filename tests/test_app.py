@@ -194,8 +194,15 @@ def test_correction_is_applied_saved_and_applied_again(data_dir):
     assert CorrectionStore(data_dir / "corrections.sqlite").list() == ()
 
 
+def open_paste_form(at: AppTest) -> AppTest:
+    """Open the sidebar's "Paste an article": closed, its widgets are not run (lazy expander)."""
+    assert not at.text_area  # closed while an article is shown: its widgets cost the first page nothing
+    at.session_state["paste_box"] = True
+    return at.run()
+
+
 def test_not_a_place_for_every_article_removes_the_name_from_a_second_article(data_dir, seed_text):
-    at = page()
+    at = open_paste_form(page())
     at.text_area(key="paste_text").input("Officials in Mali and in Gao met on Monday.").run()
     at.button(key="paste_add").click().run()
     at.session_state["tab"] = "Corrections"
@@ -228,7 +235,7 @@ def test_downloads_offer_every_layer_in_the_chosen_format():
 
 
 def test_pasted_hostile_article_is_shown_as_text():
-    at = page()
+    at = open_paste_form(page())
     hostile = ('Fighting in Timbuktu <img src=x onerror="alert(1)"> went on.\n\n'
                '<script>window.pwned = 1</script> Talks in [Accra](javascript:alert(1)) failed.')
     at.text_area(key="paste_text").input(hostile).run()
@@ -286,7 +293,59 @@ def test_many_articles_get_one_title_editor_and_filters(tmp_path, monkeypatch):
     at.run()
     assert not at.exception and not at.error
     assert at.caption[0].value.startswith(f"{len(towns)} article(s)")
+    assert not at.text_input  # the editor's expander is closed: none of its widgets run
+    at.session_state["meta_box"] = True
+    at.run()
     assert at.selectbox(key="meta_doc").value == "a00"  # one editor, not one per article
     assert at.selectbox(key="read_doc").value == "a00" and len(at.get("bidi_component")) == 1  # one text
     at.multiselect(key="filter_docs").set_value(["a03"]).run()
     assert at.caption[0].value.startswith("1 article(s)")
+
+
+def test_pasted_text_survives_closing_the_paste_form():
+    at = open_paste_form(page())
+    at.text_area(key="paste_text").input("Talks were held in Accra.").run()
+    at.session_state["paste_box"] = False
+    at.run()
+    assert not at.text_area
+    at.session_state["paste_box"] = True
+    at.run()
+    assert at.text_area(key="paste_text").value == "Talks were held in Accra."
+
+
+def test_the_page_document_holds_streamlits_placeholders_still():
+    import asyncio
+
+    from geo.web.stillness import STILL_CSS, StillPlaceholders, is_page_path, with_still_placeholders
+
+    assert is_page_path("/") and is_page_path("/Archive") and is_page_path("/base/")
+    assert not any(is_page_path(p) for p in ("/_stcore/health", "/static/js/index.js",
+                                             "/component/geo_map_assets/leaflet.js", "/media/x", "/favicon.png"))
+    page_html = b"<html><head><title>t</title></head><body></body></html>"
+    assert with_still_placeholders(page_html).count(b"geo-still-placeholders") == 1
+    assert with_still_placeholders(with_still_placeholders(page_html)) == with_still_placeholders(page_html)
+    seen_headers = []
+
+    async def inner(scope, receive, send):  # a page document in two chunks, as a server may send it
+        seen_headers.append(dict(scope["headers"]))
+        kind = b"text/html" if scope["path"] == "/" else b"text/javascript"
+        await send({"type": "http.response.start", "status": 200,
+                    "headers": [(b"content-type", kind), (b"content-length", str(len(page_html)).encode())]})
+        await send({"type": "http.response.body", "body": page_html[:20], "more_body": True})
+        await send({"type": "http.response.body", "body": page_html[20:]})
+
+    async def fetch(path: str) -> tuple[dict, bytes]:
+        sent = []
+
+        async def send(message):
+            sent.append(message)
+
+        scope = {"type": "http", "method": "GET", "path": path, "headers": [(b"accept-encoding", b"gzip")]}
+        await StillPlaceholders(inner)(scope, None, send)
+        return dict(sent[0]["headers"]), b"".join(m.get("body", b"") for m in sent[1:])
+
+    headers, body = asyncio.run(fetch("/"))
+    assert STILL_CSS.encode() in body and int(headers[b"content-length"]) == len(body)
+    assert b"accept-encoding" not in seen_headers[-1]  # asked uncompressed, so it can be rewritten
+    headers, body = asyncio.run(fetch("/static/js/index.js"))
+    assert body == page_html and b"accept-encoding" in seen_headers[-1]  # everything else untouched

@@ -25,6 +25,8 @@ from webapp.state import (
     date_field,
 )
 
+PASTE_KEYS = ("paste_text", "paste_title", "paste_date")
+
 
 def sidebar_articles() -> list[Article]:
     """Every article the user chose: seeds, uploads and pasted text, with their metadata."""
@@ -42,16 +44,32 @@ def sidebar_articles() -> list[Article]:
             articles.append(uploaded_article(upload.name, upload.getvalue()))
         except GeoError as exc:
             sb.error(plain(f"{upload.name}: {exc}"))
-    with sb.expander("Paste an article", expanded=not articles):
-        st.text_area("Article text", key="paste_text", height=150)
-        st.text_input("Title (optional)", key="paste_title")
-        date_field("Publication date (optional)", None, "paste_date")
-        st.button("Add article", on_click=add_pasted, key="paste_add")
-        if st.session_state.get("paste_error"):
-            st.warning(plain(st.session_state.paste_error))
+    # a closed expander's widgets are neither run nor sent (on_change="rerun"): a text area, two text
+    # inputs and a date field per article cost every new visitor's browser their code and their drawing
+    paste = sb.expander("Paste an article", expanded=not articles, key="paste_box", on_change="rerun")
+    for kept in PASTE_KEYS:  # what was typed survives closing the expander (Streamlit drops unseen widgets)
+        if kept in st.session_state:
+            st.session_state[kept] = st.session_state[kept]
+    if paste.open:
+        with paste:
+            st.text_area("Article text", key="paste_text", height=150)
+            st.text_input("Title (optional)", key="paste_title")
+            date_field("Publication date (optional)", None, "paste_date")
+            st.button("Add article", on_click=add_pasted, key="paste_add")
+            if st.session_state.get("paste_error"):
+                st.warning(plain(st.session_state.paste_error))
     articles.extend(st.session_state.pasted.values())
     if articles:
-        with sb.expander("Titles and publication dates"):
+        return _metadata(articles)
+    return articles
+
+
+def _metadata(articles: list[Article]) -> list[Article]:
+    """The articles with the titles and dates the user gave them (kept while the editor is closed)."""
+    meta = st.session_state.setdefault("meta", {})  # id -> (title, date)
+    editor = st.sidebar.expander("Titles and publication dates", key="meta_box", on_change="rerun")
+    if editor.open:
+        with editor:
             st.caption("The date anchors relative dates in the text (\u201cnext week\u201d).")
             # with many articles, one editor at a time: 400 widgets would slow every rerun
             editing = articles
@@ -59,12 +77,11 @@ def sidebar_articles() -> list[Article]:
                 chosen = st.selectbox("Article", [a.id for a in articles], key="meta_doc",
                                       format_func={a.id: a.title for a in articles}.get)
                 editing = [a for a in articles if a.id == chosen]
-            meta = st.session_state.setdefault("meta", {})  # id -> (title, date): kept while not on screen
             for a in editing:
                 title, published = meta.get(a.id, (a.title, a.published))
                 meta[a.id] = (st.text_input("Title", value=title, key=f"title:{a.id}"),
                               date_field("Published", published, f"date:{a.id}"))
-            articles = [a.with_metadata(*meta[a.id]) if a.id in meta else a for a in articles]
+    articles = [a.with_metadata(*meta[a.id]) if a.id in meta else a for a in articles]
     # the same text loaded twice (a seed also uploaded) is one document
     return list({a.id: a for a in articles}.values())
 
