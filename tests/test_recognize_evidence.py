@@ -166,3 +166,9 @@ def test_a_speaker_named_like_a_division_is_a_person(geoparser):
 
 def test_a_small_place_before_a_sports_noun_is_a_team(geoparser):
     assert names(geoparser, "A Notre Dame player scored twice in Chicago.") == ["Chicago"]
+
+
+def test_an_adjective_of_proximity_expects_a_place(geoparser):
+    # local news places a small town by its neighbour: "residents of nearby X"
+    assert names(geoparser, "Parents from nearby Wirksworth joined the school meeting.") == ["Wirksworth"]
+    assert names(geoparser, "Crews from neighboring Forrest City helped clear the roads.") == ["Forrest City"]

@@ -110,8 +110,10 @@ LOWER_ORG_HEADS = frozenset({"group", "company", "firm", "militia", "newspaper",
                              "coach", "player", "players", "squad", "roster", "teammates", "quarterback"})
 
 #: words before a name that expect a place: prepositions of place, compass words, verbs of
-#: motion and nouns of settlement (English grammar of locatives)
+#: motion, nouns of settlement and adjectives of proximity ("nearby X", "neighbouring X")
+#: (English grammar of locatives)
 LOCATIVE = frozenset({
+    "nearby", "neighbouring", "neighboring",
     "in", "at", "near", "from", "to", "into", "across", "outside", "inside", "throughout",
     "around", "towards", "toward", "via", "between", "within", "through", "of", "on",
     "north", "south", "east", "west", "northern", "southern", "eastern", "western",
