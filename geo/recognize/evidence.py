@@ -49,12 +49,11 @@ def _surname_after(gaz: Gazetteer, tokens: list[Token], k: int) -> str | None:
     return None
 
 
-def surnames(gaz: Gazetteer, tokens: list[Token], caps: list[int] | None = None) -> frozenset[str]:
+def surnames(gaz: Gazetteer, tokens: list[Token], caps: list[int]) -> frozenset[str]:
     """Surnames of the people the text names after a title or a given name.
 
     ``caps``: the indices of the capitalised words (see :func:`capitalised_words`).
     """
-    caps = capitalised_words(tokens) if caps is None else caps
     capset = set(caps)
     out = set()
     for k in caps:
@@ -72,10 +71,9 @@ def surnames(gaz: Gazetteer, tokens: list[Token], caps: list[int] | None = None)
     return frozenset(out)
 
 
-def place_surnames(gaz: Gazetteer, tokens: list[Token], caps: list[int] | None = None) -> frozenset[str]:
+def place_surnames(gaz: Gazetteer, tokens: list[Token], caps: list[int]) -> frozenset[str]:
     """Place words ending a two-word full name whose given name names no place ("Bill Holland",
     "Andrew Jordan"): that person, not the country, where the name stands alone uncued."""
-    caps = capitalised_words(tokens) if caps is None else caps
     capset = set(caps)
     out = set()
     for k in caps:
@@ -96,10 +94,8 @@ def capitalised_words(tokens: list[Token]) -> list[int]:
     return [k for k, t in enumerate(tokens) if t.is_cap and t.is_word]
 
 
-def speakers_and_organisations(tokens: list[Token], caps: list[int] | None = None,
-                               ) -> tuple[frozenset[str], frozenset[str]]:
+def speakers_and_organisations(tokens: list[Token], caps: list[int]) -> tuple[frozenset[str], frozenset[str]]:
     """Single names before a verb of speech; words before an organisation head."""
-    caps = capitalised_words(tokens) if caps is None else caps
     speakers, organisations = set(), set()
     last = len(tokens) - 1
     for k in caps:
