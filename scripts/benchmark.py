@@ -213,6 +213,13 @@ def worker_memory(corpus: Path, *, count: int, events: bool, cache_dir: Path | N
             "gazetteer_caches": getattr(gazetteer, "cache_info", dict)()}
 
 
+def export_revision(rev: str, folder: Path) -> Path:
+    """The files of git revision ``rev`` in ``folder`` (``git archive``: no worktree, the repository unchanged)."""
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev], capture_output=True, check=True)
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
+    return folder
+
+
 def compare_commits(rev: str, corpus: Path, *, runs: int, events: bool) -> dict:
     """Whole-process time and peak memory of this tree against ``rev``, in pairs (A B A B ...).
 
@@ -224,8 +231,7 @@ def compare_commits(rev: str, corpus: Path, *, runs: int, events: bool) -> dict:
     ``ru_maxrss``.
     """
     with tempfile.TemporaryDirectory(prefix="geo-bench-rev-") as tmp:
-        archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev], capture_output=True, check=True)
-        subprocess.run(["tar", "-x", "-C", tmp], input=archive.stdout, check=True)
+        export_revision(rev, Path(tmp))
         flags = [] if events else ["--no-events"]
         commands = {"this tree": (ROOT, [sys.executable, "-m", "geo", "parse", "--jsonl", str(corpus), *flags]),
                     rev: (Path(tmp), [sys.executable, "-m", "geo", "parse", "--jsonl", str(corpus), *flags])}
@@ -294,9 +300,7 @@ def report_instructions(corpus: Path, *, docs: int, events: bool, rev: str | Non
     trees = {"this tree": ROOT}
     with tempfile.TemporaryDirectory(prefix="geo-bench-rev-") as tmp:
         if rev:
-            archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev], capture_output=True, check=True)
-            subprocess.run(["tar", "-x", "-C", tmp], input=archive.stdout, check=True)
-            trees[rev] = Path(tmp)
+            trees[rev] = export_revision(rev, Path(tmp))
         result = {name: count_instructions(tree, corpus, docs=docs, events=events) for name, tree in trees.items()}
     for name, r in result.items():
         print(f"{name:<12} one warm pass over {docs} documents of {corpus.name} (events {'on' if events else 'off'}): "
