@@ -24,14 +24,19 @@ def mention(text, start, sentence, candidates, kind="literal"):
     return RawMention(start, start + len(text), text, kind, sentence, tuple(candidates))
 
 
+def county_and_town(text, county_kind="literal"):
+    """The mentions of "Gibson County" and "Medina" in ``text``, each with both its records."""
+    return [mention("Gibson County", text.index("Gibson County"), 0, [GIBSON_IN, GIBSON_TN], county_kind),
+            mention("Medina", text.index("Medina"), 0, [MEDINA_BIG, MEDINA_TN])]
+
+
 def resolve(small_gazetteer, text, mentions, disable=()):
     return {t.text: t.place for t in Resolver(small_gazetteer, disabled=disable)(mentions, text)}
 
 
 def test_every_reading_of_a_county_in_the_sentence_counts(small_gazetteer):
     text = "Deputies from the Gibson County office were called to a house in Medina."
-    mentions = [mention("Gibson County", 18, 0, [GIBSON_IN, GIBSON_TN]), mention("Medina", 65, 0,
-                                                                                [MEDINA_BIG, MEDINA_TN])]
+    mentions = county_and_town(text)
     assert resolve(small_gazetteer, text, mentions)["Medina"] == MEDINA_TN
     # with the county's winner only (Indiana, an even split), nothing contains a Medina
     assert resolve(small_gazetteer, text, mentions, {"sentence_area_readings"})["Medina"] == MEDINA_BIG
@@ -39,14 +44,12 @@ def test_every_reading_of_a_county_in_the_sentence_counts(small_gazetteer):
 
 def test_a_county_in_the_same_list_is_a_peer(small_gazetteer):
     text = "Storms hit Gibson County and Medina."
-    mentions = [mention("Gibson County", 11, 0, [GIBSON_IN, GIBSON_TN]), mention("Medina", 29, 0,
-                                                                                [MEDINA_BIG, MEDINA_TN])]
+    mentions = county_and_town(text)
     assert resolve(small_gazetteer, text, mentions)["Medina"] == MEDINA_BIG
     assert resolve(small_gazetteer, text, mentions, {"sentence_list_is_no_container"})["Medina"] == MEDINA_TN
 
 
 def test_a_county_inside_an_organisation_name_is_no_area_of_the_sentence(small_gazetteer):
     text = "The Gibson County Lottery sold tickets in Medina."
-    mentions = [mention("Gibson County", 4, 0, [GIBSON_IN, GIBSON_TN], "embedded"),
-                mention("Medina", 42, 0, [MEDINA_BIG, MEDINA_TN])]
+    mentions = county_and_town(text, "embedded")
     assert resolve(small_gazetteer, text, mentions)["Medina"] == MEDINA_BIG
