@@ -111,7 +111,7 @@ def tables(articles: list[Article], resolver: Resolver):
     xs, groups, labels, weights = [], [], [], []
     g = 0
     for a in articles:
-        names = resolver.resolve_names(a.mentions, a.text)
+        names = resolver.resolve_names(a.mentions, a.text, rows=True)
         for key, (_, rows) in names.items():
             matched = [a.gold_of[n] for n, m in enumerate(a.mentions)
                        if n in a.gold_of and resolver._key(n, m) == key]

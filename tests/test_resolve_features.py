@@ -158,3 +158,32 @@ def test_a_town_close_to_a_confidently_placed_town():
     assert [value("close_to_anchor", p, context) for p in AURORAS] == [1.0, 0.0, 0.0]
     assert value("close_to_anchor", AURORA_IL, Context(anchors=[ILLINOIS])) == 0.0  # a state is no neighbour
     assert value("close_to_anchor", elgin, context, [elgin]) == 0.0  # a town is not its own neighbour
+
+
+def test_a_score_is_the_weighted_sum_of_its_row_term_by_term():
+    # the resolver adds the article's features to a cached context-free prefix: the same sum
+    from operator import mul
+
+    from geo.resolve.resolver import article_scores, record_part
+    from geo.resolve.score import default_model
+
+    model = default_model()
+    context = Context(countries=Counter({"US": 2}), containers=[ILLINOIS], anchors=[ILLINOIS],
+                      divisions={("US", "Illinois")}, continent="NA", points=[(41.9, -87.6)])
+    records = record_part(AURORAS, "aurora", model, with_rows=True)
+    scores, rows = article_scores(AURORAS, records, context, model, with_rows=True)
+    weights = model.vector(FEATURE_NAMES)
+    assert scores == [sum(map(mul, weights, row)) for row in rows]
+    assert rows == feature_rows(AURORAS, "aurora", context)
+    assert scores[0] > scores[1]  # the Illinois one
+
+
+def test_the_resolvers_record_cache_is_bounded(monkeypatch, small_gazetteer):
+    from geo.resolve import resolver as module
+
+    monkeypatch.setattr(module, "RECORD_CACHE_SIZE", 3)
+    resolver = module.Resolver(small_gazetteer)
+    for n in range(10):
+        resolver._record_part(f"name{n}", AURORAS)
+    assert len(resolver._records) == 3
+    assert ("name9", 1, 2, 3) in resolver._records

@@ -294,13 +294,19 @@ def _context_distances(places: Sequence[Place], n: Namesakes, c: Context) -> lis
             for p in places]
 
 
-CONTEXT_FEATURES: tuple[Feature, ...] = (
+#: the features that read only the candidates of the name itself, never the article. They come
+#: first in a row, after the prior, so a record's score before any context is one prefix of the
+#: row's sum: computed once per name (and kept across articles), not once per round
+NAMESAKE_FEATURES: tuple[Feature, ...] = (
     Feature("country_namesake", "a town or division named like a country the name also means ('Mexico', "
             "'Georgia') needs strong evidence to beat the country", _country_namesake),
     Feature("seat", "a division named after its seat town ('Gao' region, 'Cox's Bazar' district) yields to "
             "the town unless the text says 'region'", _seat),
     Feature("division_namesake", "a small town named like a division of its own or another country "
             "('California', Maryland; 'England', Arkansas) yields to the division", _division_namesake),
+)
+#: the features that read the rest of the article (:class:`Context`)
+ARTICLE_FEATURES: tuple[Feature, ...] = (
     Feature("country_context", "places in a country the article names or places elsewhere are likelier "
             "(CLIFF's focus, Lieberman's local lexicon)", _country_context, lambda c: bool(c.countries)),
     Feature("container", "'X, Y' names X's country, first- or second-level division Y (the address convention "
@@ -329,3 +335,4 @@ CONTEXT_FEATURES: tuple[Feature, ...] = (
             "(0 near, 1 at the antipode): articles are about one area", _context_distance,
             lambda c: bool(c.points), _context_distances),
 )
+CONTEXT_FEATURES: tuple[Feature, ...] = NAMESAKE_FEATURES + ARTICLE_FEATURES

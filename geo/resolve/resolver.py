@@ -12,6 +12,7 @@ resolves to the same place.
 from __future__ import annotations
 
 import re
+import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -21,7 +22,9 @@ from geo.gazetteer import Gazetteer, name_key
 from geo.model import Candidate, Place, Toponym
 from geo.recognize import RawMention
 from geo.resolve.features import (
+    ARTICLE_FEATURES,
     CONTEXT_FEATURES,
+    NAMESAKE_FEATURES,
     SUPRANATIONAL,
     Context,
     Feature,
@@ -35,6 +38,11 @@ from geo.resolve.score import Model, default_model, softmax
 
 #: every feature's name, in the order of a feature row
 FEATURE_NAMES: tuple[str, ...] = tuple(f.name for f in (*PRIOR_FEATURES, *CONTEXT_FEATURES))
+#: the row's first features: what a name's records give before any context
+RECORD_FEATURE_NAMES: tuple[str, ...] = tuple(f.name for f in (*PRIOR_FEATURES, *NAMESAKE_FEATURES))
+ARTICLE_FEATURE_NAMES: tuple[str, ...] = tuple(f.name for f in ARTICLE_FEATURES)
+#: names whose records' context-free part the resolver keeps (FIFO), about 2 KB each
+RECORD_CACHE_SIZE = 4096
 MAX_ALTERNATIVES = 5
 #: round-0 confidence from which a name's country counts as placed
 PLACED_CONFIDENCE = 0.6
@@ -102,6 +110,10 @@ class Resolver:
         self.gazetteer = gazetteer
         self.model = model if model is not None else default_model()
         self.disabled = frozenset(disabled)
+        #: (name key, record ids) -> the records' context-free part (see :class:`Records`);
+        #: at most RECORD_CACHE_SIZE names, the oldest dropped first
+        self._records: dict[tuple, Records] = {}
+        self._lock = threading.Lock()
 
     @property
     def features(self) -> tuple[PriorFeature | Feature | ResolverRule, ...]:
@@ -129,14 +141,19 @@ class Resolver:
                                tuple(ranked[1:1 + MAX_ALTERNATIVES]), m.sentence, m.adjectival))
         return out
 
-    def resolve_names(self, mentions: Sequence[RawMention], text: str = "",
+    def resolve_names(self, mentions: Sequence[RawMention], text: str = "", *, rows: bool = False,
                       ) -> dict[str | int, tuple[list[Candidate], list[list[float]]]]:
-        """Each name's ranked records (uncalibrated probabilities) and the final round's
-        feature rows, in the order of the name's records (what ``scripts/fit_resolver.py`` fits)."""
+        """Each name's ranked records (uncalibrated probabilities) and, with ``rows``, the final
+        round's feature rows in the order of the name's records (what ``scripts/fit_resolver.py``
+        fits; empty lists without)."""
         groups = self._groups(mentions)
         chains = self._chains(mentions, text)
-        names = {key: _Name(group, self.records(group[0]), self._containers(group), self.disabled, chains)
-                 for key, group in groups.items()}
+        names = {}
+        for key, group in groups.items():
+            places = self.records(group[0])
+            names[key] = _Name(group, places, self._containers(group), chains)
+            if len(places) > 1:
+                names[key].records = self._record_part(names[key].key, places)
         # round 0: context is only what the text names outright: countries ("Mali", "Malian"),
         # divisions (states, counties), "X, Y" containers
         outright = {key: n.places[0] for key, n in names.items() if _outright(n.places)}
@@ -177,7 +194,7 @@ class Resolver:
                               points=[q for k, q in points if k != key],
                               continent=max(around, key=around.__getitem__) if around else "")
             self._add_areas(context, key, names, areas)
-            result[key] = self._rank(n, context)
+            result[key] = self._rank(n, context, rows)
         return result
 
     def _readings(self, chosen: dict[str | int, list[Candidate]]) -> dict[str | int, list[Place]]:
@@ -262,11 +279,27 @@ class Resolver:
         own = {p.kind for p in group[0].candidates if p.kind in ("country", "admin1")}
         return [c for c in containers if c.kind not in own]
 
-    def _rank(self, name: _Name, context: Context) -> tuple[list[Candidate], list[list[float]]]:
+    def _rank(self, name: _Name, context: Context, rows: bool = False,
+              ) -> tuple[list[Candidate], list[list[float]]]:
         if len(name.places) == 1:  # nothing to choose: no features to read
             return [Candidate(name.places[0], 1.0)], []
-        rows = feature_rows(name.places, name.key, context, self.disabled, name.prior_rows)
-        return rank_rows(name.places, rows, self.model), rows
+        records = name.records
+        if rows:  # fitting: the cached part keeps no rows
+            records = record_part(name.places, name.key, self.model, self.disabled, with_rows=True)
+        scores, rows = article_scores(name.places, records, context, self.model, self.disabled,
+                                      with_rows=rows)
+        return ranked(name.places, scores, self.model), rows
+
+    def _record_part(self, key: str, places: list[Place]) -> Records:
+        ids = (key, *[p.geonameid for p in places])
+        found = self._records.get(ids)
+        if found is None:
+            found = record_part(places, key, self.model, self.disabled)
+            with self._lock:
+                if len(self._records) >= RECORD_CACHE_SIZE:
+                    del self._records[next(iter(self._records))]
+                self._records[ids] = found
+        return found
 
 
 def _without(counts: Counter[str], key: str, count: int) -> Counter[str]:
@@ -325,10 +358,10 @@ def _outright(places: Sequence[Place]) -> bool:
 class _Name:
     """One name of an article: its mentions and what is read of it once for both rounds."""
 
-    __slots__ = ("key", "places", "count", "sentences", "spots", "containers", "prior_rows")
+    __slots__ = ("key", "places", "count", "sentences", "spots", "containers", "records")
 
     def __init__(self, group: list[RawMention], places: list[Place], containers: list[Place],
-                 disabled: frozenset[str], chains: dict[int, int] | None = None) -> None:
+                 chains: dict[int, int] | None = None) -> None:
         self.key = name_key(group[0].text)
         self.places = places
         self.count = len(group)
@@ -338,7 +371,7 @@ class _Name:
         self.spots = [(m.sentence, chains.get(id(m), -n - 1), m.type != "embedded") for n, m in enumerate(group)]
         self.sentences = {m.sentence for m in group}
         self.containers = containers
-        self.prior_rows = [prior_values(p, self.key, disabled) for p in self.places] if len(self.places) > 1 else []
+        self.records: Records | None = None  # set by the resolver where there is a choice
 
     def share_beside(self, other: _Name) -> float:
         """The share of this name's mentions in a sentence that names ``other`` outside their own list."""
@@ -349,24 +382,76 @@ class _Name:
         return beside / self.count
 
 
-def feature_rows(places: Sequence[Place], key: str, context: Context | None = None,
-                 disabled: frozenset[str] = frozenset(),
-                 prior_rows: list[list[float]] | None = None) -> list[list[float]]:
-    """One row per record: the values of :data:`FEATURE_NAMES` (0 where disabled)."""
-    context = context if context is not None else Context()
+class Records:
+    """What one name's records give before any context, computed once per name.
+
+    ``scores`` are the weighted sums of the first features of each record's row
+    (:data:`RECORD_FEATURE_NAMES`: the prior and the namesake features), the prefix
+    of each record's score that the article's features then add to. ``rows`` are
+    those features themselves, kept only where asked for (fitting the weights).
+    """
+
+    __slots__ = ("namesakes", "scores", "rows")
+
+    def __init__(self, namesakes: Namesakes, scores: list[float], rows: list[list[float]] | None = None) -> None:
+        self.namesakes = namesakes
+        self.scores = scores
+        self.rows = rows
+
+
+def record_part(places: Sequence[Place], key: str, model: Model, disabled: frozenset[str] = frozenset(),
+                *, with_rows: bool = False) -> Records:
     namesakes = Namesakes(places)
+    empty = Context()
     zeros = [0.0] * len(places)
-    # one column per feature, computed once for the whole candidate set
-    columns = [zeros if f.name in disabled else f.values(places, namesakes, context) for f in CONTEXT_FEATURES]
-    priors = prior_rows if prior_rows is not None else [prior_values(p, key, disabled) for p in places]
-    return [[*prior, *context_row] for prior, context_row in zip(priors, zip(*columns, strict=True), strict=True)]
+    columns = [zeros if f.name in disabled else f.values(places, namesakes, empty) for f in NAMESAKE_FEATURES]
+    rows = [[*prior_values(p, key, disabled), *own] for p, own in zip(places, zip(*columns, strict=True),
+                                                                      strict=True)]
+    weights = model.vector(RECORD_FEATURE_NAMES)
+    return Records(namesakes, [sum(map(mul, weights, row)) for row in rows], rows if with_rows else None)
 
 
-def rank_rows(places: Sequence[Place], rows: list[list[float]], model: Model) -> list[Candidate]:
+def article_scores(places: Sequence[Place], records: Records, context: Context, model: Model,
+                   disabled: frozenset[str] = frozenset(), *, with_rows: bool = False,
+                   ) -> tuple[list[float], list[list[float]]]:
+    """Each record's score: its context-free prefix plus the weighted article features, and (with
+    ``with_rows``) each record's whole row of :data:`FEATURE_NAMES` (0 where disabled).
+
+    The features are added column by column in row order, so each score is the same sum, term by
+    term, as the weighted sum of its row; a feature the article gives nothing to read adds 0.
+    """
+    scores = records.scores
+    columns = []
+    for feature, weight in zip(ARTICLE_FEATURES, model.vector(ARTICLE_FEATURE_NAMES), strict=True):
+        if feature.name in disabled or not feature.active(context):
+            columns.append(None)
+            continue
+        column = feature.values(places, records.namesakes, context)
+        columns.append(column)
+        if weight:
+            scores = [s + weight * v if v else s for s, v in zip(scores, column, strict=True)]
+    if not with_rows:
+        return scores, []
+    if records.rows is None:
+        raise ValueError("Expected records made with_rows=True to return feature rows.")
+    zeros = [0.0] * len(places)
+    filled = [zeros if c is None else c for c in columns]
+    return scores, [[*row, *article] for row, article in zip(records.rows, zip(*filled, strict=True), strict=True)]
+
+
+def feature_rows(places: Sequence[Place], key: str, context: Context | None = None,
+                 disabled: frozenset[str] = frozenset(), model: Model | None = None) -> list[list[float]]:
+    """One row per record: the values of :data:`FEATURE_NAMES` (0 where disabled)."""
+    model = model if model is not None else default_model()
+    context = context if context is not None else Context()
+    return article_scores(places, record_part(places, key, model, disabled, with_rows=True), context, model,
+                          disabled, with_rows=True)[1]
+
+
+def ranked(places: Sequence[Place], scores: list[float], model: Model) -> list[Candidate]:
+    """The records best first, each with its probability (the softmax of the scores)."""
     if not places:
         return []
-    weights = model.vector(FEATURE_NAMES)
-    scores = [sum(map(mul, weights, row)) for row in rows]  # a zero term adds nothing to a float sum
     probs = softmax(scores, model.sharpness)
     order = sorted(range(len(places)), key=lambda n: -probs[n])
     return [Candidate(places[n], probs[n]) for n in order]
@@ -380,4 +465,8 @@ def rank(places: Sequence[Place], key: str, context: Context | None = None, *, m
     (which passes no context: the prior and the namesake features only).
     """
     model = model if model is not None else default_model()
-    return rank_rows(places, feature_rows(places, key, context, disabled), model)
+    if not places:
+        return []
+    scores, _ = article_scores(places, record_part(places, key, model, disabled),
+                               context if context is not None else Context(), model, disabled)
+    return ranked(places, scores, model)
