@@ -25,7 +25,7 @@ from geo.model import Analysis, Event, Focus, Sentence, Toponym
 from geo.text import check_text, split_sentences
 
 #: dotted initialisms ("U.S.", "D.C."), runs of letters or digits, or one other character
-TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+|\S")
+TOKEN = re.compile(r"[A-Z]\.(?:[A-Z]\.)+|[^\W_]+|\S")
 
 
 class Token:

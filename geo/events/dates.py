@@ -101,9 +101,12 @@ def _lead(text: str) -> str | None:
     return m.group(1).lower() if m else None
 
 
-#: substrings each kind of pattern needs; patterns only run in windows around them
+#: the month patterns match capitalised month names only (their flags): they need one of these,
+#: searched in the text as written ("may", "market" and "decided" open no window)
+_MONTH_CUES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+#: substrings each other kind of pattern needs, searched in the lower-cased text; patterns
+#: only run in windows around them
 _CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    *((m, ("month",)) for m in ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")),
     ("day", ("weekday", "unit", "deictic")), ("week", ("unit",)), ("month", ("unit",)), ("year", ("unit",)),
     ("decade", ("unit",)), ("tomorrow", ("deictic",)), ("night", ("deictic",)), ("morning", ("deictic",)),
     ("afternoon", ("deictic",)), ("evening", ("deictic",)), ("end of", ("end",)),
@@ -131,6 +134,11 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
     """
     low = text.lower()
     hits: dict[str, list[int]] = {}
+    for cue in _MONTH_CUES:
+        i = text.find(cue)
+        while i != -1:
+            hits.setdefault("month", []).append(i)
+            i = text.find(cue, i + 1)
     for cue, needs in _CUES:
         i = low.find(cue)
         while i != -1:
