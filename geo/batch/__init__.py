@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -115,7 +115,8 @@ def run_batch(inputs: Iterable[str | Path], out: Path, *, workers: int | None = 
 def _run_pool(workers: int, spec: ParserSpec, parts: Iterator[Partition],
               finished: Callable[[PartitionResult], None]) -> None:
     """Local worker processes, each with one parser built by the pool's initializer."""
-    import multiprocessing
+    import multiprocessing  # here, with the pool: `python -m geo parse` imports this package too
+    from concurrent.futures import ProcessPoolExecutor
 
     # spawn: a worker starts clean (no copy of the client's memory, no inherited SQLite handle)
     context = multiprocessing.get_context("spawn")

@@ -23,7 +23,6 @@ marker is written again on the next run.
 from __future__ import annotations
 
 import datetime as dt
-import importlib.metadata
 import json
 import os
 import tempfile
@@ -123,6 +122,8 @@ class BatchOutput:
 
 
 def _versions() -> dict[str, str]:
+    import importlib.metadata  # read once per run; not worth its import time on every start-up
+
     versions = {}
     for package in ("geo-news", "geopandas", "shapely", "pyarrow", "pandas", "dask", "distributed"):
         try:
