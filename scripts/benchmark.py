@@ -25,7 +25,11 @@ subprocess, so caches warmed by one measurement never flatter another:
   the corpus, with random gazetteer names swapped in, and reports its RSS
   every N/50 documents (is memory flat? are the caches bounded?).
 * ``--vs REV``: the whole process (``python -m geo parse --jsonl``, start-up
-  included) of this tree against a git revision, run in pairs.
+  included) of this tree against a git revision: each round runs the two at
+  once, one per core, then with the cores swapped, and compares each with the
+  other on the same core. Compiled modules are kept as in a normal install
+  (``--no-bytecode-cache``: every process compiles every module it imports,
+  as under ``PYTHONDONTWRITEBYTECODE=1``).
 * ``--instructions N``: the machine instructions of one warm pass over the
   first N documents (with events unless ``--no-events``), counted by
   valgrind's callgrind: the run with two warm passes less the run with one.
@@ -51,6 +55,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import re
 import resource
@@ -61,6 +66,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
@@ -220,39 +226,72 @@ def export_revision(rev: str, folder: Path) -> Path:
     return folder
 
 
-def compare_commits(rev: str, corpus: Path, *, runs: int, events: bool) -> dict:
-    """Whole-process time and peak memory of this tree against ``rev``, in pairs (A B A B ...).
+def compare_commits(rev: str, corpus: Path, *, runs: int, events: bool, bytecode: bool = True) -> dict:
+    """Whole-process time and peak memory of this tree against ``rev``, in pairs run at once.
 
     ``rev`` is exported with ``git archive`` into a temporary folder (no
     worktree, nothing in the repository changes); each run parses the corpus
-    once in a fresh process with ``python -m geo parse --jsonl``. Pairing keeps
-    the ratio meaningful while the machine's load drifts. Times are the
-    children's own CPU (user + system) and wall seconds; the peak is their
-    ``ru_maxrss``.
+    once in a fresh process with ``python -m geo parse --jsonl``. Each round
+    runs the two at the same time, one per core, then again with the cores
+    swapped: both meet the same spell of a shared machine, and each is
+    compared with the other on the same core (the ratio of a round is the
+    geometric mean of its two same-core ratios). Times are the children's own
+    CPU (user + system) and wall seconds; the peak is their ``ru_maxrss``.
+
+    With ``bytecode`` (the default) Python keeps its compiled modules
+    (``__pycache__``) as a normal install does, whatever
+    ``PYTHONDONTWRITEBYTECODE`` says; the uncounted first round writes them.
+    Without, every process compiles every module it imports.
     """
+    cores = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
+    env = dict(os.environ)
+    if bytecode:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+    else:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
     with tempfile.TemporaryDirectory(prefix="geo-bench-rev-") as tmp:
         export_revision(rev, Path(tmp))
         flags = [] if events else ["--no-events"]
-        commands = {"this tree": (ROOT, [sys.executable, "-m", "geo", "parse", "--jsonl", str(corpus), *flags]),
-                    rev: (Path(tmp), [sys.executable, "-m", "geo", "parse", "--jsonl", str(corpus), *flags])}
-        figures: dict[str, list[tuple[float, float, float]]] = {name: [] for name in commands}
-        for run in range(runs + 1):
-            for name, (cwd, cmd) in commands.items():
-                t0 = time.perf_counter()
-                child = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-                _, status, usage = os.wait4(child.pid, 0)
+        cmd = [sys.executable, "-m", "geo", "parse", "--jsonl", str(corpus), *flags]
+        trees = {"this tree": ROOT, rev: Path(tmp)}
+
+        def start(cwd: Path, core: int | None) -> subprocess.Popen:
+            pin = (lambda: os.sched_setaffinity(0, {core})) if core is not None else None
+            return subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                    preexec_fn=pin)
+
+        def together(cores_ab: tuple[int | None, int | None]) -> dict[str, tuple[float, float, float]]:
+            t0 = time.perf_counter()
+            children = {name: start(cwd, core) for (name, cwd), core in zip(trees.items(), cores_ab, strict=True)}
+            names = {child.pid: name for name, child in children.items()}
+            out = {}
+            while names:  # whichever ends first: each wall time is its own
+                pid, status, usage = os.wait4(-1, 0)
+                name = names.pop(pid, None)
+                if name is None:
+                    continue
                 if status != 0:
                     raise SystemExit(f"{name}: {' '.join(cmd)} failed with status {status}")
-                if run:  # the first pair warms the file cache and is not counted
-                    figures[name].append((time.perf_counter() - t0, usage.ru_utime + usage.ru_stime,
-                                          usage.ru_maxrss / 1024))
-    out = {}
+                out[name] = (time.perf_counter() - t0, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+            return out
+
+        placements = [(cores[0], cores[1]), (cores[1], cores[0])] if len(cores) >= 2 else [(None, None)] * 2
+        together(placements[0])  # warms the file cache (and writes the bytecode): not counted
+        rounds = [[together(placement) for placement in placements] for _ in range(runs)]
+    figures = {name: [r[name] for pair in rounds for r in pair] for name in trees}
+    out: dict[str, Any] = {}
     for name, rows in figures.items():
         out[name] = {"wall_s": statistics.median(r[0] for r in rows), "cpu_s": statistics.median(r[1] for r in rows),
                      "peak_mb": statistics.median(r[2] for r in rows), "runs": len(rows)}
-    a, b = figures["this tree"], figures[rev]
-    out["cpu_ratio"] = statistics.median(x[1] / y[1] for x, y in zip(a, b, strict=True))
-    out["wall_ratio"] = statistics.median(x[0] / y[0] for x, y in zip(a, b, strict=True))
+
+    def ratio(field: int) -> float:
+        # (A on core 0 / B on core 0) and (A on core 1 / B on core 1): the same core each time
+        per_round = [math.sqrt((first["this tree"][field] / second[rev][field])
+                               * (second["this tree"][field] / first[rev][field])) for first, second in rounds]
+        return statistics.median(per_round)
+
+    out["cpu_ratio"], out["wall_ratio"] = ratio(1), ratio(0)
+    out["bytecode_cache"] = bytecode
     return out
 
 
@@ -376,7 +415,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--vs", metavar="REV",
                     help="instead: whole-process time and peak memory of this tree against git revision "
                          "REV (e.g. HEAD~1), in pairs, on the first corpus")
-    ap.add_argument("--runs", type=int, default=5, help="pairs of runs for --vs (default 5)")
+    ap.add_argument("--runs", type=int, default=5, help="rounds of --vs (two pairs each; default 5)")
+    ap.add_argument("--no-bytecode-cache", action="store_true",
+                    help="with --vs: every process compiles the modules it imports (no __pycache__)")
     ap.add_argument("--instructions", type=int, metavar="N",
                     help="instead: callgrind's count of the instructions of one warm pass over the first N "
                          "documents of the first corpus (with --vs REV: that revision's too)")
@@ -413,7 +454,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.instructions:
         return report_instructions(corpora[0], docs=args.instructions, events=not args.no_events, rev=args.vs)
     if args.vs:
-        return report_vs(args.vs, corpora[0], runs=args.runs, events=not args.no_events)
+        return report_vs(args.vs, corpora[0], runs=args.runs, events=not args.no_events,
+                         bytecode=not args.no_bytecode_cache)
     # make sure the cache to load exists before timing loads of it
     from geo.gazetteer import Gazetteer
 
@@ -452,13 +494,15 @@ def report_varied(corpus: Path, count: int, *, events: bool, cache_arg: str) -> 
     return 1 if "error" in result else 0
 
 
-def report_vs(rev: str, corpus: Path, *, runs: int, events: bool) -> int:
-    result = compare_commits(rev, corpus, runs=runs, events=events)
+def report_vs(rev: str, corpus: Path, *, runs: int, events: bool, bytecode: bool = True) -> int:
+    result = compare_commits(rev, corpus, runs=runs, events=events, bytecode=bytecode)
+    print("compiled modules kept (__pycache__), as a normal install" if bytecode
+          else "every process compiles every module (PYTHONDONTWRITEBYTECODE=1)")
     for name in ("this tree", rev):
         r = result[name]
         print(f"{name:<12} median of {r['runs']}: wall {r['wall_s']:.2f} s, cpu {r['cpu_s']:.2f} s, "
               f"peak {r['peak_mb']:.0f} MB")
-    print(f"ratio this tree / {rev} (median of pairs): cpu {result['cpu_ratio']:.3f}, "
+    print(f"ratio this tree / {rev} (median of rounds, same core): cpu {result['cpu_ratio']:.3f}, "
           f"wall {result['wall_ratio']:.3f}")
     print(json.dumps(result, sort_keys=True))
     return 0
