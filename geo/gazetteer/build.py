@@ -21,13 +21,14 @@ from typing import TYPE_CHECKING, Any
 from geo import paths
 from geo.gazetteer.index import NameIndex
 from geo.gazetteer.names import name_key
+from geo.gazetteer.packed import pack
 from geo.gazetteer.sources import source_versions, words
 
 if TYPE_CHECKING:
     from geo.gazetteer.places import Row
 
 #: what is built from the sources (bump when the places or names change)
-BUILD_VERSION = "19"
+BUILD_VERSION = "20"
 #: the tables' layout (bump when a table or column changes)
 SCHEMA_VERSION = "3"
 
@@ -50,10 +51,10 @@ CREATE TABLE hierarchy (geonameid INTEGER PRIMARY KEY, country_id INTEGER, admin
                         admin2_id INTEGER, point_source TEXT);
 CREATE TABLE shapes (geonameid INTEGER PRIMARY KEY, wkb BLOB);
 CREATE TABLE name_index (hashes BLOB);
--- lookups read whole, each one JSON value in one row (SQLite's row-by-row reading of 40,000
--- words took about 100 ms on each process's first document): 'zipf' {word: Zipf frequency},
--- 'dictionary_words' [word], 'given_names' [name], 'demonyms' {key: geonameid},
--- 'countries' [geonameid] by name
+-- lookups read whole, each in one or two rows (SQLite's row-by-row reading of 40,000 words took
+-- about 100 ms on each process's first document; JSON 30 ms): 'zipf' {word: Zipf frequency},
+-- 'dictionary_words' [word], 'given_names' [name], 'demonyms' {key: geonameid}, 'countries'
+-- [geonameid] by name, in the forms of geo.gazetteer.packed
 CREATE TABLE packed (name TEXT PRIMARY KEY, data BLOB);
 """
 
@@ -167,7 +168,7 @@ def _write_lookups(con: sqlite3.Connection, keys: set[str], demonym_keys: dict[s
         "countries": [g for (g,) in con.execute("SELECT geonameid FROM places WHERE kind='country' ORDER BY name")],
     }
     con.executemany("INSERT INTO packed VALUES (?,?)",
-                    ((name, json.dumps(value, separators=(",", ":")).encode()) for name, value in packed.items()))
+                    (row for name, value in packed.items() for row in pack(name, value)))
 
 
 def _write_shapes(con: sqlite3.Connection, shapes: dict[int, Any]) -> None:

@@ -28,7 +28,6 @@ do if it is missing there.
 
 from __future__ import annotations
 
-import json
 import math
 import sqlite3
 import sys
@@ -42,6 +41,7 @@ from geo.errors import GazetteerError
 from geo.gazetteer.build import ATTRIBUTION, build, cache_path
 from geo.gazetteer.index import NameIndex
 from geo.gazetteer.names import name_key
+from geo.gazetteer.packed import row_names, unpack
 from geo.model import Place
 
 #: kinds in the order the prior prefers them for the same name
@@ -170,13 +170,16 @@ class Gazetteer:
     def _read_table(self, name: str) -> Any:
         if name == "countries":
             return {p.country_code: p for p in self.countries()}
-        row = self._con.execute("SELECT data FROM packed WHERE name = ?", (name,)).fetchone()
-        if row is None:
+        # zipf: {key: Zipf frequency}; demonyms: {key: geonameid}; word lists: frozensets
+        return unpack(name, self._packed_rows(name))
+
+    def _packed_rows(self, name: str) -> dict[str, bytes]:
+        names = row_names(name)
+        rows = dict(self._con.execute(f"SELECT name, data FROM packed WHERE name IN ({','.join('?' * len(names))})",
+                                      names))
+        if len(rows) != len(names):
             raise KeyError(name)
-        value = json.loads(row[0])
-        if name in ("given_names", "dictionary_words"):
-            return frozenset(value)
-        return value  # zipf: {key: Zipf frequency}; demonyms: {key: geonameid}
+        return rows
 
     def _query_candidates(self, key: str) -> tuple[Place, ...]:
         rows = self._con.execute(_CANDIDATES_SQL, (key, CANDIDATE_LIMIT)).fetchall()
@@ -339,10 +342,11 @@ class Gazetteer:
         return out
 
     def countries(self) -> list[Place]:
-        row = self._con.execute("SELECT data FROM packed WHERE name = 'countries'").fetchone()
-        ids = json.loads(row[0]) if row else []
-        places = (self.get(gid) for gid in ids)
-        return [p for p in places if p is not None]
+        """Every country, by name (one query, not one per country)."""
+        ids = unpack("countries", self._packed_rows("countries"))
+        found = {r[0]: _place(r) for r in self._con.execute(
+            f"SELECT * FROM places WHERE geonameid IN ({','.join('?' * len(ids))})", ids)}
+        return [found[gid] for gid in ids if gid in found]
 
     def country(self, code: str) -> Place | None:
         return self._table("countries").get(code.upper())

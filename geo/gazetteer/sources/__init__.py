@@ -10,6 +10,9 @@ from __future__ import annotations
 import importlib.metadata
 import importlib.util
 import json
+import os
+import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -35,11 +38,40 @@ def read_json(path: Path) -> Any:
         return json.load(f)
 
 
+def _normalise(name: str) -> str:
+    return re.sub(r"[-_.]+", "_", name).lower()
+
+
+def _dist_info_versions() -> dict[str, str]:
+    """Distribution name -> version, from the ``NAME-VERSION.dist-info`` folders on ``sys.path``.
+
+    A wheel install names its folder so (the binary distribution format); reading the folder
+    names takes a millisecond where nine ``importlib.metadata.version`` calls took 20 on every
+    process start. The first folder on the path wins, as for the import system.
+    """
+    found: dict[str, str] = {}
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for folder in names:
+            if folder.endswith(".dist-info"):
+                name, _, version = folder[:-len(".dist-info")].partition("-")
+                if version:
+                    found.setdefault(_normalise(name), version)
+    return found
+
+
 def source_versions() -> dict[str, str]:
     """The installed version of every source package (a missing one is an error that says the fix)."""
     versions = {}
+    listed = _dist_info_versions()
     for pkg in SOURCE_PACKAGES:
-        try:
+        if _normalise(pkg) in listed:
+            versions[pkg] = listed[_normalise(pkg)]
+            continue
+        try:  # an egg or a development install: ask the metadata itself
             versions[pkg] = importlib.metadata.version(pkg)
         except importlib.metadata.PackageNotFoundError as exc:
             raise GazetteerError(
