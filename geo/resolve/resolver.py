@@ -281,8 +281,8 @@ class Resolver:
 
     def _rank(self, name: _Name, context: Context, rows: bool = False,
               ) -> tuple[list[Candidate], list[list[float]]]:
-        if len(name.places) == 1:  # nothing to choose: no features to read
-            return [Candidate(name.places[0], 1.0)], []
+        if len(name.places) <= 1:  # nothing to choose: no features to read
+            return [Candidate(p, 1.0) for p in name.places], []
         records = name.records
         if rows:  # fitting: the cached part keeps no rows
             records = record_part(name.places, name.key, self.model, self.disabled, with_rows=True)
