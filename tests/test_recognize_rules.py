@@ -48,6 +48,20 @@ def test_a_county_before_an_office_is_the_county(gazetteer):
     assert "Harris County" not in names(Geoparser(gazetteer, events=False, disable=["division_opens_name"]), text)
 
 
+@pytest.mark.parametrize("text", ["Heavy rain flooded roads across Kano state on Monday.",
+                                  "Lawmakers in New York state voted on the budget."])
+def test_a_division_noun_after_a_name_chooses_the_division(gazetteer, text):
+    def kinds(disable):
+        return [t.place.kind for t in Geoparser(gazetteer, events=False, disable=disable).analyse(text).toponyms]
+    assert kinds([]) == ["admin1"]
+    assert kinds(["division_noun_after"]) == ["city"]
+
+
+def test_city_after_a_name_is_no_division_noun(gazetteer):
+    text = "Residents of Kuwait city queued for water."
+    assert [t.place.kind for t in Geoparser(gazetteer, events=False).analyse(text).toponyms] == ["country"]
+
+
 def test_unknown_rule_name_is_refused(gazetteer):
     with pytest.raises(ValueError, match="no_such_rule"):
         Geoparser(gazetteer, disable=["no_such_rule"])

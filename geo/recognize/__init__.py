@@ -18,7 +18,7 @@ local object of each call, never on the shared :class:`Recognizer`.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from geo.doc import Doc, tokenize
 from geo.gazetteer import Gazetteer, name_key
@@ -39,6 +39,8 @@ SPAN_RULES: tuple[tuple[str, str], ...] = (
     ("abbreviation_dot", "AP style: a state abbreviation's full stop belongs to it ('Calif.')"),
     ("division_opens_name", "general knowledge: a county named before an office ('X County Sheriff') is "
                             "the county, unlike a state word opening an institution ('X State University')"),
+    ("division_noun_after", "English: a name before a lower-case division noun names that division, not "
+                            "its town ('Kano state', 'the Gao region', 'New York state', 'Nyanza province')"),
 )
 
 
@@ -156,8 +158,10 @@ class Recognizer:
             if isinstance(verdict, Drop):
                 return Judgement(*span, None, name, verdict.reading)
             if isinstance(verdict, Keep):
-                return Judgement(*span, self._mention(ctx, verdict), name, cued=self._cued(ctx))
-        return Judgement(*span, self._mention(ctx, self._final(ctx)), "default", cued=self._cued(ctx))
+                return Judgement(*span, self._mention(ctx, self._divisions(ctx, verdict)), name,
+                                 cued=self._cued(ctx))
+        return Judgement(*span, self._mention(ctx, self._divisions(ctx, self._final(ctx))), "default",
+                         cued=self._cued(ctx))
 
     @staticmethod
     def _cued(ctx: Context) -> bool:
@@ -177,6 +181,14 @@ class Recognizer:
                 and not (ctx.sentence is not None and nxt.end >= ctx.sentence.end):
             return Keep(kind, last=ctx.j + 1)  # "Calif.", "Ga."
         return Keep(kind)
+
+    def _divisions(self, ctx: Context, keep: Keep) -> Keep:
+        """Only the division readings of a name a division noun follows (span rule ``division_noun_after``)."""
+        if "division_noun_after" not in self.span_rules or keep.places is not None or keep.adjectival \
+                or keep.last is not None or not ctx.division_noun_after:
+            return keep
+        divisions = tuple(p for p in ctx.places if p.kind in ("admin1", "admin2"))
+        return replace(keep, places=divisions) if divisions else keep
 
     @staticmethod
     def _mention(ctx: Context, keep: Keep) -> RawMention:

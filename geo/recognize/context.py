@@ -16,6 +16,7 @@ from geo.gazetteer import Gazetteer, name_key
 from geo.model import Place, Sentence
 from geo.recognize.evidence import Evidence
 from geo.recognize.lexicon import (
+    ADMIN_DIVISION_NOUNS,
     BIG_AREA_KINDS,
     CONNECTORS,
     DATELINE_STATE_COUNTRIES,
@@ -253,6 +254,13 @@ class Context:
         """"Nyanza province", "Benue state": a lower-case division noun after the name."""
         nxt = self.nxt
         return nxt is not None and not nxt.is_cap and nxt.lower in DIVISION_NOUNS
+
+    @cached
+    def division_noun_after(self) -> bool:
+        """"Kano state", "the Gao region": a lower-case noun of an administrative division after the name."""
+        nxt = self.nxt
+        return nxt is not None and not nxt.is_cap and nxt.lower in ADMIN_DIVISION_NOUNS \
+            and nxt.start - self.last.end <= 1
 
     @cached
     def embedded(self) -> bool:

@@ -229,6 +229,9 @@ FACILITY_HEADS = frozenset({
 DIVISION_NOUNS = frozenset({"province", "state", "district", "county", "region", "prefecture",
                             "municipality", "governorate", "oblast", "department", "island", "city", "town",
                             "village"})
+#: the ones that name an administrative division: after a name they choose its division reading
+ADMIN_DIVISION_NOUNS = frozenset({"province", "state", "district", "county", "region", "prefecture",
+                                  "governorate", "oblast", "department"})
 
 # -- thresholds: how common a word is (Zipf, wordfreq) against how big a place is ------------
 
