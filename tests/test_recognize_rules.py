@@ -57,6 +57,15 @@ def test_a_division_noun_after_a_name_chooses_the_division(gazetteer, text):
     assert kinds(["division_noun_after"]) == ["city"]
 
 
+@pytest.mark.parametrize("text", ["The New York governor signed the spending bill.",
+                                  "Georgia's governor toured the flooded farms."])
+def test_a_divisions_office_after_a_name_chooses_the_state(gazetteer, text):
+    def kinds(disable):
+        return [t.place.kind for t in Geoparser(gazetteer, events=False, disable=disable).analyse(text).toponyms]
+    assert kinds([]) == ["admin1"]
+    assert kinds(["division_office_after"]) != ["admin1"]
+
+
 def test_city_after_a_name_is_no_division_noun(gazetteer):
     text = "Residents of Kuwait city queued for water."
     assert [t.place.kind for t in Geoparser(gazetteer, events=False).analyse(text).toponyms] == ["country"]

@@ -41,6 +41,9 @@ SPAN_RULES: tuple[tuple[str, str], ...] = (
                             "the county, unlike a state word opening an institution ('X State University')"),
     ("division_noun_after", "English: a name before a lower-case division noun names that division, not "
                             "its town ('Kano state', 'the Gao region', 'New York state', 'Nyanza province')"),
+    ("division_office_after", "English: a name before the office of a first-level division names the "
+                              "division ('the New York governor', 'Lagos's governor', the gubernatorial race): "
+                              "towns and countries have no governors"),
 )
 
 
@@ -183,11 +186,17 @@ class Recognizer:
         return Keep(kind)
 
     def _divisions(self, ctx: Context, keep: Keep) -> Keep:
-        """Only the division readings of a name a division noun follows (span rule ``division_noun_after``)."""
-        if "division_noun_after" not in self.span_rules or keep.places is not None or keep.adjectival \
-                or keep.last is not None or not ctx.division_noun_after:
+        """Only the division readings of a name a division noun follows (span rule ``division_noun_after``),
+        only the first-level ones before a division's office (``division_office_after``)."""
+        if keep.places is not None or keep.adjectival or keep.last is not None:
             return keep
-        divisions = tuple(p for p in ctx.places if p.kind in ("admin1", "admin2"))
+        if "division_noun_after" in self.span_rules and ctx.division_noun_after:
+            kinds: tuple[str, ...] = ("admin1", "admin2")
+        elif "division_office_after" in self.span_rules and ctx.division_office_after:
+            kinds = ("admin1",)
+        else:
+            return keep
+        divisions = tuple(p for p in ctx.places if p.kind in kinds)
         return replace(keep, places=divisions) if divisions else keep
 
     @staticmethod

@@ -21,6 +21,7 @@ from geo.recognize.lexicon import (
     CONNECTORS,
     DATELINE_STATE_COUNTRIES,
     DIVISION_NOUNS,
+    DIVISION_OFFICES,
     DIVISION_POPULATION,
     LOCATIVE,
     LOWER_ORG_HEADS,
@@ -254,6 +255,16 @@ class Context:
         """"Nyanza province", "Benue state": a lower-case division noun after the name."""
         nxt = self.nxt
         return nxt is not None and not nxt.is_cap and nxt.lower in DIVISION_NOUNS
+
+    @cached
+    def division_office_after(self) -> bool:
+        """"the New York governor", "Lagos's governor": the office of a first-level division after the name."""
+        tokens, j = self.tokens, self.j
+        k = j + 1
+        if k + 1 < len(tokens) and tokens[k].text in ("'", "’") and tokens[k + 1].text == "s":
+            k += 2  # the possessive
+        return k < len(tokens) and tokens[k].lower in DIVISION_OFFICES and not tokens[k].is_cap \
+            and tokens[k].start - tokens[k - 1].end <= 1
 
     @cached
     def division_noun_after(self) -> bool:

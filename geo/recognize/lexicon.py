@@ -229,6 +229,8 @@ FACILITY_HEADS = frozenset({
 DIVISION_NOUNS = frozenset({"province", "state", "district", "county", "region", "prefecture",
                             "municipality", "governorate", "oblast", "department", "island", "city", "town",
                             "village"})
+#: offices of a first-level division (state, province), lower case after its name
+DIVISION_OFFICES = frozenset({"governor", "governors", "governorship", "gubernatorial", "statehouse"})
 #: the ones that name an administrative division: after a name they choose its division reading
 ADMIN_DIVISION_NOUNS = frozenset({"province", "state", "district", "county", "region", "prefecture",
                                   "governorate", "oblast", "department"})
