@@ -25,7 +25,7 @@ from geo.gazetteer import Gazetteer, name_key
 from geo.model import MentionType, Place, Sentence
 from geo.recognize.context import Context
 from geo.recognize.evidence import Evidence, capitalised_words, gather
-from geo.recognize.match import Match, compass_match, longest_match, shouting_sentences
+from geo.recognize.match import Match, compass_match, county_match, longest_match, shouting_sentences
 from geo.recognize.rules import RULES, Drop, FilterRule, Keep
 from geo.recognize.types import name_type
 
@@ -41,6 +41,8 @@ SPAN_RULES: tuple[tuple[str, str], ...] = (
                             "the county, unlike a state word opening an institution ('X State University')"),
     ("division_noun_after", "English: a name before a lower-case division noun names that division, not "
                             "its town ('Kano state', 'the Gao region', 'New York state', 'Nyanza province')"),
+    ("county_word_after", "US news usage: a name before 'county' or 'parish', or in a list that 'counties' "
+                          "ends ('Walton and Oconee counties'), is that county, not a town of the name"),
     ("division_office_after", "English: a name before the office of a first-level division names the "
                               "division ('the New York governor', 'Lagos's governor', the gubernatorial race): "
                               "towns and countries have no governors"),
@@ -105,6 +107,7 @@ class Recognizer:
         doc.persons.update(evidence.surnames)
         shouting = shouting_sentences(doc)
         division_opens, compass = "division_opens_name" in self.span_rules, "compass_part" in self.span_rules
+        county = "county_word_after" in self.span_rules
         out: list[Judgement] = []
         previous_end = -10
         after = 0  # the first token not inside the last mention
@@ -115,6 +118,8 @@ class Recognizer:
             match = longest_match(gaz, doc, i, loud, division_opens)
             if compass:
                 match = compass_match(gaz, doc, i, loud, match)
+            if county:
+                match = county_match(gaz, doc, i, match)
             if match is None or not match.places:
                 continue  # no place name starts here; the next word may start one
             judgement = self._judge(doc, match, evidence, loud, previous_end)

@@ -148,3 +148,48 @@ def compass_match(gaz: Gazetteer, doc: Doc, i: int, shouting: bool, match: Match
     if top.kind in BIG_AREA_KINDS or top.kind == "admin1" or top.population >= SMALL_PLACE_POPULATION:
         return Match(i, inner.j, inner.key, inner.places)
     return match
+
+
+#: lower-case nouns after a name, or after a list of names, that make each one a county
+#: ("Harris county", "Walton and Oconee counties", "Jefferson and Orleans parishes")
+COUNTY_NOUNS = {"county": "county", "counties": "county", "parish": "parish", "parishes": "parish"}
+#: what may stand between the names of such a list
+_LIST_WORDS = frozenset({",", "and", "or", "&"})
+#: how far a list may run before its noun
+_LIST_TOKENS = 16
+
+
+def county_match(gaz: Gazetteer, doc: Doc, i: int, match: Match | None) -> Match | None:
+    """The county (or parish) a name before "county"/"counties" names: "Harris county",
+    "Walton and Oconee counties" (the gazetteer knows "Walton County", not a town, there)."""
+    tokens = doc.tokens
+    end = i
+    while end + 1 < len(tokens) and tokens[end + 1].is_cap and tokens[end + 1].is_word \
+            and tokens[end + 1].lower not in COUNTY_NOUNS and tokens[end + 1].start - tokens[end].end <= 1 \
+            and tokens[end + 1].sentence == tokens[i].sentence:
+        end += 1
+    noun = _county_noun(tokens, end)
+    if noun is None:
+        return match
+    key = name_key(f"{doc.text[tokens[i].start:tokens[end].end]} {noun}")
+    if not gaz.has_key(key):
+        return match
+    return Match(i, end, key, gaz.candidates_by_key(key))
+
+
+def _county_noun(tokens: list[Token], end: int) -> str | None:
+    """"county" or "parish" when the name ending at token ``end`` is followed by one (singular),
+    or stands in a list of capitalised names that one plural ends."""
+    sentence = tokens[end].sentence
+    k = end + 1
+    if k < len(tokens) and tokens[k].lower in ("county", "parish") and not tokens[k].is_cap:
+        return COUNTY_NOUNS[tokens[k].lower]
+    for k in range(end + 1, min(len(tokens), end + _LIST_TOKENS)):
+        t = tokens[k]
+        if t.sentence != sentence:
+            return None
+        if t.lower in ("counties", "parishes"):
+            return COUNTY_NOUNS[t.lower] if tokens[k - 1].is_cap else None
+        if not (t.is_cap and t.is_word or t.lower in _LIST_WORDS):
+            return None
+    return None
