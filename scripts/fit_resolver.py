@@ -112,13 +112,13 @@ def tables(articles: list[Article], resolver: Resolver):
     g = 0
     for a in articles:
         names = resolver.resolve_names(a.mentions, a.text, rows=True)
+        records = resolver.name_records(a.mentions)
         for key, (_, rows) in names.items():
             matched = [a.gold_of[n] for n, m in enumerate(a.mentions)
                        if n in a.gold_of and resolver._key(n, m) == key]
             if not matched or len(rows) < 2:
                 continue
-            places = resolver.records(next(m for n, m in enumerate(a.mentions) if resolver._key(n, m) == key))
-            y = [_correct(p, matched[0]) for p in places]
+            y = [_correct(p, matched[0]) for p in records[key]]
             if not any(y):
                 continue
             xs.extend(rows)

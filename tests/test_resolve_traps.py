@@ -107,3 +107,16 @@ def test_a_city_listed_beside_a_state_name_keeps_its_own_place(geoparser):
 def test_the_us_named_in_the_sentence_does_not_move_london_to_kentucky(geoparser):
     found = places(geoparser, "The United States ambassador spoke in London on Tuesday.")
     assert found["London"].country_code == "GB"
+
+
+def test_the_y_of_an_address_is_the_state_not_the_city_named_after_it(geoparser):
+    # "Oklahoma" is also an alternate name of Oklahoma City, which is near Moore: in "X, Y" it is the state
+    text = "A tornado flattened homes near Moore, Oklahoma, on Monday."
+    places = {t.text: t.place for t in geoparser.analyse(text).toponyms}
+    assert (places["Oklahoma"].kind, places["Oklahoma"].name) == ("admin1", "Oklahoma")
+
+
+def test_a_big_city_keeps_its_reading_as_the_y_of_an_address(geoparser):
+    text = "She grew up in Brooklyn, New York, and moved west."
+    places = {t.text: t.place for t in geoparser.analyse(text).toponyms}
+    assert places["New York"].kind == "city"

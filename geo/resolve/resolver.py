@@ -48,6 +48,8 @@ MAX_ALTERNATIVES = 5
 PLACED_CONFIDENCE = 0.6
 #: round-0 confidence from which a town or division is an anchor
 ANCHOR_CONFIDENCE = 0.7
+#: a city this big keeps its reading as the Y of "X, Y" ("Brooklyn, New York")
+CONTAINER_CITY_POPULATION = 1_000_000
 #: how many records of a container name are read ("Paris, Texas": the state, not a town)
 CONTAINER_CANDIDATES = 3
 #: records this close to the winner place the name where the winner does (the scorer's 161 km)
@@ -88,6 +90,9 @@ SENTENCE_READINGS = ResolverRule("sentence_area_readings", "an area named in a m
 PEER_LIST = ResolverRule("sentence_list_is_no_container", "a division named in the same list as the name "
                          "('Texas and Portland', 'Wyoming, Iowa and Nevada') is its peer, not its "
                          "container: it does not count as named in the name's sentence")
+CONTAINER_AREA = ResolverRule("container_is_an_area", "the Y of 'X, Y' names the country or division X is in "
+                              "(the address convention): where Y has such a reading, Y is that area ('Moore, "
+                              "Oklahoma' names the state, not Oklahoma City), unless Y is a city of a million")
 ONE_SENSE = ResolverRule("one_sense_per_discourse", "every mention of a name in one article means the same "
                          "place (Gale, Church & Yarowsky 1992); off: each mention is resolved on its own")
 
@@ -117,7 +122,8 @@ class Resolver:
 
     @property
     def features(self) -> tuple[PriorFeature | Feature | ResolverRule, ...]:
-        return (*PRIOR_FEATURES, *CONTEXT_FEATURES, FACILITY, LOCATED, CODE_CASE, PEERS, SENTENCE_READINGS, PEER_LIST, ONE_SENSE)
+        return (*PRIOR_FEATURES, *CONTEXT_FEATURES, FACILITY, LOCATED, CODE_CASE, PEERS, SENTENCE_READINGS, PEER_LIST,
+                CONTAINER_AREA, ONE_SENSE)
 
     def records(self, mention: RawMention) -> list[Place]:
         """The gazetteer records a mention can mean (its candidates, less what the rules exclude)."""
@@ -149,8 +155,8 @@ class Resolver:
         groups = self._groups(mentions)
         chains = self._chains(mentions, text)
         names = {}
-        for key, group in groups.items():
-            places = self.records(group[0])
+        for key, places in self.name_records(mentions, groups).items():
+            group = groups[key]
             names[key] = _Name(group, places, self._containers(group), chains)
             if len(places) > 1:
                 names[key].records = self._record_part(names[key].key, places)
@@ -196,6 +202,19 @@ class Resolver:
             self._add_areas(context, key, names, areas)
             result[key] = self._rank(n, context, rows)
         return result
+
+    def name_records(self, mentions: Sequence[RawMention], groups: dict[str | int, list[RawMention]] | None = None,
+                     ) -> dict[str | int, list[Place]]:
+        """Each name's records, in the order of its feature rows (see :meth:`records`; a name that is
+        the Y of an "X, Y" pair keeps its area readings: :data:`CONTAINER_AREA`)."""
+        groups = groups if groups is not None else self._groups(mentions)
+        containing = {m.container for m in mentions if m.container} if CONTAINER_AREA.name not in self.disabled \
+            else set()
+        out = {}
+        for key, group in groups.items():
+            places = self.records(group[0])
+            out[key] = _as_container(places) if name_key(group[0].text) in containing else places
+        return out
 
     def _readings(self, chosen: dict[str | int, list[Candidate]]) -> dict[str | int, list[Place]]:
         """Every area reading of each name whose first reading is an area (see :data:`SENTENCE_READINGS`)."""
@@ -343,6 +362,15 @@ class _Areas:
         if own is None or self.divisions[own] > 1:
             return self.states, self.counties
         return self.states - {own}, self.counties - {own}
+
+
+def _as_container(places: list[Place]) -> list[Place]:
+    """A container name's area readings (see :data:`CONTAINER_AREA`), or all of them where it has none
+    or is a big city ("Brooklyn, New York": the city)."""
+    areas = [p for p in places if p.kind in AREA_KINDS]
+    if not areas or any(p.kind == "city" and p.population >= CONTAINER_CITY_POPULATION for p in places):
+        return places
+    return areas
 
 
 def _outright(places: Sequence[Place]) -> bool:
