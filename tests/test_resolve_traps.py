@@ -120,3 +120,15 @@ def test_a_big_city_keeps_its_reading_as_the_y_of_an_address(geoparser):
     text = "She grew up in Brooklyn, New York, and moved west."
     places = {t.text: t.place for t in geoparser.analyse(text).toponyms}
     assert places["New York"].kind == "city"
+
+
+def test_an_address_whose_town_is_also_a_parish_abroad_is_still_an_address(geoparser):
+    # a Jamaican parish is named Portland: "X, Y" alone is an address, a list needs three names
+    text = "The mayor of Portland, Maine, said the new shelter would open in May."
+    places = {t.text: t.place for t in geoparser.analyse(text).toponyms}
+    assert places["Portland"].admin1 == "Maine"
+
+
+def test_three_states_with_commas_are_a_list_not_an_address(geoparser):
+    places = {t.text: t.place for t in geoparser.analyse("Storms moved across Oklahoma, Pennsylvania and Texas.").toponyms}
+    assert [places[n].kind for n in ("Oklahoma", "Pennsylvania", "Texas")] == ["admin1"] * 3

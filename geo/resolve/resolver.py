@@ -82,8 +82,10 @@ LOCATED = ResolverRule("located_probability", "what a name's ranking says about 
 CODE_CASE = ResolverRule("airport_code_in_capitals", "an airport found by its code ('JFK', 'EGLL': a name "
                          "its own name does not contain) is meant only where the code is written in capitals; "
                          "a capitalised word ('Fans' at a sentence start) is the word")
-PEERS = ResolverRule("container_not_a_peer", "'X, Y' where X is itself a state (or a country) and Y one too "
-                     "is a list ('Oklahoma, Pennsylvania and Texas'), not an address: Y is no container of X")
+PEERS = ResolverRule("container_not_a_peer", "'X, Y' where X is itself a state (or a country), Y one too, and "
+                     "the two stand in a list of three or more names ('Oklahoma, Pennsylvania and Texas') is a "
+                     "list, not an address: Y is no container of X ('Portland, Maine' stays an address though a "
+                     "Jamaican parish is named Portland)")
 SENTENCE_READINGS = ResolverRule("sentence_area_readings", "an area named in a mention's sentence counts by "
                                  "each of its likely readings, not only its winner ('deputies of Gibson County "
                                  "... in Medina': the Gibson County that contains a Medina); off: the winner only")
@@ -154,10 +156,11 @@ class Resolver:
         fits; empty lists without)."""
         groups = self._groups(mentions)
         chains = self._chains(mentions, text)
+        sizes = Counter(chains.values())
         names = {}
         for key, places in self.name_records(mentions, groups).items():
             group = groups[key]
-            names[key] = _Name(group, places, self._containers(group), chains)
+            names[key] = _Name(group, places, self._containers(group, chains, sizes), chains)
             if len(places) > 1:
                 names[key].records = self._record_part(names[key].key, places)
         # round 0: context is only what the text names outright: countries ("Mali", "Malian"),
@@ -290,11 +293,15 @@ class Resolver:
             groups[self._key(n, m)].append(m)
         return groups
 
-    def _containers(self, group: list[RawMention]) -> list[Place]:
+    def _containers(self, group: list[RawMention], chains: dict[int, int] | None = None,
+                    sizes: Counter[int] | None = None) -> list[Place]:
         keys = {m.container for m in group if m.container}
         containers = [p for c in keys for p in self.gazetteer.candidates_by_key(c)[:CONTAINER_CANDIDATES]]
         if PEERS.name in self.disabled or not containers:
             return containers
+        if chains is not None and sizes is not None and all(
+                sizes[chains[id(m)]] < 3 for m in group if m.container and id(m) in chains):
+            return containers  # "X, Y" alone: an address
         own = {p.kind for p in group[0].candidates if p.kind in ("country", "admin1")}
         return [c for c in containers if c.kind not in own]
 
