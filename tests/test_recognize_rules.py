@@ -88,6 +88,15 @@ def test_namesake_counties_go_to_the_most_populous_with_a_split_confidence(gazet
     assert cook.confidence < 0.6
 
 
+def test_city_before_an_office_belongs_to_the_office_unless_it_is_the_name(gazetteer):
+    def spans(text, disable=()):
+        return [t.text for t in Geoparser(gazetteer, events=False, disable=list(disable)).analyse(text).toponyms]
+    text = "The Springfield City Council approved the new budget."
+    assert spans(text) == ["Springfield"]
+    assert spans(text, ["city_word_opens_office"]) == ["Springfield City"]
+    assert spans("The Kansas City Council approved the new budget.") == ["Kansas City"]
+
+
 def test_city_after_a_name_is_no_division_noun(gazetteer):
     text = "Residents of Kuwait city queued for water."
     assert [t.place.kind for t in Geoparser(gazetteer, events=False).analyse(text).toponyms] == ["country"]

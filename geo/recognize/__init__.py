@@ -41,6 +41,8 @@ SPAN_RULES: tuple[tuple[str, str], ...] = (
                             "the county, unlike a state word opening an institution ('X State University')"),
     ("division_noun_after", "English: a name before a lower-case division noun names that division, not "
                             "its town ('Kano state', 'the Gao region', 'New York state', 'Nyanza province')"),
+    ("city_word_opens_office", "news usage: 'X City' before a capitalised word is X and its office ('the "
+                               "Springfield City Council') unless a place's own name is 'X City' ('Kansas City')"),
     ("county_word_after", "US news usage: a name before 'county' or 'parish', or in a list that 'counties' "
                           "ends ('Walton and Oconee counties'), is that county, not a town of the name"),
     ("division_office_after", "English: a name before the office of a first-level division names the "
@@ -108,6 +110,7 @@ class Recognizer:
         shouting = shouting_sentences(doc)
         division_opens, compass = "division_opens_name" in self.span_rules, "compass_part" in self.span_rules
         county = "county_word_after" in self.span_rules
+        city_opens = "city_word_opens_office" in self.span_rules
         out: list[Judgement] = []
         previous_end = -10
         after = 0  # the first token not inside the last mention
@@ -115,7 +118,7 @@ class Recognizer:
             if i < after:
                 continue
             loud = tokens[i].sentence in shouting
-            match = longest_match(gaz, doc, i, loud, division_opens)
+            match = longest_match(gaz, doc, i, loud, division_opens, city_opens)
             if compass:
                 match = compass_match(gaz, doc, i, loud, match)
             if county:

@@ -92,6 +92,11 @@ def _main_name(gaz: Gazetteer, key: str) -> bool:
                                     for p in gaz.candidates_by_key(key))
 
 
+def _own_name(gaz: Gazetteer, key: str) -> bool:
+    """Whether ``key`` is some place's own name (not only an alternate one)."""
+    return gaz.has_key(key) and any(name_key(p.name) == key for p in gaz.candidates_by_key(key))
+
+
 def _division_by_name(gaz: Gazetteer, key: str) -> bool:
     """Whether ``key`` is a division's own name ("Walker County"): then "Walker County Sheriff's
     Office" holds the county, not the town, as a state name holds the state in "State Police"."""
@@ -99,11 +104,14 @@ def _division_by_name(gaz: Gazetteer, key: str) -> bool:
                                     for p in gaz.candidates_by_key(key))
 
 
-def longest_match(gaz: Gazetteer, doc: Doc, i: int, shouting: bool, division_opens: bool = True) -> Match | None:
+def longest_match(gaz: Gazetteer, doc: Doc, i: int, shouting: bool, division_opens: bool = True,
+                  city_opens: bool = True) -> Match | None:
     """The longest gazetteer name or demonym that starts at token ``i``.
 
     ``division_opens``: a division's own name ending in "County" or "Province" may stand
-    before a capitalised word (span rule ``division_opens_name``).
+    before a capitalised word (span rule ``division_opens_name``). ``city_opens``: "X City"
+    before a capitalised word is "X" and an office ("Springfield City Council") unless a
+    place's own name is "X City" ("Kansas City Council"; span rule ``city_word_opens_office``).
     """
     tokens, text = doc.tokens, doc.text
     end = _run_end(tokens, i, min(len(tokens), i + MAX_NAME_TOKENS))
@@ -118,6 +126,9 @@ def longest_match(gaz: Gazetteer, doc: Doc, i: int, shouting: bool, division_ope
                 and tokens[j + 1].is_cap and tokens[j + 1].start - last.end <= 1 \
                 and not (division_opens and _division_by_name(gaz, key)):
             continue  # "Arizona State University", "Maryland State Police": the place is "Arizona"
+        if city_opens and j > i and last.text == "City" and j + 1 < len(tokens) and tokens[j + 1].is_cap \
+                and tokens[j + 1].start - last.end <= 1 and not _own_name(gaz, key):
+            continue  # "Springfield City Council": "Springfield City" is only an alternate name
         first = tokens[i].text
         if first.isupper() and len(first) <= ACRONYM_MAX_LENGTH and i == j and not shouting and not dateline:
             match = _acronym(gaz, tokens, i, key)
