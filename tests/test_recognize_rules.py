@@ -58,7 +58,8 @@ def test_a_division_noun_after_a_name_chooses_the_division(gazetteer, text):
 
 
 @pytest.mark.parametrize("text", ["The New York governor signed the spending bill.",
-                                  "Georgia's governor toured the flooded farms."])
+                                  "Georgia's governor toured the flooded farms.",
+                                  "The New York legislature passed the spending bill."])
 def test_a_divisions_office_after_a_name_chooses_the_state(gazetteer, text):
     def kinds(disable):
         return [t.place.kind for t in Geoparser(gazetteer, events=False, disable=disable).analyse(text).toponyms]
@@ -86,6 +87,11 @@ def test_namesake_counties_go_to_the_most_populous_with_a_split_confidence(gazet
     (cook,) = Geoparser(gazetteer, events=False).analyse("Police in Cook County searched two homes.").toponyms
     assert (cook.place.name, cook.place.admin1) == ("Cook County", "Illinois")
     assert cook.confidence < 0.6
+
+
+def test_lawmakers_keep_a_countrys_reading(gazetteer):
+    (mexico,) = Geoparser(gazetteer, events=False).analyse("Mexico lawmakers approved the energy reform.").toponyms
+    assert mexico.place.kind == "country"
 
 
 def test_city_before_an_office_belongs_to_the_office_unless_it_is_the_name(gazetteer):

@@ -25,6 +25,7 @@ from geo.gazetteer import Gazetteer, name_key
 from geo.model import MentionType, Place, Sentence
 from geo.recognize.context import Context
 from geo.recognize.evidence import Evidence, capitalised_words, gather
+from geo.recognize.lexicon import DIVISION_OFFICES
 from geo.recognize.match import Match, compass_match, county_match, longest_match, shouting_sentences
 from geo.recognize.rules import RULES, Drop, FilterRule, Keep
 from geo.recognize.types import name_type
@@ -46,8 +47,9 @@ SPAN_RULES: tuple[tuple[str, str], ...] = (
     ("county_word_after", "US news usage: a name before 'county' or 'parish', or in a list that 'counties' "
                           "ends ('Walton and Oconee counties'), is that county, not a town of the name"),
     ("division_office_after", "English: a name before the office of a first-level division names the "
-                              "division ('the New York governor', 'Lagos's governor', the gubernatorial race): "
-                              "towns and countries have no governors"),
+                              "division ('the New York governor', 'Lagos's governor', the gubernatorial race), "
+                              "before its law-makers the division or the country ('the New York legislature', "
+                              "'Ohio lawmakers'): towns have neither, countries no governors"),
 )
 
 
@@ -200,8 +202,9 @@ class Recognizer:
             return keep
         if "division_noun_after" in self.span_rules and ctx.division_noun_after:
             kinds: tuple[str, ...] = ("admin1", "admin2")
-        elif "division_office_after" in self.span_rules and ctx.division_office_after:
-            kinds = ("admin1",)
+        elif "division_office_after" in self.span_rules and ctx.office_after:
+            # towns have neither governors nor legislatures; countries have no governors
+            kinds = ("admin1",) if ctx.office_after in DIVISION_OFFICES else ("country", "admin1")
         else:
             return keep
         divisions = tuple(p for p in ctx.places if p.kind in kinds)

@@ -23,6 +23,7 @@ from geo.recognize.lexicon import (
     DIVISION_NOUNS,
     DIVISION_OFFICES,
     DIVISION_POPULATION,
+    LEGISLATURE_WORDS,
     LOCATIVE,
     LOWER_ORG_HEADS,
     MAJOR_CITY_POPULATION,
@@ -257,14 +258,17 @@ class Context:
         return nxt is not None and not nxt.is_cap and nxt.lower in DIVISION_NOUNS
 
     @cached
-    def division_office_after(self) -> bool:
-        """"the New York governor", "Lagos's governor": the office of a first-level division after the name."""
+    def office_after(self) -> str:
+        """The lower-case word after the name or its possessive ("the New York governor", "Lagos's
+        governor", "Ohio lawmakers"), where it is an office of a state (or of a state or country)."""
         tokens, j = self.tokens, self.j
         k = j + 1
         if k + 1 < len(tokens) and tokens[k].text in ("'", "’") and tokens[k + 1].text == "s":
             k += 2  # the possessive
-        return k < len(tokens) and tokens[k].lower in DIVISION_OFFICES and not tokens[k].is_cap \
-            and tokens[k].start - tokens[k - 1].end <= 1
+        if k < len(tokens) and not tokens[k].is_cap and tokens[k].start - tokens[k - 1].end <= 1 \
+                and (tokens[k].lower in DIVISION_OFFICES or tokens[k].lower in LEGISLATURE_WORDS):
+            return tokens[k].lower
+        return ""
 
     @cached
     def division_noun_after(self) -> bool:

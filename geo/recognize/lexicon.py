@@ -231,6 +231,8 @@ DIVISION_NOUNS = frozenset({"province", "state", "district", "county", "region",
                             "village"})
 #: offices of a first-level division (state, province), lower case after its name
 DIVISION_OFFICES = frozenset({"governor", "governors", "governorship", "gubernatorial", "statehouse"})
+#: the law-makers of a state or a country (never of a town), lower case after its name
+LEGISLATURE_WORDS = frozenset({"legislature", "legislatures", "legislators", "lawmakers"})
 #: the ones that name an administrative division: after a name they choose its division reading
 ADMIN_DIVISION_NOUNS = frozenset({"province", "state", "district", "county", "region", "prefecture",
                                   "governorate", "oblast", "department"})
