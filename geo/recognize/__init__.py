@@ -111,7 +111,8 @@ class Recognizer:
         doc.persons.update(evidence.surnames)
         shouting = shouting_sentences(doc)
         division_opens, compass = "division_opens_name" in self.span_rules, "compass_part" in self.span_rules
-        county = "county_word_after" in self.span_rules
+        # lower-case "county" is rare in news: one look at the text spares the search at every name
+        county = "county_word_after" in self.span_rules and any(w in doc.text for w in ("county", "counties", "parish"))
         city_opens = "city_word_opens_office" in self.span_rules
         out: list[Judgement] = []
         previous_end = -10
