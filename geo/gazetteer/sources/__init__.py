@@ -7,7 +7,6 @@ in ``requirements.txt`` (nothing downloads at build time or run time).
 
 from __future__ import annotations
 
-import importlib.metadata
 import importlib.util
 import json
 import os
@@ -71,7 +70,9 @@ def source_versions() -> dict[str, str]:
         if _normalise(pkg) in listed:
             versions[pkg] = listed[_normalise(pkg)]
             continue
-        try:  # an egg or a development install: ask the metadata itself
+        import importlib.metadata  # an egg or a development install: ask the metadata itself
+
+        try:
             versions[pkg] = importlib.metadata.version(pkg)
         except importlib.metadata.PackageNotFoundError as exc:
             raise GazetteerError(
