@@ -88,19 +88,18 @@ def _acronym(gaz: Gazetteer, tokens: list[Token], i: int, key: str) -> Match | N
 def _main_name(gaz: Gazetteer, key: str) -> bool:
     """Whether ``key`` is a country's or region's own name: then it is that place, not a people-form
     ("the Philippines" is the country, though a countryinfo demonym has the same form)."""
-    return gaz.has_key(key) and any(name_key(p.name) == key and p.kind in BIG_AREA_KINDS
-                                    for p in gaz.candidates_by_key(key))
-
-
-def _own_name(gaz: Gazetteer, key: str) -> bool:
-    """Whether ``key`` is some place's own name (not only an alternate one)."""
-    return gaz.has_key(key) and any(name_key(p.name) == key for p in gaz.candidates_by_key(key))
+    return _own_name(gaz, key, BIG_AREA_KINDS)
 
 
 def _division_by_name(gaz: Gazetteer, key: str) -> bool:
     """Whether ``key`` is a division's own name ("Walker County"): then "Walker County Sheriff's
     Office" holds the county, not the town, as a state name holds the state in "State Police"."""
-    return gaz.has_key(key) and any(p.kind in ("admin1", "admin2") and name_key(p.name) == key
+    return _own_name(gaz, key, ("admin1", "admin2"))
+
+
+def _own_name(gaz: Gazetteer, key: str, kinds=None) -> bool:
+    """Whether ``key`` is the own name (not only an alternate one) of some place, of ``kinds`` if given."""
+    return gaz.has_key(key) and any(name_key(p.name) == key and (kinds is None or p.kind in kinds)
                                     for p in gaz.candidates_by_key(key))
 
 
