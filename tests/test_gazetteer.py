@@ -126,5 +126,12 @@ def test_airports_by_the_names_news_uses(gazetteer, name, iata):
         "" if iata in ("AMS", "TLV") else "code")
 
 
+def test_only_hubs_are_named_by_their_codes(gazetteer):
+    # a bare code names an airport near a city of 100,000 people; an airstrip's code stays an acronym
+    assert [p.kind for p in gazetteer.candidates("LHR")] == ["airport"]
+    assert all(p.kind != "airport" for p in gazetteer.candidates("MSF"))  # an Australian airstrip's code
+    assert [p.kind for p in gazetteer.candidates("JFK airport")] == ["airport"]
+
+
 def test_airport_codes_never_become_namesakes_of_towns(gazetteer):
     assert all(p.kind != "airport" for p in gazetteer.candidates("Gao"))  # GAO is Guantánamo's airport

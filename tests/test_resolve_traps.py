@@ -31,6 +31,31 @@ def test_heathrow_in_a_uk_story(geoparser):
     assert found["Heathrow"].country_code == "GB" and found["Heathrow"].kind == "airport"
 
 
+def test_heathrow_in_a_flight_sentence_of_an_american_story(geoparser):
+    # the US places of the story would move a bare "Heathrow" to the Florida town
+    found = places(geoparser, "The senator left Atlanta, Georgia, on Monday, and his flight to Heathrow "
+                              "was delayed by fog.")
+    assert found["Heathrow"].kind == "airport" and found["Heathrow"].country_code == "GB"
+
+
+def test_an_airport_code_in_a_sentence_about_flying(geoparser):
+    found = places(geoparser, "Hundreds of flights out of JFK were cancelled, and passengers slept at LHR.")
+    assert found["JFK"].kind == "airport" and found["JFK"].country_code == "US"
+    assert found["LHR"].kind == "airport" and found["LHR"].country_code == "GB"
+
+
+def test_an_airport_code_elsewhere_is_an_acronym(geoparser):
+    found = places(geoparser, "The talks at the CDG offices in Lyon ended on Friday.")
+    assert "CDG" not in found and found["Lyon"].country_code == "FR"
+
+
+def test_an_airport_named_after_a_person_before_the_word_airport(geoparser):
+    found = places(geoparser, "Ben Gurion airport was closed for two hours, and JFK airport stayed open.")
+    # the span is the name; the lower-case noun after it says what the name names
+    assert found["Ben Gurion"].kind == "airport" and found["Ben Gurion"].country_code == "IL"
+    assert found["JFK"].kind == "airport" and found["JFK"].country_code == "US"
+
+
 def test_an_airport_named_after_its_island_does_not_take_the_island_name(geoparser):
     found = places(geoparser, "Ferries to Samos were cancelled as the storm reached the Aegean.")
     assert found["Samos"].kind != "airport" and found["Samos"].country_code == "GR"
@@ -132,3 +157,17 @@ def test_an_address_whose_town_is_also_a_parish_abroad_is_still_an_address(geopa
 def test_three_states_with_commas_are_a_list_not_an_address(geoparser):
     places = {t.text: t.place for t in geoparser.analyse("Storms moved across Oklahoma, Pennsylvania and Texas.").toponyms}
     assert [places[n].kind for n in ("Oklahoma", "Pennsylvania", "Texas")] == ["admin1"] * 3
+
+
+def test_a_state_university_team_is_no_state(gazetteer, geoparser):
+    from geo.pipeline import Geoparser
+
+    text = "Oregon State beat Arizona on Saturday night, and fans filled the streets of Corvallis."
+    found = places(geoparser, text)
+    assert "Oregon State" not in found and found["Corvallis"].admin1 == "Oregon"
+    assert "Oregon State" in places(Geoparser(gazetteer, disable=["state_university"]), text)
+
+
+def test_a_state_named_apart_from_its_big_city_stays_a_state(geoparser):
+    found = places(geoparser, "Schools across New York State will close on Friday.")
+    assert found["New York State"].kind == "admin1"

@@ -17,7 +17,11 @@ airport") find the airport and not the Florida town. Names:
 * the IATA and ICAO codes ("JFK", "EGLL") -- codes, only where the code's
   key names no other place and is no dictionary word: keys fold case, so
   "GAO" (Guantánamo's airport) would otherwise become a namesake of the town
-  of Gao, and "SEA" or "MAN" candidates for ordinary words.
+  of Gao, and "SEA" or "MAN" candidates for ordinary words; the same IATA
+  code before "airport" ("JFK airport", "LAX Airport") is an English name.
+  Codes only for airports within HUB_KM of a city of CODE_CITY_POPULATION people or more:
+  news writes a bare code for a hub ("JFK", "LHR"), never for an airstrip,
+  and the codes of 7,900 airstrips are 7,900 acronyms in waiting ("MSF").
 
 Ids: airports have no GeoNames id; each gets ``-(10_000_000 + int(ICAO, 36))``,
 stable across builds and apart from the project's regions (-1 to -99).
@@ -25,7 +29,9 @@ stable across builds and apart from the project's regions (-1 to -99).
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Callable
 
 from geo.gazetteer.names import name_key
 from geo.gazetteer.places import Row, Sources
@@ -33,6 +39,31 @@ from geo.gazetteer.sources import airportsdata
 from geo.model import Place
 
 AIRPORT_ID_BASE = 10_000_000
+#: a city of this many people must lie within HUB_KM of the airport for its codes to be its names
+CODE_CITY_POPULATION = 100_000
+HUB_KM = 40.0
+
+
+def _km(lat: float, lon: float, lat2: float, lon2: float) -> float:
+    """Distance in km on the equirectangular projection (exact enough within HUB_KM)."""
+    dlon = (lon2 - lon + 180) % 360 - 180
+    return 111.2 * math.hypot(lat2 - lat, dlon * math.cos(math.radians((lat + lat2) / 2)))
+
+
+def _hub_finder(src: Sources) -> Callable[[float, float], bool]:
+    """A test of whether a point lies within HUB_KM of a city of CODE_CITY_POPULATION people (1° cells)."""
+    cells: dict[tuple[int, int], list[tuple[float, float]]] = {}
+    for c in src.cities.values():
+        if int(c["population"] or 0) >= CODE_CITY_POPULATION:
+            lat, lon = float(c["latitude"]), float(c["longitude"])
+            cells.setdefault((math.floor(lat), math.floor(lon)), []).append((lat, lon))
+
+    def near(lat: float, lon: float) -> bool:
+        cell = (math.floor(lat), math.floor(lon))
+        return any(_km(lat, lon, *city) <= HUB_KM
+                   for dy in (-1, 0, 1) for dx in (-1, 0, 1)
+                   for city in cells.get((cell[0] + dy, (cell[1] + dx + 180) % 360 - 180), ()))
+    return near
 _GENERIC = re.compile(r"\b(?:International|Intl|Regional|Municipal|National|Airport|Airfield|Air Base|"
                       r"Aerodrome|Airpark)\b\.?", re.IGNORECASE)
 
@@ -63,6 +94,7 @@ def airport_rows(src: Sources, *, taken_keys: set[str], town_keys: set[str] | No
     for a in airportsdata.airports():
         cores[a["iata"]] = airport_core(a["name"], a.get("city") or "")
     dictionary = words.dictionary_words()
+    near_hub = _hub_finder(src)
     admin1_by_name = {(code.split(".")[0], name_key(n)): (src.admin1_by_code[code], n)
                       for code, n in src.admin1_names.items() if code in src.admin1_by_code}
     rows = []
@@ -75,8 +107,11 @@ def airport_rows(src: Sources, *, taken_keys: set[str], town_keys: set[str] | No
             if " " not in core and core not in given_names and name_key(core) not in town_keys \
                     and name_key(core) not in dictionary:
                 english.add(core)
+        hub = near_hub(float(a["lat"]), float(a["lon"]))
         codes = {c for c in (a["iata"], a.get("icao") or "")
-                 if c and name_key(c) not in taken_keys and name_key(c) not in dictionary}
+                 if hub and c and name_key(c) not in taken_keys and name_key(c) not in dictionary}
+        if a["iata"] in codes:  # news names an airport by its code and the noun: "JFK airport"
+            english |= {f"{a['iata']} Airport", f"{a['iata']} airport", f"{a['iata']} International Airport"}
         # the division under its GeoNames name where airportsdata's name matches one
         admin1_id, admin1 = admin1_by_name.get((cc, name_key(a.get("subd") or "")), (0, a.get("subd") or ""))
         place = Place(airport_id(a.get("icao") or "", a["iata"]), a["name"], float(a["lat"]), float(a["lon"]),

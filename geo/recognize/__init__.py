@@ -26,7 +26,14 @@ from geo.model import MentionType, Place, Sentence
 from geo.recognize.context import Context
 from geo.recognize.evidence import Evidence, capitalised_words, gather
 from geo.recognize.lexicon import DIVISION_OFFICES
-from geo.recognize.match import Match, compass_match, county_match, longest_match, shouting_sentences
+from geo.recognize.match import (
+    Match,
+    airport_match,
+    compass_match,
+    county_match,
+    longest_match,
+    shouting_sentences,
+)
 from geo.recognize.rules import RULES, Drop, FilterRule, Keep
 from geo.recognize.types import name_type
 
@@ -50,6 +57,13 @@ SPAN_RULES: tuple[tuple[str, str], ...] = (
                               "division ('the New York governor', 'Lagos's governor', the gubernatorial race), "
                               "before its law-makers the division or the country ('the New York legislature', "
                               "'Ohio lawmakers'): towns have neither, countries no governors"),
+    ("airport_word_after", "English: a name before a lower-case 'airport' names the airport ('Ben Gurion "
+                           "airport', 'JFK airport'), even when it opens with a person's name"),
+    ("airport_name_in_flight_news", "news usage: in a sentence about flying, a name that is an airport's own "
+                                    "name ('flights at Heathrow') is the airport, not a small town of that name"),
+    ("airport_code_in_flight_news", "news usage: a word in capitals that is an airport's code names the "
+                                    "airport in a sentence about flying ('flights out of JFK'); elsewhere a "
+                                    "code alone is an acronym ('GMT', 'MSF')"),
 )
 
 
@@ -114,6 +128,8 @@ class Recognizer:
         # lower-case "county" is rare in news: one look at the text spares the search at every name
         county = "county_word_after" in self.span_rules and any(w in doc.text for w in ("county", "counties", "parish"))
         city_opens = "city_word_opens_office" in self.span_rules
+        flight_codes = "airport_code_in_flight_news" in self.span_rules
+        airport = "airport_word_after" in self.span_rules and "airport" in doc.text
         out: list[Judgement] = []
         previous_end = -10
         after = 0  # the first token not inside the last mention
@@ -121,11 +137,13 @@ class Recognizer:
             if i < after:
                 continue
             loud = tokens[i].sentence in shouting
-            match = longest_match(gaz, doc, i, loud, division_opens, city_opens)
+            match = longest_match(gaz, doc, i, loud, division_opens, city_opens, flight_codes)
             if compass:
                 match = compass_match(gaz, doc, i, loud, match)
             if county:
                 match = county_match(gaz, doc, i, match)
+            if airport:
+                match = airport_match(gaz, doc, i, match)
             if match is None or not match.places:
                 continue  # no place name starts here; the next word may start one
             judgement = self._judge(doc, match, evidence, loud, previous_end)
@@ -172,9 +190,9 @@ class Recognizer:
             if isinstance(verdict, Drop):
                 return Judgement(*span, None, name, verdict.reading)
             if isinstance(verdict, Keep):
-                return Judgement(*span, self._mention(ctx, self._divisions(ctx, verdict)), name,
+                return Judgement(*span, self._mention(ctx, self._narrowed(ctx, verdict)), name,
                                  cued=self._cued(ctx))
-        return Judgement(*span, self._mention(ctx, self._divisions(ctx, self._final(ctx))), "default",
+        return Judgement(*span, self._mention(ctx, self._narrowed(ctx, self._final(ctx))), "default",
                          cued=self._cued(ctx))
 
     @staticmethod
@@ -196,12 +214,15 @@ class Recognizer:
             return Keep(kind, last=ctx.j + 1)  # "Calif.", "Ga."
         return Keep(kind)
 
-    def _divisions(self, ctx: Context, keep: Keep) -> Keep:
+    def _narrowed(self, ctx: Context, keep: Keep) -> Keep:
         """Only the division readings of a name a division noun follows (span rule ``division_noun_after``),
-        only the first-level ones before a division's office (``division_office_after``)."""
+        only the first-level ones before a division's office (``division_office_after``), only the
+        airport a name in a sentence about flying is the own name of (``airport_name_in_flight_news``)."""
         if keep.places is not None or keep.adjectival or keep.last is not None:
             return keep
-        if "division_noun_after" in self.span_rules and ctx.division_noun_after:
+        if "airport_name_in_flight_news" in self.span_rules and ctx.airport_in_flight_news:
+            kinds: tuple[str, ...] = ("airport",)
+        elif "division_noun_after" in self.span_rules and ctx.division_noun_after:
             kinds: tuple[str, ...] = ("admin1", "admin2")
         elif "division_office_after" in self.span_rules and ctx.office_after:
             # towns have neither governors nor legislatures; countries have no governors

@@ -30,7 +30,7 @@ from geo.recognize.lexicon import (
     ORG_HEADS,
     TITLES,
 )
-from geo.recognize.match import Match
+from geo.recognize.match import Match, flight_sentence
 
 
 class cached:  # noqa: N801 - used as a decorator, like functools.cached_property
@@ -276,6 +276,16 @@ class Context:
         nxt = self.nxt
         return nxt is not None and not nxt.is_cap and nxt.lower in ADMIN_DIVISION_NOUNS \
             and nxt.start - self.last.end <= 1
+
+    @cached
+    def airport_in_flight_news(self) -> bool:
+        """"Flights at Heathrow": the name is an airport's own name (not its code) besides other
+        places' names, in a sentence about flying."""
+        gaz, key = self.gazetteer, self.key
+        return any(p.kind == "airport" for p in self.places) and any(p.kind != "airport" for p in self.places) \
+            and any(p.kind == "airport" and gaz.name_quality(key, p.geonameid) in ("main", "english")
+                    for p in self.places) \
+            and flight_sentence(self.doc, self.first.sentence)
 
     @cached
     def embedded(self) -> bool:

@@ -34,6 +34,8 @@ class Match:
     key: str
     places: tuple[Place, ...]
     adjectival: bool = False
+    #: an airport's code in capitals in a sentence about flying (span rule ``airport_code_in_flight_news``)
+    code: bool = False
 
 
 def shouting_sentences(doc: Doc) -> frozenset[int]:
@@ -104,13 +106,15 @@ def _own_name(gaz: Gazetteer, key: str, kinds=None) -> bool:
 
 
 def longest_match(gaz: Gazetteer, doc: Doc, i: int, shouting: bool, division_opens: bool = True,
-                  city_opens: bool = True) -> Match | None:
+                  city_opens: bool = True, flight_codes: bool = True) -> Match | None:
     """The longest gazetteer name or demonym that starts at token ``i``.
 
     ``division_opens``: a division's own name ending in "County" or "Province" may stand
     before a capitalised word (span rule ``division_opens_name``). ``city_opens``: "X City"
     before a capitalised word is "X" and an office ("Springfield City Council") unless a
     place's own name is "X City" ("Kansas City Council"; span rule ``city_word_opens_office``).
+    ``flight_codes``: a word in capitals that is an airport's code names the airport in a sentence
+    about flying (span rule ``airport_code_in_flight_news``).
     """
     tokens, text = doc.tokens, doc.text
     end = _run_end(tokens, i, min(len(tokens), i + MAX_NAME_TOKENS))
@@ -131,6 +135,8 @@ def longest_match(gaz: Gazetteer, doc: Doc, i: int, shouting: bool, division_ope
         first = tokens[i].text
         if first.isupper() and len(first) <= ACRONYM_MAX_LENGTH and i == j and not shouting and not dateline:
             match = _acronym(gaz, tokens, i, key)
+            if match is None and flight_codes:
+                match = _flight_code(gaz, doc, i, key)
             if match is not None:
                 return match
             continue
@@ -140,6 +146,58 @@ def longest_match(gaz: Gazetteer, doc: Doc, i: int, shouting: bool, division_ope
         if gaz.has_key(key):
             return Match(i, j, key, gaz.candidates_by_key(key))
     return None
+
+
+#: words of a sentence about flying, where a code in capitals ("JFK", "LHR") names an airport
+FLIGHT_WORDS = frozenset({
+    "flight", "flights", "flew", "fly", "flying", "flies", "landed", "landing", "airport", "airports",
+    "airline", "airlines", "airliner", "plane", "planes", "jet", "jets", "aircraft", "passenger",
+    "passengers", "runway", "runways", "terminal", "terminals", "departures", "arrivals", "departed",
+    "takeoff", "take-off", "layover", "nonstop", "non-stop", "aviation", "airspace", "pilot", "pilots",
+})
+
+
+def flight_sentence(doc: Doc, sentence: int) -> bool:
+    """Whether sentence ``sentence`` of ``doc`` has a word about flying (:data:`FLIGHT_WORDS`)."""
+    sentences = doc.sentences
+    if not sentences:
+        return False
+    words = sentences[min(sentence, len(sentences) - 1)].text.lower().split()
+    return any(w.strip(".,;:!?\"'()“”‘’") in FLIGHT_WORDS for w in words)
+
+
+def _flight_code(gaz: Gazetteer, doc: Doc, i: int, key: str) -> Match | None:
+    """"Flights out of JFK": an airport's IATA or ICAO code, in capitals, in a sentence about flying
+    (the gazetteer keeps only codes that name no other place and are no English word)."""
+    if len(key) < 3 or not gaz.has_key(key):
+        return None
+    airports = tuple(p for p in gaz.candidates_by_key(key) if p.kind == "airport")
+    if not airports or not flight_sentence(doc, doc.tokens[i].sentence):
+        return None
+    return Match(i, i, key, airports, code=True)
+
+
+#: the lower-case noun after a name that makes it an airport's ("Ben Gurion airport", "JFK airport")
+AIRPORT_NOUN = "airport"
+
+
+def airport_match(gaz: Gazetteer, doc: Doc, i: int, match: Match | None) -> Match | None:
+    """The airport a capitalised name before a lower-case "airport" names ("Ben Gurion airport",
+    "JFK airport"): the gazetteer stores those forms; the span is the name, not the common noun (as
+    with "Harris county")."""
+    tokens = doc.tokens
+    end = i
+    while end + 1 < len(tokens) and tokens[end + 1].is_cap and tokens[end + 1].is_word \
+            and tokens[end + 1].start - tokens[end].end <= 1 and tokens[end + 1].sentence == tokens[i].sentence:
+        end += 1
+    k = end + 1
+    if k >= len(tokens) or tokens[k].text != AIRPORT_NOUN or tokens[k].start - tokens[end].end > 1:
+        return match
+    key = name_key(f"{doc.text[tokens[i].start:tokens[end].end]} {AIRPORT_NOUN}")
+    if not gaz.has_key(key):
+        return match
+    airports = tuple(p for p in gaz.candidates_by_key(key) if p.kind == "airport")
+    return Match(i, end, key, airports) if airports else match
 
 
 def compass_match(gaz: Gazetteer, doc: Doc, i: int, shouting: bool, match: Match | None) -> Match | None:

@@ -61,17 +61,34 @@ def named_major_city(c: Context) -> bool:
 def code_only(c: Context) -> Verdict:
     """"Fans", "GMT", "MSF": a span that matches only an airport's or a town's code (IATA, ICAO)
     names no place in running news text; state abbreviations ("Calif.", "NSW") are divisions' codes."""
-    if not c.single or len(c.key) > _CODE_MAX_LENGTH or c.adjectival or c.big_area \
+    if not c.single or len(c.key) > _CODE_MAX_LENGTH or c.adjectival or c.big_area or c.match.code \
             or any(p.kind in ("admin1", "admin2") for p in c.places):
         return None
     return NAME if _best_quality(c) == "code" else None
+
+
+def state_university(c: Context) -> Verdict:
+    """"Mississippi State beat Alabama", "a Penn State study": in US news a state's name with a
+    capitalised "State" is its state university (or its teams); the state itself is written
+    "the state of X" or "X state". Not where the name alone is also a big city's ("New York State",
+    "Washington State" tell the state from the city) nor outside the US ("Lagos State")."""
+    if c.single or c.last.text != "State" or not c.places \
+            or not all(p.kind == "admin1" and p.country_code == "US" for p in c.places):
+        return None
+    head = name_key(c.doc.text[c.first.start:c.tokens[c.j - 1].end])
+    gaz = c.gazetteer
+    if gaz.has_key(head) and any(p.kind == "city" and p.population >= MAJOR_CITY_POPULATION
+                                 for p in gaz.candidates_by_key(head)):
+        return None
+    return ORGANISATION
 
 
 def acronym_alternate(c: Context) -> Verdict:
     """"FAO", "BSE", "RBC": a word in capitals that matches only an alternate name of a town is an
     acronym (organisations, diseases, degrees), not the town; datelines excepted."""
     word = c.first.text
-    if not (c.single and word.isupper() and 1 < len(word) <= ACRONYM_MAX_LENGTH) or c.adjectival or c.big_area or c.dateline \
+    if not (c.single and word.isupper() and 1 < len(word) <= ACRONYM_MAX_LENGTH) or c.adjectival or c.big_area \
+            or c.dateline or c.match.code \
             or c.shouting or any(p.kind in ("admin1", "admin2") for p in c.places):
         return None
     return NAME if _best_quality(c) in ("alternate", "code") else None

@@ -56,6 +56,7 @@ from geo.recognize.name_rules import (
     listed_with_people,
     named_major_city,
     named_population,
+    state_university,
     town_comma_division,
     wordlike_alternate,
 )
@@ -543,6 +544,8 @@ RULES: tuple[FilterRule, ...] = (
     FilterRule("sentence_start_word", "error class: a sentence-initial or headline capital on a common word",
                sentence_start_word),
     FilterRule("given_name_then_capital", f"{_GENERAL}: given name + surname", given_name_then_capital),
+    FilterRule("state_university", "US news usage: 'X State' is X's state university or its teams",
+               state_university),
     FilterRule("the_building", f"{_GENERAL}: 'the' + a building noun names a building ('the X House')",
                the_building),
     FilterRule("building_modifier", f"{_GENERAL}: a building's name before the noun it modifies "

@@ -132,8 +132,13 @@ class Resolver:
         if CODE_CASE.name in self.disabled or mention.text.isupper():
             return list(mention.candidates)
         key = name_key(mention.text)
-        return [p for p in mention.candidates
-                if p.kind != "airport" or f" {key} " in f" {name_key(p.name)} "]
+        return [p for p in mention.candidates if p.kind != "airport" or self._airport_by_name(key, p)]
+
+    def _airport_by_name(self, key: str, place: Place) -> bool:
+        """Whether ``key`` names the airport by a name ("Heathrow", "Ben Gurion airport"), not its code;
+        a span wider than any of its names (a facility built on it) by the words of its own name."""
+        quality = self.gazetteer.name_quality(key, place.geonameid)
+        return quality != "code" and (quality != "" or f" {key} " in f" {name_key(place.name)} ")
 
     def __call__(self, mentions: Sequence[RawMention], text: str = "") -> list[Toponym]:
         names = self.resolve_names(mentions, text)
