@@ -136,6 +136,18 @@ no-context control 0.963 both. Dev out of fold: 0.914 -> 0.913
 (GeoWebNews; one article where a state names a university's sports team
 beside the town) and 0.775 -> 0.781 (GeoVirus).
 
+`contains_sentence_place` is the converse, tied to `container` for the same
+reason: of a name whose likely readings are all areas ("Georgia": a country
+and a state), the reading that holds a likely reading of a town or county
+named beside it, in its sentence or as the X of "X, Y", is meant ("Walton
+County in Georgia" is the state; "Rustavi, Georgia" the country). It never
+weighs an area against a city: fitted alone it came out at +0.07, and
+without the all-areas condition it turned "New York" beside a borough into
+the state. Out of fold: GeoWebNews A@161 0.9147 -> 0.9162, GeoVirus 0.7853
+-> 0.7858. The refit lowered `close_to_anchor` from 1.04 to 0.86, and the
+generated benchmark's nearby-town template fell from 0.929 to 0.888 (big
+namesakes beside a small neighbour).
+
 The calibration map is Platt scaling on the logit and the value of the
 located probability, plus the kind of place and its size (a country's area;
 a first-level division by its country's area). On the pooled out-of-fold

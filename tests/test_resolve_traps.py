@@ -171,3 +171,17 @@ def test_a_state_university_team_is_no_state(gazetteer, geoparser):
 def test_a_state_named_apart_from_its_big_city_stays_a_state(geoparser):
     found = places(geoparser, "Schools across New York State will close on Friday.")
     assert found["New York State"].kind == "admin1"
+
+
+def test_the_state_that_holds_the_counties_named_beside_it(gazetteer, geoparser):
+    from geo.pipeline import Geoparser
+
+    text = "The fire spread across Walton County in Georgia on Monday."
+    assert places(geoparser, text)["Georgia"].country_code == "US"
+    # off, the country's prior wins, as it did before the feature
+    assert places(Geoparser(gazetteer, disable=["contains_sentence_place"]), text)["Georgia"].country_code == "GE"
+    assert places(geoparser, "Deputies in Walton County, Georgia, arrested two men.")["Georgia"].country_code == "US"
+
+
+def test_the_country_that_holds_the_town_named_beside_it(geoparser):
+    assert places(geoparser, "He was born in Rustavi, Georgia, in 1970.")["Georgia"].country_code == "GE"

@@ -115,6 +115,9 @@ class Context:
     sentence_areas: list[Place] = field(default_factory=list)
     #: area id -> the share of this name's mentions whose sentence names it (1 where unknown)
     area_shares: dict[int, float] = field(default_factory=dict)
+    #: every reading of the towns and counties named in this name's sentences, with the share of
+    #: this name's mentions beside them ("Walton and Oconee counties in Georgia")
+    sentence_places: list[tuple[Place, float]] = field(default_factory=list)
     #: the continent most of the article's other places are on
     continent: str = ""
     #: points of the article's other placed towns and divisions
@@ -268,6 +271,16 @@ def _sentence_container(p: Place, n: Namesakes, c: Context) -> float:
                 if a.kind != "country" and a.geonameid != p.geonameid and _inside(p, a)), default=0.0)
 
 
+def _contains_sentence_place(p: Place, n: Namesakes, c: Context) -> float:
+    # the converse of sentence_container: the reading of an area that holds a likely reading of a
+    # town or county named beside it ("Walton County in Georgia": the state, not the country). Read
+    # only for names whose likely readings are all areas: it chooses among areas, never an area over
+    # a city ("Brooklyn, New York" stays the city)
+    if p.kind not in ("country", "admin1", "admin2"):
+        return 0.0
+    return max((share for town, share in c.sentence_places if _inside(town, p)), default=0.0)
+
+
 def _sentence_country(p: Place, n: Namesakes, c: Context) -> float:
     if p.kind in SUPRANATIONAL:
         return 0.0
@@ -325,6 +338,9 @@ ARTICLE_FEATURES: tuple[Feature, ...] = (
             "any reading of that name ('X is a city in C County, S', 'deputies of C County ... in X') is as "
             "likely as in 'X, Y' (encyclopaedia and news convention; weight tied to container's)",
             _sentence_container, lambda c: bool(c.sentence_areas)),
+    Feature("contains_sentence_place", "an area reading that holds a reading of a town or county named in "
+            "the area's sentence is likelier ('Walton County in Georgia', 'Athens, Georgia': the state): the "
+            "converse of sentence_container", _contains_sentence_place, lambda c: bool(c.sentence_places)),
     Feature("sentence_country", "a town in a country named in its own sentence is likelier ('X is a town in "
             "Ghana'): weaker than a division, news names countries in passing", _sentence_country,
             lambda c: bool(c.sentence_areas)),

@@ -195,7 +195,7 @@ class Resolver:
                    if located[key] >= ANCHOR_CONFIDENCE and p.kind in ("city", "admin1", "admin2")]
         points = [(key, (p.lat, p.lon)) for key, p in placed.items() if p.kind not in SUPRANATIONAL]
         areas = _Areas({**outright, **{k: p for k, p in placed.items() if p.kind in AREA_KINDS}}, names,
-                       self._readings(chosen))
+                       self._readings(chosen), chosen)
         result = {}
         for key, n in names.items():
             countries, around = everywhere, continents
@@ -248,9 +248,19 @@ class Resolver:
 
     @staticmethod
     def _add_areas(context: Context, key: str | int, names: dict[str | int, _Name], areas: _Areas) -> None:
-        """The divisions the article names anywhere, and the areas named in this name's sentences."""
+        """The divisions the article names anywhere, the areas named in this name's sentences and,
+        for a name with area readings, the towns and counties named there."""
         context.divisions, context.counties = areas.named_without(key)
         own = names[key]
+        if key in areas.with_areas:
+            for k in {k for s in own.sentences for k in areas.towns_by_sentence.get(s, ())}:
+                share = own.share_beside(names[k]) if k != key else 0.0
+                if share:
+                    context.sentence_places.extend((p, share) for p in areas.town_readings[k])
+            ids = {p.geonameid for p in own.places}
+            for k, readings in areas.town_readings.items():  # "Walton County, Georgia": the Y of an address
+                if k != key and any(p.geonameid in ids for p in names[k].containers):
+                    context.sentence_places.extend((p, 1.0) for p in readings)
         beside = {k for s in own.sentences for k in areas.by_sentence.get(s, ())}
         beside.discard(key)
         for k in beside:
@@ -342,15 +352,22 @@ def _without(counts: Counter[str], key: str, count: int) -> Counter[str]:
     return out
 
 
+#: what a town-or-county name's records may be (``contains_sentence_place``)
+_TOWN_KINDS = frozenset({"city", "admin2", "airport"})
+
+
 class _Areas:
     """The areas one round reads, indexed once per article: by sentence, and the divisions named."""
 
-    __slots__ = ("places", "readings", "by_sentence", "divisions", "states", "counties", "_own")
+    __slots__ = ("places", "readings", "by_sentence", "divisions", "states", "counties", "_own", "with_areas",
+                 "towns_by_sentence", "town_readings")
 
     def __init__(self, places: dict[str | int, Place], names: dict[str | int, _Name],
-                 readings: dict[str | int, list[Place]] | None = None) -> None:
+                 readings: dict[str | int, list[Place]] | None = None,
+                 ranked: dict[str | int, list[Candidate]] | None = None) -> None:
         self.places = places
         self.readings = readings or {}
+        ranked = ranked or {}
         self.by_sentence: dict[int, list[str | int]] = defaultdict(list)
         divisions: Counter[tuple[str, ...]] = Counter()
         self._own: dict[str | int, tuple[str, ...]] = {}
@@ -366,6 +383,20 @@ class _Areas:
         self.divisions = divisions
         self.states = {t for t in divisions if len(t) == 2}
         self.counties = {t for t in divisions if len(t) == 3}
+        #: names with two likely readings or more, all of them areas; names of towns and counties only
+        #: (no country or state reading), by sentence, with their likely readings in the last round
+        #: (feature ``contains_sentence_place``; none in round 0)
+        self.with_areas = {k for k, likely in ((k, [c for c in r if c.score >= AREA_READING_MIN])
+                                                for k, r in ranked.items())
+                           if len(likely) > 1 and all(c.place.kind in AREA_KINDS for c in likely)}
+        self.towns_by_sentence: dict[int, list[str | int]] = defaultdict(list)
+        self.town_readings: dict[str | int, list[Place]] = {}
+        if self.with_areas:
+            for k, n in names.items():
+                if n.places and all(p.kind in _TOWN_KINDS for p in n.places) and ranked.get(k):
+                    self.town_readings[k] = [c.place for c in ranked[k] if c.score >= AREA_READING_MIN]
+                    for s in n.sentences:
+                        self.towns_by_sentence[s].append(k)
 
     def named_without(self, key: str | int) -> tuple[set, set]:
         """The (country, state) and (country, state, county) the article names, less ``key``'s own
