@@ -185,3 +185,23 @@ def test_the_state_that_holds_the_counties_named_beside_it(gazetteer, geoparser)
 
 def test_the_country_that_holds_the_town_named_beside_it(geoparser):
     assert places(geoparser, "He was born in Rustavi, Georgia, in 1970.")["Georgia"].country_code == "GE"
+
+
+def test_the_gulf_with_its_article_is_the_persian_gulf(gazetteer, geoparser):
+    from geo.pipeline import Geoparser
+
+    text = "Two tankers were attacked in the Gulf on Thursday, and oil prices rose."
+    assert places(geoparser, text)["Gulf"].name == "Persian Gulf"
+    off = places(Geoparser(gazetteer, disable=["article_in_name"]), text).get("Gulf")
+    assert off is None or off.name != "Persian Gulf"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Blizzards closed roads across the Midwest on Sunday.", "Midwest"),
+    ("Lobster prices in New England rose again this summer.", "New England"),
+    ("Wildfire smoke hung over the Pacific Northwest for a week.", "Pacific Northwest"),
+])
+def test_regions_inside_a_country_that_news_names(geoparser, text, name):
+    found = places(geoparser, text)
+    assert found[name].kind == "region" and found[name].name == name
+    assert "England" not in found  # "New England" is one name, not England

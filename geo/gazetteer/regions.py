@@ -128,6 +128,15 @@ REGIONS: tuple[RegionDefinition, ...] = (
     RegionDefinition(-71, "Sea of Japan", ("East Sea",), extent=(128.0, 35.0, 140.0, 50.0)),
     RegionDefinition(-72, "East China Sea", (), extent=(120.0, 25.0, 130.0, 33.0)),
     RegionDefinition(-73, "Aegean Sea", ("Aegean", "the Aegean"), extent=(22.5, 35.0, 28.0, 41.0)),
+    # regions inside countries that news names constantly and GeoNames lacks as divisions
+    RegionDefinition(-74, "Midwest", ("the Midwest", "Middle West", "American Midwest"), ("US",),
+                     clip=(-104.1, 36.0, -80.5, 49.4)),
+    RegionDefinition(-75, "New England", (), ("US",), clip=(-73.8, 40.9, -66.9, 47.5)),
+    RegionDefinition(-76, "Pacific Northwest", ("the Pacific Northwest",), ("US", "CA"),
+                     clip=(-125.0, 42.0, -116.0, 51.0)),
+    RegionDefinition(-77, "Great Lakes", ("the Great Lakes", "Great Lakes region"), ("US", "CA"),
+                     clip=(-92.2, 41.3, -76.0, 49.0)),
+    RegionDefinition(-78, "Yorkshire", ("Yorkshire and the Humber",), ("GB",), clip=(-2.6, 53.3, 0.2, 54.6)),
 )
 
 

@@ -29,6 +29,7 @@ from geo.recognize.lexicon import DIVISION_OFFICES
 from geo.recognize.match import (
     Match,
     airport_match,
+    article_match,
     compass_match,
     county_match,
     longest_match,
@@ -57,6 +58,8 @@ SPAN_RULES: tuple[tuple[str, str], ...] = (
                               "division ('the New York governor', 'Lagos's governor', the gubernatorial race), "
                               "before its law-makers the division or the country ('the New York legislature', "
                               "'Ohio lawmakers'): towns have neither, countries no governors"),
+    ("article_in_name", "English: some names take the article ('the Gulf', 'the Caribbean'); after 'the', "
+                        "a country's or region's name with it is meant, not a place the bare word names"),
     ("airport_word_after", "English: a name before a lower-case 'airport' names the airport ('Ben Gurion "
                            "airport', 'JFK airport'), even when it opens with a person's name"),
     ("airport_name_in_flight_news", "news usage: in a sentence about flying, a name that is an airport's own "
@@ -130,6 +133,7 @@ class Recognizer:
         city_opens = "city_word_opens_office" in self.span_rules
         flight_codes = "airport_code_in_flight_news" in self.span_rules
         airport = "airport_word_after" in self.span_rules and "airport" in doc.text
+        article = "article_in_name" in self.span_rules
         out: list[Judgement] = []
         previous_end = -10
         after = 0  # the first token not inside the last mention
@@ -144,6 +148,8 @@ class Recognizer:
                 match = county_match(gaz, doc, i, match)
             if airport:
                 match = airport_match(gaz, doc, i, match)
+            if article:
+                match = article_match(gaz, doc, i, match)
             if match is None or not match.places:
                 continue  # no place name starts here; the next word may start one
             judgement = self._judge(doc, match, evidence, loud, previous_end)

@@ -200,6 +200,22 @@ def airport_match(gaz: Gazetteer, doc: Doc, i: int, match: Match | None) -> Matc
     return Match(i, end, key, airports) if airports else match
 
 
+def article_match(gaz: Gazetteer, doc: Doc, i: int, match: Match | None) -> Match | None:
+    """"in the Gulf", "across the Caribbean": after a lower-case "the", the name with its article,
+    where that is a country's or a region's name and the bare name is no such place ("Gulf" alone
+    is a Papuan province; "the Gulf" the Persian Gulf)."""
+    if match is None or match.adjectival or i == 0 or any(p.kind in BIG_AREA_KINDS for p in match.places):
+        return match
+    the = doc.tokens[i - 1]
+    if the.text != "the" or doc.tokens[i].start - the.end != 1:
+        return match
+    key = f"the {match.key}"
+    if not gaz.has_key(key):
+        return match
+    areas = tuple(p for p in gaz.candidates_by_key(key) if p.kind in BIG_AREA_KINDS)
+    return Match(match.i, match.j, key, areas) if areas else match
+
+
 def compass_match(gaz: Gazetteer, doc: Doc, i: int, shouting: bool, match: Match | None) -> Match | None:
     """"North London", "Western Wales": a capitalised compass word before a sizeable place
     names a part of it, when the gazetteer has no name for the whole."""
