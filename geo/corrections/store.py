@@ -31,6 +31,7 @@ import json
 import logging
 import os
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -399,12 +400,23 @@ _EMPTY: Any = _Empty()
 
 
 def _prepare(conn: sqlite3.Connection) -> None:
+    """Settings and schema, retried until BUSY_TIMEOUT_S has passed if the file stays locked:
+    switching a new file to WAL needs it to itself, and writers that open a store no one has
+    created yet all try that at once (the ten-writer test failed once, under load, in a full run)."""
     conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-    if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
-        conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = FULL")
-    if conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'set_aside'").fetchone()[0] == 0:
-        conn.executescript(_SCHEMA)
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            if conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'set_aside'").fetchone()[0] == 0:
+                conn.executescript(_SCHEMA)
+            return
+        except sqlite3.OperationalError as exc:
+            if not ("locked" in str(exc) or "busy" in str(exc)) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 def _insert(conn: sqlite3.Connection, correction: Correction) -> int:
