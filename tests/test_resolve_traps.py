@@ -205,3 +205,14 @@ def test_regions_inside_a_country_that_news_names(geoparser, text, name):
     found = places(geoparser, text)
     assert found[name].kind == "region" and found[name].name == name
     assert "England" not in found  # "New England" is one name, not England
+
+
+def test_a_region_before_airport_is_not_a_namesake_towns_airport(geoparser):
+    # a Cameroonian town named Bali has a "Bali Airport"; the island's airport goes by another name
+    found = places(geoparser, "Thousands of tourists were stranded at Bali airport after the eruption.")
+    assert found["Bali"].kind != "airport" and found["Bali"].country_code in ("", "ID")
+
+
+def test_a_former_country_name_is_the_country(geoparser):
+    found = places(geoparser, "The first outbreak was recorded in Zaire in 1976.")
+    assert found["Zaire"].kind == "country" and found["Zaire"].country_code == "CD"

@@ -9,8 +9,8 @@ airport") find the airport and not the Florida town. Names:
   the core ("Heathrow", "Ben Gurion", "John F Kennedy"), which is stored
   as "<core> Airport", "<core> airport", "<core> International Airport";
   the bare core only when it is one word, not a given name, not an
-  ordinary (lower-case dictionary) English word and not the name of a town
-  of 10,000 people or more
+  ordinary (lower-case dictionary) English word, not the name of a country,
+  region or division and not the name of a town of 10,000 people or more
   ("Heathrow" -- the Florida town has 6,000 --, "Schiphol", but neither
   "Kennedy" nor "Liberty"), because a bare person, word or town name would
   turn people, words and towns into airports;
@@ -82,8 +82,10 @@ def airport_core(name: str, city: str) -> str:
 
 
 def airport_rows(src: Sources, *, taken_keys: set[str], town_keys: set[str] | None = None,
-                 given_names: frozenset[str] | None = None) -> list[Row]:
-    """Airport places; ``taken_keys`` are the name keys of every other place (codes avoid them)."""
+                 given_names: frozenset[str] | None = None, area_keys: set[str] = frozenset()) -> list[Row]:
+    """Airport places; ``taken_keys`` are the name keys of every other place (codes avoid them),
+    ``area_keys`` those of countries, regions and divisions (a bare core never takes one: "Bali"
+    is the island, not a Cameroonian airport whose name holds the word)."""
     from geo.gazetteer.sources import words
 
     if town_keys is None:  # towns big enough that news naming them means the town
@@ -105,7 +107,7 @@ def airport_rows(src: Sources, *, taken_keys: set[str], town_keys: set[str] | No
             english |= {f"{core} Airport", f"{core} airport", f"{core} International Airport",
                         f"{core} international airport"}
             if " " not in core and core not in given_names and name_key(core) not in town_keys \
-                    and name_key(core) not in dictionary:
+                    and name_key(core) not in dictionary and name_key(core) not in area_keys:
                 english.add(core)
         hub = near_hub(float(a["lat"]), float(a["lon"]))
         codes = {c for c in (a["iata"], a.get("icao") or "")

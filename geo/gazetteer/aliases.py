@@ -12,7 +12,7 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "US": ("U.S.", "U.S.A.", "USA", "America", "United States of America", "the States"),
     "GB": ("U.K.", "UK", "Britain", "Great Britain", "United Kingdom"),
     "AE": ("UAE", "U.A.E.", "Emirates"),
-    "CD": ("DRC", "DR Congo", "D.R. Congo", "Congo-Kinshasa", "Democratic Republic of Congo"),
+    "CD": ("DRC", "DR Congo", "D.R. Congo", "Congo-Kinshasa", "Democratic Republic of Congo", "Zaire"),
     "CG": ("Congo-Brazzaville", "Republic of Congo", "Republic of the Congo"),
     "CI": ("Ivory Coast", "Côte d'Ivoire", "Cote d'Ivoire"),
     "MM": ("Burma",),
@@ -36,6 +36,11 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "FM": ("Micronesia",),
     "BA": ("Bosnia", "Bosnia-Herzegovina"),
     "XK": ("Kosovo",),
+    # former names that reports and place histories still use (the country is meant, not a
+    # province or a town that kept the name): Zaire above, and
+    "LK": ("Ceylon",),
+    "TH": ("Siam",),
+    "IR": ("Persia",),
 }
 
 #: AP-style and postal abbreviations of first-level divisions, by ISO 3166-2 code; only

@@ -276,5 +276,6 @@ def build_rows() -> tuple[list[Row], dict[int, Any], dict[str, int]]:
     rows = [*country_rows(src), *continent_rows(src), *admin1_rows(src), *admin2_rows(src),
             *city_rows(src), *region_rows(src)]
     taken = {name_key(n) for r in rows for n in r.names}
-    rows += airport_rows(src, taken_keys=taken)
+    areas = {name_key(n) for r in rows if r.place.kind != "city" for n in r.names}
+    rows += airport_rows(src, taken_keys=taken, area_keys=areas)
     return rows, src.shapes, demonym_keys(src)

@@ -193,10 +193,18 @@ def airport_match(gaz: Gazetteer, doc: Doc, i: int, match: Match | None) -> Matc
     k = end + 1
     if k >= len(tokens) or tokens[k].text != AIRPORT_NOUN or tokens[k].start - tokens[end].end > 1:
         return match
-    key = name_key(f"{doc.text[tokens[i].start:tokens[end].end]} {AIRPORT_NOUN}")
+    name = name_key(doc.text[tokens[i].start:tokens[end].end])
+    key = f"{name} {AIRPORT_NOUN}"
     if not gaz.has_key(key):
         return match
     airports = tuple(p for p in gaz.candidates_by_key(key) if p.kind == "airport")
+    # "Bali airport" is the island's airport (which the gazetteer may know by another name), not a
+    # namesake town's elsewhere (a Cameroonian Bali's): after a country's or region's name only an
+    # airport inside that country is meant
+    areas = [p for p in (gaz.candidates_by_key(name) if gaz.has_key(name) else ()) if p.kind in BIG_AREA_KINDS]
+    if areas:
+        countries = {p.country_code for p in areas if p.kind == "country"}
+        airports = tuple(p for p in airports if p.country_code in countries)
     return Match(i, end, key, airports) if airports else match
 
 
