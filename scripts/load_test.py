@@ -16,6 +16,11 @@ runs on the machine). Bounded: at most ``MAX_SESSIONS`` pages per round and
 
 Targets (issue 14): 25 sessions, 0 crashed, slowest map <= 20 s; 10 sessions,
 slowest map <= 8 s, slowest click -> panel <= 2 s.
+
+``--floor`` measures what no page of ours can beat on this machine: the same
+rounds against a Streamlit script that only writes one line (no map, no
+gazetteer), each session waiting for that line. Its slowest page and its
+browser CPU per session are the cost of Streamlit and Chromium alone.
 """
 
 from __future__ import annotations
@@ -46,6 +51,9 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 MAX_SESSIONS = 40
 TARGETS = {10: {"slowest_map_s": 8.0, "slowest_panel_s": 2.0}, 25: {"slowest_map_s": 20.0}}
+#: the floor's page: Streamlit's own front end and one line of text
+FLOOR_SCRIPT = 'import streamlit as st\n\nst.write("floor page ready")\n'
+FLOOR_TEXT = "floor page ready"
 
 
 def free_port() -> int:
@@ -181,14 +189,31 @@ async def session(browser, url: str, timeout_s: float) -> dict[str, object]:
     return result
 
 
-async def round_of(sessions: int, url: str, timeout_s: float) -> list[dict[str, object]]:
+async def floor_session(browser, url: str, timeout_s: float) -> dict[str, object]:
+    """One visitor of the floor page: its line of text shown (reported as the map, no click)."""
+    context = await browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = await context.new_page()
+    result: dict[str, object] = {"map_s": None, "panel_s": 0.0, "errors": []}
+    started = time.perf_counter()
+    try:
+        await page.goto(url, timeout=timeout_s * 1000)
+        await page.get_by_text(FLOOR_TEXT).wait_for(timeout=timeout_s * 1000)
+        result["map_s"] = round(time.perf_counter() - started, 2)
+    except Exception as exc:  # a timeout: this session failed, the others go on
+        result["errors"] = [f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}"]
+    await context.close()
+    return result
+
+
+async def round_of(sessions: int, url: str, timeout_s: float, floor: bool = False) -> list[dict[str, object]]:
     from playwright.async_api import async_playwright
 
+    visit = floor_session if floor else session
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             before = browser_cpu_seconds()
-            results = await asyncio.gather(*(session(browser, url, timeout_s) for _ in range(sessions)))
+            results = await asyncio.gather(*(visit(browser, url, timeout_s) for _ in range(sessions)))
             spent = browser_cpu_seconds() - before  # before the browser closes: its processes still count
             return [{**r, "browser_cpu_s": spent / sessions} for r in results]
         finally:
@@ -228,21 +253,27 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--timeout", type=float, default=120.0, help="seconds a session may take (default 120)")
     ap.add_argument("--json", type=Path, help="also write the figures to this file")
     ap.add_argument("--entry", default=ENTRY, help=f"the script `streamlit run` starts (default {ENTRY})")
+    ap.add_argument("--floor", action="store_true",
+                    help="serve a one-line Streamlit page instead: the cost of Streamlit and Chromium alone")
     args = ap.parse_args(argv)
     rounds = args.sessions or [10, 25]
     if any(not 1 <= n <= MAX_SESSIONS for n in rounds):
         ap.error(f"--sessions must be between 1 and {MAX_SESSIONS}")
 
     work = Path(tempfile.mkdtemp(prefix="geo-load-"))
-    proc, url = start_server(work / "data", work / "streamlit.log", args.entry)
+    entry = args.entry
+    if args.floor:
+        entry = str(work / "floor.py")
+        Path(entry).write_text(FLOOR_SCRIPT, encoding="utf-8")
+    proc, url = start_server(work / "data", work / "streamlit.log", entry)
     watch = MemoryWatch(proc.pid)
     watch.start()
     rows = []
     try:
-        asyncio.run(round_of(1, url, args.timeout))  # the first visit opens the gazetteer and analyses the seed
+        asyncio.run(round_of(1, url, args.timeout, args.floor))  # the first visit opens the gazetteer and analyses the seed
         for n in rounds:
             before = (cpu_seconds(proc.pid), cpu_seconds(), time.perf_counter())
-            results = asyncio.run(round_of(n, url, args.timeout))
+            results = asyncio.run(round_of(n, url, args.timeout, args.floor))
             cpu = (cpu_seconds(proc.pid) - before[0], cpu_seconds() - before[1], time.perf_counter() - before[2])
             rows.append(summary(n, results, watch.peak, cpu))
     finally:
@@ -255,6 +286,8 @@ def main(argv: list[str] | None = None) -> int:
     log = (work / "streamlit.log").read_text(errors="replace")
     for row in rows:
         row["ok"] = verdict(row)
+        if args.floor:
+            row["floor"] = True
         print(json.dumps(row))
     print(f"cpus {os.cpu_count()} · load average {os.getloadavg()[0]:.1f} · server log tracebacks: "
           f"{log.count('Traceback')}")

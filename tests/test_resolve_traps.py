@@ -200,6 +200,8 @@ def test_the_gulf_with_its_article_is_the_persian_gulf(gazetteer, geoparser):
     ("Blizzards closed roads across the Midwest on Sunday.", "Midwest"),
     ("Lobster prices in New England rose again this summer.", "New England"),
     ("Wildfire smoke hung over the Pacific Northwest for a week.", "Pacific Northwest"),
+    ("Police in the West Midlands made six arrests on Friday.", "West Midlands"),  # not Zimbabwe's Midlands
+    ("Walkers were rescued from a fell in the Lake District.", "Lake District"),
 ])
 def test_regions_inside_a_country_that_news_names(geoparser, text, name):
     found = places(geoparser, text)

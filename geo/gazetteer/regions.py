@@ -137,6 +137,14 @@ REGIONS: tuple[RegionDefinition, ...] = (
     RegionDefinition(-77, "Great Lakes", ("the Great Lakes", "Great Lakes region"), ("US", "CA"),
                      clip=(-92.2, 41.3, -76.0, 49.0)),
     RegionDefinition(-78, "Yorkshire", ("Yorkshire and the Humber",), ("GB",), clip=(-2.6, 53.3, 0.2, 54.6)),
+    RegionDefinition(-79, "West Midlands", (), ("GB",), clip=(-3.25, 51.85, -1.15, 53.23)),
+    RegionDefinition(-80, "East Midlands", (), ("GB",), clip=(-2.05, 51.95, 0.35, 53.62)),
+    RegionDefinition(-81, "East Anglia", (), ("GB",), clip=(0.0, 51.9, 1.8, 53.0)),
+    RegionDefinition(-82, "Greater Manchester", (), ("GB",), clip=(-2.73, 53.33, -1.91, 53.69)),
+    RegionDefinition(-83, "Merseyside", (), ("GB",), clip=(-3.2, 53.3, -2.57, 53.7)),
+    RegionDefinition(-84, "West Country", ("the West Country",), ("GB",), clip=(-5.75, 49.95, -2.0, 51.7)),
+    RegionDefinition(-85, "Lake District", ("the Lake District",), ("GB",), clip=(-3.4, 54.2, -2.7, 54.7)),
+    RegionDefinition(-86, "Cotswolds", ("the Cotswolds",), ("GB",), clip=(-2.4, 51.6, -1.6, 52.15)),
 )
 
 
