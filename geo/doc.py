@@ -17,7 +17,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -65,18 +66,37 @@ class Token:
 
 
 def tokenize(text: str, sentences: tuple[Sentence, ...] = ()) -> list[Token]:
-    """The tokens of ``text``; each knows its index and the sentence it is in."""
-    starts = [s.start for s in sentences]
+    """The tokens of ``text``; each knows its index and the sentence it is in.
+
+    The tokens are those of :data:`TOKEN`, found without running it over the whole text (the
+    regex engine costs some hundred machine instructions a character): no token spans white
+    space, so the text is split at white space, and a run of letters and digits (most chunks),
+    or one followed by a single mark ("said,"), is cut without the regex. ``[^\\W_]`` is what
+    :meth:`str.isalnum` accepts, and :meth:`str.split` splits at what ``\\s`` matches.
+    """
+    bounds = [s.start for s in sentences[1:]]
+    bounds.append(len(text) + 1)  # past every token
     tokens: list[Token] = []
-    sent = 0
-    next_start = starts[1] if len(starts) > 1 else None
     append = tokens.append
-    for i, m in enumerate(TOKEN.finditer(text)):
-        start, end = m.span()
-        if next_start is not None and start >= next_start:
-            sent = max(0, bisect_right(starts, start) - 1)
-            next_start = starts[sent + 1] if sent + 1 < len(starts) else None
-        append(Token(start, end, m.group(), sent, i))
+    sent = 0
+    next_start = bounds[0]
+    end = -1  # where the last chunk ended: one white-space character before the next, mostly
+    for chunk in text.split():
+        start = end + 1 if text[end + 1] == chunk[0] else text.find(chunk, end + 1)
+        end = start + len(chunk)
+        if chunk.isalnum():
+            words: Sequence[str] = (chunk,)
+        elif chunk[:-1].isalnum():
+            words = (chunk[:-1], chunk[-1])
+        else:
+            words = TOKEN.findall(chunk)
+        for word in words:
+            while start >= next_start:
+                sent += 1
+                next_start = bounds[sent]
+            stop = start + len(word)
+            append(Token(start, stop, word, sent, len(tokens)))
+            start = stop
     return tokens
 
 
