@@ -124,6 +124,30 @@ _PATTERN_WORDS: dict[str, tuple[str, ...]] = {
     "shift_unit": ("last", "this", "next", "past", "coming"), "end_of": ("end of",), "iso": ("-",),
 }
 _YEAR_CUE = re.compile(r"\d\d\d\d")
+#: how a year of ``_YEAR`` opens
+_CENTURIES = ("18", "19", "20")
+_DIGIT = re.compile(r"\d")
+#: words one of which the match of a case-blind pattern holds: looked for in lower case, so
+#: only in a window of ASCII text (``re.I`` also matches "ſ" to "s" and the Kelvin sign to "k")
+_ASCII_WORDS: dict[str, tuple[str, ...]] = {
+    "deictic": ("today", "yesterday", "tomorrow", "tonight", "night", "morning", "afternoon", "evening"),
+    "shift_weekday": tuple(WEEKDAYS),
+}
+
+
+def _cannot_match(kind: str, text: str, lo: int, hi: int) -> bool:
+    """Whether the window ``text[lo:hi]`` lacks what every match of ``kind`` holds, which a
+    substring test tells for much less than running the pattern over the window."""
+    if kind in ("mdy", "dmy"):
+        window = text[lo:hi]
+        return not any(century in window for century in _CENTURIES)
+    if kind in ("md", "dm"):
+        return _DIGIT.search(text, lo, hi) is None
+    words = _ASCII_WORDS.get(kind)
+    if words is None:
+        return False
+    window = text[lo:hi]
+    return window.isascii() and not any(word in window.lower() for word in words)
 
 
 def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
@@ -171,7 +195,7 @@ def find_dates(text: str, *, offset: int = 0) -> list[DateExpression]:
     for kind, pattern in _PATTERNS:
         words = _PATTERN_WORDS.get(kind)
         for lo, hi in windows.get(_PATTERN_NEEDS[kind], ()):
-            if words and not any(w in low[lo:hi] for w in words):
+            if words and not any(w in low[lo:hi] for w in words) or _cannot_match(kind, text, lo, hi):
                 continue  # the pattern's own words are not there
             for m in pattern.finditer(text, lo, hi):
                 s, e = m.span()
