@@ -150,13 +150,12 @@ def _cannot_match(kind: str, text: str, lo: int, hi: int) -> bool:
     return window.isascii() and not any(word in window.lower() for word in words)
 
 
-def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+def _windows(text: str, low: str) -> dict[str, list[tuple[int, int]]]:
     """Where each kind of pattern may match: (start, end) windows around cue substrings.
 
     Plain substring search is far cheaper than trying every pattern at every
-    position, and most of an article holds no date at all.
+    position, and most of an article holds no date at all. ``low``: the text in lower case.
     """
-    low = text.lower()
     hits: dict[str, list[int]] = {}
     for cue in _MONTH_CUES:
         i = text.find(cue)
@@ -188,14 +187,16 @@ def find_dates(text: str, *, offset: int = 0) -> list[DateExpression]:
     """Date expressions in ``text``, in order, without overlaps."""
     found: list[DateExpression] = []
     taken: list[tuple[int, int]] = []
-    windows = _windows(text)
+    low = text.lower()
+    windows = _windows(text, low)
     if not windows:
         return found
-    low = text.lower()
+    # each window in lower case, cut once for all the patterns that look for words in it
+    lowered = {need: [(lo, hi, low[lo:hi]) for lo, hi in spans] for need, spans in windows.items()}
     for kind, pattern in _PATTERNS:
         words = _PATTERN_WORDS.get(kind)
-        for lo, hi in windows.get(_PATTERN_NEEDS[kind], ()):
-            if words and not any(w in low[lo:hi] for w in words) or _cannot_match(kind, text, lo, hi):
+        for lo, hi, window in lowered.get(_PATTERN_NEEDS[kind], ()):
+            if words and not any(map(window.__contains__, words)) or _cannot_match(kind, text, lo, hi):
                 continue  # the pattern's own words are not there
             for m in pattern.finditer(text, lo, hi):
                 s, e = m.span()
