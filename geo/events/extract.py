@@ -81,8 +81,7 @@ def _sentence_mentions(doc: Doc, index: int, tokens: list[Token], indices: list[
     sentence = doc.sentences[index]
     words = sentence_words(tokens, sentence.text)
     quoted = "\"" in sentence.text or "“" in sentence.text
-    context = set().union(*state.recent[-2:]) if state.recent else set()
-    if (not may_trigger(words, context) and not (quoted and not REPORTING.isdisjoint(words))
+    if (not may_trigger(words, *state.recent[-2:]) and not (quoted and not REPORTING.isdisjoint(words))
             or is_furniture(sentence, tokens, doc.title)):
         # nothing can happen here, and nobody speaks: only remember it for what follows
         state.remember_words(words)
