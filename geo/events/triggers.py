@@ -8,6 +8,8 @@ category joins the first event instead of making its own.
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from geo.events.lexicon import BASE_FORMS, FIRST_WORDS, LEXICON, OBJECT_OVERRIDES, Trigger
 from geo.events.state import Candidate, Tok
 from geo.events.words import (
@@ -28,6 +30,7 @@ NOMINAL_BEFORE = {"a", "an", "the", "this", "that", "its", "their", "his", "her"
 AUXILIARIES = PASSIVE_AUX | {"has", "have", "had"}
 #: how many words may stand between a trigger and one it absorbs
 NEAR_TOKENS = 8
+_LOWER = attrgetter("lower")
 
 
 def find_triggers(toks: list[Tok], context: list[set[str]] | None = None) -> list[Candidate]:
@@ -68,7 +71,9 @@ def _reading(toks: list[Tok], i: int, words) -> tuple[int, Trigger] | None:
     for size in FIRST_WORDS.get(toks[i].lower, ()):
         if i + size > n:
             continue
-        key = tuple(t.lower for t in toks[i:i + size])
+        key = tuple(map(_LOWER, toks[i:i + size]))
+        if key not in LEXICON:
+            continue  # most longer keys that open with a trigger's first word are no trigger
         following = {t.lower for t in toks[i + size:i + size + 4]}
         before = toks[i - 1].lower if i else ""
         after = toks[i + size].lower if i + size < n else ""
