@@ -221,10 +221,16 @@ _ABBREVIATIONS = {
 }
 
 
-#: A sentence end: a run of . ! ? (the look-behind starts it at its first mark, so the matcher
-#: never restarts inside a run), closing quotes, space, then a capital or a digit; or a line
-#: break. Possessive quantifiers never backtrack.
-_BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+\s++(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*\S)")
+#: what follows a sentence's closing marks: closing quotes, space, then a capital or a digit
+_AFTER_MARKS = r"[\"'”’)\]]*+\s++(?=[\"'“‘(\[]?[A-Z0-9])"
+#: A sentence end: a run of . ! ? (the look-behind after its first mark says no mark stands
+#: before it, so the matcher never restarts inside a run), closing quotes, space, then a capital
+#: or a digit; or a line break. Possessive quantifiers never backtrack. Each alternative opens
+#: with a literal character, so the regex engine skips from one of ". ! ? newline" to the next
+#: instead of trying the pattern at every position (as it does when a look-behind comes first).
+_BOUNDARY = re.compile("|".join(
+    [rf"{re.escape(mark)}(?<![.!?]{re.escape(mark)})[.!?]*+{_AFTER_MARKS}" for mark in ".!?"]
+    + [r"\n\s*\n", r"\n(?=\s*\S)"]))
 
 
 def split_sentences(text: str) -> tuple[Sentence, ...]:

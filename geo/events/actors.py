@@ -61,7 +61,7 @@ class SentenceNames:
 
 def _starts_name(toks: list[Tok], i: int, names: SentenceNames) -> bool:
     tok = toks[i]
-    if not (tok.is_cap and tok.is_alnum) or tok.lower in MONTHS_DAYS or any(
+    if not (tok.is_cap and tok.is_alnum) or tok.lower in MONTHS_DAYS or names.date_spans and any(
             s <= tok.start < e for s, e in names.date_spans):
         return False
     if not tok.first:
@@ -141,8 +141,8 @@ def _kind(toks: list[Tok], i: int, j: int, names: SentenceNames, is_group: bool)
     if text in names.persons or text.split()[-1] in names.persons and len(words) > 1:
         return "person"
     capitalised = all(t.is_cap for t in toks[i:j + 1] if t.lower not in CONNECTORS)
-    if capitalised and j - i <= 4 and not any(w in ORG_WORDS for w in words) and not toks[i].text.isupper() and (
-            any(w in TITLE_WORDS for w in words) or 1 <= j - i):
+    if capitalised and j - i <= 4 and ORG_WORDS.isdisjoint(words) and not toks[i].text.isupper() and (
+            not TITLE_WORDS.isdisjoint(words) or 1 <= j - i):
         return "person"
     return "group" if is_group and not capitalised else "name"
 
@@ -152,14 +152,14 @@ def _entity(toks: list[Tok], i: int, j: int, names: SentenceNames) -> Entity | N
     span_start, span_end = toks[i].start, toks[j].end
     words = [t.lower for t in toks[i:j + 1]]
     covered = sum(min(e, span_end) - max(s, span_start) for s, e in names.places_only
-                  if s < span_end and e > span_start)
-    is_group = any(w in GROUP_NOUNS for w in words)
+                  if s < span_end and e > span_start) if names.places_only else 0
+    is_group = not GROUP_NOUNS.isdisjoint(words)
     if covered >= (span_end - span_start) - 1 and not is_group:
         return None  # a place where something happens, not someone who acts
     if j + 1 < len(toks) and toks[j + 1].lower in PLACE_NOUNS:
         return None  # "the southern English city of Salisbury": a description of a place
     if toks[j].lower.endswith(("-led", "-backed", "-based", "-style")) or (
-            not is_group and all(w in ACTOR_MODIFIERS for w in words)):
+            not is_group and ACTOR_MODIFIERS.issuperset(words)):
         return None  # "West African-led": a modifier of what follows
     text = names.text[span_start:span_end]
     if text.lower() in NOT_ACTORS or (not is_group and _reports(toks, i)):

@@ -124,15 +124,38 @@ _PATTERN_WORDS: dict[str, tuple[str, ...]] = {
     "shift_unit": ("last", "this", "next", "past", "coming"), "end_of": ("end of",), "iso": ("-",),
 }
 _YEAR_CUE = re.compile(r"\d\d\d\d")
+#: how a year of ``_YEAR`` opens
+_CENTURIES = ("18", "19", "20")
+_DIGIT = re.compile(r"\d")
+#: words one of which the match of a case-blind pattern holds: looked for in lower case, so
+#: only in a window of ASCII text (``re.I`` also matches "ſ" to "s" and the Kelvin sign to "k")
+_ASCII_WORDS: dict[str, tuple[str, ...]] = {
+    "deictic": ("today", "yesterday", "tomorrow", "tonight", "night", "morning", "afternoon", "evening"),
+    "shift_weekday": tuple(WEEKDAYS),
+}
 
 
-def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+def _cannot_match(kind: str, text: str, lo: int, hi: int) -> bool:
+    """Whether the window ``text[lo:hi]`` lacks what every match of ``kind`` holds, which a
+    substring test tells for much less than running the pattern over the window."""
+    if kind in ("mdy", "dmy"):
+        window = text[lo:hi]
+        return not any(century in window for century in _CENTURIES)
+    if kind in ("md", "dm"):
+        return _DIGIT.search(text, lo, hi) is None
+    words = _ASCII_WORDS.get(kind)
+    if words is None:
+        return False
+    window = text[lo:hi]
+    return window.isascii() and not any(word in window.lower() for word in words)
+
+
+def _windows(text: str, low: str) -> dict[str, list[tuple[int, int]]]:
     """Where each kind of pattern may match: (start, end) windows around cue substrings.
 
     Plain substring search is far cheaper than trying every pattern at every
-    position, and most of an article holds no date at all.
+    position, and most of an article holds no date at all. ``low``: the text in lower case.
     """
-    low = text.lower()
     hits: dict[str, list[int]] = {}
     for cue in _MONTH_CUES:
         i = text.find(cue)
@@ -164,14 +187,16 @@ def find_dates(text: str, *, offset: int = 0) -> list[DateExpression]:
     """Date expressions in ``text``, in order, without overlaps."""
     found: list[DateExpression] = []
     taken: list[tuple[int, int]] = []
-    windows = _windows(text)
+    low = text.lower()
+    windows = _windows(text, low)
     if not windows:
         return found
-    low = text.lower()
+    # each window in lower case, cut once for all the patterns that look for words in it
+    lowered = {need: [(lo, hi, low[lo:hi]) for lo, hi in spans] for need, spans in windows.items()}
     for kind, pattern in _PATTERNS:
         words = _PATTERN_WORDS.get(kind)
-        for lo, hi in windows.get(_PATTERN_NEEDS[kind], ()):
-            if words and not any(w in low[lo:hi] for w in words):
+        for lo, hi, window in lowered.get(_PATTERN_NEEDS[kind], ()):
+            if words and not any(map(window.__contains__, words)) or _cannot_match(kind, text, lo, hi):
                 continue  # the pattern's own words are not there
             for m in pattern.finditer(text, lo, hi):
                 s, e = m.span()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+from operator import attrgetter
 
 from geo.doc import Doc, Token
 from geo.events import actors as actor_rules
@@ -57,8 +58,8 @@ def extract_mentions(doc: Doc) -> list[Event]:
     return mentions
 
 
-def _sentence_of(token: Token) -> int:
-    return token.sentence
+#: a token's sentence, read by bisect without a call of Python code per step
+_sentence_of = attrgetter("sentence")
 
 
 @dataclass(slots=True)
@@ -81,8 +82,7 @@ def _sentence_mentions(doc: Doc, index: int, tokens: list[Token], indices: list[
     sentence = doc.sentences[index]
     words = sentence_words(tokens, sentence.text)
     quoted = "\"" in sentence.text or "“" in sentence.text
-    context = set().union(*state.recent[-2:]) if state.recent else set()
-    if (not may_trigger(words, context) and not (quoted and not REPORTING.isdisjoint(words))
+    if (not may_trigger(words, *state.recent[-2:]) and not (quoted and not REPORTING.isdisjoint(words))
             or is_furniture(sentence, tokens, doc.title)):
         # nothing can happen here, and nobody speaks: only remember it for what follows
         state.remember_words(words)

@@ -462,16 +462,18 @@ for _key, _readings in LEXICON.items():
             NEEDS[_key[0]].append(_need)
 
 
-def may_trigger(words: set[str], context: set[str] | frozenset[str] = frozenset()) -> bool:
+def may_trigger(words: set[str], *context: set[str] | frozenset[str]) -> bool:
     """Whether a sentence with these (lower-case) words can hold a trigger at all.
 
     A cheap over-estimate of the matcher, so sentences that cannot hold an event are
-    never tokenised; ``context``: words of the sentences before (for domains).
+    never tokenised; ``context``: the word sets of the sentences before (for domains),
+    read one by one rather than joined for every sentence.
     """
     for first in NEEDS.keys() & words:
         for rest, requires, domain in NEEDS[first]:
             if rest <= words and (not requires or not requires.isdisjoint(words)) and (
-                    not domain or not domain.isdisjoint(words) or not domain.isdisjoint(context)):
+                    not domain or not domain.isdisjoint(words)
+                    or any(not domain.isdisjoint(before) for before in context)):
                 return True
     return False
 

@@ -60,14 +60,14 @@ def modality(toks: list[Tok], cand: Candidate, reported: bool) -> str | None:
     trigger_word = toks[cand.first].lower
     if trigger_word == "would-be":
         return "hypothetical"
-    if any(w in ONGOING for w in words):
+    if not ONGOING.isdisjoint(words):
         return "ongoing"
-    if any(w in HYPOTHETICAL for w in words) or any(w in ("if", "unless") for w in lead):
+    if not HYPOTHETICAL.isdisjoint(words) or "if" in lead or "unless" in lead:
         return "hypothetical"
     if "would" in words[:5]:
-        return "future" if reported or any(w in REPORTING for w in lead) else "hypothetical"
+        return "future" if reported or not REPORTING.isdisjoint(lead) else "hypothetical"
     # ``words`` runs backwards from the trigger, so "set to" reads ("to", "set")
-    if any(w in FUTURE for w in words) or any(
+    if not FUTURE.isdisjoint(words) or any(
             w in FUTURE_TO and n and words[n - 1] == "to" for n, w in enumerate(words)):
         return "future"
     if cand.trigger.pos == "verb" and trigger_word.endswith("ing") and words[:2] and (
@@ -83,7 +83,7 @@ def _noun_tense(toks: list[Tok], cand: Candidate, words: list[str]) -> str:
     """"protests continued", "fighting still raged": a noun's tense from the verbs around it."""
     seg = toks[cand.first].segment
     after = [t.lower for t in toks[cand.last + 1:cand.last + 8] if t.segment == seg]
-    if any(w in ONGOING for w in after[:2]):
+    if not ONGOING.isdisjoint(after[:2]):
         return "ongoing"
     if (any(w in PRESENT for w in words[:6] + after) and not any(w in PAST_AUX for w in words + after)
             and not any(w.endswith("ed") for w in after[:3])):

@@ -8,6 +8,8 @@ category joins the first event instead of making its own.
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from geo.events.lexicon import BASE_FORMS, FIRST_WORDS, LEXICON, OBJECT_OVERRIDES, Trigger
 from geo.events.state import Candidate, Tok
 from geo.events.words import (
@@ -28,6 +30,7 @@ NOMINAL_BEFORE = {"a", "an", "the", "this", "that", "its", "their", "his", "her"
 AUXILIARIES = PASSIVE_AUX | {"has", "have", "had"}
 #: how many words may stand between a trigger and one it absorbs
 NEAR_TOKENS = 8
+_LOWER = attrgetter("lower")
 
 
 def find_triggers(toks: list[Tok], context: list[set[str]] | None = None) -> list[Candidate]:
@@ -43,21 +46,20 @@ def find_triggers(toks: list[Tok], context: list[set[str]] | None = None) -> lis
                 vocabulary.update(words_before)
         return vocabulary
 
-    i = 0
-    while i < len(toks):
-        tok = toks[i]
-        if tok.lower not in FIRST_WORDS or not tok.is_alnum or (
-                tok.is_cap and i > 0 and toks[i - 1].text not in OPENERS and not tok.first):
-            i += 1  # capitalised mid-sentence: a name ("Accra Initiative", "Strike Force"), not a trigger
-            continue
-        match = _reading(toks, i, words)
+    i = 0  # the next token a trigger may start at (a matched trigger's words start none)
+    # only tokens that open some trigger can start one: one pass finds them
+    for k in [k for k, tok in enumerate(toks) if tok.lower in FIRST_WORDS]:
+        tok = toks[k]
+        if k < i or not tok.is_alnum or (
+                tok.is_cap and k > 0 and toks[k - 1].text not in OPENERS and not tok.first):
+            continue  # capitalised mid-sentence: a name ("Accra Initiative", "Strike Force"), not a trigger
+        match = _reading(toks, k, words)
         if match is None:
-            i += 1
             continue
         size, trig = match
-        if _is_event(toks, i, size, trig):
-            found.append(Candidate(i, i + size - 1, trig, trig.category, trig.label))
-        i += size
+        if _is_event(toks, k, size, trig):
+            found.append(Candidate(k, k + size - 1, trig, trig.category, trig.label))
+        i = k + size
     absorb(toks, found)
     return [c for c in found if not c.absorbed]
 
@@ -68,7 +70,9 @@ def _reading(toks: list[Tok], i: int, words) -> tuple[int, Trigger] | None:
     for size in FIRST_WORDS.get(toks[i].lower, ()):
         if i + size > n:
             continue
-        key = tuple(t.lower for t in toks[i:i + size])
+        key = tuple(map(_LOWER, toks[i:i + size]))
+        if key not in LEXICON:
+            continue  # most longer keys that open with a trigger's first word are no trigger
         following = {t.lower for t in toks[i + size:i + size + 4]}
         before = toks[i - 1].lower if i else ""
         after = toks[i + size].lower if i + size < n else ""

@@ -1,0 +1,73 @@
+"""The fast paths of the doc step give exactly what the plain regexes give.
+
+``tokenize`` cuts most chunks between white space without running ``TOKEN``, and the
+sentence-end regex is written so that the regex engine can skip from mark to mark; both
+must keep every token and every sentence end where the straightforward versions put them.
+The texts are made up here from pieces chosen for their edge cases (initialisms, marks,
+odd white space, non-ASCII letters and digits, case-folding oddities).
+"""
+
+import random
+import re
+
+import pytest
+
+from geo.doc import TOKEN, tokenize
+from geo.events.dates import find_dates
+from geo.text import _BOUNDARY, split_sentences
+
+#: the sentence-end regex as first written (a look-behind first), the reference
+PLAIN_BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+\s++(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*\S)")
+
+PIECES = ["U.S.", "A.", "J.R.R.", "U.S", "said,", "(AP)", "—", "-", "al-Shabab", "didn't", "’s", "“Yes,”",
+          "e.g.", "Mr.", "...", "?!", "x_y", "_", "é", "Σ", "ΣΑΣ", "İ", "ǅ", "٣", "²", "½", "a\u0301", "Ⓐ", "2021",
+          "Monday", "May", "8,", "Gao.", "\"", ")", "[", ". ", ".\n", "\n\n", "\t", "\xa0", "\x85", "\u2028",
+          "\x1c", " ", "  ", "word", "Word", "WORD", "9th"]
+
+
+def _texts(count: int, seed: int):
+    rnd = random.Random(seed)
+    for _ in range(count):
+        yield "".join(rnd.choice(PIECES) + rnd.choice(("", " ", " ", "\n")) for _ in range(rnd.randint(1, 14)))
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_tokens_are_those_of_the_token_regex(seed):
+    for text in _texts(3000, seed):
+        tokens = tokenize(text)
+        assert [(t.start, t.end, t.text) for t in tokens] == [(*m.span(), m.group()) for m in TOKEN.finditer(text)]
+        assert [t.i for t in tokens] == list(range(len(tokens)))
+        for t in tokens:
+            assert (t.lower, t.is_cap, t.is_word, t.is_alnum) == (
+                t.text.lower(), t.text[0].isupper(), t.text[0].isalpha(), t.text[0].isalnum())
+
+
+def test_each_token_knows_its_sentence():
+    for text in _texts(2000, 7):
+        if not text.strip():
+            continue
+        sentences = split_sentences(text)
+        starts = [s.start for s in sentences]
+        for t in tokenize(text, sentences):
+            assert t.sentence == max(0, sum(start <= t.start for start in starts) - 1)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_sentence_ends_are_those_of_the_plain_regex(seed):
+    for text in _texts(3000, seed):
+        assert [m.span() for m in _BOUNDARY.finditer(text)] == [m.span() for m in PLAIN_BOUNDARY.finditer(text)]
+
+
+def test_dates_found_where_windows_are_skipped_for_other_kinds():
+    # each window lacks what some other kind needs (a year, a digit, a deictic or weekday word)
+    cases = {
+        "They met on December 8, 2021 in Accra.": "on December 8, 2021",
+        "They met on 8 December 2021 in Accra.": "on 8 December 2021",
+        "They met in December in Accra.": "in December",
+        "They met on December 8 in Accra.": "on December 8",
+        "Shelling went on last night in Kharkiv.": "last night",
+        "The talks resume MONDAY in Accra.": "MONDAY",
+        "The talks resume Monday morning in Accra.": "Monday morning",
+    }
+    for text, surface in cases.items():
+        assert [d.text for d in find_dates(text)] == [surface], text
