@@ -29,12 +29,6 @@ from geo.text import check_text, split_sentences
 TOKEN = re.compile(r"[A-Z]\.(?:[A-Z]\.)+|[^\W_]+|\S")
 
 
-def _facts(text: str) -> tuple[str, bool, bool, bool]:
-    """A token's lower case, and whether it starts with a capital, a letter, a letter or a digit."""
-    first = text[0]  # a token is never empty
-    return text.lower(), first.isupper(), first.isalpha(), first.isalnum()
-
-
 class Token:
     """One token of the text, with the fields every step asks for computed once.
 
@@ -53,7 +47,11 @@ class Token:
         self.start = start
         self.end = end
         self.text = text
-        self.lower, self.is_cap, self.is_word, self.is_alnum = _facts(text)
+        first = text[0]  # a token is never empty
+        self.lower = text.lower()
+        self.is_cap = first.isupper()
+        self.is_word = first.isalpha()
+        self.is_alnum = first.isalnum()
         self.sentence = sentence
         self.i = i
 
@@ -80,8 +78,6 @@ def tokenize(text: str, sentences: tuple[Sentence, ...] = ()) -> list[Token]:
     bounds.append(len(text) + 1)  # past every token
     tokens: list[Token] = []
     append = tokens.append
-    new = object.__new__
-    facts: dict[str, tuple[str, bool, bool, bool]] = {}  # by word: most words come again in a text
     sent = 0
     next_start = bounds[0]
     end = -1  # where the last chunk ended: one white-space character before the next, mostly
@@ -98,18 +94,9 @@ def tokenize(text: str, sentences: tuple[Sentence, ...] = ()) -> list[Token]:
             while start >= next_start:
                 sent += 1
                 next_start = bounds[sent]
-            known = facts.get(word)
-            if known is None:
-                known = facts[word] = _facts(word)
-            # Token's fields set here, not by Token(): calling the class costs more than the rest
-            token = new(Token)
-            token.start = start
-            token.end = start = start + len(word)
-            token.text = word
-            token.lower, token.is_cap, token.is_word, token.is_alnum = known
-            token.sentence = sent
-            token.i = len(tokens)
-            append(token)
+            stop = start + len(word)
+            append(Token(start, stop, word, sent, len(tokens)))
+            start = stop
     return tokens
 
 
