@@ -218,3 +218,12 @@ def test_a_region_before_airport_is_not_a_namesake_towns_airport(geoparser):
 def test_a_former_country_name_is_the_country(geoparser):
     found = places(geoparser, "The first outbreak was recorded in Zaire in 1976.")
     assert found["Zaire"].kind == "country" and found["Zaire"].country_code == "CD"
+
+
+def test_a_resident_of_a_town_named_like_a_word(gazetteer, geoparser):
+    from geo.pipeline import Geoparser
+
+    text = "A Slater man was convicted of arson in Marshall, Missouri, on Friday."
+    found = places(geoparser, text)
+    assert found["Slater"].admin1 == "Missouri"
+    assert "Slater" not in places(Geoparser(gazetteer, disable=["resident_noun_after"]), text)

@@ -23,6 +23,7 @@ from geo.recognize.lexicon import (
     SMALL_PLACE_POPULATION,
     TITLES,
 )
+from geo.recognize.types import name_type
 from geo.recognize.verdicts import NAME, ORGANISATION, PERSON, Keep, Verdict
 
 # -- how the name names the place ---------------------------------------------------------------
@@ -65,6 +66,20 @@ def code_only(c: Context) -> Verdict:
             or any(p.kind in ("admin1", "admin2") for p in c.places):
         return None
     return NAME if _best_quality(c) == "code" else None
+
+
+#: nouns of a person after "a X": "a Troy woman" is a woman from Troy (US local news)
+RESIDENT_NOUNS = frozenset({"man", "woman", "resident", "teen", "teenager", "boy", "girl", "couple", "native"})
+
+
+def resident_noun_after(c: Context) -> Verdict:
+    """"a Troy woman", "an Athens man": in US local news "a/an X man" is a resident of town X, so
+    X is a place even where it is also a word or a name ('Troy', 'Brunswick', 'Lincoln')."""
+    prev, nxt = c.prev, c.nxt
+    if prev is None or nxt is None or prev.lower not in ("a", "an") or nxt.lower not in RESIDENT_NOUNS \
+            or nxt.is_cap or c.adjectival or c.big_area or not any(p.kind in ("city", "admin2") for p in c.places):
+        return None
+    return Keep(name_type(c))
 
 
 def state_university(c: Context) -> Verdict:

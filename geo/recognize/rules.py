@@ -56,6 +56,7 @@ from geo.recognize.name_rules import (
     listed_with_people,
     named_major_city,
     named_population,
+    resident_noun_after,
     state_university,
     town_comma_division,
     wordlike_alternate,
@@ -495,6 +496,8 @@ _NEWS = "news style"
 RULES: tuple[FilterRule, ...] = (
     FilterRule("postnominal", f"{_GENERAL}: degree letters after a name ('Jane Roe, M.D.')", postnominal),
     FilterRule("state_after_town", "AP dateline and address style: 'Town, St.'", state_after_town),
+    FilterRule("resident_noun_after", "US local news style: 'a Troy woman' is a resident of the town",
+               resident_noun_after),
     FilterRule("town_comma_division", "address style: 'Town, Division' where the division holds such a town",
                town_comma_division),
     FilterRule("state_code_after_town", "AP dateline style: 'TOWN, N.J.', a state in capitals after a town",
