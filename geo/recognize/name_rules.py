@@ -163,7 +163,9 @@ def town_comma_division(c: Context) -> Verdict:
     for e in range(end, k - 1, -1):
         outer = [p for p in c.gazetteer.candidates_by_key(name_key(c.doc.text[tokens[k].start:tokens[e].end]))
                  if p.kind in ("country", "admin1", "admin2")]
-        if any(c.gazetteer.contains(o, p) for o in outer for p in c.places):
+        # towns and divisions by the hierarchy; a named region is kept as a big area anyway, and
+        # testing its point against a country's shape would load shapely (15 MB) for nothing
+        if any(c.gazetteer.contains(o, p) for o in outer for p in c.places if p.kind not in ("region", "continent")):
             return Keep("literal")  # which of the places it is stays the resolver's ("container")
     return None
 
