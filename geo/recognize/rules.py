@@ -203,14 +203,17 @@ def title_word(c: Context) -> Verdict:
 
 
 def sentence_start_word(c: Context) -> Verdict:
-    """A capital that only says "start of sentence" or "headline"."""
+    """A capital that only says "start of sentence" or "headline": a dictionary word, or a given
+    name as common as SENTENCE_START_NEEDS says, that names no big enough place. The frequency of a
+    word that is neither is its proper noun's own ("Newcastle"), so it says nothing against it."""
     if not (c.single and (c.at_sentence_start or c.shouting) and not c.big_area and not c.adjectival
             and not c.dateline):
         return None
     population = named_population(c)
     if c.dictionary and not named_major_city(c) and not c.state_name:
         return WORD
-    if any(c.zipf >= zipf and population < need for zipf, need in SENTENCE_START_NEEDS):
+    if (c.dictionary or c.is_given_name(c.first)) and any(c.zipf >= zipf and population < need
+                                                         for zipf, need in SENTENCE_START_NEEDS):
         return WORD
     if c.first.lower.endswith(("ing", "ly", "ed")) and c.zipf >= SENTENCE_START_AFFIX_ZIPF:
         return WORD
