@@ -186,10 +186,7 @@ def airport_match(gaz: Gazetteer, doc: Doc, i: int, match: Match | None) -> Matc
     "JFK airport"): the gazetteer stores those forms; the span is the name, not the common noun (as
     with "Harris county")."""
     tokens = doc.tokens
-    end = i
-    while end + 1 < len(tokens) and tokens[end + 1].is_cap and tokens[end + 1].is_word \
-            and tokens[end + 1].start - tokens[end].end <= 1 and tokens[end + 1].sentence == tokens[i].sentence:
-        end += 1
+    end = _capitalised_run(tokens, i)
     k = end + 1
     if k >= len(tokens) or tokens[k].text != AIRPORT_NOUN or tokens[k].start - tokens[end].end > 1:
         return match
@@ -251,15 +248,22 @@ _LIST_WORDS = frozenset({",", "and", "or", "&"})
 _LIST_TOKENS = 16
 
 
+def _capitalised_run(tokens: list[Token], i: int, stop: frozenset[str] | dict = frozenset()) -> int:
+    """The last token of the run of adjacent capitalised words from ``i`` in its sentence (words
+    whose lower case is in ``stop`` end it)."""
+    end = i
+    while end + 1 < len(tokens) and tokens[end + 1].is_cap and tokens[end + 1].is_word \
+            and tokens[end + 1].lower not in stop and tokens[end + 1].start - tokens[end].end <= 1 \
+            and tokens[end + 1].sentence == tokens[i].sentence:
+        end += 1
+    return end
+
+
 def county_match(gaz: Gazetteer, doc: Doc, i: int, match: Match | None) -> Match | None:
     """The county (or parish) a name before "county"/"counties" names: "Harris county",
     "Walton and Oconee counties" (the gazetteer knows "Walton County", not a town, there)."""
     tokens = doc.tokens
-    end = i
-    while end + 1 < len(tokens) and tokens[end + 1].is_cap and tokens[end + 1].is_word \
-            and tokens[end + 1].lower not in COUNTY_NOUNS and tokens[end + 1].start - tokens[end].end <= 1 \
-            and tokens[end + 1].sentence == tokens[i].sentence:
-        end += 1
+    end = _capitalised_run(tokens, i, COUNTY_NOUNS)
     noun = _county_noun(tokens, end)
     if noun is None:
         return match
