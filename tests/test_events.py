@@ -217,6 +217,14 @@ def test_a_sanction_concerns_its_target_country() -> None:
     assert event.actors[0].text == "West African leaders"
 
 
+def test_an_organisations_initials_alone_are_an_actor_not_a_modifier() -> None:
+    # "UN" modifies a noun in "UN peacekeepers"; alone, in capitals, it is the organisation
+    event = only(events_of("The UN sent food aid to Gao on Monday.", {"Gao": "literal"}), "AID")
+    assert [a.text for a in event.actors] == ["UN"]
+    patrol = events_of("UN peacekeepers patrolled the roads near Gao.", {"Gao": "literal"})
+    assert [a.text for e in patrol for a in e.actors] == ["UN peacekeepers"]
+
+
 def test_fallbacks_say_why_the_place_was_chosen() -> None:
     text = "BAMAKO, Mali (AP) — Soldiers patrolled the streets.\n\nPolice fired tear gas to disperse the crowd."
     events = events_of(text, {"BAMAKO": "literal", "Mali": "literal"})

@@ -159,8 +159,8 @@ def _entity(toks: list[Tok], i: int, j: int, names: SentenceNames) -> Entity | N
     if j + 1 < len(toks) and toks[j + 1].lower in PLACE_NOUNS:
         return None  # "the southern English city of Salisbury": a description of a place
     if toks[j].lower.endswith(("-led", "-backed", "-based", "-style")) or (
-            not is_group and ACTOR_MODIFIERS.issuperset(words)):
-        return None  # "West African-led": a modifier of what follows
+            not is_group and ACTOR_MODIFIERS.issuperset(words) and not (i == j and toks[i].text.isupper())):
+        return None  # "West African-led": a modifier of what follows; "the UN" alone is the organisation
     text = names.text[span_start:span_end]
     if text.lower() in NOT_ACTORS or (not is_group and _reports(toks, i)):
         return None  # "TNT", "CNN", "told Reuters": weapons and the outlets that report
