@@ -225,6 +225,14 @@ def test_an_organisations_initials_alone_are_an_actor_not_a_modifier() -> None:
     assert [a.text for e in patrol for a in e.actors] == ["UN peacekeepers"]
 
 
+def test_aid_goes_to_whom_it_is_given_after_what_is_given() -> None:
+    event = only(events_of("The UN sent food aid to refugees in Gao.", {"Gao": "literal"}), "AID")
+    assert [a.text for a in event.recipients] == ["refugees"]
+    # a clause break before "to" ends what is given: no recipient is read across it
+    other = only(events_of("The UN sent food aid, and refugees moved to Gao.", {"Gao": "literal"}), "AID")
+    assert [a.text for a in other.recipients] == []
+
+
 def test_fallbacks_say_why_the_place_was_chosen() -> None:
     text = "BAMAKO, Mali (AP) — Soldiers patrolled the streets.\n\nPolice fired tear gas to disperse the crowd."
     events = events_of(text, {"BAMAKO": "literal", "Mali": "literal"})

@@ -415,6 +415,8 @@ def _recipients(clause: ClauseActors) -> list[Actor]:
         if e in clause.by_phrase or e.kind == "pronoun" or e.first - c.last > RECIPIENT_WINDOW:
             continue
         gap = [t.lower for t in toks[c.last + 1:e.first]]
+        if c.category == "AID" and _given_to(gap):
+            return [actor(e)]  # "sent food aid to refugees": what is given, then whom it is given to
         preps = [w for w in gap if w in RECIPIENT_PREPS or w in LOCATIVE_ROLES]
         if any(not (w in DETERMINERS or w in RECIPIENT_PREPS or w in QUANTIFIERS or w.isdigit()
                     or w in ("'s", "’s")) for w in gap if w not in ACTOR_MODIFIERS):
@@ -427,6 +429,16 @@ def _recipients(clause: ClauseActors) -> list[Actor]:
             continue  # "talks on the Nile dam": the topic
         return [actor(e)]
     return []
+
+
+def _given_to(gap: list[str]) -> bool:
+    """Whether the words between an aid trigger and an entity end in "to" (determiners or numbers
+    after it), with what is given before it and no clause break ("sent food aid to the refugees")."""
+    if "to" not in gap:
+        return False
+    k = len(gap) - 1 - gap[::-1].index("to")
+    return all(w.isalnum() for w in gap[:k]) and all(
+        w in DETERMINERS or w in QUANTIFIERS or w.isdigit() for w in gap[k + 1:])
 
 
 __all__ = ("SentenceNames", "actor", "actors", "entities", "register_people", "speaker")
