@@ -233,6 +233,11 @@ def test_aid_goes_to_whom_it_is_given_after_what_is_given() -> None:
     assert [a.text for a in other.recipients] == []
 
 
+def test_a_march_through_a_city_happens_there() -> None:
+    event = only(events_of("Thousands of protesters marched through Gao on Friday.", {"Gao": "literal"}), "PROTEST")
+    assert [(p.name, p.role) for p in event.places] == [("Gao", "where")]
+
+
 def test_fallbacks_say_why_the_place_was_chosen() -> None:
     text = "BAMAKO, Mali (AP) — Soldiers patrolled the streets.\n\nPolice fired tear gas to disperse the crowd."
     events = events_of(text, {"BAMAKO": "literal", "Mali": "literal"})

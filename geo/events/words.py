@@ -124,7 +124,8 @@ ORG_WORDS = {
 #: prepositions that put an event at a place, and the role they give it
 LOCATIVE_ROLES = {
     "in": "where", "at": "where", "near": "where", "inside": "where", "outside": "where",
-    "across": "where", "throughout": "where", "around": "where", "within": "where", "along": "where",
+    "across": "where", "throughout": "where", "through": "where", "around": "where", "within": "where",
+    "along": "where",
     "off": "where", "over": "where", "on": "target", "outskirts": "where", "of": "where",
     "to": "destination", "into": "destination", "towards": "destination", "toward": "destination",
     "from": "origin", "against": "target", "between": "area",
