@@ -227,3 +227,10 @@ def test_a_resident_of_a_town_named_like_a_word(gazetteer, geoparser):
     found = places(geoparser, text)
     assert found["Slater"].admin1 == "Missouri"
     assert "Slater" not in places(Geoparser(gazetteer, disable=["resident_noun_after"]), text)
+
+
+def test_a_big_city_whose_name_ends_like_a_gerund_opens_a_sentence(geoparser):
+    # "Speaking to reporters" opens with a word; "Beijing warned" with a capital city
+    found = places(geoparser, "Beijing warned Taipei against closer ties with Washington.")
+    assert found["Beijing"].country_code == "CN"
+    assert "Speaking" not in places(geoparser, "Speaking to reporters in Lagos, the minister said no.")

@@ -215,8 +215,9 @@ def sentence_start_word(c: Context) -> Verdict:
     if (c.dictionary or c.is_given_name(c.first)) and any(c.zipf >= zipf and population < need
                                                          for zipf, need in SENTENCE_START_NEEDS):
         return WORD
-    if c.first.lower.endswith(("ing", "ly", "ed")) and c.zipf >= SENTENCE_START_AFFIX_ZIPF:
-        return WORD
+    if c.first.lower.endswith(("ing", "ly", "ed")) and c.zipf >= SENTENCE_START_AFFIX_ZIPF \
+            and population < SMALL_PLACE_POPULATION:
+        return WORD  # "Speaking", "Recently": not a city of 100,000 whose name ends so ("Beijing")
     return None
 
 
