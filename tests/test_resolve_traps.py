@@ -234,3 +234,16 @@ def test_a_big_city_whose_name_ends_like_a_gerund_opens_a_sentence(geoparser):
     found = places(geoparser, "Beijing warned Taipei against closer ties with Washington.")
     assert found["Beijing"].country_code == "CN"
     assert "Speaking" not in places(geoparser, "Speaking to reporters in Lagos, the minister said no.")
+
+
+def test_a_list_of_states_pulls_a_namesake_towards_a_state(gazetteer, geoparser):
+    from geo.pipeline import Geoparser
+
+    def state_share(parser):
+        (georgia,) = [t for t in parser.analyse("Voters in Arizona, Georgia and Pennsylvania go to the polls.")
+                      .toponyms if t.text == "Georgia"]
+        readings = [(georgia.place, georgia.confidence), *[(c.place, c.score) for c in georgia.alternatives]]
+        return next(score for place, score in readings if place.kind == "admin1" and place.country_code == "US")
+
+    # the state is not yet the winner (the dev corpora fit list_peer at +0.7), but it gains
+    assert state_share(geoparser) > state_share(Geoparser(gazetteer, disable=["list_peer"])) + 0.05

@@ -118,6 +118,8 @@ class Context:
     #: every reading of the towns and counties named in this name's sentences, with the share of
     #: this name's mentions beside them ("Walton and Oconee counties in Georgia")
     sentence_places: list[tuple[Place, float]] = field(default_factory=list)
+    #: (kind, country code, share) of the places this name's list-mates were placed as
+    list_peers: list[tuple[str, str, float]] = field(default_factory=list)
     #: the continent most of the article's other places are on
     continent: str = ""
     #: points of the article's other placed towns and divisions
@@ -281,6 +283,13 @@ def _contains_sentence_place(p: Place, n: Namesakes, c: Context) -> float:
     return max((share for town, share in c.sentence_places if _inside(town, p)), default=0.0)
 
 
+def _list_peer(p: Place, n: Namesakes, c: Context) -> float:
+    # a list joins names of one kind: "Arizona, Georgia and Pennsylvania" are states of one country,
+    # "Syria, Iraq and Iran" countries; a town's or division's mates also share its country
+    return max((share for kind, cc, share in c.list_peers
+                if kind == p.kind and (p.kind in SUPRANATIONAL or cc == p.country_code)), default=0.0)
+
+
 def _sentence_country(p: Place, n: Namesakes, c: Context) -> float:
     if p.kind in SUPRANATIONAL:
         return 0.0
@@ -341,6 +350,9 @@ ARTICLE_FEATURES: tuple[Feature, ...] = (
     Feature("contains_sentence_place", "an area reading that holds a reading of a town or county named in "
             "the area's sentence is likelier ('Walton County in Georgia', 'Athens, Georgia': the state): the "
             "converse of sentence_container", _contains_sentence_place, lambda c: bool(c.sentence_places)),
+    Feature("list_peer", "names in one list are of one kind ('Arizona, Georgia and Pennsylvania': states of one "
+            "country): a record of the kind (and country) its list-mates were placed as is likelier",
+            _list_peer, lambda c: bool(c.list_peers)),
     Feature("sentence_country", "a town in a country named in its own sentence is likelier ('X is a town in "
             "Ghana'): weaker than a division, news names countries in passing", _sentence_country,
             lambda c: bool(c.sentence_areas)),

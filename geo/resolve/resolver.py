@@ -196,6 +196,7 @@ class Resolver:
         points = [(key, (p.lat, p.lon)) for key, p in placed.items() if p.kind not in SUPRANATIONAL]
         areas = _Areas({**outright, **{k: p for k, p in placed.items() if p.kind in AREA_KINDS}}, names,
                        self._readings(chosen), chosen)
+        lists = _Lists(names)
         result = {}
         for key, n in names.items():
             countries, around = everywhere, continents
@@ -208,6 +209,7 @@ class Resolver:
                               points=[q for k, q in points if k != key],
                               continent=max(around, key=around.__getitem__) if around else "")
             self._add_areas(context, key, names, areas)
+            context.list_peers = lists.peers(key, names, placed)
             result[key] = self._rank(n, context, rows)
         return result
 
@@ -350,6 +352,35 @@ def _without(counts: Counter[str], key: str, count: int) -> Counter[str]:
     if out[key] <= 0:
         del out[key]
     return out
+
+
+class _Lists:
+    """The names of each list of an article ("Arizona, Georgia and Pennsylvania"), for feature
+    ``list_peer``: a name's list-mates, and the kind and country they were placed as."""
+
+    __slots__ = ("members",)
+
+    def __init__(self, names: dict[str | int, _Name]) -> None:
+        keys_of: dict[int, set[str | int]] = defaultdict(set)
+        for key, n in names.items():
+            for _, chain, _ in n.spots:
+                keys_of[chain].add(key)
+        self.members = {chain: keys for chain, keys in keys_of.items() if len(keys) > 1}
+
+    def peers(self, key: str | int, names: dict[str | int, _Name], placed: dict[str | int, Place],
+              ) -> list[tuple[str, str, float]]:
+        """(kind, country code, share) of the placed list-mates of ``key``'s mentions: the share
+        of its mentions that stand in a list with such a mate."""
+        if not self.members:
+            return []
+        n = names[key]
+        out: dict[tuple[str, str], int] = {}
+        for _, chain, _ in n.spots:
+            mates = {(p.kind, p.country_code) for k in self.members.get(chain, ())
+                     if k != key and (p := placed.get(k)) is not None}
+            for mate in mates:
+                out[mate] = out.get(mate, 0) + 1
+        return [(kind, cc, count / n.count) for (kind, cc), count in out.items()]
 
 
 #: what a town-or-county name's records may be (``contains_sentence_place``)
