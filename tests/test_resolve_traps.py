@@ -247,3 +247,10 @@ def test_a_list_of_states_pulls_a_namesake_towards_a_state(gazetteer, geoparser)
 
     # the state is not yet the winner (the dev corpora fit list_peer at +0.7), but it gains
     assert state_share(geoparser) > state_share(Geoparser(gazetteer, disable=["list_peer"])) + 0.05
+
+
+def test_a_list_of_places_after_a_cue_goes_on_through_a_word(gazetteer, geoparser):
+    # "afar" is an English word; third in a list of regions after "in" it is the region
+    found = places(geoparser, "Fighting resumed in Tigray, Amhara and Afar on Monday.")
+    assert found["Afar"].kind == "admin1" and found["Afar"].country_code == "ET"
+    assert "Afar" not in places(geoparser, "Talks with Afar leaders failed.")

@@ -32,6 +32,9 @@ from geo.recognize.lexicon import (
 )
 from geo.recognize.match import Match, flight_sentence
 
+#: how far back a list of names is followed to the cue that opens it (tokens)
+_LIST_LOOKBACK = 24
+
 
 class cached:  # noqa: N801 - used as a decorator, like functools.cached_property
     """A value computed on first use and stored on the instance.
@@ -181,6 +184,16 @@ class Context:
         """"in Washington, New York and Boston": a list goes on where it started."""
         prev = self.prev
         return prev is not None and prev.lower in (",", "and", "or", "&") and self.i - 2 == self.previous_end
+
+    @cached
+    def locative_before_list(self) -> bool:
+        """"in Tigray, Amhara and Afar": the list this name continues opens after a locative cue."""
+        tokens, k = self.tokens, self.i - 1
+        sentence = self.first.sentence
+        while k >= 0 and self.i - k <= _LIST_LOOKBACK and tokens[k].sentence == sentence and (
+                tokens[k].is_cap and tokens[k].is_word or tokens[k].lower in (",", "and", "or", "&")):
+            k -= 1
+        return k >= 0 and tokens[k].sentence == sentence and tokens[k].lower in LOCATIVE
 
     @cached
     def container(self) -> str | None:

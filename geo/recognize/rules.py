@@ -472,6 +472,8 @@ def dictionary_word(c: Context) -> Verdict:
         return None  # "Nyanza province": the division noun says it is a place
     if c.locative and (c.container is not None or c.zipf < RARE_WORD_ZIPF):
         return None  # "in Stroud, Ontario", "near Esperance": a rare word where a place is expected
+    if c.continues_list and c.locative_before_list and c.zipf < LOCATIVE_COMMON_ZIPF:
+        return None  # "in Tigray, Amhara and Afar": a list of places after a cue goes on
     if all(p.kind in ("admin1", "admin2") for p in c.places) or population < SMALL_PLACE_POPULATION \
             or not c.locative and c.zipf >= LOCATIVE_COMMON_ZIPF:
         return WORD
