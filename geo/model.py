@@ -22,7 +22,6 @@ def point_geometry(lat: float, lon: float) -> dict[str, Any]:
     return {"type": "Point", "coordinates": [round(lon, 6), round(lat, 6)]}
 
 
-
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
@@ -42,6 +41,7 @@ def plain(value: Any) -> Any:
             return value
         names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(value))
     return {name: plain(getattr(value, name)) for name in names}
+
 
 @dataclass(frozen=True, slots=True)
 class Place:

@@ -125,8 +125,7 @@ ORG_WORDS = {
 LOCATIVE_ROLES = {
     "in": "where", "at": "where", "near": "where", "inside": "where", "outside": "where",
     "across": "where", "throughout": "where", "through": "where", "around": "where", "within": "where",
-    "along": "where",
-    "off": "where", "over": "where", "on": "target", "outskirts": "where", "of": "where",
+    "along": "where", "off": "where", "over": "where", "on": "target", "outskirts": "where", "of": "where",
     "to": "destination", "into": "destination", "towards": "destination", "toward": "destination",
     "from": "origin", "against": "target", "between": "area",
 }

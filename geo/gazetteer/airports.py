@@ -64,6 +64,8 @@ def _hub_finder(src: Sources) -> Callable[[float, float], bool]:
                    for dy in (-1, 0, 1) for dx in (-1, 0, 1)
                    for city in cells.get((cell[0] + dy, (cell[1] + dx + 180) % 360 - 180), ()))
     return near
+
+
 _GENERIC = re.compile(r"\b(?:International|Intl|Regional|Municipal|National|Airport|Airfield|Air Base|"
                       r"Aerodrome|Airpark)\b\.?", re.IGNORECASE)
 

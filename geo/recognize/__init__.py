@@ -229,7 +229,7 @@ class Recognizer:
         if "airport_name_in_flight_news" in self.span_rules and ctx.airport_in_flight_news:
             kinds: tuple[str, ...] = ("airport",)
         elif "division_noun_after" in self.span_rules and ctx.division_noun_after:
-            kinds: tuple[str, ...] = ("admin1", "admin2")
+            kinds = ("admin1", "admin2")
         elif "division_office_after" in self.span_rules and ctx.office_after:
             # towns have neither governors nor legislatures; countries have no governors
             kinds = ("admin1",) if ctx.office_after in DIVISION_OFFICES else ("country", "admin1")

@@ -209,7 +209,7 @@ class Resolver:
                               points=[q for k, q in points if k != key],
                               continent=max(around, key=around.__getitem__) if around else "")
             self._add_areas(context, key, names, areas)
-            context.list_peers = lists.peers(key, names, placed)
+            context.list_peers = lists.peers(key, placed)
             result[key] = self._rank(n, context, rows)
         return result
 
@@ -358,22 +358,22 @@ class _Lists:
     """The names of each list of an article ("Arizona, Georgia and Pennsylvania"), for feature
     ``list_peer``: a name's list-mates, and the kind and country they were placed as."""
 
-    __slots__ = ("members",)
+    __slots__ = ("members", "names")
 
     def __init__(self, names: dict[str | int, _Name]) -> None:
+        self.names = names
         keys_of: dict[int, set[str | int]] = defaultdict(set)
         for key, n in names.items():
             for _, chain, _ in n.spots:
                 keys_of[chain].add(key)
         self.members = {chain: keys for chain, keys in keys_of.items() if len(keys) > 1}
 
-    def peers(self, key: str | int, names: dict[str | int, _Name], placed: dict[str | int, Place],
-              ) -> list[tuple[str, str, float]]:
+    def peers(self, key: str | int, placed: dict[str | int, Place]) -> list[tuple[str, str, float]]:
         """(kind, country code, share) of the placed list-mates of ``key``'s mentions: the share
         of its mentions that stand in a list with such a mate."""
         if not self.members:
             return []
-        n = names[key]
+        n = self.names[key]
         out: dict[tuple[str, str], int] = {}
         for _, chain, _ in n.spots:
             mates = {(p.kind, p.country_code) for k in self.members.get(chain, ())
