@@ -214,10 +214,11 @@ def predictions(articles: list[Article], resolver: Resolver) -> dict[str, dict]:
     out = {}
     for a in articles:
         exclude = CORPORA[a.corpus][1]
-        resolved = resolver(a.mentions, a.text)
-        toponyms = [t.to_dict() for t in resolved]
-        for t, top in zip(toponyms, resolved, strict=True):
+        resolved = resolver.resolve(a.mentions, a.text)
+        toponyms = [t.to_dict() for t, _ in resolved]
+        for t, (top, outside) in zip(toponyms, resolved, strict=True):
             t["confidence"] = top.confidence  # unrounded, for the calibration fit
+            t["outside"] = outside
         out[a.id] = prediction_record(a.id, toponyms, exclude=exclude)
     return out
 
@@ -263,14 +264,17 @@ def matched_pairs(gold_docs: dict, pred_docs: dict) -> list[tuple[dict, bool]]:
 
 
 def _design(pairs: list[tuple[dict, bool]]) -> tuple[np.ndarray, np.ndarray]:
-    x = np.array([calibration_inputs(t["confidence"], t["kind"], t["country_code"] or "") for t, _ in pairs])
+    x = np.array([_inputs(t) for t, _ in pairs])
     return x, np.array([ok for _, ok in pairs], float)
 
 
 def _calibrate(calibration: Calibration, t: dict) -> float:
-    z = float(np.dot([calibration.weights[n] for n in CALIBRATION_INPUTS],
-                     calibration_inputs(t["confidence"], t["kind"], t["country_code"] or "")))
+    z = float(np.dot([calibration.weights[n] for n in CALIBRATION_INPUTS], _inputs(t)))
     return 1 / (1 + math.exp(-z))
+
+
+def _inputs(t: dict) -> list[float]:
+    return calibration_inputs(t["confidence"], t["kind"], t["country_code"] or "", t.get("outside", False))
 
 
 def report(articles: list[Article], preds: dict[str, dict]) -> dict[str, dict]:
@@ -308,7 +312,8 @@ def main() -> int:
               "l2_known": args.l2 * KNOWN_FACTOR, "tied": TIED,
               "objective": "conditional logit over each name's records; positives within 161 km of gold "
                            "or with the gold GeoNames id", "calibration": "Platt on logit(located probability) "
-                           "and the kind and size of the place, fitted on out-of-fold scores of both corpora pooled", "out_of_fold": figures}
+                           "and the kind and size of the place and whether it is outside the article's other countries, "
+                                            "fitted on out-of-fold scores of both corpora pooled", "out_of_fold": figures}
     model = model_of(np.array(final.vector(FEATURE_NAMES)), calibration, fitted)
     for name, value in zip(FEATURE_NAMES, model.vector(FEATURE_NAMES), strict=True):
         print(f"  {name:22s} {value:+.3f}")

@@ -6,6 +6,8 @@ and the resolver places it beside its rival.
 
 import pytest
 
+from geo.pipeline import Geoparser
+
 
 def places(geoparser, text):
     return {t.text: t.place for t in geoparser.analyse(text).toponyms}
@@ -254,3 +256,20 @@ def test_a_list_of_places_after_a_cue_goes_on_through_a_word(gazetteer, geoparse
     found = places(geoparser, "Fighting resumed in Tigray, Amhara and Afar on Monday.")
     assert found["Afar"].kind == "admin1" and found["Afar"].country_code == "ET"
     assert "Afar" not in places(geoparser, "Talks with Afar leaders failed.")
+
+
+def test_a_lone_namesake_abroad_is_not_confident(geoparser):
+    # the only record of the name lies in another country than every other place of the story:
+    # the resolver had no choice to make, but the calibration reads that it is outside
+    abroad = "Flooding closed roads in Sydney and Brisbane, and residents of Lakemont were told to leave."
+    at_home = "Flooding closed roads in Pittsburgh and Altoona, and residents of Lakemont were told to leave."
+    far = places_with_confidence(geoparser, abroad)["Lakemont"]
+    near = places_with_confidence(geoparser, at_home)["Lakemont"]
+    assert far[0] == near[0]  # the same record: only the confidence says the story is elsewhere
+    assert far[1] < 0.9 <= near[1]
+    plain = Geoparser(geoparser.gazetteer, events=False, disable=["outside_article_countries"])
+    assert places_with_confidence(plain, abroad)["Lakemont"][1] >= 0.9
+
+
+def places_with_confidence(parser, text):
+    return {t.text: (t.place, t.confidence) for t in parser.analyse(text).toponyms}

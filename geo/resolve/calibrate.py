@@ -1,9 +1,12 @@
 """Calibration: turn the model's top probability into P(the place is within 161 km).
 
-A logistic curve on the logit of the top probability (Platt scaling) and on
-what kind of place won: a country's or a region's point is one convention
-among several (GeoNames', Wikipedia's, a shape's centroid), so "within 161 km"
-is less sure for a large area whatever the resolver's certainty. Fitted out of
+A logistic curve on the logit of the top probability (Platt scaling), on
+what kind of place won (a country's or a region's point is one convention
+among several: GeoNames', Wikipedia's, a shape's centroid, so "within 161 km"
+is less sure for a large area whatever the resolver's certainty) and on
+whether a town or division that won lies outside every country of the
+article's other places (a lone namesake abroad: the resolver may be sure
+among the name's records and still be wrong about which name is meant). Fitted out of
 fold by ``scripts/fit_resolver.py`` on the dev corpora; with no fitted map the
 probability passes through unchanged.
 """
@@ -39,20 +42,26 @@ def country_area_km2() -> dict[str, float]:
 
 #: the inputs of the calibration map, in order
 CALIBRATION_INPUTS = ("logit", "probability", "country", "country_log_area", "admin1", "admin1_country_log_area",
-                      "region", "continent", "bias")
+                      "region", "continent", "outside", "bias")
+
+#: kinds the "outside" input reads: countries and regions are named in passing from anywhere
+OUTSIDE_KINDS = frozenset({"city", "admin1", "admin2", "airport"})
 
 
-def calibration_inputs(p: float, kind: str, country_code: str) -> list[float]:
+def calibration_inputs(p: float, kind: str, country_code: str, outside: bool = False) -> list[float]:
     """What the map reads: the top probability's logit and the kind (and size) of the place.
 
     A first-level division is sized by its country (the states of a large country are large:
     Queensland, Hawaii's islands), since the cache keeps no division shapes; continents apart
-    from named regions (their points follow yet other conventions).
+    from named regions (their points follow yet other conventions). ``outside``: the winner's
+    country is none of the countries of the article's other confidently placed names (and
+    there are some); read for towns and divisions only.
     """
     area = country_area_km2().get(country_code, 0.0) if kind in ("country", "admin1") else 0.0
     size = math.log10(area + 1) / 7 if area else 0.0
     return [logit(p), p, float(kind == "country"), size if kind == "country" else 0.0, float(kind == "admin1"),
-            size if kind == "admin1" else 0.0, float(kind == "region"), float(kind == "continent"), 1.0]
+            size if kind == "admin1" else 0.0, float(kind == "region"), float(kind == "continent"),
+            float(outside and kind in OUTSIDE_KINDS), 1.0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,9 +77,10 @@ class Calibration:
     def to_dict(self) -> dict[str, float] | None:
         return dict(self.weights) or None
 
-    def __call__(self, p: float, place: Place | None = None) -> float:
+    def __call__(self, p: float, place: Place | None = None, outside: bool = False) -> float:
         if not self.weights:
             return p
-        inputs = calibration_inputs(p, place.kind, place.country_code) if place else calibration_inputs(p, "", "")
+        inputs = (calibration_inputs(p, place.kind, place.country_code, outside) if place
+                  else calibration_inputs(p, "", ""))
         z = sum(self.weights.get(n, 0.0) * x for n, x in zip(CALIBRATION_INPUTS, inputs, strict=True))
         return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0

@@ -15,7 +15,6 @@ import re
 import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from operator import mul
 
 from geo.gazetteer import Gazetteer, name_key
@@ -34,6 +33,18 @@ from geo.resolve.features import (
     in_facility_name,
 )
 from geo.resolve.prior import PRIOR_FEATURES, PriorFeature, prior_values
+from geo.resolve.rules import (
+    CODE_CASE,
+    CONTAINER_AREA,
+    FACILITY,
+    LOCATED,
+    ONE_SENSE,
+    OUTSIDE,
+    PEER_LIST,
+    PEERS,
+    SENTENCE_READINGS,
+    ResolverRule,
+)
 from geo.resolve.score import Model, default_model, softmax
 
 #: every feature's name, in the order of a feature row
@@ -65,40 +76,6 @@ AREA_READING_MIN = 0.02
 LIST_GAP = re.compile(r"\s*[,;/]?\s*(?:(?:and|or|&|as well as)\s+)?(?:the\s+)?")
 
 
-@dataclass(frozen=True, slots=True)
-class ResolverRule:
-    """A rule of the resolver that is not a feature of one candidate."""
-
-    name: str
-    provenance: str
-
-
-FACILITY = ResolverRule("facility_name_outside", "a name inside a facility's name ('St. Paul's Hospital', "
-                        "the Church of St. Peter and St. Paul) whose every record lies outside the countries "
-                        "the article places is a saint or a person, not a place: left unresolved")
-LOCATED = ResolverRule("located_probability", "what a name's ranking says about where it is, not which record: "
-                       "the probability of the records within 161 km of the winner (a county and its town "
-                       "split the mass but agree on the place); off: the winner's own probability")
-CODE_CASE = ResolverRule("airport_code_in_capitals", "an airport found by its code ('JFK', 'EGLL': a name "
-                         "its own name does not contain) is meant only where the code is written in capitals; "
-                         "a capitalised word ('Fans' at a sentence start) is the word")
-PEERS = ResolverRule("container_not_a_peer", "'X, Y' where X is itself a state (or a country), Y one too, and "
-                     "the two stand in a list of three or more names ('Oklahoma, Pennsylvania and Texas') is a "
-                     "list, not an address: Y is no container of X ('Portland, Maine' stays an address though a "
-                     "Jamaican parish is named Portland)")
-SENTENCE_READINGS = ResolverRule("sentence_area_readings", "an area named in a mention's sentence counts by "
-                                 "each of its likely readings, not only its winner ('deputies of Gibson County "
-                                 "... in Medina': the Gibson County that contains a Medina); off: the winner only")
-PEER_LIST = ResolverRule("sentence_list_is_no_container", "a division named in the same list as the name "
-                         "('Texas and Portland', 'Wyoming, Iowa and Nevada') is its peer, not its "
-                         "container: it does not count as named in the name's sentence")
-CONTAINER_AREA = ResolverRule("container_is_an_area", "the Y of 'X, Y' names the country or division X is in "
-                              "(the address convention): where Y has such a reading, Y is that area ('Moore, "
-                              "Oklahoma' names the state, not Oklahoma City), unless Y is a city of a million")
-ONE_SENSE = ResolverRule("one_sense_per_discourse", "every mention of a name in one article means the same "
-                         "place (Gale, Church & Yarowsky 1992); off: each mention is resolved on its own")
-
-
 class Resolver:
     """Pick a place for every mention, with a confidence and the runners-up.
 
@@ -125,7 +102,7 @@ class Resolver:
     @property
     def features(self) -> tuple[PriorFeature | Feature | ResolverRule, ...]:
         return (*PRIOR_FEATURES, *CONTEXT_FEATURES, FACILITY, LOCATED, CODE_CASE, PEERS, SENTENCE_READINGS, PEER_LIST,
-                CONTAINER_AREA, ONE_SENSE)
+                CONTAINER_AREA, OUTSIDE, ONE_SENSE)
 
     def records(self, mention: RawMention) -> list[Place]:
         """The gazetteer records a mention can mean (its candidates, less what the rules exclude)."""
@@ -141,17 +118,45 @@ class Resolver:
         return quality != "code" and (quality != "" or f" {key} " in f" {name_key(place.name)} ")
 
     def __call__(self, mentions: Sequence[RawMention], text: str = "") -> list[Toponym]:
+        return [toponym for toponym, _ in self.resolve(mentions, text)]
+
+    def resolve(self, mentions: Sequence[RawMention], text: str = "") -> list[tuple[Toponym, bool]]:
+        """Each mention's toponym, and whether its place is outside the article's other
+        countries (:data:`OUTSIDE`: what ``scripts/fit_resolver.py`` fits the calibration on)."""
         names = self.resolve_names(mentions, text)
         if FACILITY.name not in self.disabled and text:
             self._drop_facility_names(mentions, text, names)
-        chosen = {key: (ranked, self.model.calibration(self._located(ranked), ranked[0].place) if ranked else 0.0)
-                  for key, (ranked, _) in names.items()}
+        located = {key: self._located(ranked) for key, (ranked, _) in names.items() if ranked}
+        outside = self._outside(names, located)
+        chosen = {key: (ranked, self.model.calibration(located[key], ranked[0].place, key in outside)
+                        if ranked else 0.0) for key, (ranked, _) in names.items()}
         out = []
         for n, m in enumerate(mentions):
-            ranked, conf = chosen[self._key(n, m)]
+            key = self._key(n, m)
+            ranked, conf = chosen[key]
             place = ranked[0].place if ranked else None
-            out.append(Toponym(m.start, m.end, m.text, m.type, place, conf if place else 0.0,
-                               tuple(ranked[1:1 + MAX_ALTERNATIVES]), m.sentence, m.adjectival))
+            out.append((Toponym(m.start, m.end, m.text, m.type, place, conf if place else 0.0,
+                                tuple(ranked[1:1 + MAX_ALTERNATIVES]), m.sentence, m.adjectival), key in outside))
+        return out
+
+    def _outside(self, names: dict[str | int, tuple[list[Candidate], list[list[float]]]],
+                 located: dict[str | int, float]) -> set[str | int]:
+        """The names whose winner's country is none of the countries of the article's other
+        names placed with confidence, where there are some (:data:`OUTSIDE`)."""
+        if OUTSIDE.name in self.disabled:
+            return set()
+        countries: Counter[str] = Counter()
+        for key, (ranked, _) in names.items():
+            if ranked and located[key] >= PLACED_CONFIDENCE and ranked[0].place.country_code:
+                countries[ranked[0].place.country_code] += 1
+        out = set()
+        for key, (ranked, _) in names.items():
+            if not ranked or not ranked[0].place.country_code:
+                continue
+            own = ranked[0].place.country_code
+            others = countries if located[key] < PLACED_CONFIDENCE else _without(countries, own, 1)
+            if others and own not in others:
+                out.add(key)
         return out
 
     def resolve_names(self, mentions: Sequence[RawMention], text: str = "", *, rows: bool = False,

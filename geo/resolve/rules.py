@@ -1,0 +1,46 @@
+"""The resolver's named rules: what it does besides scoring each record by its features.
+
+Each can be switched off by name (``python -m geo rules`` lists them with this provenance).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class ResolverRule:
+    """A rule of the resolver that is not a feature of one candidate."""
+
+    name: str
+    provenance: str
+
+
+FACILITY = ResolverRule("facility_name_outside", "a name inside a facility's name ('St. Paul's Hospital', "
+                        "the Church of St. Peter and St. Paul) whose every record lies outside the countries "
+                        "the article places is a saint or a person, not a place: left unresolved")
+LOCATED = ResolverRule("located_probability", "what a name's ranking says about where it is, not which record: "
+                       "the probability of the records within 161 km of the winner (a county and its town "
+                       "split the mass but agree on the place); off: the winner's own probability")
+CODE_CASE = ResolverRule("airport_code_in_capitals", "an airport found by its code ('JFK', 'EGLL': a name "
+                         "its own name does not contain) is meant only where the code is written in capitals; "
+                         "a capitalised word ('Fans' at a sentence start) is the word")
+PEERS = ResolverRule("container_not_a_peer", "'X, Y' where X is itself a state (or a country), Y one too, and "
+                     "the two stand in a list of three or more names ('Oklahoma, Pennsylvania and Texas') is a "
+                     "list, not an address: Y is no container of X ('Portland, Maine' stays an address though a "
+                     "Jamaican parish is named Portland)")
+SENTENCE_READINGS = ResolverRule("sentence_area_readings", "an area named in a mention's sentence counts by "
+                                 "each of its likely readings, not only its winner ('deputies of Gibson County "
+                                 "... in Medina': the Gibson County that contains a Medina); off: the winner only")
+PEER_LIST = ResolverRule("sentence_list_is_no_container", "a division named in the same list as the name "
+                         "('Texas and Portland', 'Wyoming, Iowa and Nevada') is its peer, not its "
+                         "container: it does not count as named in the name's sentence")
+CONTAINER_AREA = ResolverRule("container_is_an_area", "the Y of 'X, Y' names the country or division X is in "
+                              "(the address convention): where Y has such a reading, Y is that area ('Moore, "
+                              "Oklahoma' names the state, not Oklahoma City), unless Y is a city of a million")
+OUTSIDE = ResolverRule("outside_article_countries", "a town or division placed outside every country of the "
+                       "article's other confidently placed names (a lone namesake abroad: 'Glenrock' in an "
+                       "Australian story drawn in Wyoming) is less often right: an input of the calibration map, "
+                       "fitted with it; off: never outside")
+ONE_SENSE = ResolverRule("one_sense_per_discourse", "every mention of a name in one article means the same "
+                         "place (Gale, Church & Yarowsky 1992); off: each mention is resolved on its own")
