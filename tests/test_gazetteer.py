@@ -135,3 +135,26 @@ def test_only_hubs_are_named_by_their_codes(gazetteer):
 
 def test_airport_codes_never_become_namesakes_of_towns(gazetteer):
     assert all(p.kind != "airport" for p in gazetteer.candidates("Gao"))  # GAO is Guantánamo's airport
+
+
+def test_arabic_place_names_without_their_article():
+    from geo.gazetteer.places import without_arabic_article
+    assert without_arabic_article({"Al Qāmishlī", "Ad Dīwānīyah"}, "SY") == {"Qamishli", "Diwaniyah"}
+    assert without_arabic_article({"Al Ain"}, "AE") == set()  # too short to stand alone
+    assert without_arabic_article({"El Paso"}, "US") == set()  # only where names are Arabic
+    assert without_arabic_article({"Alexandria"}, "EG") == set()  # no article, just the letters
+
+
+def test_bare_arabic_names_resolve(gazetteer):
+    (city,) = [p for p in gazetteer.candidates_by_key("qamishli") if p.kind == "city"]
+    assert city.country_code == "SY"
+    assert gazetteer.name_quality("qamishli", city.geonameid) == "alternate"
+
+
+def test_ceremonial_counties_that_geonames_splits(gazetteer):
+    # a county of England whose councils are unitary authorities: one division, placed among them
+    berkshire = gazetteer.candidates_by_key("berkshire")[0]
+    assert (berkshire.kind, berkshire.country_code, berkshire.admin1) == ("admin2", "GB", "England")
+    assert 51.3 < berkshire.lat < 51.6 and -1.6 < berkshire.lon < -0.5
+    reading = next(p for p in gazetteer.candidates_by_key("reading") if p.country_code == "GB")
+    assert berkshire.population > reading.population

