@@ -83,6 +83,16 @@ def test_a_word_named_town_before_its_division(small_gazetteer):
     assert [n for n, _ in toponyms(small_gazetteer, text, disable=["town_comma_division"])] == ["England"]
 
 
+def test_a_word_named_town_located_by_an_appositive(small_gazetteer):
+    # the appositive form of the address: "X, in Y" where Y holds an X
+    text = "Reading, in England, voted on Monday."
+    assert deciding_rule(small_gazetteer, text, "Reading") == "town_comma_division"
+    assert toponyms(small_gazetteer, text) == [("Reading", "literal"), ("England", "literal")]
+    assert [n for n, _ in toponyms(small_gazetteer, text, disable=["town_comma_division"])] == ["England"]
+    # a division that holds no town of the name locates someone else: "Reading" stays a word
+    assert deciding_rule(small_gazetteer, "Reading, in Mali, voted on Monday.", "Reading") != "town_comma_division"
+
+
 def test_a_facility_named_after_its_town_is_one_name(small_gazetteer):
     text = "Patients reached Gao Regional Hospital on foot."
     assert toponyms(small_gazetteer, text) == [("Gao Regional Hospital", "embedded")]

@@ -147,15 +147,24 @@ def inside_capitalised_name(c: Context) -> Verdict:
 
 #: the longest division name tried after "Town, " ("Prince Edward Island")
 _CONTAINER_TOKENS = 4
+#: the words of an appositive that locates a name: "Austin, in Scott County, Indiana"
+_APPOSITIVE_LOCATIVES = frozenset({"in", "near", "outside"})
+
+
 def town_comma_division(c: Context) -> Verdict:
-    """"Thruxton, Hampshire", "Gao, Mali": a name followed by a comma and a country or division
-    that contains a place of that name is that place, whatever word or person it could also be
-    (address style of English)."""
+    """"Thruxton, Hampshire", "Gao, Mali", "Austin, in Scott County": a name followed by a comma
+    (and an appositive "in", "near" or "outside") and a country or division that contains a
+    place of that name is that place, whatever word or person it could also be (address style
+    of English, and its appositive form)."""
     nxt, nxt2 = c.nxt, c.nxt2
-    if c.adjectival or nxt is None or nxt.text != "," or nxt2 is None or not (nxt2.is_cap and nxt2.is_word) \
-            or nxt2.sentence != c.last.sentence:
+    if c.adjectival or nxt is None or nxt.text != "," or nxt2 is None or nxt2.sentence != c.last.sentence:
         return None
     tokens, k = c.tokens, c.j + 2
+    if nxt2.lower in _APPOSITIVE_LOCATIVES and k + 1 < len(tokens):
+        k += 1
+        nxt2 = tokens[k]
+    if not (nxt2.is_cap and nxt2.is_word) or nxt2.sentence != c.last.sentence:
+        return None
     end = k
     while end + 1 < len(tokens) and end - k < _CONTAINER_TOKENS - 1 and tokens[end + 1].start - tokens[end].end <= 1 \
             and (tokens[end + 1].is_cap and tokens[end + 1].is_word or tokens[end + 1].lower in CONNECTORS):

@@ -504,7 +504,8 @@ RULES: tuple[FilterRule, ...] = (
     FilterRule("state_after_town", "AP dateline and address style: 'Town, St.'", state_after_town),
     FilterRule("resident_noun_after", "US local news style: 'a Troy woman' is a resident of the town",
                resident_noun_after),
-    FilterRule("town_comma_division", "address style: 'Town, Division' where the division holds such a town",
+    FilterRule("town_comma_division", "address style: 'Town, Division' (or 'Town, in Division') where the division "
+               "holds such a town",
                town_comma_division),
     FilterRule("state_code_after_town", "AP dateline style: 'TOWN, N.J.', a state in capitals after a town",
                state_code_after_town),
