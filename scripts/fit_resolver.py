@@ -219,6 +219,7 @@ def predictions(articles: list[Article], resolver: Resolver) -> dict[str, dict]:
         for t, (top, outside) in zip(toponyms, resolved, strict=True):
             t["confidence"] = top.confidence  # unrounded, for the calibration fit
             t["outside"] = outside
+            t["population"] = top.place.population if top.place else 0
         out[a.id] = prediction_record(a.id, toponyms, exclude=exclude)
     return out
 
@@ -274,7 +275,8 @@ def _calibrate(calibration: Calibration, t: dict) -> float:
 
 
 def _inputs(t: dict) -> list[float]:
-    return calibration_inputs(t["confidence"], t["kind"], t["country_code"] or "", t.get("outside", False))
+    return calibration_inputs(t["confidence"], t["kind"], t["country_code"] or "", t.get("outside", False),
+                              t.get("population", 0))
 
 
 def report(articles: list[Article], preds: dict[str, dict]) -> dict[str, dict]:

@@ -42,26 +42,33 @@ def country_area_km2() -> dict[str, float]:
 
 #: the inputs of the calibration map, in order
 CALIBRATION_INPUTS = ("logit", "probability", "country", "country_log_area", "admin1", "admin1_country_log_area",
-                      "region", "continent", "outside", "bias")
+                      "region", "continent", "outside_town",
+                      "outside_town_log_population", "outside_division", "bias")
 
-#: kinds the "outside" input reads: countries and regions are named in passing from anywhere
-OUTSIDE_KINDS = frozenset({"city", "admin1", "admin2", "airport"})
+#: kinds the "outside" inputs read (countries and regions are named in passing from anywhere):
+#: towns, with their size, and divisions apart (a division's population is often unknown)
+OUTSIDE_TOWNS = frozenset({"city", "airport"})
+OUTSIDE_DIVISIONS = frozenset({"admin1", "admin2"})
 
 
-def calibration_inputs(p: float, kind: str, country_code: str, outside: bool = False) -> list[float]:
+def calibration_inputs(p: float, kind: str, country_code: str, outside: bool = False,
+                       population: int = 0) -> list[float]:
     """What the map reads: the top probability's logit and the kind (and size) of the place.
 
     A first-level division is sized by its country (the states of a large country are large:
     Queensland, Hawaii's islands), since the cache keeps no division shapes; continents apart
     from named regions (their points follow yet other conventions). ``outside``: the winner's
     country is none of the countries of the article's other confidently placed names (and
-    there are some); read for towns and divisions only.
+    there are some); read for towns, with their log population (a capital abroad is named in
+    passing, a village abroad is a wrong namesake), and for divisions apart.
     """
     area = country_area_km2().get(country_code, 0.0) if kind in ("country", "admin1") else 0.0
     size = math.log10(area + 1) / 7 if area else 0.0
     return [logit(p), p, float(kind == "country"), size if kind == "country" else 0.0, float(kind == "admin1"),
             size if kind == "admin1" else 0.0, float(kind == "region"), float(kind == "continent"),
-            float(outside and kind in OUTSIDE_KINDS), 1.0]
+            float(outside and kind in OUTSIDE_TOWNS),
+            math.log10(population + 1) / 7 if outside and kind in OUTSIDE_TOWNS else 0.0,
+            float(outside and kind in OUTSIDE_DIVISIONS), 1.0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +87,7 @@ class Calibration:
     def __call__(self, p: float, place: Place | None = None, outside: bool = False) -> float:
         if not self.weights:
             return p
-        inputs = (calibration_inputs(p, place.kind, place.country_code, outside) if place
+        inputs = (calibration_inputs(p, place.kind, place.country_code, outside, place.population) if place
                   else calibration_inputs(p, "", ""))
         z = sum(self.weights.get(n, 0.0) * x for n, x in zip(CALIBRATION_INPUTS, inputs, strict=True))
         return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
