@@ -203,8 +203,11 @@ def _near_anchor(p: Place, n: Namesakes, c: Context) -> float:
 def _near_anchors(places: Sequence[Place], n: Namesakes, c: Context) -> list[float]:
     divisions = {(a.country_code, a.admin1) for a in c.anchors}
     states = {(a.country_code, a.name) for a in c.anchors if a.kind == "admin1"}
-    points = _radians([(a.lat, a.lon) for a in c.anchors])
-    ids = [a.geonameid for a in c.anchors]
+    # a state counts by membership: the distance to its representative point says little
+    # (Pennsylvania's point is 200 km from Washington, DC)
+    towns = [a for a in c.anchors if a.kind != "admin1"]
+    points = _radians([(a.lat, a.lon) for a in towns])
+    ids = [a.geonameid for a in towns]
     out = []
     for p in places:
         if p.kind in SUPRANATIONAL:
