@@ -52,7 +52,7 @@ CANDIDATE_LIMIT = 50
 DEFAULT_CACHE_SIZE = 20_000
 
 _CANDIDATES_SQL = (
-    "SELECT p.* FROM names n JOIN places p ON p.geonameid = n.geonameid WHERE n.key = ? "
+    "SELECT p.*, n.quality FROM names n JOIN places p ON p.geonameid = n.geonameid WHERE n.key = ? "
     "ORDER BY CASE p.kind WHEN 'country' THEN 0 WHEN 'continent' THEN 1 WHEN 'region' THEN 2 "
     "WHEN 'admin1' THEN 3 WHEN 'admin2' THEN 4 WHEN 'city' THEN 5 ELSE 6 END, p.population DESC LIMIT ?")
 
@@ -181,9 +181,12 @@ class Gazetteer:
             raise KeyError(name)
         return rows
 
-    def _query_candidates(self, key: str) -> tuple[Place, ...]:
+    def _query_candidates(self, key: str) -> tuple[tuple[Place, ...], dict[int, str] | None]:
+        """A key's candidates and, where the limit left none out, how the key names each of them
+        (one query for what :meth:`name_quality` would ask again)."""
         rows = self._con.execute(_CANDIDATES_SQL, (key, CANDIDATE_LIMIT)).fetchall()
-        return tuple(_place(r) for r in rows)
+        qualities = {r[0]: r[-1] for r in rows} if len(rows) < CANDIDATE_LIMIT else None
+        return tuple(_place(r) for r in rows), qualities
 
     def _query_place(self, geonameid: int) -> Place | None:
         row = self._con.execute("SELECT * FROM places WHERE geonameid = ?", (geonameid,)).fetchone()
@@ -232,7 +235,7 @@ class Gazetteer:
         """Places known by a name key (see :func:`name_key`), at most 50, best first."""
         if not self._known(key):
             return ()
-        return self._candidates_cached(key)
+        return self._candidates_cached(key)[0]
 
     def has_key(self, key: str) -> bool:
         """Whether any place is known by this name key (answered in memory)."""
@@ -276,6 +279,10 @@ class Gazetteer:
         """How a name key names a place: "main" (its own name), "english" (an English or official
         form: "Ivory Coast", "Harris County", "Heathrow Airport"), "alternate" (any other
         name the sources list), "code" (IATA/ICAO codes, postal abbreviations); "" if it doesn't."""
+        if self._known(key):
+            qualities = self._candidates_cached(key)[1]
+            if qualities is not None:
+                return qualities.get(geonameid, "")
         return self._quality_cached(key).get(geonameid, "")
 
     def demonym(self, form: str) -> Place | None:
