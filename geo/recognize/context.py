@@ -42,6 +42,10 @@ class cached:  # noqa: N801 - used as a decorator, like functools.cached_propert
     ``functools.cached_property`` takes a lock on every first access in Python
     3.11; a context is made for each of thousands of candidate spans and most of
     its facts are read once, so that lock was a tenth of recognition's time.
+    The value is stored with ``setattr`` (this descriptor has no ``__set__``, so it
+    lands in the instance), not through ``obj.__dict__``: reading ``__dict__`` makes
+    CPython build a dict for the instance, and every later attribute read of that
+    context (the rules make dozens) then takes the slower path.
     """
 
     def __init__(self, func: Callable[[Any], Any]) -> None:
@@ -55,7 +59,8 @@ class cached:  # noqa: N801 - used as a decorator, like functools.cached_propert
     def __get__(self, obj: Any, owner: type | None = None) -> Any:
         if obj is None:
             return self
-        value = obj.__dict__[self.name] = self.func(obj)
+        value = self.func(obj)
+        setattr(obj, self.name, value)
         return value
 
 
