@@ -152,12 +152,12 @@ def longest_match(gaz: Gazetteer, doc: Doc, i: int, shouting: bool, division_ope
     tokens, text = doc.tokens, doc.text
     end = _run_end(tokens, i, min(len(tokens), i + MAX_NAME_TOKENS))
     dateline = i + 1 < len(tokens) and tokens[i + 1].text == ","  # "KYIV, Ukraine (AP)"
+    first = tokens[i].text
     for j in range(end, i - 1, -1):
         last = tokens[j]
         if not (last.is_cap and last.is_word):
             continue
-        surface = text[tokens[i].start:last.end]
-        key = name_key(surface)
+        key = _word_key(last) if i == j else name_key(text[tokens[i].start:last.end])
         if j > i and last.lower in INSTITUTION_OPENERS and j + 1 < len(tokens) \
                 and tokens[j + 1].is_cap and tokens[j + 1].start - last.end <= 1 \
                 and not (division_opens and _division_by_name(gaz, key)):
@@ -165,7 +165,6 @@ def longest_match(gaz: Gazetteer, doc: Doc, i: int, shouting: bool, division_ope
         if city_opens and j > i and last.text == "City" and j + 1 < len(tokens) and tokens[j + 1].is_cap \
                 and tokens[j + 1].start - last.end <= 1 and not _own_name(gaz, key):
             continue  # "Springfield City Council": "Springfield City" is only an alternate name
-        first = tokens[i].text
         if first.isupper() and len(first) <= ACRONYM_MAX_LENGTH and i == j and not shouting and not dateline:
             match = _acronym(gaz, tokens, i, key)
             if match is None and flight_codes:
@@ -179,6 +178,13 @@ def longest_match(gaz: Gazetteer, doc: Doc, i: int, shouting: bool, division_ope
         if gaz.has_key(key):
             return Match(i, j, key, gaz.candidates_by_key(key))
     return None
+
+
+def _word_key(token: Token) -> str:
+    """The name key of one token: its lower case where it is ASCII letters and digits (nothing
+    for :func:`name_key` to fold, drop or join, as with most words), else the key itself."""
+    text = token.text
+    return token.lower if text.isascii() and text.isalnum() else name_key(text)
 
 
 #: words of a sentence about flying, where a code in capitals ("JFK", "LHR") names an airport
