@@ -67,9 +67,16 @@ class cached:  # noqa: N801 - used as a decorator, like functools.cached_propert
 class Context:
     """One candidate span in its document; derived facts are computed once, on first use.
 
-    Rules read it and never change it. The span's fields are plain attributes,
-    set once here, since every rule reads several of them.
+    Rules read it and never change it. The span's fields are slots, set once here, since every
+    rule reads several of them; the derived facts go to the instance's ``__dict__``. CPython
+    keeps a class's instance attributes in a compact shared layout of at most 30 names: with
+    the span's 19 fields there too, a context that used a dozen facts overflowed it and got a
+    dict of its own (half of them did), where every attribute read is slower.
     """
+
+    __slots__ = ("doc", "gazetteer", "match", "evidence", "shouting", "previous_end", "tokens", "i", "j",
+                 "key", "places", "adjectival", "first", "last", "single", "prev", "prev2", "nxt", "nxt2",
+                 "__dict__")
 
     def __init__(self, doc: Doc, gazetteer: Gazetteer, match: Match, evidence: Evidence, shouting: bool,
                  previous_end: int) -> None:
