@@ -12,8 +12,10 @@ import re
 
 import pytest
 
-from geo.doc import TOKEN, tokenize
+from geo.doc import TOKEN, make_doc, tokenize
 from geo.events.dates import find_dates
+from geo.recognize.lexicon import CONNECTORS
+from geo.recognize.match import shouting_sentences
 from geo.text import _BOUNDARY, split_sentences
 
 #: the sentence-end regex as first written (a look-behind first), the reference
@@ -71,3 +73,39 @@ def test_dates_found_where_windows_are_skipped_for_other_kinds():
     }
     for text, surface in cases.items():
         assert [d.text for d in find_dates(text)] == [surface], text
+
+
+def _plain_shouting(doc):
+    """shouting_sentences as first written: one count per token, the reference."""
+    size = len(doc.sentences)
+    words, upper, content, title = [0] * size, [0] * size, [0] * size, [0] * size
+    for t in doc.tokens:
+        n = t.sentence
+        if not t.is_word or n >= size:
+            continue
+        words[n] += 1
+        if len(t.text) > 1 and t.text.isupper():
+            upper[n] += 1
+        if t.lower not in CONNECTORS:
+            content[n] += 1
+            title[n] += t.is_cap
+    return frozenset(n for n in range(size) if words[n] >= 3 and (
+        upper[n] >= 0.6 * words[n] or content[n] >= 3 and title[n] == content[n]
+        and not doc.sentences[n].text.endswith((".", '"', "”"))))
+
+
+#: headline-like pieces: capitals, one-letter capitals, title case, connectors, closing marks
+SHOUT_PIECES = ["KYIV", "GAO", "A", "I", "U.S.", "UN", "A1", "Of", "of", "the", "and", "Bay", "Mali",
+                "word", "ΣΑΣ", "ǅ", "İ", "中AB", "中", "9TH", ".", "\"", "”", ",", "\n", "\n\n", "   "]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_shouting_sentences_are_those_of_the_plain_count(seed):
+    rnd = random.Random(seed)
+    for _ in range(3000):
+        text = "".join(rnd.choice(SHOUT_PIECES) + rnd.choice((" ", " ", "", "\n"))
+                       for _ in range(rnd.randint(1, 24)))
+        if not text.strip():
+            continue
+        doc = make_doc(text)
+        assert shouting_sentences(doc) == _plain_shouting(doc), text

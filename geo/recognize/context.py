@@ -42,6 +42,10 @@ class cached:  # noqa: N801 - used as a decorator, like functools.cached_propert
     ``functools.cached_property`` takes a lock on every first access in Python
     3.11; a context is made for each of thousands of candidate spans and most of
     its facts are read once, so that lock was a tenth of recognition's time.
+    The value is stored with ``setattr`` (this descriptor has no ``__set__``, so it
+    lands in the instance), not through ``obj.__dict__``: reading ``__dict__`` makes
+    CPython build a dict for the instance, and every later attribute read of that
+    context (the rules make dozens) then takes the slower path.
     """
 
     def __init__(self, func: Callable[[Any], Any]) -> None:
@@ -55,16 +59,24 @@ class cached:  # noqa: N801 - used as a decorator, like functools.cached_propert
     def __get__(self, obj: Any, owner: type | None = None) -> Any:
         if obj is None:
             return self
-        value = obj.__dict__[self.name] = self.func(obj)
+        value = self.func(obj)
+        setattr(obj, self.name, value)
         return value
 
 
 class Context:
     """One candidate span in its document; derived facts are computed once, on first use.
 
-    Rules read it and never change it. The span's fields are plain attributes,
-    set once here, since every rule reads several of them.
+    Rules read it and never change it. The span's fields are slots, set once here, since every
+    rule reads several of them; the derived facts go to the instance's ``__dict__``. CPython
+    keeps a class's instance attributes in a compact shared layout of at most 30 names: with
+    the span's 19 fields there too, a context that used a dozen facts overflowed it and got a
+    dict of its own (half of them did), where every attribute read is slower.
     """
+
+    __slots__ = ("doc", "gazetteer", "match", "evidence", "shouting", "previous_end", "tokens", "i", "j",
+                 "key", "places", "adjectival", "first", "last", "single", "prev", "prev2", "nxt", "nxt2",
+                 "__dict__")
 
     def __init__(self, doc: Doc, gazetteer: Gazetteer, match: Match, evidence: Evidence, shouting: bool,
                  previous_end: int) -> None:

@@ -7,11 +7,13 @@ matching reads the document's own tokens; nothing is tokenised again.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
+from operator import attrgetter
 
 from geo.doc import Doc, Token
 from geo.gazetteer import Gazetteer, name_key
-from geo.model import Place
+from geo.model import Place, Sentence
 from geo.recognize.lexicon import (
     ACRONYM_MAX_LENGTH,
     ACRONYMS,
@@ -39,22 +41,45 @@ class Match:
 
 
 def shouting_sentences(doc: Doc) -> frozenset[int]:
-    """Sentences in capitals or title case (headlines), where case says little."""
-    size = len(doc.sentences)
-    words, upper, content, title = [0] * size, [0] * size, [0] * size, [0] * size
-    for t in doc.tokens:
-        n = t.sentence
-        if not t.is_word or n >= size:
-            continue
-        words[n] += 1
-        if len(t.text) > 1 and t.text.isupper():
-            upper[n] += 1
-        if t.lower not in CONNECTORS:
-            content[n] += 1
-            title[n] += t.is_cap
-    return frozenset(n for n in range(size) if words[n] >= 3 and (
-        upper[n] >= 0.6 * words[n] or content[n] >= 3 and title[n] == content[n]
-        and not doc.sentences[n].text.endswith((".", '"', "”"))))
+    """Sentences in capitals or title case (headlines), where case says little: of three words
+    or more, most in capitals, or every word but a connector capitalised and no closing mark.
+
+    Read sentence by sentence (the tokens are in sentence order): the capitals are first counted
+    by ``str.isupper`` over the words in one C loop, which counts one-letter words too ("I", "A")
+    and so can only say "too few" with certainty; the exact count runs where it says "maybe". The
+    title-case test runs only on sentences without a closing mark (headlines, captions).
+    """
+    sentences, tokens = doc.sentences, doc.tokens
+    out = []
+    first = 0
+    for n, sentence in enumerate(sentences):
+        last = bisect_left(tokens, n + 1, lo=first, key=_SENTENCE)
+        words = [t for t in tokens[first:last] if t.is_word]
+        first = last
+        if len(words) >= 3 and (_in_capitals(words) or _in_title_case(words, sentence)):
+            out.append(n)
+    return frozenset(out)
+
+
+_SENTENCE = attrgetter("sentence")
+_TEXT = attrgetter("text")
+
+
+def _in_capitals(words: list[Token]) -> bool:
+    """Whether 60 % of the words are in capitals, one-letter words not counted as capitals."""
+    need = 0.6 * len(words)
+    if sum(map(str.isupper, map(_TEXT, words))) < need:
+        return False  # even counting "I" and "A"
+    return sum(1 for t in words if len(t.text) > 1 and t.text.isupper()) >= need
+
+
+def _in_title_case(words: list[Token], sentence: Sentence) -> bool:
+    """Whether three words or more are no connectors and all of those are capitalised, in a
+    sentence without a closing mark."""
+    if sentence.text.endswith((".", '"', "”")):
+        return False
+    content = [t for t in words if t.lower not in CONNECTORS]
+    return len(content) >= 3 and all(t.is_cap for t in content)
 
 
 def _run_end(tokens: list[Token], i: int, limit: int) -> int:
@@ -62,12 +87,8 @@ def _run_end(tokens: list[Token], i: int, limit: int) -> int:
     end = i
     for j in range(i + 1, limit):
         t = tokens[j]
-        possessive = (t.text == "s" and tokens[j - 1].text in ("'", "’") and t.start == tokens[j - 1].end
-                      and j + 1 < limit and tokens[j + 1].is_cap)  # "Cox's Bazar"
-        # French and Italian elided articles inside a name ("Côte d'Ivoire", "Val d'Oise")
-        elided = (t.lower in ELIDED_ARTICLES and j + 2 < limit and tokens[j + 1].text in ("'", "’")
-                  and tokens[j + 1].start == t.end and tokens[j + 2].is_cap)
-        if not (t.is_cap and t.is_word or (t.lower in CONNECTORS and j + 1 < limit) or possessive or elided):
+        if not (t.is_cap and t.is_word or (t.lower in CONNECTORS and j + 1 < limit)
+                or _joins_name(tokens, j, limit)):
             break
         if t.start - tokens[j - 1].end > 1 or t.sentence != tokens[i].sentence:
             break  # a name does not run over a gap or into the next sentence ("Vermont. State")
@@ -75,6 +96,18 @@ def _run_end(tokens: list[Token], i: int, limit: int) -> int:
             break
         end = j
     return end
+
+
+def _joins_name(tokens: list[Token], j: int, limit: int) -> bool:
+    """Whether token ``j``, neither a capitalised word nor a connector, still joins a name: the "s"
+    of a possessive or an elided article. Asked only of the word that ends most runs, not of every word."""
+    t = tokens[j]
+    if t.text == "s":
+        return (tokens[j - 1].text in ("'", "’") and t.start == tokens[j - 1].end
+                and j + 1 < limit and tokens[j + 1].is_cap)  # "Cox's Bazar"
+    # French and Italian elided articles inside a name ("Côte d'Ivoire", "Val d'Oise")
+    return (t.lower in ELIDED_ARTICLES and j + 2 < limit and tokens[j + 1].text in ("'", "’")
+            and tokens[j + 1].start == t.end and tokens[j + 2].is_cap)
 
 
 def _acronym(gaz: Gazetteer, tokens: list[Token], i: int, key: str) -> Match | None:
@@ -119,12 +152,12 @@ def longest_match(gaz: Gazetteer, doc: Doc, i: int, shouting: bool, division_ope
     tokens, text = doc.tokens, doc.text
     end = _run_end(tokens, i, min(len(tokens), i + MAX_NAME_TOKENS))
     dateline = i + 1 < len(tokens) and tokens[i + 1].text == ","  # "KYIV, Ukraine (AP)"
+    first = tokens[i].text
     for j in range(end, i - 1, -1):
         last = tokens[j]
         if not (last.is_cap and last.is_word):
             continue
-        surface = text[tokens[i].start:last.end]
-        key = name_key(surface)
+        key = _word_key(last) if i == j else name_key(text[tokens[i].start:last.end])
         if j > i and last.lower in INSTITUTION_OPENERS and j + 1 < len(tokens) \
                 and tokens[j + 1].is_cap and tokens[j + 1].start - last.end <= 1 \
                 and not (division_opens and _division_by_name(gaz, key)):
@@ -132,7 +165,6 @@ def longest_match(gaz: Gazetteer, doc: Doc, i: int, shouting: bool, division_ope
         if city_opens and j > i and last.text == "City" and j + 1 < len(tokens) and tokens[j + 1].is_cap \
                 and tokens[j + 1].start - last.end <= 1 and not _own_name(gaz, key):
             continue  # "Springfield City Council": "Springfield City" is only an alternate name
-        first = tokens[i].text
         if first.isupper() and len(first) <= ACRONYM_MAX_LENGTH and i == j and not shouting and not dateline:
             match = _acronym(gaz, tokens, i, key)
             if match is None and flight_codes:
@@ -146,6 +178,13 @@ def longest_match(gaz: Gazetteer, doc: Doc, i: int, shouting: bool, division_ope
         if gaz.has_key(key):
             return Match(i, j, key, gaz.candidates_by_key(key))
     return None
+
+
+def _word_key(token: Token) -> str:
+    """The name key of one token: its lower case where it is ASCII letters and digits (nothing
+    for :func:`name_key` to fold, drop or join, as with most words), else the key itself."""
+    text = token.text
+    return token.lower if text.isascii() and text.isalnum() else name_key(text)
 
 
 #: words of a sentence about flying, where a code in capitals ("JFK", "LHR") names an airport
