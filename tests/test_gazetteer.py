@@ -41,6 +41,14 @@ def test_cities500_coverage_and_record_fields(gazetteer):
     assert gazetteer.get(2460596).feature_code == "PPLC"  # Bamako, the capital
 
 
+def test_one_capital_per_country_though_towns_share_its_name(gazetteer):
+    """The country table names the capital; of the two dozen US towns called Washington only
+    the capital (the most populous) is PPLC, or the capital prior lifts every namesake."""
+    capitals = [p for p in gazetteer.candidates("Washington", limit=100) if p.feature_code == "PPLC"]
+    assert [p.geonameid for p in capitals] == [4140963]
+    assert len([p for p in gazetteer.candidates("Washington", limit=100) if p.kind == "city"]) > 20
+
+
 @pytest.mark.parametrize("form, country", [
     ("Malian", "ML"), ("British", "GB"), ("Ivorian", "CI"), ("Nigerien", "NE"), ("Nigerian", "NG"),
     ("Burkinabè", "BF"), ("Malians", "ML"), ("French", "FR"), ("Russian", "RU"),

