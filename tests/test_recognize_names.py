@@ -147,3 +147,25 @@ def test_a_given_name_listed_with_a_full_name_is_a_person(small_gazetteer):
     assert "Levi" in [n for n, _ in toponyms(small_gazetteer, text, disable=["listed_with_people"])]
     # after "in" a place is expected, whatever follows the comma
     assert "Levi" in [n for n, _ in toponyms(small_gazetteer, "At a forum in Levi, Peter Smith spoke.")]
+
+
+def test_a_township_is_the_town_of_its_name_never_a_capital(small_gazetteer):
+    parser = Geoparser(small_gazetteer, events=False, pipeline=("recognize", "resolve"))
+    text = "Officials in Paris Township said the road would reopen."
+    [township] = parser.analyse(text).toponyms
+    assert (township.text, township.type, township.place.geonameid) == ("Paris Township", "literal", 4717560)
+    assert deciding_rule(small_gazetteer, text, "Paris") == "township_name"
+    assert "Paris Township" not in [n for n, _ in toponyms(small_gazetteer, text, disable=["township_name"])]
+    # the abbreviation, and a longer name that goes on ("Township Road") is not the township
+    assert ("Paris Twp", "literal") in toponyms(small_gazetteer, "A crash in Paris Twp. closed the road.")
+    assert "Paris Township" not in [n for n, _ in toponyms(small_gazetteer, "He lives on Paris Township Road.")]
+
+
+def test_a_town_before_its_police_or_people_is_the_town_even_at_a_sentence_start(small_gazetteer):
+    text = "Levi police said the road would reopen."
+    assert deciding_rule(small_gazetteer, text, "Levi") == "town_body_after"
+    assert [n for n, _ in toponyms(small_gazetteer, text)] == ["Levi"]
+    # off, the sentence-initial given name reads as no place
+    assert toponyms(small_gazetteer, text, disable=["town_body_after"]) == []
+    # a noun a person's name modifies too ("Levi officials") says nothing
+    assert deciding_rule(small_gazetteer, "Levi officials said so.", "Levi") != "town_body_after"

@@ -58,7 +58,9 @@ from geo.recognize.name_rules import (
     named_population,
     resident_noun_after,
     state_university,
+    town_body_after,
     town_comma_division,
+    township_name,
     wordlike_alternate,
 )
 from geo.recognize.types import demonym_type
@@ -509,6 +511,8 @@ RULES: tuple[FilterRule, ...] = (
                town_comma_division),
     FilterRule("state_code_after_town", "AP dateline style: 'TOWN, N.J.', a state in capitals after a town",
                state_code_after_town),
+    FilterRule("township_name", "US and Canadian local government: 'X Township' is the municipality of X",
+               township_name),
     FilterRule("calendar_word", f"{_GENERAL}: month, weekday and holiday names", calendar_word),
     FilterRule("company_suffix", f"{_GENERAL}: company-form abbreviations ('Co', 'Inc')", company_suffix),
     FilterRule("stop_word", f"{_GENERAL}: function words (spaCy's stop-word list)", stop_word),
@@ -551,6 +555,8 @@ RULES: tuple[FilterRule, ...] = (
     FilterRule("possessive_name_start", f"{_GENERAL}: possessive compound names ('X's Y')", possessive_name_start),
     FilterRule("defining_sentence", "encyclopaedia style: a lead sentence defines a place ('X is a city')",
                defining_sentence),
+    FilterRule("town_body_after", "US local news style: 'Monroe police said', a town before its bodies or people",
+               town_body_after),
     FilterRule("sentence_start_word", "error class: a sentence-initial or headline capital on a common word",
                sentence_start_word),
     FilterRule("given_name_then_capital", f"{_GENERAL}: given name + surname", given_name_then_capital),
