@@ -166,3 +166,23 @@ def test_ceremonial_counties_that_geonames_splits(gazetteer):
     assert 51.3 < berkshire.lat < 51.6 and -1.6 < berkshire.lon < -0.5
     reading = next(p for p in gazetteer.candidates_by_key("reading") if p.country_code == "GB")
     assert berkshire.population > reading.population
+
+
+def test_saint_spellings_of_a_name():
+    from geo.gazetteer.names import saint_forms
+
+    assert saint_forms("Saint Louis County") == {"St. Louis County"}
+    assert saint_forms("Ste. Genevieve") == {"Sainte Genevieve"}
+    assert saint_forms("Port Saint Lucie") == {"Port St. Lucie"}
+    assert saint_forms("St Albans") == {"Saint Albans"}
+    assert saint_forms("Saint-Denis") == saint_forms("Stone County") == saint_forms("St") == set()
+
+
+@pytest.mark.parametrize("name, kind, country, admin1", [
+    ("St. Louis County", "admin2", "US", "Missouri"), ("St. Tammany Parish", "admin2", "US", "Louisiana"),
+    ("St. Lucia", "country", "LC", ""), ("St. Kitts and Nevis", "country", "KN", ""),
+])
+def test_news_spells_saints_st_where_geonames_writes_saint(gazetteer, name, kind, country, admin1):
+    place = gazetteer.candidates(name)[0]
+    assert (place.kind, place.country_code, place.admin1) == (kind, country, admin1)
+    assert gazetteer.name_quality(name_key(name), place.geonameid) == "english"

@@ -31,3 +31,24 @@ def name_key(name: str) -> str:
 def is_latin(name: str) -> bool:
     """Whether a name is written in Latin script (the ones English news uses)."""
     return all(ord(c) < 0x250 or unicodedata.combining(c) or c in "’‘" for c in name)
+
+
+#: the spellings of a saint's title in place names: GeoNames often writes it out ("Saint Louis
+#: County"), English news in AP style abbreviates it ("St. Louis County", "Ste. Genevieve")
+_SAINT_SPELLINGS = ({"Saint", "St.", "St"}, {"Sainte", "Ste.", "Ste"})
+
+
+def saint_forms(name: str) -> set[str]:
+    """The other spellings of a name whose words include a saint's title, each title spelt the
+    same way throughout ("Saint Louis County" -> "St. Louis County"); empty for other names.
+    Hyphenated French forms ("Saint-Denis") are left as they are written."""
+    words = name.split(" ")
+    forms = set()
+    for spellings in _SAINT_SPELLINGS:
+        at = [i for i, w in enumerate(words[:-1]) if w in spellings and words[i + 1][:1].isupper()]
+        if not at:
+            continue
+        for spelling in ("Saint", "St.") if "Saint" in spellings else ("Sainte", "Ste."):
+            forms.add(" ".join(spelling if i in at else w for i, w in enumerate(words)))
+    forms.discard(name)
+    return {f for f in forms if name_key(f) != name_key(name)}
