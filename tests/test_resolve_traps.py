@@ -273,3 +273,20 @@ def test_a_lone_namesake_abroad_is_not_confident(geoparser):
 
 def places_with_confidence(parser, text):
     return {t.text: (t.place, t.confidence) for t in parser.analyse(text).toponyms}
+
+
+def test_the_state_of_x_is_the_state_not_the_capital(geoparser):
+    found = places(geoparser, "The first case was found on a dairy farm in the state of Washington.")
+    assert (found["Washington"].kind, found["Washington"].admin1) == ("admin1", "Washington")
+    off = Geoparser(geoparser.gazetteer, events=False, disable=["division_noun_before"])
+    assert places(off, "The first case was found on a dairy farm in the state of Washington.")["Washington"].kind \
+        == "city"
+    # "the State of X" where X is no state: the country; a town's own head noun is no "the N of"
+    assert places(geoparser, "The State of Qatar denied the report.")["State of Qatar"].kind == "country"
+
+
+def test_township_and_saint_spellings_in_a_local_story(geoparser):
+    found = places(geoparser, "A fire destroyed a barn in Washington Township, Bergen County, on Sunday. "
+                              "Crews from St. Louis County were not involved.")
+    assert found["Washington Township"].admin1 == "New Jersey"
+    assert (found["St. Louis County"].kind, found["St. Louis County"].country_code) == ("admin2", "US")

@@ -63,7 +63,7 @@ from geo.recognize.name_rules import (
     township_name,
     wordlike_alternate,
 )
-from geo.recognize.types import demonym_type
+from geo.recognize.types import demonym_type, name_type
 from geo.recognize.verdicts import (
     BUILDING,
     NAME,
@@ -108,6 +108,56 @@ def state_code_after_town(c: Context) -> Verdict:
         if states:
             return Keep("literal", places=states, container=False)
     return NAME
+
+
+#: "the state of X", "the city of X": the head nouns of the English "the N of X" naming form, with
+#: the readings of X each allows (towns have no "state of"; "the State of Israel" is a country)
+_NAMING_HEADS = {
+    **dict.fromkeys(("state", "commonwealth"), ("admin1",)),
+    **dict.fromkeys(("province", "prefecture", "governorate", "oblast", "canton", "emirate", "territory"),
+                    ("admin1", "admin2")),
+    **dict.fromkeys(("county", "district", "department", "region", "parish"), ("admin1", "admin2", "region")),
+    **dict.fromkeys(("city", "town", "village", "hamlet"), ("city",)),
+    **dict.fromkeys(("municipality", "borough"), ("city", "admin2")),
+}
+#: what "the state of X" is where X is no state: a country ("the State of Qatar")
+_STATE_HEADS_ALSO = {"state": ("country",), "commonwealth": ("country",)}
+
+
+#: the most words between "the" and the head noun ("the earthquake-ravaged port city of")
+_NAMING_MODIFIERS = 4
+_JOINERS = frozenset("-‐‑–'’")
+
+
+def _definite(tokens: list, head: int) -> bool:
+    """Whether the head noun at ``head`` opens "the (modifiers) N": "the state", "the Canadian
+    province", "the northern port city"; not "Torkula village" (a name's own head noun)."""
+    for k in range(head - 1, max(-1, head - 2 - _NAMING_MODIFIERS), -1):
+        t = tokens[k]
+        if t.lower == "the":
+            return True
+        if not t.is_word:
+            return False
+    return False
+
+
+def division_noun_before(c: Context) -> Verdict:
+    """"in the state of Washington", "the city of Reading", "the Canadian province of Alberta":
+    English names a place by its kind in "the N of X", so X is a place of that kind (the
+    state, not the US capital; the town, not the word), whatever else the name could be."""
+    prev, prev2, nxt = c.prev, c.prev2, c.nxt
+    if c.adjectival or prev is None or prev.text != "of" or prev2 is None or prev2.sentence != c.first.sentence:
+        return None
+    kinds = _NAMING_HEADS.get(prev2.lower)
+    if kinds is None or not _definite(c.tokens, c.i - 2):
+        return None  # "Torkula village of Guma": a village in Guma, not the village Guma
+    if nxt is not None and nxt.start == c.last.end and nxt.text in _JOINERS:
+        return None  # "the city of Port-au-Prince": the name goes on
+    places = tuple(p for p in c.places if p.kind in kinds) \
+        or tuple(p for p in c.places if p.kind in _STATE_HEADS_ALSO.get(prev2.lower, ()))
+    if not places:
+        return None
+    return Keep(name_type(c), places=places)
 
 
 # -- words, not names ---------------------------------------------------------------------------
@@ -511,6 +561,8 @@ RULES: tuple[FilterRule, ...] = (
                town_comma_division),
     FilterRule("state_code_after_town", "AP dateline style: 'TOWN, N.J.', a state in capitals after a town",
                state_code_after_town),
+    FilterRule("division_noun_before", f"{_GENERAL}: 'the state of X', 'the city of X' name X by its kind",
+               division_noun_before),
     FilterRule("township_name", "US and Canadian local government: 'X Township' is the municipality of X",
                township_name),
     FilterRule("calendar_word", f"{_GENERAL}: month, weekday and holiday names", calendar_word),
