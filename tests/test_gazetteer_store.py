@@ -149,3 +149,14 @@ def test_airports_and_name_quality(small_gazetteer):
     assert gaz.name_quality("lhr", airport.geonameid) == "code"
     assert gaz.name_quality("paname", 2988507) == "alternate"
     assert gaz.name_quality("paname", 2643743) == ""
+
+
+def test_town_points_of_a_division_and_the_share_near_its_point(small_gazetteer):
+    from geo.resolve.address import near_share
+
+    texas, harris = small_gazetteer.get(4736286), small_gazetteer.get(4696376)
+    assert sorted(small_gazetteer.town_points(texas)) == [(29.76, -95.36), (33.66, -95.56)]  # Houston, Paris
+    assert small_gazetteer.town_points(harris) == [(29.76, -95.36)]
+    assert small_gazetteer.town_points(small_gazetteer.get(4699066)) == []  # a town holds no towns
+    # Texas' point is 400 km from both its towns; Harris County's is beside Houston
+    assert (near_share(small_gazetteer, texas), near_share(small_gazetteer, harris)) == (0.0, 1.0)

@@ -290,3 +290,18 @@ def test_township_and_saint_spellings_in_a_local_story(geoparser):
                               "Crews from St. Louis County were not involved.")
     assert found["Washington Township"].admin1 == "New Jersey"
     assert (found["St. Louis County"].kind, found["St. Louis County"].country_code) == ("admin2", "US")
+
+
+def test_an_address_whose_town_the_gazetteer_lacks_is_placed_at_its_division(geoparser):
+    # no Stroud in the gazetteer lies in Ontario: the English one is what the address rules out
+    text = "The driver was stopped on Highway 11 in Stroud, Ontario, Canada, and taken to a station."
+    stroud = next(t for t in geoparser.analyse(text).toponyms if t.text == "Stroud")
+    assert (stroud.place.kind, stroud.place.name, stroud.place.country_code) == ("admin1", "Ontario", "CA")
+    assert stroud.confidence < 0.2  # Ontario's point is far from most of its towns
+    assert any(c.place.country_code == "GB" for c in stroud.alternatives)  # still one click away
+    off = Geoparser(geoparser.gazetteer, events=False, disable=["address_abroad_of_every_record"])
+    assert places(off, text)["Stroud"].country_code == "GB"
+    # names of one list are no address, and a town that is in its division stays the town
+    found = places(geoparser, "Troops were sent to Saipan, Guam, Alaska and Hawaii.")
+    assert found["Saipan"].kind == "city" and found["Saipan"].country_code == "MP"
+    assert places(geoparser, "Flights from London, Ontario were cancelled.")["London"].admin1 == "Ontario"

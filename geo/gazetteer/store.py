@@ -275,6 +275,16 @@ class Gazetteer:
             return shape is not None and shape.covers(shapely.Point(inner_place.lon, inner_place.lat))
         return False
 
+    def town_points(self, area: Place) -> list[tuple[float, float]]:
+        """(lat, lon) of every town inside a country or division (by the hierarchy; empty for other
+        places). One scan of the hierarchy per call, a few tens of milliseconds: for the rare
+        question, not for every mention."""
+        column = {"admin1": "admin1_id", "admin2": "admin2_id", "country": "country_id"}.get(area.kind)
+        if column is None:
+            return []
+        return self._con.execute(f"SELECT p.lat, p.lon FROM hierarchy h JOIN places p USING (geonameid) "
+                                 f"WHERE h.{column} = ? AND p.kind = 'city'", (area.geonameid,)).fetchall()
+
     def name_quality(self, key: str, geonameid: int) -> str:
         """How a name key names a place: "main" (its own name), "english" (an English or official
         form: "Ivory Coast", "Harris County", "Heathrow Airport"), "alternate" (any other

@@ -15,7 +15,6 @@ from geo.recognize.context import Context
 from geo.recognize.lexicon import (
     ACRONYM_MAX_LENGTH,
     CALENDAR,
-    CIVIC_TOWN_POPULATION,
     COMPASS,
     CONNECTORS,
     DIVISION_POPULATION,
@@ -83,25 +82,6 @@ def resident_noun_after(c: Context) -> Verdict:
     return Keep(name_type(c))
 
 
-#: a town's bodies and their people, written lower-case after its name ("Monroe police said");
-#: nouns a person's name does not modify the same way (not "officials": "Trump officials")
-TOWN_BODY_NOUNS = frozenset({"police", "firefighters", "sheriff", "deputies", "council", "councilmen",
-                             "schools", "mayor", "residents", "voters", "city"})
-
-
-def town_body_after(c: Context) -> Verdict:
-    """"Monroe police said", "Athens residents": in local news a town's name before a lower-case
-    noun of its police, council, schools or people is the town, even at a sentence start, where
-    the capital would otherwise say nothing, and even where it is also a given name ('Monroe')."""
-    nxt = c.nxt
-    if nxt is None or nxt.lower not in TOWN_BODY_NOUNS or nxt.is_cap or c.adjectival or c.dictionary \
-            or nxt.start - c.last.end > 1 or nxt.sentence != c.last.sentence:
-        return None
-    if not any(p.kind in ("city", "admin2") and p.population >= CIVIC_TOWN_POPULATION for p in c.places):
-        return None
-    return Keep(name_type(c))
-
-
 def state_university(c: Context) -> Verdict:
     """"Mississippi State beat Alabama", "a Penn State study": in US news a state's name with a
     capitalised "State" is its state university (or its teams); the state itself is written
@@ -163,34 +143,6 @@ def inside_capitalised_name(c: Context) -> Verdict:
         return Keep("embedded")  # as embedded_place keeps a sizeable place inside a name
     return ORGANISATION
 
-
-
-#: the words after a name that make it a township's: "Cherry Hill Township", "Howell Twp."
-_TOWNSHIP_WORDS = frozenset({"Township", "Twp"})
-#: a township is a minor civil division: never a country's or a state's seat of government
-_SEAT_CODES = frozenset({"PPLC", "PPLA", "PPLG"})
-#: where "Township" is a unit of local government in English-language news
-_TOWNSHIP_COUNTRIES = frozenset({"US", "CA"})
-
-
-def township_name(c: Context) -> Verdict:
-    """"Cherry Hill Township", "Howell Twp.": a name and "Township" name the municipality (US
-    and Canadian local government; GeoNames files most of them as the town of that name), so
-    the span takes the word and its candidates are the towns, never a capital of that name
-    ("Washington Township" is not the US capital) and bear that name as their own."""
-    nxt, after = c.nxt, c.nxt2
-    if c.adjectival or nxt is None or nxt.text not in _TOWNSHIP_WORDS or nxt.start - c.last.end > 1 \
-            or nxt.sentence != c.last.sentence:
-        return None
-    if after is not None and after.is_cap and after.is_word and after.start - nxt.end <= 1:
-        return None  # "Township Road", "Township Board": a longer name goes on
-    # the towns called that (not those with it as an alternate name: a township bears its own name)
-    towns = tuple(p for p in c.places if p.kind == "city" and p.feature_code not in _SEAT_CODES
-                  and c.gazetteer.name_quality(c.key, p.geonameid) in ("main", "english"))
-    if not towns:
-        return None
-    american = tuple(p for p in towns if p.country_code in _TOWNSHIP_COUNTRIES)
-    return Keep("literal", last=c.j + 1, places=american or towns)
 
 
 #: the longest division name tried after "Town, " ("Prince Edward Island")

@@ -17,16 +17,21 @@ from geo.lexicon import stop_words
 from geo.recognize.context import Context
 from geo.recognize.evidence import is_place_word
 from geo.recognize.facility_rules import building_modifier, city_name, facility_name
+from geo.recognize.kind_rules import (
+    division_noun_before,
+    state_after_town,
+    state_code_after_town,
+    town_body_after,
+    township_name,
+)
 from geo.recognize.lexicon import (
     BUILDING_HEADS,
     CALENDAR,
-    CAPITAL_STATE_CODES,
     CIVIC_HEADS,
     CIVIC_TOWN_POPULATION,
     COMMON_WORD_NEEDS,
     COMPANY_SUFFIXES,
     CURRENCY_SIGNS,
-    DATELINE_STATE_COUNTRIES,
     DEFINING_HEADS,
     FACILITY_HEADS,
     FEATURE_HEADS,
@@ -45,7 +50,6 @@ from geo.recognize.lexicon import (
     SENTENCE_START_NEEDS,
     SINGLE_WORD_POPULATION,
     SMALL_PLACE_POPULATION,
-    STATE_ABBREVIATION_MAX_LENGTH,
     TITLES,
 )
 from geo.recognize.name_rules import (
@@ -58,12 +62,10 @@ from geo.recognize.name_rules import (
     named_population,
     resident_noun_after,
     state_university,
-    town_body_after,
     town_comma_division,
-    township_name,
     wordlike_alternate,
 )
-from geo.recognize.types import demonym_type, name_type
+from geo.recognize.types import demonym_type
 from geo.recognize.verdicts import (
     BUILDING,
     NAME,
@@ -79,86 +81,6 @@ from geo.recognize.verdicts import (
 )
 
 __all__ = ("RULES", "Drop", "FilterRule", "Keep", "Reading", "Verdict")
-
-# -- spans fixed by convention ------------------------------------------------------------------
-
-def state_after_town(c: Context) -> Verdict:
-    """"Springfield, Ill.", "SEVERN, Md. (AP)": a state abbreviation after a town."""
-    prev, prev2, nxt = c.prev, c.prev2, c.nxt
-    if not (c.single and prev is not None and prev.text == "," and prev2 is not None and prev2.is_cap
-            and nxt is not None and nxt.text == "." and nxt.start == c.last.end
-            and len(c.first.text) <= STATE_ABBREVIATION_MAX_LENGTH):
-        return None
-    states = tuple(p for p in c.places if p.kind == "admin1" and p.country_code in DATELINE_STATE_COUNTRIES)
-    if not states:
-        return None
-    # "Ill." keeps its dot; "Columbus, Ohio." ends a sentence with a full stop
-    abbreviation = all(name_key(p.name) != c.key for p in states)
-    return Keep("literal", last=c.j + 1 if abbreviation else None, places=states, container=False)
-
-
-def state_code_after_town(c: Context) -> Verdict:
-    """"ALLENDALE, N.J. --", "HORRY COUNTY, SC (WMBF)": a state's capital-letter abbreviation is a
-    place after a recognised "Town, " or a locative ("in N.J."); elsewhere it is an abbreviation of something else ("ND", "RI")."""
-    if not (c.single and c.key in CAPITAL_STATE_CODES and c.first.text.isupper()):
-        return None
-    prev = c.prev
-    if prev is not None and (prev.text == "," and c.previous_end == c.i - 2 or prev.lower in LOCATIVE):
-        states = tuple(p for p in c.places if p.kind == "admin1" and p.country_code in DATELINE_STATE_COUNTRIES)
-        if states:
-            return Keep("literal", places=states, container=False)
-    return NAME
-
-
-#: "the state of X", "the city of X": the head nouns of the English "the N of X" naming form, with
-#: the readings of X each allows (towns have no "state of"; "the State of Israel" is a country)
-_NAMING_HEADS = {
-    **dict.fromkeys(("state", "commonwealth"), ("admin1",)),
-    **dict.fromkeys(("province", "prefecture", "governorate", "oblast", "canton", "emirate", "territory"),
-                    ("admin1", "admin2")),
-    **dict.fromkeys(("county", "district", "department", "region", "parish"), ("admin1", "admin2", "region")),
-    **dict.fromkeys(("city", "town", "village", "hamlet"), ("city",)),
-    **dict.fromkeys(("municipality", "borough"), ("city", "admin2")),
-}
-#: what "the state of X" is where X is no state: a country ("the State of Qatar")
-_STATE_HEADS_ALSO = {"state": ("country",), "commonwealth": ("country",)}
-
-
-#: the most words between "the" and the head noun ("the earthquake-ravaged port city of")
-_NAMING_MODIFIERS = 4
-_JOINERS = frozenset("-‐‑–'’")
-
-
-def _definite(tokens: list, head: int) -> bool:
-    """Whether the head noun at ``head`` opens "the (modifiers) N": "the state", "the Canadian
-    province", "the northern port city"; not "Torkula village" (a name's own head noun)."""
-    for k in range(head - 1, max(-1, head - 2 - _NAMING_MODIFIERS), -1):
-        t = tokens[k]
-        if t.lower == "the":
-            return True
-        if not t.is_word:
-            return False
-    return False
-
-
-def division_noun_before(c: Context) -> Verdict:
-    """"in the state of Washington", "the city of Reading", "the Canadian province of Alberta":
-    English names a place by its kind in "the N of X", so X is a place of that kind (the
-    state, not the US capital; the town, not the word), whatever else the name could be."""
-    prev, prev2, nxt = c.prev, c.prev2, c.nxt
-    if c.adjectival or prev is None or prev.text != "of" or prev2 is None or prev2.sentence != c.first.sentence:
-        return None
-    kinds = _NAMING_HEADS.get(prev2.lower)
-    if kinds is None or not _definite(c.tokens, c.i - 2):
-        return None  # "Torkula village of Guma": a village in Guma, not the village Guma
-    if nxt is not None and nxt.start == c.last.end and nxt.text in _JOINERS:
-        return None  # "the city of Port-au-Prince": the name goes on
-    places = tuple(p for p in c.places if p.kind in kinds) \
-        or tuple(p for p in c.places if p.kind in _STATE_HEADS_ALSO.get(prev2.lower, ()))
-    if not places:
-        return None
-    return Keep(name_type(c), places=places)
-
 
 # -- words, not names ---------------------------------------------------------------------------
 

@@ -20,6 +20,7 @@ from operator import mul
 from geo.gazetteer import Gazetteer, name_key
 from geo.model import Candidate, Place, Toponym
 from geo.recognize import RawMention
+from geo.resolve.address import unmet_addresses
 from geo.resolve.features import (
     ARTICLE_FEATURES,
     CONTEXT_FEATURES,
@@ -43,6 +44,7 @@ from geo.resolve.rules import (
     PEER_LIST,
     PEERS,
     SENTENCE_READINGS,
+    UNMET_ADDRESS,
     ResolverRule,
 )
 from geo.resolve.score import Model, default_model, softmax
@@ -102,7 +104,7 @@ class Resolver:
     @property
     def features(self) -> tuple[PriorFeature | Feature | ResolverRule, ...]:
         return (*PRIOR_FEATURES, *CONTEXT_FEATURES, FACILITY, LOCATED, CODE_CASE, PEERS, SENTENCE_READINGS, PEER_LIST,
-                CONTAINER_AREA, OUTSIDE, ONE_SENSE)
+                CONTAINER_AREA, OUTSIDE, UNMET_ADDRESS, ONE_SENSE)
 
     def records(self, mention: RawMention) -> list[Place]:
         """The gazetteer records a mention can mean (its candidates, less what the rules exclude)."""
@@ -130,13 +132,19 @@ class Resolver:
         outside = self._outside(names, located)
         chosen = {key: (ranked, self.model.calibration(located[key], ranked[0].place, key in outside)
                         if ranked else 0.0) for key, (ranked, _) in names.items()}
+        unmet = {} if UNMET_ADDRESS.name in self.disabled else \
+            unmet_addresses(self.gazetteer, mentions, chosen, self._key, self._chains(mentions, text),
+                            placed=PLACED_CONFIDENCE)
         out = []
         for n, m in enumerate(mentions):
             key = self._key(n, m)
             ranked, conf = chosen[key]
             place = ranked[0].place if ranked else None
+            alternatives = ranked[1:1 + MAX_ALTERNATIVES]
+            if key in unmet:  # placed at the Y of its address; every record of its own an alternative
+                (place, conf), alternatives = unmet[key], ranked[:MAX_ALTERNATIVES]
             out.append((Toponym(m.start, m.end, m.text, m.type, place, conf if place else 0.0,
-                                tuple(ranked[1:1 + MAX_ALTERNATIVES]), m.sentence, m.adjectival), key in outside))
+                                tuple(alternatives), m.sentence, m.adjectival), key in outside))
         return out
 
     def _outside(self, names: dict[str | int, tuple[list[Candidate], list[list[float]]]],

@@ -42,5 +42,9 @@ OUTSIDE = ResolverRule("outside_article_countries", "a town or division placed o
                        "article's other confidently placed names (a lone namesake abroad: 'Glenrock' in an "
                        "Australian story drawn in Wyoming) is less often right: an input of the calibration map, "
                        "fitted with it; off: never outside")
+UNMET_ADDRESS = ResolverRule("address_abroad_of_every_record", "'X, Y' where no record of X lies in Y "
+                             "(and the winner is in another country) names an X the gazetteer lacks: it is "
+                             "placed at Y, at the probability that a town of Y lies within 161 km of Y's point "
+                             "('Stroud, Ontario' is not the English Stroud); off: the namesake abroad")
 ONE_SENSE = ResolverRule("one_sense_per_discourse", "every mention of a name in one article means the same "
                          "place (Gale, Church & Yarowsky 1992); off: each mention is resolved on its own")

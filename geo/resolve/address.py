@@ -1,0 +1,79 @@
+"""An address whose town the gazetteer lacks: "Stroud, Ontario" when no Stroud lies in Ontario.
+
+The Y of "X, Y" says which country or division X is in. Where no record of X
+lies there, the gazetteer does not have that X, and its namesake abroad (a
+Stroud in England) is the one reading the text rules out. The name is then
+placed at Y itself, with the probability that a town of Y lies within 161 km
+of Y's point (the share of Y's towns that do), times Y's own confidence; its
+records stay as the alternatives, so the reader can still choose one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from geo.gazetteer import Gazetteer
+from geo.model import Candidate, Place
+from geo.recognize import RawMention
+from geo.resolve.features import haversine_km
+
+#: what the Y of an address can be placed at
+ADDRESS_AREAS = frozenset({"country", "admin1", "admin2"})
+#: the scorer's distance: a confidence is the probability of lying this near
+NEAR_KM = 161.0
+
+
+def unmet_addresses(gazetteer: Gazetteer, mentions: Sequence[RawMention],
+                    chosen: dict[str | int, tuple[list[Candidate], float]],
+                    key_of: Callable[[int, RawMention], str | int], chains: dict[int, int], *,
+                    placed: float) -> dict[str | int, tuple[Place, float]]:
+    """Name key -> (Y's place, confidence) for each town whose address abroad of its winner
+    none of its records is inside; ``chains``: each mention's list (``Resolver._chains``),
+    ``placed``: the least confidence of Y to count."""
+    out: dict[str | int, tuple[Place, float]] = {}
+    order = sorted(range(len(mentions)), key=lambda n: mentions[n].start)
+    for at, n in enumerate(order):
+        m = mentions[n]
+        key = key_of(n, m)
+        if not m.container or key in out or not _heads_address(mentions, order, at, chains):
+            continue
+        ranked, _ = chosen[key]
+        container = chosen.get(m.container)
+        if not ranked or container is None or not container[0] or container[1] < placed:
+            continue
+        town, area = ranked[0].place, container[0][0].place
+        if town.kind != "city" or area.kind not in ADDRESS_AREAS or town.country_code == area.country_code:
+            continue  # the same country: a list ("New York, Indiana and Ohio") as often as an address
+        if not _address_ends(mentions, order, at + 2, chains, chosen, key_of, area) \
+                or any(gazetteer.contains(area, c.place) for c in ranked):
+            continue
+        share = near_share(gazetteer, area)
+        if share is not None:
+            out[key] = (area, container[1] * share)
+    return out
+
+
+def _heads_address(mentions: Sequence[RawMention], order: list[int], at: int, chains: dict[int, int]) -> bool:
+    """Whether the mention at ``at`` opens its list ("Stroud, Ontario"), not continues one
+    ("Alaska, Saipan, Guam": names of one list)."""
+    return at == 0 or chains.get(id(mentions[order[at - 1]])) != chains.get(id(mentions[order[at]]))
+
+
+def _address_ends(mentions: Sequence[RawMention], order: list[int], after: int, chains: dict[int, int],
+                  chosen: dict[str | int, tuple[list[Candidate], float]],
+                  key_of: Callable[[int, RawMention], str | int], area: Place) -> bool:
+    """Whether the list ends with Y or goes on only with Y's country ("Stroud, Ontario, Canada"),
+    not with more names of its kind ("Saipan, Guam, Alaska": a list, not an address)."""
+    if after >= len(order) or chains.get(id(mentions[order[after]])) != chains.get(id(mentions[order[after - 1]])):
+        return True
+    n = order[after]
+    ranked, _ = chosen.get(key_of(n, mentions[n]), ([], 0.0))
+    return bool(ranked) and ranked[0].place.kind == "country" and ranked[0].place.country_code == area.country_code
+
+
+def near_share(gazetteer: Gazetteer, area: Place) -> float | None:
+    """The share of an area's towns within 161 km of its point (None where it has none)."""
+    points = gazetteer.town_points(area)
+    if not points:
+        return None
+    return sum(haversine_km((area.lat, area.lon), p) <= NEAR_KM for p in points) / len(points)
