@@ -305,3 +305,17 @@ def test_an_address_whose_town_the_gazetteer_lacks_is_placed_at_its_division(geo
     found = places(geoparser, "Troops were sent to Saipan, Guam, Alaska and Hawaii.")
     assert found["Saipan"].kind == "city" and found["Saipan"].country_code == "MP"
     assert places(geoparser, "Flights from London, Ontario were cancelled.")["London"].admin1 == "Ontario"
+
+
+def test_a_place_s_possessive_names_where_the_next_place_is(geoparser):
+    text = "Ireland's Newport harbour reopened after the storm."
+    assert places(geoparser, text)["Newport"].country_code == "IE"
+    off = Geoparser(geoparser.gazetteer, events=False, disable=["possessive_container"])
+    assert places(off, text)["Newport"].country_code != "IE"
+    # across a preposition the possessive says something else: no container
+    from geo.resolve.address import possessive_containers
+
+    text = "Russia's embassy in London and Kenya's capital Nairobi."
+    mentions = geoparser.analyse(text).toponyms
+    containers = possessive_containers(mentions, text)
+    assert {m.text: containers[id(m)] for m in mentions if id(m) in containers} == {"Nairobi": "kenya"}

@@ -1,4 +1,10 @@
-"""An address whose town the gazetteer lacks: "Stroud, Ontario" when no Stroud lies in Ontario.
+"""Addresses: the possessive one ("Georgia's capital Tbilisi"), and one whose town the gazetteer
+lacks ("Stroud, Ontario" when no Stroud lies in Ontario).
+
+A place's possessive before another place names where that one is, as "X, Y"
+does: "Nigeria's Borno state", "India's northern state of Uttar Pradesh".
+Only across adjectives and nouns: "Russia's embassy in London", "France's
+ambassador to Georgia" name another relation.
 
 The Y of "X, Y" says which country or division X is in. Where no record of X
 lies there, the gazetteer does not have that X, and its namesake abroad (a
@@ -10,9 +16,10 @@ records stay as the alternatives, so the reader can still choose one.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
-from geo.gazetteer import Gazetteer
+from geo.gazetteer import Gazetteer, name_key
 from geo.model import Candidate, Place
 from geo.recognize import RawMention
 from geo.resolve.features import haversine_km
@@ -77,3 +84,31 @@ def near_share(gazetteer: Gazetteer, area: Place) -> float | None:
     if not points:
         return None
     return sum(haversine_km((area.lat, area.lon), p) <= NEAR_KM for p in points) / len(points)
+
+
+#: "X's (up to three lower-case words) Y": the possessive of a place before another place
+_POSSESSIVE = re.compile(r"['’]s\s+((?:[a-z]+\s+){0,3})")
+#: words that, between the two, say they are related otherwise than by where one is
+_RELATION_WORDS = frozenset({"to", "in", "at", "from", "with", "against", "over", "on", "for", "into", "near",
+                             "of", "and", "or", "but", "by", "the", "a", "an", "toward", "towards", "between",
+                             "about", "across", "after", "before", "than", "as", "via", "is", "was", "has"})
+#: "of" may close the run only after these: "the state of", "capital of"
+_OF_HEADS = frozenset({"state", "province", "region", "county", "district", "city", "town", "capital",
+                       "island", "department", "prefecture", "governorate"})
+
+
+def possessive_containers(mentions: Sequence[RawMention], text: str) -> dict[int, str]:
+    """id(mention) -> the name key of the place whose possessive it follows ("Georgia's capital
+    Tbilisi": Tbilisi's container is Georgia)."""
+    out: dict[int, str] = {}
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for before, after in zip(ordered, ordered[1:], strict=False):
+        match = _POSSESSIVE.fullmatch(text, before.end, after.start) if after.start > before.end else None
+        if match is None:
+            continue
+        words = match.group(1).split()
+        closing_of = len(words) >= 2 and words[-1] == "of" and words[-2] in _OF_HEADS
+        if any(w in _RELATION_WORDS for w in (words[:-1] if closing_of else words)):
+            continue
+        out[id(after)] = name_key(before.text)
+    return out

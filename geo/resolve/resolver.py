@@ -20,7 +20,7 @@ from operator import mul
 from geo.gazetteer import Gazetteer, name_key
 from geo.model import Candidate, Place, Toponym
 from geo.recognize import RawMention
-from geo.resolve.address import unmet_addresses
+from geo.resolve.address import possessive_containers, unmet_addresses
 from geo.resolve.features import (
     ARTICLE_FEATURES,
     CONTEXT_FEATURES,
@@ -43,6 +43,7 @@ from geo.resolve.rules import (
     OUTSIDE,
     PEER_LIST,
     PEERS,
+    POSSESSIVE,
     SENTENCE_READINGS,
     UNMET_ADDRESS,
     ResolverRule,
@@ -104,7 +105,7 @@ class Resolver:
     @property
     def features(self) -> tuple[PriorFeature | Feature | ResolverRule, ...]:
         return (*PRIOR_FEATURES, *CONTEXT_FEATURES, FACILITY, LOCATED, CODE_CASE, PEERS, SENTENCE_READINGS, PEER_LIST,
-                CONTAINER_AREA, OUTSIDE, UNMET_ADDRESS, ONE_SENSE)
+                CONTAINER_AREA, POSSESSIVE, OUTSIDE, UNMET_ADDRESS, ONE_SENSE)
 
     def records(self, mention: RawMention) -> list[Place]:
         """The gazetteer records a mention can mean (its candidates, less what the rules exclude)."""
@@ -175,10 +176,11 @@ class Resolver:
         groups = self._groups(mentions)
         chains = self._chains(mentions, text)
         sizes = Counter(chains.values())
+        possessive = {} if POSSESSIVE.name in self.disabled or not text else possessive_containers(mentions, text)
         names = {}
         for key, places in self.name_records(mentions, groups).items():
             group = groups[key]
-            names[key] = _Name(group, places, self._containers(group, chains, sizes), chains)
+            names[key] = _Name(group, places, self._containers(group, chains, sizes, possessive), chains)
             if len(places) > 1:
                 names[key].records = self._record_part(names[key].key, places)
         # round 0: context is only what the text names outright: countries ("Mali", "Malian"),
@@ -324,8 +326,9 @@ class Resolver:
         return groups
 
     def _containers(self, group: list[RawMention], chains: dict[int, int] | None = None,
-                    sizes: Counter[int] | None = None) -> list[Place]:
-        keys = {m.container for m in group if m.container}
+                    sizes: Counter[int] | None = None, possessive: dict[int, str] | None = None) -> list[Place]:
+        keys = {m.container for m in group if m.container} | {possessive[id(m)] for m in group
+                                                             if possessive and id(m) in possessive}
         containers = [p for c in keys for p in self.gazetteer.candidates_by_key(c)[:CONTAINER_CANDIDATES]]
         if PEERS.name in self.disabled or not containers:
             return containers

@@ -38,6 +38,9 @@ PEER_LIST = ResolverRule("sentence_list_is_no_container", "a division named in t
 CONTAINER_AREA = ResolverRule("container_is_an_area", "the Y of 'X, Y' names the country or division X is in "
                               "(the address convention): where Y has such a reading, Y is that area ('Moore, "
                               "Oklahoma' names the state, not Oklahoma City), unless Y is a city of a million")
+POSSESSIVE = ResolverRule("possessive_container", "a place's possessive before another place names where it "
+                          "is, as 'X, Y' does ('Georgia's capital Tbilisi', 'Nigeria's Borno state'); only across "
+                          "adjectives and nouns, not 'Russia's embassy in London'")
 OUTSIDE = ResolverRule("outside_article_countries", "a town or division placed outside every country of the "
                        "article's other confidently placed names (a lone namesake abroad: 'Glenrock' in an "
                        "Australian story drawn in Wyoming) is less often right: an input of the calibration map, "
