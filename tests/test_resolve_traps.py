@@ -319,3 +319,11 @@ def test_a_place_s_possessive_names_where_the_next_place_is(geoparser):
     mentions = geoparser.analyse(text).toponyms
     containers = possessive_containers(mentions, text)
     assert {m.text: containers[id(m)] for m in mentions if id(m) in containers} == {"Nairobi": "kenya"}
+
+
+def test_arab_is_the_arab_world_unless_an_address_makes_it_the_alabama_town(geoparser):
+    assert places(geoparser, "Arab leaders met in Cairo on Sunday.")["Arab"].name == "Arab world"
+    town = places(geoparser, "A tornado hit Arab, Alabama, on Sunday.")["Arab"]
+    assert (town.kind, town.admin1) == ("city", "Alabama")
+    off = Geoparser(geoparser.gazetteer, events=False, disable=["demonym_town"])
+    assert places(off, "A tornado hit Arab, Alabama, on Sunday.")["Arab"].kind == "region"

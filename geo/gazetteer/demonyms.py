@@ -83,7 +83,7 @@ SUPPLEMENT: dict[str, str] = {
     "Scandinavian": "region:Scandinavia", "Baltic": "region:Baltic states",
     "Kashmiri": "region:Kashmir", "Crimean": "region:Crimea",
     "Maghrebi": "region:Maghreb", "Saharan": "region:Sahara", "Siberian": "region:Siberia",
-    "Indian": "IN", "English": "admin1:GB-ENG", "Kurdish": "region:Kurdistan",
+    "Indian": "IN", "English": "admin1:GB-ENG", "Kurdish": "region:Kurdistan", "Arab": "region:Arab world",
     "Central American": "region:Central America", "North American": "continent:NA",
     "South American": "continent:SA",
     "European": "continent:EU", "African": "continent:AF", "Asian": "continent:AS",

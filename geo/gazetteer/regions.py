@@ -145,6 +145,11 @@ REGIONS: tuple[RegionDefinition, ...] = (
     RegionDefinition(-84, "West Country", ("the West Country",), ("GB",), clip=(-5.75, 49.95, -2.0, 51.7)),
     RegionDefinition(-85, "Lake District", ("the Lake District",), ("GB",), clip=(-3.4, 54.2, -2.7, 54.7)),
     RegionDefinition(-86, "Cotswolds", ("the Cotswolds",), ("GB",), clip=(-2.4, 51.6, -1.6, 52.15)),
+    # the Arab League's 22 members: what news means by "Arab states", "Arab leaders", "the Arab world"
+    RegionDefinition(-87, "Arab world", ("the Arab world", "Arab World", "Arab states", "the Arab states",
+                                         "Arab countries", "Arab nations"),
+                     ("DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS",
+                      "QA", "SA", "SO", "SD", "SY", "TN", "AE", "YE")),
 )
 
 

@@ -151,3 +151,16 @@ def town_body_after(c: Context) -> Verdict:
     return Keep(name_type(c))
 
 
+
+
+def demonym_town(c: Context) -> Verdict:
+    """"in Arab, Alabama": a demonym that is also a town's own name, followed by a state or
+    country that holds that town, is the town (the address form of English), not the people."""
+    container = c.container
+    if not c.adjectival or container is None:
+        return None
+    gaz = c.gazetteer
+    towns = [p for p in gaz.candidates_by_key(c.key) if p.kind == "city" and name_key(p.name) == c.key]
+    outer = [p for p in gaz.candidates_by_key(container) if p.kind in ("country", "admin1")]
+    inside = tuple(t for t in towns if any(gaz.contains(o, t) for o in outer))
+    return Keep("literal", places=inside) if inside else None

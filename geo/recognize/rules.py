@@ -18,6 +18,7 @@ from geo.recognize.context import Context
 from geo.recognize.evidence import is_place_word
 from geo.recognize.facility_rules import building_modifier, city_name, facility_name
 from geo.recognize.kind_rules import (
+    demonym_town,
     division_noun_before,
     state_after_town,
     state_code_after_town,
@@ -483,6 +484,8 @@ RULES: tuple[FilterRule, ...] = (
                town_comma_division),
     FilterRule("state_code_after_town", "AP dateline style: 'TOWN, N.J.', a state in capitals after a town",
                state_code_after_town),
+    FilterRule("demonym_town", "address style: 'Arab, Alabama', a demonym that names a town of that state",
+               demonym_town),
     FilterRule("division_noun_before", f"{_GENERAL}: 'the state of X', 'the city of X' name X by its kind",
                division_noun_before),
     FilterRule("township_name", "US and Canadian local government: 'X Township' is the municipality of X",
