@@ -189,3 +189,21 @@ def test_news_abbreviates_titles_geonames_writes_out(gazetteer, name, kind, coun
     place = gazetteer.candidates(name)[0]
     assert (place.kind, place.country_code, place.admin1) == (kind, country, admin1)
     assert gazetteer.name_quality(name_key(name), place.geonameid) == "english"
+
+
+@pytest.mark.parametrize("name, region", [
+    ("USSR", "Soviet Union"), ("former Yugoslavia", "Yugoslavia"), ("East Germany", "East Germany"),
+    ("Karabakh", "Nagorno-Karabakh"), ("Oahu", "Oahu"), ("Bay Area", "San Francisco Bay Area"),
+    ("Arab states", "Arab world"),
+])
+def test_regions_news_names_that_geonames_packages_lack(gazetteer, name, region):
+    place = gazetteer.candidates(name)[0]
+    assert (place.kind, place.name) == ("region", region)
+
+
+def test_former_states_hold_their_successors_towns_and_take_their_demonyms(gazetteer):
+    soviet, kyiv = gazetteer.candidates("Soviet Union")[0], gazetteer.candidates("Kyiv")[0]
+    assert gazetteer.contains(soviet, kyiv) and not gazetteer.contains(soviet, gazetteer.candidates("Warsaw")[0])
+    assert gazetteer.demonym("Soviet").name == "Soviet Union" and gazetteer.demonym("Arab").name == "Arab world"
+    bay = gazetteer.candidates("Bay Area")[0]
+    assert 37.3 < bay.lat < 38.0 and -122.5 < bay.lon < -121.8  # the bay, not the counties north of it

@@ -84,6 +84,8 @@ SUPPLEMENT: dict[str, str] = {
     "Kashmiri": "region:Kashmir", "Crimean": "region:Crimea",
     "Maghrebi": "region:Maghreb", "Saharan": "region:Sahara", "Siberian": "region:Siberia",
     "Indian": "IN", "English": "admin1:GB-ENG", "Kurdish": "region:Kurdistan", "Arab": "region:Arab world",
+    "Soviet": "region:Soviet Union", "Yugoslav": "region:Yugoslavia", "Czechoslovak": "region:Czechoslovakia",
+    "East German": "region:East Germany", "West German": "region:West Germany",
     "Central American": "region:Central America", "North American": "continent:NA",
     "South American": "continent:SA",
     "European": "continent:EU", "African": "continent:AF", "Asian": "continent:AS",

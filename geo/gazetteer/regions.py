@@ -146,10 +146,36 @@ REGIONS: tuple[RegionDefinition, ...] = (
     RegionDefinition(-85, "Lake District", ("the Lake District",), ("GB",), clip=(-3.4, 54.2, -2.7, 54.7)),
     RegionDefinition(-86, "Cotswolds", ("the Cotswolds",), ("GB",), clip=(-2.4, 51.6, -1.6, 52.15)),
     # the Arab League's 22 members: what news means by "Arab states", "Arab leaders", "the Arab world"
-    RegionDefinition(-87, "Arab world", ("the Arab world", "Arab World", "Arab states", "the Arab states",
-                                         "Arab countries", "Arab nations"),
+    RegionDefinition(-87, "Arab world", ("Arab World", "Arab states", "Arab countries", "Arab nations"),
                      ("DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS",
                       "QA", "SA", "SO", "SD", "SY", "TN", "AE", "YE")),
+    # states that no longer exist, which news and encyclopaedias name constantly ("born in the
+    # Soviet Union"): the union of their successors, or the part of one successor they were
+    RegionDefinition(-88, "Soviet Union", ("USSR", "U.S.S.R."),
+                     ("RU", "UA", "BY", "MD", "EE", "LV", "LT", "GE", "AM", "AZ", "KZ", "KG", "TJ", "TM", "UZ")),
+    RegionDefinition(-89, "Yugoslavia", ("former Yugoslavia",),
+                     ("SI", "HR", "BA", "RS", "ME", "MK", "XK")),
+    RegionDefinition(-90, "Czechoslovakia", (), ("CZ", "SK")),
+    RegionDefinition(-91, "East Germany", ("German Democratic Republic",), ("DE",), clip=(9.9, 50.2, 15.1, 54.7)),
+    RegionDefinition(-92, "West Germany", (), ("DE",), clip=(5.8, 47.2, 11.0, 55.1)),
+    # disputed and de facto territories that are no division of the gazetteer
+    RegionDefinition(-93, "Nagorno-Karabakh", ("Nagorno Karabakh", "Karabakh", "Artsakh"),
+                     extent=(46.1, 39.3, 47.3, 40.3)),
+    RegionDefinition(-94, "Golan Heights", ("Golan"), extent=(35.6, 32.6, 35.9, 33.35)),
+    # islands GeoNames files under feature class T, which no source package carries
+    RegionDefinition(-95, "Vancouver Island", (), extent=(-128.5, 48.3, -123.3, 50.8)),
+    RegionDefinition(-96, "Oahu", ("O'ahu", "O‘ahu"), extent=(-158.3, 21.25, -157.65, 21.72)),
+    RegionDefinition(-97, "Maui", (), extent=(-156.7, 20.57, -155.98, 21.03)),
+    RegionDefinition(-98, "Kauai", ("Kaua'i", "Kaua‘i"), extent=(-159.8, 21.87, -159.29, 22.24)),
+    RegionDefinition(-99, "Big Island", ("Hawaii Island"), extent=(-156.07, 18.9, -154.8, 20.27)),
+    RegionDefinition(-100, "Honshu", (), extent=(130.8, 33.4, 142.1, 41.6)),
+    RegionDefinition(-101, "Kyushu", (), extent=(129.5, 31.0, 132.1, 34.0)),
+    RegionDefinition(-102, "Lesbos", ("Lesvos",), extent=(25.8, 38.95, 26.65, 39.45)),
+    # US regions of the news
+    RegionDefinition(-103, "San Francisco Bay Area", ("Bay Area",),
+                     ("US",), clip=(-122.75, 37.1, -121.6, 38.35)),
+    RegionDefinition(-104, "Silicon Valley", (), ("US",), clip=(-122.3, 37.2, -121.7, 37.6)),
+    RegionDefinition(-105, "Gulf Coast", (), ("US",), clip=(-97.5, 25.8, -82.5, 30.8)),
 )
 
 
