@@ -327,3 +327,21 @@ def test_arab_is_the_arab_world_unless_an_address_makes_it_the_alabama_town(geop
     assert (town.kind, town.admin1) == ("city", "Alabama")
     off = Geoparser(geoparser.gazetteer, events=False, disable=["demonym_town"])
     assert places(off, "A tornado hit Arab, Alabama, on Sunday.")["Arab"].kind == "region"
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Tripoli is a city in northern Lebanon, on the Mediterranean coast.", "Tripoli", "LB"),
+    ("Hamilton is a city in New Zealand and the seat of its region.", "Hamilton", "NZ"),
+    ("Flooding hit Cordoba, a city in Argentina, after a week of rain.", "Cordoba", "AR"),
+])
+def test_a_definition_places_its_town_in_the_country_it_names(geoparser, text, name, country):
+    assert places(geoparser, text)[name].country_code == country
+
+
+def test_the_definition_rule_switches_off_and_needs_a_kind_noun(geoparser):
+    text = "Tripoli is a city in northern Lebanon, on the Mediterranean coast."
+    off = Geoparser(geoparser.gazetteer, events=False, disable=["definition_container"])
+    assert places(off, text)["Tripoli"].country_code == "LY"
+    # a description that is no kind of place ("the first monarchy to sign ... of Y") places nothing
+    found = places(geoparser, "Morocco was the first monarchy to sign a treaty of friendship with the United States.")
+    assert found["Morocco"].kind == "country"

@@ -112,3 +112,27 @@ def possessive_containers(mentions: Sequence[RawMention], text: str) -> dict[int
             continue
         out[id(after)] = name_key(before.text)
     return out
+
+
+#: the head nouns of a definition that says what kind of place X is
+_KIND_NOUNS = ("city|town|village|hamlet|municipality|commune|suburb|borough|township|port|capital|county|"
+               "district|province|state|region|area|community|settlement|neighbou?rhood|island|parish|country|"
+               "seat|resort|enclave|territory|oblast|prefecture|department|governorate|part|outskirts")
+#: "X is a city in (northern) Y", "X, a market town in Y", "X, the capital of Y": a definition
+#: that places X in Y, as encyclopaedia leads and news appositives write it (nothing else between)
+_DEFINITION = re.compile(
+    r"(?:\s+(?:is|was)\s+|\s*,\s*)(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:" + _KIND_NOUNS + r")\s+"
+    r"(?:(?:located|situated|lying)\s+)?(?:in|of|near)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?",
+    re.IGNORECASE)
+
+
+def defining_containers(mentions: Sequence[RawMention], text: str) -> dict[int, str]:
+    """id(mention) -> the name key of the place a definition puts it in ("Tripoli is a city in
+    northern Lebanon": Tripoli's container is Lebanon)."""
+    out: dict[int, str] = {}
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for before, after in zip(ordered, ordered[1:], strict=False):
+        if after.start > before.end and _DEFINITION.fullmatch(text, before.end, after.start):
+            out[id(before)] = name_key(after.text)
+    return out

@@ -20,7 +20,7 @@ from operator import mul
 from geo.gazetteer import Gazetteer, name_key
 from geo.model import Candidate, Place, Toponym
 from geo.recognize import RawMention
-from geo.resolve.address import possessive_containers, unmet_addresses
+from geo.resolve.address import defining_containers, possessive_containers, unmet_addresses
 from geo.resolve.features import (
     ARTICLE_FEATURES,
     CONTEXT_FEATURES,
@@ -37,6 +37,7 @@ from geo.resolve.prior import PRIOR_FEATURES, PriorFeature, prior_values
 from geo.resolve.rules import (
     CODE_CASE,
     CONTAINER_AREA,
+    DEFINITION,
     FACILITY,
     LOCATED,
     ONE_SENSE,
@@ -105,7 +106,7 @@ class Resolver:
     @property
     def features(self) -> tuple[PriorFeature | Feature | ResolverRule, ...]:
         return (*PRIOR_FEATURES, *CONTEXT_FEATURES, FACILITY, LOCATED, CODE_CASE, PEERS, SENTENCE_READINGS, PEER_LIST,
-                CONTAINER_AREA, POSSESSIVE, OUTSIDE, UNMET_ADDRESS, ONE_SENSE)
+                CONTAINER_AREA, POSSESSIVE, DEFINITION, OUTSIDE, UNMET_ADDRESS, ONE_SENSE)
 
     def records(self, mention: RawMention) -> list[Place]:
         """The gazetteer records a mention can mean (its candidates, less what the rules exclude)."""
@@ -177,6 +178,8 @@ class Resolver:
         chains = self._chains(mentions, text)
         sizes = Counter(chains.values())
         possessive = {} if POSSESSIVE.name in self.disabled or not text else possessive_containers(mentions, text)
+        if DEFINITION.name not in self.disabled and text:
+            possessive.update(defining_containers(mentions, text))
         names = {}
         for key, places in self.name_records(mentions, groups).items():
             group = groups[key]

@@ -41,6 +41,8 @@ CONTAINER_AREA = ResolverRule("container_is_an_area", "the Y of 'X, Y' names the
 POSSESSIVE = ResolverRule("possessive_container", "a place's possessive before another place names where it "
                           "is, as 'X, Y' does ('Georgia's capital Tbilisi', 'Nigeria's Borno state'); only across "
                           "adjectives and nouns, not 'Russia's embassy in London'")
+DEFINITION = ResolverRule("definition_container", "'X is a city in (northern) Y', 'X, a town in Y': a "
+                          "definition places X in Y, as 'X, Y' does (encyclopaedia leads, news appositives)")
 OUTSIDE = ResolverRule("outside_article_countries", "a town or division placed outside every country of the "
                        "article's other confidently placed names (a lone namesake abroad: 'Glenrock' in an "
                        "Australian story drawn in Wyoming) is less often right: an input of the calibration map, "
