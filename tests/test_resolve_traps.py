@@ -345,3 +345,9 @@ def test_the_definition_rule_switches_off_and_needs_a_kind_noun(geoparser):
     # a description that is no kind of place ("the first monarchy to sign ... of Y") places nothing
     found = places(geoparser, "Morocco was the first monarchy to sign a treaty of friendship with the United States.")
     assert found["Morocco"].kind == "country"
+
+
+def test_a_lead_whose_town_the_gazetteer_lacks_is_placed_at_its_county(geoparser):
+    # no Madison in the gazetteer lies in Madison County, New York; the Alabama one did win
+    madison = places(geoparser, "Madison is a town in Madison County, New York, east of Syracuse.")["Madison"]
+    assert (madison.kind, madison.name, madison.admin1) == ("admin2", "Madison County", "New York")

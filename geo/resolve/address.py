@@ -33,30 +33,39 @@ NEAR_KM = 161.0
 def unmet_addresses(gazetteer: Gazetteer, mentions: Sequence[RawMention],
                     chosen: dict[str | int, tuple[list[Candidate], float]],
                     key_of: Callable[[int, RawMention], str | int], chains: dict[int, int], *,
-                    placed: float) -> dict[str | int, tuple[Place, float]]:
-    """Name key -> (Y's place, confidence) for each town whose address abroad of its winner
-    none of its records is inside; ``chains``: each mention's list (``Resolver._chains``),
-    ``placed``: the least confidence of Y to count."""
+                    placed: float, defined: dict[int, str] | None = None) -> dict[str | int, tuple[Place, float]]:
+    """Name key -> (Y's place, confidence) for each town none of whose records lies in the Y
+    that places it: the Y of "X, Y" (only where the winner is in another country: in one
+    country "X, Y" is a list as often as an address) or of a definition or possessive
+    (``defined``: id(mention) -> Y's name key; "Madison is a town in Madison County, New York",
+    where the gazetteer has no Madison in that county). ``chains``: each mention's list
+    (``Resolver._chains``); ``placed``: the least confidence of Y to count."""
     out: dict[str | int, tuple[Place, float]] = {}
     order = sorted(range(len(mentions)), key=lambda n: mentions[n].start)
     for at, n in enumerate(order):
         m = mentions[n]
         key = key_of(n, m)
-        if not m.container or key in out or not _heads_address(mentions, order, at, chains):
-            continue
         ranked, _ = chosen[key]
-        container = chosen.get(m.container)
-        if not ranked or container is None or not container[0] or container[1] < placed:
+        if key in out or not ranked or ranked[0].place.kind != "city":
             continue
-        town, area = ranked[0].place, container[0][0].place
-        if town.kind != "city" or area.kind not in ADDRESS_AREAS or town.country_code == area.country_code:
-            continue  # the same country: a list ("New York, Indiana and Ohio") as often as an address
-        if not _address_ends(mentions, order, at + 2, chains, chosen, key_of, area) \
-                or any(gazetteer.contains(area, c.place) for c in ranked):
-            continue
-        share = near_share(gazetteer, area)
-        if share is not None:
-            out[key] = (area, container[1] * share)
+        sources = [(m.container, True)] if m.container else []
+        if defined and id(m) in defined:
+            sources.append((defined[id(m)], False))
+        for container_key, comma in sources:
+            container = chosen.get(container_key)
+            if container is None or not container[0] or container[1] < placed:
+                continue
+            area = container[0][0].place
+            if area.kind not in ADDRESS_AREAS or comma and (
+                    ranked[0].place.country_code == area.country_code or not _heads_address(mentions, order, at, chains)
+                    or not _address_ends(mentions, order, at + 2, chains, chosen, key_of, area)):
+                continue
+            if any(gazetteer.contains(area, c.place) for c in ranked):
+                continue
+            share = near_share(gazetteer, area)
+            if share is not None:
+                out[key] = (area, container[1] * share)
+                break
     return out
 
 

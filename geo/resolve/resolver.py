@@ -136,7 +136,7 @@ class Resolver:
                         if ranked else 0.0) for key, (ranked, _) in names.items()}
         unmet = {} if UNMET_ADDRESS.name in self.disabled else \
             unmet_addresses(self.gazetteer, mentions, chosen, self._key, self._chains(mentions, text),
-                            placed=PLACED_CONFIDENCE)
+                            placed=PLACED_CONFIDENCE, defined=self._placing(mentions, text))
         out = []
         for n, m in enumerate(mentions):
             key = self._key(n, m)
@@ -177,9 +177,7 @@ class Resolver:
         groups = self._groups(mentions)
         chains = self._chains(mentions, text)
         sizes = Counter(chains.values())
-        possessive = {} if POSSESSIVE.name in self.disabled or not text else possessive_containers(mentions, text)
-        if DEFINITION.name not in self.disabled and text:
-            possessive.update(defining_containers(mentions, text))
+        possessive = self._placing(mentions, text)
         names = {}
         for key, places in self.name_records(mentions, groups).items():
             group = groups[key]
@@ -327,6 +325,13 @@ class Resolver:
         for n, m in enumerate(mentions):
             groups[self._key(n, m)].append(m)
         return groups
+
+    def _placing(self, mentions: Sequence[RawMention], text: str) -> dict[int, str]:
+        """id(mention) -> the name key of the place a possessive or a definition puts it in."""
+        found = {} if POSSESSIVE.name in self.disabled or not text else possessive_containers(mentions, text)
+        if DEFINITION.name not in self.disabled and text:
+            found.update(defining_containers(mentions, text))
+        return found
 
     def _containers(self, group: list[RawMention], chains: dict[int, int] | None = None,
                     sizes: Counter[int] | None = None, possessive: dict[int, str] | None = None) -> list[Place]:
