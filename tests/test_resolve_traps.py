@@ -351,3 +351,8 @@ def test_a_lead_whose_town_the_gazetteer_lacks_is_placed_at_its_county(geoparser
     # no Madison in the gazetteer lies in Madison County, New York; the Alabama one did win
     madison = places(geoparser, "Madison is a town in Madison County, New York, east of Syracuse.")["Madison"]
     assert (madison.kind, madison.name, madison.admin1) == ("admin2", "Madison County", "New York")
+
+
+def test_the_state_of_x_before_its_country_is_still_the_state(geoparser):
+    found = places(geoparser, "Cordoba is a city in the state of Veracruz, Mexico, near the coast.")
+    assert found["Veracruz"].kind == "admin1" and found["Cordoba"].country_code == "MX"
