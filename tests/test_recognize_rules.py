@@ -28,6 +28,8 @@ def test_judgements_name_the_deciding_rule(gazetteer):
 
 @pytest.mark.parametrize("rule, text, name", [
     ("title_before", "Sen. Houston was re-elected.", "Houston"),
+    ("title_before", "Principal Houston met the parents on Monday.", "Houston"),
+    ("title_before", "Trooper Houston wrote the ticket.", "Houston"),
     ("namesake", "Doctors feared another Madrid flu season.", "Madrid"),
     ("org_noun_before", "Fans of the rock band Nashville cheered.", "Nashville"),
 ])

@@ -66,6 +66,9 @@ TITLES = frozenset({
     "archbishop", "rabbi", "imam", "pastor", "superintendent", "inspector", "sergeant", "lieutenant",
     "constable", "councillor", "councilman", "councilwoman", "congressman", "congresswoman",
     "assemblyman", "assemblywoman", "alderman", "magistrate", "chairwoman", "chairperson",
+    # local offices before a surname in US local news ("Principal Washington", "Trooper Lee")
+    "principal", "trooper", "chief", "marshal", "warden", "coroner", "treasurer", "clerk", "prosecutor",
+    "attorney", "solicitor", "auditor", "delegate", "speaker", "deacon",
 })
 
 #: surname particles ("Jan de Kock", "Osama bin Laden"): general knowledge of personal names
