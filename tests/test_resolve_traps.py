@@ -356,3 +356,11 @@ def test_a_lead_whose_town_the_gazetteer_lacks_is_placed_at_its_county(geoparser
 def test_the_state_of_x_before_its_country_is_still_the_state(geoparser):
     found = places(geoparser, "Cordoba is a city in the state of Veracruz, Mexico, near the coast.")
     assert found["Veracruz"].kind == "admin1" and found["Cordoba"].country_code == "MX"
+
+
+def test_two_counties_before_a_singular_county_modifier(geoparser):
+    found = places(geoparser, "Lexington and Richland county deputies searched the river banks.")
+    assert [(found[n].kind, found[n].admin1) for n in ("Lexington", "Richland")] == [("admin2", "South Carolina")] * 2
+    # a singular "county" that modifies nothing ends no list: only the last name is the county
+    found = places(geoparser, "He drove from Lexington to Richland county.")
+    assert found["Lexington"].kind == "city"

@@ -314,7 +314,9 @@ def county_match(gaz: Gazetteer, doc: Doc, i: int, match: Match | None) -> Match
 
 def _county_noun(tokens: list[Token], end: int) -> str | None:
     """"county" or "parish" when the name ending at token ``end`` is followed by one (singular),
-    or stands in a list of capitalised names that one plural ends."""
+    or stands in a list of capitalised names that one plural ends, or that a singular ends as
+    the modifier of a lower-case noun ("Lexington and Richland county deputies": English
+    noun modifiers are singular)."""
     sentence = tokens[end].sentence
     k = end + 1
     if k < len(tokens) and tokens[k].lower in ("county", "parish") and not tokens[k].is_cap:
@@ -325,6 +327,10 @@ def _county_noun(tokens: list[Token], end: int) -> str | None:
             return None
         if t.lower in ("counties", "parishes"):
             return COUNTY_NOUNS[t.lower] if tokens[k - 1].is_cap else None
+        if t.lower in ("county", "parish") and not t.is_cap and tokens[k - 1].is_cap and k > end + 2:
+            after = tokens[k + 1] if k + 1 < len(tokens) else None
+            modifies = after is not None and after.is_word and not after.is_cap and after.sentence == sentence
+            return COUNTY_NOUNS[t.lower] if modifies else None
         if not (t.is_cap and t.is_word or t.lower in _LIST_WORDS):
             return None
     return None
