@@ -210,7 +210,7 @@ def check_text(text: object, *, max_chars: int = MAX_CHARS) -> str:
 
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "col", "lt", "sgt", "capt", "maj",
-    "prof", "jr", "sr", "inc", "corp", "ltd", "co", "vs", "etc", "no", "mt", "ft", "ave", "blvd",
+    "prof", "jr", "sr", "inc", "corp", "ltd", "co", "vs", "etc", "no", "mt", "ft", "pt", "ste", "ave", "blvd",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k",
     "u.n", "e.g", "i.e", "a.m", "p.m", "approx", "dept", "est", "fig", "rev", "hon", "adm", "cmdr",
     # AP-style abbreviations of US states and Canadian provinces, often in datelines

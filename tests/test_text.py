@@ -121,6 +121,8 @@ def test_abbreviations_and_initials_do_not_end_sentences():
     text = "J. R. R. Tolkien met Gen. Smith in Calif. on Monday. U.S. troops left. A. B. Then"
     assert [s.text for s in split_sentences(text)] == [
         "J. R. R. Tolkien met Gen. Smith in Calif. on Monday.", "U.S. troops left.", "A. B. Then"]
+    # the titles of place names in AP style: Sainte, Point (as Saint, Mount and Fort)
+    assert len(split_sentences("Crews reached Ste. Genevieve and Pt. Pleasant by noon.")) == 1
 
 
 # -- encodings: nothing decoded silently wrong (issue 14, item 9) --------------------------------
