@@ -180,8 +180,9 @@ def test_the_state_that_holds_the_counties_named_beside_it(gazetteer, geoparser)
 
     text = "The fire spread across Walton County in Georgia on Monday."
     assert places(geoparser, text)["Georgia"].country_code == "US"
-    # off, the country's prior wins, as it did before the feature
-    assert places(Geoparser(gazetteer, disable=["contains_sentence_place"]), text)["Georgia"].country_code == "GE"
+    # off (and "X in Y", which says it too), the country's prior wins, as it did before the feature
+    off = Geoparser(gazetteer, disable=["contains_sentence_place", "in_container"])
+    assert places(off, text)["Georgia"].country_code == "GE"
     assert places(geoparser, "Deputies in Walton County, Georgia, arrested two men.")["Georgia"].country_code == "US"
 
 
@@ -364,3 +365,13 @@ def test_two_counties_before_a_singular_county_modifier(geoparser):
     # a singular "county" that modifies nothing ends no list: only the last name is the county
     found = places(geoparser, "He drove from Lexington to Richland county.")
     assert found["Lexington"].kind == "city"
+
+
+def test_a_town_in_the_country_named_right_after_it(geoparser):
+    text = "Tourists crowded the beaches of Lagos in Portugal's Algarve region."
+    assert places(geoparser, text)["Lagos"].country_code == "PT"
+    off = Geoparser(geoparser.gazetteer, events=False, disable=["in_container"])
+    assert places(off, text)["Lagos"].country_code == "NG"
+    # "X in Y" may place the event, not X: it weighs X's records but never overrules them all
+    found = places(geoparser, "A statue of the poet Gregory of Narek was unveiled in Rome last week.")
+    assert all(p is None or p.kind != "country" for n, p in found.items() if n == "Narek")

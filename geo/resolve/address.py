@@ -23,6 +23,7 @@ from geo.gazetteer import Gazetteer, name_key
 from geo.model import Candidate, Place
 from geo.recognize import RawMention
 from geo.resolve.features import haversine_km
+from geo.resolve.rules import DEFINITION, IN_CONTAINER, POSSESSIVE
 
 #: what the Y of an address can be placed at
 ADDRESS_AREAS = frozenset({"country", "admin1", "admin2"})
@@ -145,3 +146,38 @@ def defining_containers(mentions: Sequence[RawMention], text: str) -> dict[int, 
         if after.start > before.end and _DEFINITION.fullmatch(text, before.end, after.start):
             out[id(before)] = name_key(after.text)
     return out
+
+
+#: "X in (the) (northern) Y" right after a town: "Lagos in Portugal", "Newport in south Wales"
+_IN = re.compile(r"\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east"
+                 r"|south-?west)(?:ern)?\s+)?", re.IGNORECASE)
+#: a name with such a reading is itself an area: "Israel in Gaza", "Russia in Ukraine" say no "where"
+#: (a first-level division does not count: Lagos, Mexico and São Paulo are cities and states)
+_AREA_KINDS = frozenset({"country", "region", "continent"})
+
+
+def in_containers(mentions: Sequence[RawMention], text: str) -> dict[int, str]:
+    """id(mention) -> the name key of the place a town is said to be "in" right after its name
+    ("Lagos in Portugal": Lagos's container is Portugal); not for names that read as areas."""
+    out: dict[int, str] = {}
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for before, after in zip(ordered, ordered[1:], strict=False):
+        if after.start > before.end and _IN.fullmatch(text, before.end, after.start) \
+                and not any(p.kind in _AREA_KINDS for p in before.candidates):
+            out[id(before)] = name_key(after.text)
+    return out
+
+
+def placing(mentions: Sequence[RawMention], text: str, disabled: frozenset[str] = frozenset(), *,
+            loose: bool = True) -> dict[int, str]:
+    """id(mention) -> the name key of the place a possessive or a definition puts it in, and
+    with ``loose`` a plain "in" ("X in Y" may place the event instead: "the statue of St.
+    Gregory of Narek in Vatican"), strong enough to weigh records, not to overrule them all."""
+    if not text:
+        return {}
+    found = {} if POSSESSIVE.name in disabled else possessive_containers(mentions, text)
+    if loose and IN_CONTAINER.name not in disabled:
+        found.update(in_containers(mentions, text))
+    if DEFINITION.name not in disabled:
+        found.update(defining_containers(mentions, text))
+    return found

@@ -20,7 +20,7 @@ from operator import mul
 from geo.gazetteer import Gazetteer, name_key
 from geo.model import Candidate, Place, Toponym
 from geo.recognize import RawMention
-from geo.resolve.address import defining_containers, possessive_containers, unmet_addresses
+from geo.resolve.address import placing, unmet_addresses
 from geo.resolve.features import (
     ARTICLE_FEATURES,
     CONTEXT_FEATURES,
@@ -39,6 +39,7 @@ from geo.resolve.rules import (
     CONTAINER_AREA,
     DEFINITION,
     FACILITY,
+    IN_CONTAINER,
     LOCATED,
     ONE_SENSE,
     OUTSIDE,
@@ -106,7 +107,8 @@ class Resolver:
     @property
     def features(self) -> tuple[PriorFeature | Feature | ResolverRule, ...]:
         return (*PRIOR_FEATURES, *CONTEXT_FEATURES, FACILITY, LOCATED, CODE_CASE, PEERS, SENTENCE_READINGS, PEER_LIST,
-                CONTAINER_AREA, POSSESSIVE, DEFINITION, OUTSIDE, UNMET_ADDRESS, ONE_SENSE)
+                CONTAINER_AREA, POSSESSIVE, DEFINITION, IN_CONTAINER,
+                OUTSIDE, UNMET_ADDRESS, ONE_SENSE)
 
     def records(self, mention: RawMention) -> list[Place]:
         """The gazetteer records a mention can mean (its candidates, less what the rules exclude)."""
@@ -136,7 +138,7 @@ class Resolver:
                         if ranked else 0.0) for key, (ranked, _) in names.items()}
         unmet = {} if UNMET_ADDRESS.name in self.disabled else \
             unmet_addresses(self.gazetteer, mentions, chosen, self._key, self._chains(mentions, text),
-                            placed=PLACED_CONFIDENCE, defined=self._placing(mentions, text))
+                            placed=PLACED_CONFIDENCE, defined=placing(mentions, text, self.disabled, loose=False))
         out = []
         for n, m in enumerate(mentions):
             key = self._key(n, m)
@@ -177,7 +179,7 @@ class Resolver:
         groups = self._groups(mentions)
         chains = self._chains(mentions, text)
         sizes = Counter(chains.values())
-        possessive = self._placing(mentions, text)
+        possessive = placing(mentions, text, self.disabled)
         names = {}
         for key, places in self.name_records(mentions, groups).items():
             group = groups[key]
@@ -325,13 +327,6 @@ class Resolver:
         for n, m in enumerate(mentions):
             groups[self._key(n, m)].append(m)
         return groups
-
-    def _placing(self, mentions: Sequence[RawMention], text: str) -> dict[int, str]:
-        """id(mention) -> the name key of the place a possessive or a definition puts it in."""
-        found = {} if POSSESSIVE.name in self.disabled or not text else possessive_containers(mentions, text)
-        if DEFINITION.name not in self.disabled and text:
-            found.update(defining_containers(mentions, text))
-        return found
 
     def _containers(self, group: list[RawMention], chains: dict[int, int] | None = None,
                     sizes: Counter[int] | None = None, possessive: dict[int, str] | None = None) -> list[Place]:

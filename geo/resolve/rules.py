@@ -43,6 +43,9 @@ POSSESSIVE = ResolverRule("possessive_container", "a place's possessive before a
                           "adjectives and nouns, not 'Russia's embassy in London'")
 DEFINITION = ResolverRule("definition_container", "'X is a city in (northern) Y', 'X, a town in Y': a "
                           "definition places X in Y, as 'X, Y' does (encyclopaedia leads, news appositives)")
+IN_CONTAINER = ResolverRule("in_container", "'X in Y' right after a town's name ('Lagos in Portugal', "
+                            "'Newport in south Wales') places it in Y, as 'X, Y' does; not for names with an area "
+                            "reading ('Israel in Gaza')")
 OUTSIDE = ResolverRule("outside_article_countries", "a town or division placed outside every country of the "
                        "article's other confidently placed names (a lone namesake abroad: 'Glenrock' in an "
                        "Australian story drawn in Wyoming) is less often right: an input of the calibration map, "
