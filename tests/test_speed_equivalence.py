@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from geo.doc import TOKEN, make_doc, tokenize
+from geo.doc import TOKEN, Token, make_doc, tokenize
 from geo.events.dates import find_dates
 from geo.recognize.lexicon import CONNECTORS
 from geo.recognize.match import shouting_sentences
@@ -42,6 +42,18 @@ def test_tokens_are_those_of_the_token_regex(seed):
         for t in tokens:
             assert (t.lower, t.is_cap, t.is_word, t.is_alnum) == (
                 t.text.lower(), t.text[0].isupper(), t.text[0].isalpha(), t.text[0].isalnum())
+
+
+def test_tokens_are_made_as_the_token_class_makes_them():
+    # tokenize writes the fields itself rather than calling Token.__init__: the same fields, the same values
+    for text in _texts(2000, 11):
+        sentences = split_sentences(text) if text.strip() else ()
+        for t in tokenize(text, sentences):
+            made = Token(t.start, t.end, t.text, t.sentence, t.i)
+            for name in Token.__slots__:
+                assert hasattr(t, name) == hasattr(made, name), name
+                if hasattr(made, name):
+                    assert getattr(t, name) == getattr(made, name), name
 
 
 def test_each_token_knows_its_sentence():
