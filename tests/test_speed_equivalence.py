@@ -13,6 +13,7 @@ import re
 import pytest
 
 from geo.doc import TOKEN, Token, make_doc, tokenize
+from geo.events.clauses import sentence_words
 from geo.events.dates import find_dates
 from geo.recognize.lexicon import CONNECTORS
 from geo.recognize.match import shouting_sentences
@@ -121,3 +122,31 @@ def test_shouting_sentences_are_those_of_the_plain_count(seed):
             continue
         doc = make_doc(text)
         assert shouting_sentences(doc) == _plain_shouting(doc), text
+
+
+def _plain_sentence_words(tokens):
+    """sentence_words as first written: every token read for a hyphen, the reference."""
+    words = {t.lower for t in tokens}
+    for i in range(1, len(tokens) - 1):
+        a, h, b = tokens[i - 1], tokens[i], tokens[i + 1]
+        if h.text == "-" and a.end == h.start and h.end == b.start:
+            words.add(f"{a.lower}-{b.lower}")
+    return words
+
+
+HYPHEN_PIECES = ["sit", "-", "-in", "al-", "Qaeda", "12-year-old", "--", " - ", "‐", "x-", "-y", "U.S.-led",
+                 "Mid-", ". ", "A", "word", "\n\n", "é-a"]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_hyphen_words_are_those_of_the_token_by_token_search(seed):
+    rnd = random.Random(seed)
+    for _ in range(2000):
+        text = "".join(rnd.choice(HYPHEN_PIECES) + rnd.choice(("", "", " ", "\n"))
+                       for _ in range(rnd.randint(1, 20)))
+        if not text.strip():
+            continue
+        doc = make_doc(text)
+        for n in range(len(doc.sentences)):
+            tokens = doc.sentence_tokens(n)
+            assert sentence_words(tokens, doc.text) == _plain_sentence_words(tokens), text
