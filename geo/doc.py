@@ -37,7 +37,8 @@ class Token:
     ``is_alnum`` a letter or a digit first (the event rules count numbers as
     words). The event rules read the tokens of a sentence once and write three
     more fields on them (``segment``, ``quoted``, ``first``: see
-    :func:`geo.events.clauses.clause_tokens`) instead of copying them.
+    :func:`geo.events.clauses.clause_tokens`) instead of copying them. :func:`tokenize` writes
+    the fields of ``__init__`` itself (see there): a change here goes there too.
     """
 
     __slots__ = ("start", "end", "text", "lower", "is_cap", "is_word", "is_alnum", "sentence", "i",
@@ -73,11 +74,18 @@ def tokenize(text: str, sentences: tuple[Sentence, ...] = ()) -> list[Token]:
     space, so the text is split at white space, and a run of letters and digits (most chunks),
     or one followed by a single mark ("said,"), is cut without the regex. ``[^\\W_]`` is what
     :meth:`str.isalnum` accepts, and :meth:`str.split` splits at what ``\\s`` matches.
+
+    Each token is made as ``Token(start, end, text, sentence, i)`` would make it, but without
+    the call: in CPython 3.11 calling a class with a Python ``__init__`` costs about as much as
+    all of that ``__init__``'s work (a tenth of tokenising went to it), and a document has hundreds of
+    tokens. ``tests/test_speed_equivalence.py`` holds the two ways to the same fields.
     """
     bounds = [s.start for s in sentences[1:]]
     bounds.append(len(text) + 1)  # past every token
     tokens: list[Token] = []
     append = tokens.append
+    new_token = object.__new__
+    i = 0  # the next token's index
     sent = 0
     next_start = bounds[0]
     end = -1  # where the last chunk ended: one white-space character before the next, mostly
@@ -95,7 +103,19 @@ def tokenize(text: str, sentences: tuple[Sentence, ...] = ()) -> list[Token]:
                 sent += 1
                 next_start = bounds[sent]
             stop = start + len(word)
-            append(Token(start, stop, word, sent, len(tokens)))
+            token = new_token(Token)  # the fields of Token.__init__, in its order
+            token.start = start
+            token.end = stop
+            token.text = word
+            first = word[0]
+            token.lower = word.lower()
+            token.is_cap = first.isupper()
+            token.is_word = first.isalpha()
+            token.is_alnum = first.isalnum()
+            token.sentence = sent
+            token.i = i
+            append(token)
+            i += 1
             start = stop
     return tokens
 

@@ -12,7 +12,8 @@ import re
 
 import pytest
 
-from geo.doc import TOKEN, make_doc, tokenize
+from geo.doc import TOKEN, Token, make_doc, tokenize
+from geo.events.clauses import sentence_words
 from geo.events.dates import find_dates
 from geo.recognize.lexicon import CONNECTORS
 from geo.recognize.match import shouting_sentences
@@ -42,6 +43,18 @@ def test_tokens_are_those_of_the_token_regex(seed):
         for t in tokens:
             assert (t.lower, t.is_cap, t.is_word, t.is_alnum) == (
                 t.text.lower(), t.text[0].isupper(), t.text[0].isalpha(), t.text[0].isalnum())
+
+
+def test_tokens_are_made_as_the_token_class_makes_them():
+    # tokenize writes the fields itself rather than calling Token.__init__: the same fields, the same values
+    for text in _texts(2000, 11):
+        sentences = split_sentences(text) if text.strip() else ()
+        for t in tokenize(text, sentences):
+            made = Token(t.start, t.end, t.text, t.sentence, t.i)
+            for name in Token.__slots__:
+                assert hasattr(t, name) == hasattr(made, name), name
+                if hasattr(made, name):
+                    assert getattr(t, name) == getattr(made, name), name
 
 
 def test_each_token_knows_its_sentence():
@@ -109,3 +122,31 @@ def test_shouting_sentences_are_those_of_the_plain_count(seed):
             continue
         doc = make_doc(text)
         assert shouting_sentences(doc) == _plain_shouting(doc), text
+
+
+def _plain_sentence_words(tokens):
+    """sentence_words as first written: every token read for a hyphen, the reference."""
+    words = {t.lower for t in tokens}
+    for i in range(1, len(tokens) - 1):
+        a, h, b = tokens[i - 1], tokens[i], tokens[i + 1]
+        if h.text == "-" and a.end == h.start and h.end == b.start:
+            words.add(f"{a.lower}-{b.lower}")
+    return words
+
+
+HYPHEN_PIECES = ["sit", "-", "-in", "al-", "Qaeda", "12-year-old", "--", " - ", "‐", "x-", "-y", "U.S.-led",
+                 "Mid-", ". ", "A", "word", "\n\n", "é-a"]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_hyphen_words_are_those_of_the_token_by_token_search(seed):
+    rnd = random.Random(seed)
+    for _ in range(2000):
+        text = "".join(rnd.choice(HYPHEN_PIECES) + rnd.choice(("", "", " ", "\n"))
+                       for _ in range(rnd.randint(1, 20)))
+        if not text.strip():
+            continue
+        doc = make_doc(text)
+        for n in range(len(doc.sentences)):
+            tokens = doc.sentence_tokens(n)
+            assert sentence_words(tokens, doc.text) == _plain_sentence_words(tokens), text

@@ -24,7 +24,7 @@ from geo.events.modality import contexts, date_for, modality, sentence_contexts
 from geo.events.state import Candidate, DocState, Entity, Tok
 from geo.events.triggers import find_triggers
 from geo.events.words import REPORTING
-from geo.model import Actor, Event, EventMention, PlaceLink
+from geo.model import Actor, Event, EventMention, PlaceLink, Sentence
 
 
 def extract_events(doc: Doc) -> tuple[Event, ...]:
@@ -48,14 +48,19 @@ def extract_mentions(doc: Doc) -> list[Event]:
     all_dates = find_dates(doc.text)
     date_starts = [d.start for d in all_dates]
     first = 0  # the sentence's first token: tokens are in sentence order, so one cursor serves
-    for index, sentence in enumerate(doc.sentences):
+    for index in range(len(doc.sentences)):
         last = bisect_left(doc.tokens, index + 1, lo=first, key=_sentence_of)
         tokens, first = doc.tokens[first:last], last
-        lo, hi = bisect_right(date_starts, sentence.start - 1), bisect_right(date_starts, sentence.end)
-        dates = [d for d in all_dates[lo:hi] if d.end <= sentence.end]
-        mentions.extend(_sentence_mentions(doc, index, tokens, by_sentence.get(index, []), state, dates,
-                                           len(mentions)))
+        mentions.extend(_sentence_mentions(doc, index, tokens, by_sentence.get(index, []), state,
+                                           (all_dates, date_starts), len(mentions)))
     return mentions
+
+
+def _sentence_dates(sentence: Sentence, all_dates: list[DateExpression],
+                    date_starts: list[int]) -> list[DateExpression]:
+    """The date expressions inside a sentence (``date_starts``: where each of ``all_dates`` starts)."""
+    lo, hi = bisect_right(date_starts, sentence.start - 1), bisect_right(date_starts, sentence.end)
+    return [d for d in all_dates[lo:hi] if d.end <= sentence.end]
 
 
 #: a token's sentence, read by bisect without a call of Python code per step
@@ -78,9 +83,11 @@ class _Sentence:
 
 
 def _sentence_mentions(doc: Doc, index: int, tokens: list[Token], indices: list[int], state: DocState,
-                       dates: list[DateExpression], numbered: int) -> list[Event]:
+                       document_dates: tuple[list[DateExpression], list[int]], numbered: int) -> list[Event]:
+    """The event mentions of one sentence; ``document_dates``: the document's date expressions and
+    where each starts (only a sentence that is read takes its own)."""
     sentence = doc.sentences[index]
-    words = sentence_words(tokens, sentence.text)
+    words = sentence_words(tokens, doc.text)
     quoted = "\"" in sentence.text or "“" in sentence.text
     if (not may_trigger(words, *state.recent[-2:]) and not (quoted and not REPORTING.isdisjoint(words))
             or is_furniture(sentence, tokens, doc.title)):
@@ -91,6 +98,7 @@ def _sentence_mentions(doc: Doc, index: int, tokens: list[Token], indices: list[
     toks = clause_tokens(tokens)
     cands = find_triggers(toks, state.recent[-2:])
     state.remember_words(words)
+    dates = _sentence_dates(sentence, *document_dates)
     read = _read(doc, index, toks, words, indices, dates, cands, state, quoted)
     actor_rules.register_people(read.entities, [(n, doc.toponyms[n]) for n in indices], state)
     if cands:

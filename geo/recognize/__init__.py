@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from geo.doc import Doc, tokenize
 from geo.gazetteer import Gazetteer, name_key
@@ -84,9 +85,12 @@ class RawMention:
     container: str | None = None  # the "Y" of an "X, Y" pair, as a name key
 
 
-@dataclass(frozen=True, slots=True)
-class Judgement:
-    """What the rules made of one candidate span: a mention, or the reading that beat it."""
+class Judgement(NamedTuple):
+    """What the rules made of one candidate span: a mention, or the reading that beat it.
+
+    A named tuple for the reason :class:`~geo.recognize.match.Match` is one: immutable, and
+    cheap to make for each of the spans of every document.
+    """
 
     #: the candidate span, in characters
     start: int

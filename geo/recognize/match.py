@@ -8,8 +8,8 @@ matching reads the document's own tokens; nothing is tokenised again.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
 from operator import attrgetter
+from typing import NamedTuple
 
 from geo.doc import Doc, Token
 from geo.gazetteer import Gazetteer, name_key
@@ -27,9 +27,13 @@ from geo.recognize.lexicon import (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
-    """A candidate span: tokens ``i..j`` whose text has the gazetteer key ``key``."""
+class Match(NamedTuple):
+    """A candidate span: tokens ``i..j`` whose text has the gazetteer key ``key``.
+
+    A named tuple rather than a frozen dataclass: as immutable, and made in a third of the
+    machine instructions (a frozen dataclass's ``__init__`` sets each field through
+    ``object.__setattr__``), and one is made for most capitalised words of a document.
+    """
 
     i: int
     j: int
@@ -248,10 +252,11 @@ def article_match(gaz: Gazetteer, doc: Doc, i: int, match: Match | None) -> Matc
     """"in the Gulf", "across the Caribbean": after a lower-case "the", the name with its article,
     where that is a country's or a region's name and the bare name is no such place ("Gulf" alone
     is a Papuan province; "the Gulf" the Persian Gulf)."""
-    if match is None or match.adjectival or i == 0 or any(p.kind in BIG_AREA_KINDS for p in match.places):
+    if match is None or match.adjectival or i == 0:
         return match
     the = doc.tokens[i - 1]
-    if the.text != "the" or doc.tokens[i].start - the.end != 1:
+    # the cheap test first: few names follow "the", and a name may have fifty candidates to look through
+    if the.text != "the" or doc.tokens[i].start - the.end != 1 or any(p.kind in BIG_AREA_KINDS for p in match.places):
         return match
     key = f"the {match.key}"
     if not gaz.has_key(key):
