@@ -169,3 +169,13 @@ def test_a_town_before_its_police_or_people_is_the_town_even_at_a_sentence_start
     assert toponyms(small_gazetteer, text, disable=["town_body_after"]) == []
     # a noun a person's name modifies too ("Levi officials") says nothing
     assert deciding_rule(small_gazetteer, "Levi officials said so.", "Levi") != "town_body_after"
+
+
+def test_a_place_named_street_is_the_street(small_gazetteer):
+    text = "The fire started in a shop on Houston Street in Chicago."
+    assert deciding_rule(small_gazetteer, text, "Houston") == "street_name"
+    assert [n for n, _ in toponyms(small_gazetteer, text)] == ["Chicago"]
+    assert "Houston" in [n for n, _ in toponyms(small_gazetteer, text, disable=["street_name"])]
+    # the abbreviation, and "St." before a saint's name is no street
+    assert [n for n, _ in toponyms(small_gazetteer, "A crash on Houston Rd. closed the road.")] == []
+    assert deciding_rule(small_gazetteer, "The Paris St. Germain match was delayed.", "Paris") != "street_name"

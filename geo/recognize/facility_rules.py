@@ -5,8 +5,15 @@ from __future__ import annotations
 
 from geo.gazetteer import name_key
 from geo.recognize.context import Context
-from geo.recognize.lexicon import BUILDING_HEADS, COMPASS, FACILITY_HEADS, LOCATIVE, SMALL_PLACE_POPULATION
-from geo.recognize.verdicts import BUILDING, Keep, Verdict
+from geo.recognize.lexicon import (
+    BUILDING_HEADS,
+    COMPASS,
+    FACILITY_HEADS,
+    LOCATIVE,
+    SMALL_PLACE_POPULATION,
+    STREET_HEADS,
+)
+from geo.recognize.verdicts import BUILDING, NAME, Keep, Verdict
 
 
 def building_modifier(c: Context) -> Verdict:
@@ -58,3 +65,18 @@ def city_name(c: Context) -> Verdict:
         return None  # "Harare City Council": the name goes on
     return Keep("embedded", last=c.j + 1)
 
+
+
+def street_name(c: Context) -> Verdict:
+    """"a shop on Washington Street in Boston", "London Rd.": a place's name before a capitalised
+    street head names the street, not the place (GeoWebNews marks the whole street, GeoVirus
+    leaves streets out); "St." before another capitalised word is a saint ("Paris St. Germain")."""
+    nxt = c.nxt
+    if c.adjectival or nxt is None or not nxt.is_cap or nxt.lower not in STREET_HEADS \
+            or nxt.start - c.last.end > 1 or nxt.sentence != c.last.sentence:
+        return None
+    if nxt.lower == "st":
+        following = c.token(3) if c.nxt2 is not None and c.nxt2.text == "." else c.nxt2
+        if following is not None and following.is_cap and following.is_word:
+            return None  # "Paris St. Germain": a saint's name follows
+    return NAME

@@ -16,7 +16,7 @@ from geo.gazetteer import name_key
 from geo.lexicon import stop_words
 from geo.recognize.context import Context
 from geo.recognize.evidence import is_place_word
-from geo.recognize.facility_rules import building_modifier, city_name, facility_name
+from geo.recognize.facility_rules import building_modifier, city_name, facility_name, street_name
 from geo.recognize.kind_rules import (
     demonym_town,
     division_noun_before,
@@ -543,6 +543,8 @@ RULES: tuple[FilterRule, ...] = (
                the_building),
     FilterRule("building_modifier", f"{_GENERAL}: a building's name before the noun it modifies "
                "('X House aides')", building_modifier),
+    FilterRule("street_name", "annotation convention: a street named after a place is the street ('X Street')",
+               street_name),
     FilterRule("feature_name", "annotation convention: a feature named after a place is one name ('X River')",
                feature_name),
     FilterRule("city_name", "annotation convention: a city's name and 'City' make one name ('X City')", city_name),
