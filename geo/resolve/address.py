@@ -96,6 +96,14 @@ def near_share(gazetteer: Gazetteer, area: Place) -> float | None:
     return sum(haversine_km((area.lat, area.lon), p) <= NEAR_KM for p in points) / len(points)
 
 
+def _neighbours(mentions: Sequence[RawMention]) -> list[tuple[RawMention, RawMention]]:
+    """Each mention and the next one in the text, where some text stands between them."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    return [(a, b) for a, b in zip(ordered, ordered[1:], strict=False) if b.start > a.end]
+
+
+#: an optional compass word before Y: "in northern Lebanon", "in south-west Wales"
+_COMPASS = r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
 #: "X's (up to three lower-case words) Y": the possessive of a place before another place
 _POSSESSIVE = re.compile(r"['’]s\s+((?:[a-z]+\s+){0,3})")
 #: words that, between the two, say they are related otherwise than by where one is
@@ -111,9 +119,8 @@ def possessive_containers(mentions: Sequence[RawMention], text: str) -> dict[int
     """id(mention) -> the name key of the place whose possessive it follows ("Georgia's capital
     Tbilisi": Tbilisi's container is Georgia)."""
     out: dict[int, str] = {}
-    ordered = sorted(mentions, key=lambda m: m.start)
-    for before, after in zip(ordered, ordered[1:], strict=False):
-        match = _POSSESSIVE.fullmatch(text, before.end, after.start) if after.start > before.end else None
+    for before, after in _neighbours(mentions):
+        match = _POSSESSIVE.fullmatch(text, before.end, after.start)
         if match is None:
             continue
         words = match.group(1).split()
@@ -132,25 +139,18 @@ _KIND_NOUNS = ("city|town|village|hamlet|municipality|commune|suburb|borough|tow
 #: that places X in Y, as encyclopaedia leads and news appositives write it (nothing else between)
 _DEFINITION = re.compile(
     r"(?:\s+(?:is|was)\s+|\s*,\s*)(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:" + _KIND_NOUNS + r")\s+"
-    r"(?:(?:located|situated|lying)\s+)?(?:in|of|near)\s+(?:the\s+)?"
-    r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?",
-    re.IGNORECASE)
+    r"(?:(?:located|situated|lying)\s+)?(?:in|of|near)\s+(?:the\s+)?" + _COMPASS, re.IGNORECASE)
 
 
 def defining_containers(mentions: Sequence[RawMention], text: str) -> dict[int, str]:
     """id(mention) -> the name key of the place a definition puts it in ("Tripoli is a city in
     northern Lebanon": Tripoli's container is Lebanon)."""
-    out: dict[int, str] = {}
-    ordered = sorted(mentions, key=lambda m: m.start)
-    for before, after in zip(ordered, ordered[1:], strict=False):
-        if after.start > before.end and _DEFINITION.fullmatch(text, before.end, after.start):
-            out[id(before)] = name_key(after.text)
-    return out
+    return {id(before): name_key(after.text) for before, after in _neighbours(mentions)
+            if _DEFINITION.fullmatch(text, before.end, after.start)}
 
 
 #: "X in (the) (northern) Y" right after a town: "Lagos in Portugal", "Newport in south Wales"
-_IN = re.compile(r"\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east"
-                 r"|south-?west)(?:ern)?\s+)?", re.IGNORECASE)
+_IN = re.compile(r"\s+in\s+(?:the\s+)?" + _COMPASS, re.IGNORECASE)
 #: a name with such a reading is itself an area: "Israel in Gaza", "Russia in Ukraine" say no "where"
 #: (a first-level division does not count: Lagos, Mexico and São Paulo are cities and states)
 _AREA_KINDS = frozenset({"country", "region", "continent"})
@@ -159,25 +159,19 @@ _AREA_KINDS = frozenset({"country", "region", "continent"})
 def in_containers(mentions: Sequence[RawMention], text: str) -> dict[int, str]:
     """id(mention) -> the name key of the place a town is said to be "in" right after its name
     ("Lagos in Portugal": Lagos's container is Portugal); not for names that read as areas."""
-    out: dict[int, str] = {}
-    ordered = sorted(mentions, key=lambda m: m.start)
-    for before, after in zip(ordered, ordered[1:], strict=False):
-        if after.start > before.end and _IN.fullmatch(text, before.end, after.start) \
-                and not any(p.kind in _AREA_KINDS for p in before.candidates):
-            out[id(before)] = name_key(after.text)
-    return out
+    return {id(before): name_key(after.text) for before, after in _neighbours(mentions)
+            if _IN.fullmatch(text, before.end, after.start) and not any(p.kind in _AREA_KINDS for p in before.candidates)}
 
 
-def placing(mentions: Sequence[RawMention], text: str, disabled: frozenset[str] = frozenset(), *,
-            loose: bool = True) -> dict[int, str]:
-    """id(mention) -> the name key of the place a possessive or a definition puts it in, and
-    with ``loose`` a plain "in" ("X in Y" may place the event instead: "the statue of St.
-    Gregory of Narek in Vatican"), strong enough to weigh records, not to overrule them all."""
+def placing(mentions: Sequence[RawMention], text: str, disabled: frozenset[str] = frozenset(),
+            ) -> tuple[dict[int, str], dict[int, str]]:
+    """id(mention) -> the name key of the place a possessive or a definition puts it in (strict),
+    and the same with a plain "in" as well (loose). "X in Y" may place the event instead ("the
+    statue of St. Gregory of Narek in Vatican"): strong enough to weigh records, not to overrule
+    them all, so the address fallback reads only the strict ones."""
     if not text:
-        return {}
-    found = {} if POSSESSIVE.name in disabled else possessive_containers(mentions, text)
-    if loose and IN_CONTAINER.name not in disabled:
-        found.update(in_containers(mentions, text))
-    if DEFINITION.name not in disabled:
-        found.update(defining_containers(mentions, text))
-    return found
+        return {}, {}
+    possessive = {} if POSSESSIVE.name in disabled else possessive_containers(mentions, text)
+    plain_in = {} if IN_CONTAINER.name in disabled else in_containers(mentions, text)
+    definition = {} if DEFINITION.name in disabled else defining_containers(mentions, text)
+    return {**possessive, **definition}, {**possessive, **plain_in, **definition}

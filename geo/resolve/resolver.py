@@ -129,7 +129,9 @@ class Resolver:
     def resolve(self, mentions: Sequence[RawMention], text: str = "") -> list[tuple[Toponym, bool]]:
         """Each mention's toponym, and whether its place is outside the article's other
         countries (:data:`OUTSIDE`: what ``scripts/fit_resolver.py`` fits the calibration on)."""
-        names = self.resolve_names(mentions, text)
+        chains = self._chains(mentions, text)
+        strict, loose = placing(mentions, text, self.disabled)
+        names = self.resolve_names(mentions, text, chains=chains, placed=loose)
         if FACILITY.name not in self.disabled and text:
             self._drop_facility_names(mentions, text, names)
         located = {key: self._located(ranked) for key, (ranked, _) in names.items() if ranked}
@@ -137,8 +139,8 @@ class Resolver:
         chosen = {key: (ranked, self.model.calibration(located[key], ranked[0].place, key in outside)
                         if ranked else 0.0) for key, (ranked, _) in names.items()}
         unmet = {} if UNMET_ADDRESS.name in self.disabled else \
-            unmet_addresses(self.gazetteer, mentions, chosen, self._key, self._chains(mentions, text),
-                            placed=PLACED_CONFIDENCE, defined=placing(mentions, text, self.disabled, loose=False))
+            unmet_addresses(self.gazetteer, mentions, chosen, self._key, chains, placed=PLACED_CONFIDENCE,
+                            defined=strict)
         out = []
         for n, m in enumerate(mentions):
             key = self._key(n, m)
@@ -172,14 +174,16 @@ class Resolver:
         return out
 
     def resolve_names(self, mentions: Sequence[RawMention], text: str = "", *, rows: bool = False,
+                      chains: dict[int, int] | None = None, placed: dict[int, str] | None = None,
                       ) -> dict[str | int, tuple[list[Candidate], list[list[float]]]]:
         """Each name's ranked records (uncalibrated probabilities) and, with ``rows``, the final
         round's feature rows in the order of the name's records (what ``scripts/fit_resolver.py``
-        fits; empty lists without)."""
+        fits; empty lists without). ``chains`` and ``placed``: the lists and the placing
+        containers of the text (:func:`placing`'s loose ones), where the caller has them."""
         groups = self._groups(mentions)
-        chains = self._chains(mentions, text)
+        chains = self._chains(mentions, text) if chains is None else chains
         sizes = Counter(chains.values())
-        possessive = placing(mentions, text, self.disabled)
+        possessive = placing(mentions, text, self.disabled)[1] if placed is None else placed
         names = {}
         for key, places in self.name_records(mentions, groups).items():
             group = groups[key]
