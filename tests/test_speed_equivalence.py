@@ -28,10 +28,11 @@ PIECES = ["U.S.", "A.", "J.R.R.", "U.S", "said,", "(AP)", "—", "-", "al-Shabab
           "\x1c", " ", "  ", "word", "Word", "WORD", "9th"]
 
 
-def _texts(count: int, seed: int):
+def _texts(count: int, seed: int, pieces=PIECES, joints=("", " ", " ", "\n"), longest: int = 14):
+    """``count`` random texts of up to ``longest`` pieces, each followed by one of ``joints``."""
     rnd = random.Random(seed)
     for _ in range(count):
-        yield "".join(rnd.choice(PIECES) + rnd.choice(("", " ", " ", "\n")) for _ in range(rnd.randint(1, 14)))
+        yield "".join(rnd.choice(pieces) + rnd.choice(joints) for _ in range(rnd.randint(1, longest)))
 
 
 @pytest.mark.parametrize("seed", range(3))
@@ -114,10 +115,7 @@ SHOUT_PIECES = ["KYIV", "GAO", "A", "I", "U.S.", "UN", "A1", "Of", "of", "the", 
 
 @pytest.mark.parametrize("seed", range(3))
 def test_shouting_sentences_are_those_of_the_plain_count(seed):
-    rnd = random.Random(seed)
-    for _ in range(3000):
-        text = "".join(rnd.choice(SHOUT_PIECES) + rnd.choice((" ", " ", "", "\n"))
-                       for _ in range(rnd.randint(1, 24)))
+    for text in _texts(3000, seed, SHOUT_PIECES, (" ", " ", "", "\n"), 24):
         if not text.strip():
             continue
         doc = make_doc(text)
@@ -140,10 +138,7 @@ HYPHEN_PIECES = ["sit", "-", "-in", "al-", "Qaeda", "12-year-old", "--", " - ", 
 
 @pytest.mark.parametrize("seed", range(3))
 def test_hyphen_words_are_those_of_the_token_by_token_search(seed):
-    rnd = random.Random(seed)
-    for _ in range(2000):
-        text = "".join(rnd.choice(HYPHEN_PIECES) + rnd.choice(("", "", " ", "\n"))
-                       for _ in range(rnd.randint(1, 20)))
+    for text in _texts(2000, seed, HYPHEN_PIECES, ("", "", " ", "\n"), 20):
         if not text.strip():
             continue
         doc = make_doc(text)
