@@ -232,6 +232,15 @@ class Context:
 
     # -- what follows ---------------------------------------------------------------------
     @cached
+    def next_word(self) -> Token | None:
+        """The token right after the span, at most a space away and in the same sentence (the
+        head word of "X Township", "X police", "X Street"); None otherwise."""
+        nxt = self.nxt
+        if nxt is None or nxt.start - self.last.end > 1 or nxt.sentence != self.last.sentence:
+            return None
+        return nxt
+
+    @cached
     def follows_cap(self) -> bool:
         """A capitalised word right after that is not part of the name."""
         nxt = self.nxt

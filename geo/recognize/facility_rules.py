@@ -71,9 +71,8 @@ def street_name(c: Context) -> Verdict:
     """"a shop on Washington Street in Boston", "London Rd.": a place's name before a capitalised
     street head names the street, not the place (GeoWebNews marks the whole street, GeoVirus
     leaves streets out); "St." before another capitalised word is a saint ("Paris St. Germain")."""
-    nxt = c.nxt
-    if c.adjectival or nxt is None or not nxt.is_cap or nxt.lower not in STREET_HEADS \
-            or nxt.start - c.last.end > 1 or nxt.sentence != c.last.sentence:
+    nxt = c.next_word
+    if c.adjectival or nxt is None or not nxt.is_cap or nxt.lower not in STREET_HEADS:
         return None
     if nxt.lower == "st":
         following = c.token(3) if c.nxt2 is not None and c.nxt2.text == "." else c.nxt2

@@ -101,7 +101,6 @@ def division_noun_before(c: Context) -> Verdict:
     return Keep(name_type(c), places=places)
 
 
-
 # -- local government and its bodies ----------------------------------------------------------
 
 #: the words after a name that make it a township's: "Cherry Hill Township", "Howell Twp."
@@ -117,9 +116,8 @@ def township_name(c: Context) -> Verdict:
     and Canadian local government; GeoNames files most of them as the town of that name), so
     the span takes the word and its candidates are the towns, never a capital of that name
     ("Washington Township" is not the US capital) and bear that name as their own."""
-    nxt, after = c.nxt, c.nxt2
-    if c.adjectival or nxt is None or nxt.text not in _TOWNSHIP_WORDS or nxt.start - c.last.end > 1 \
-            or nxt.sentence != c.last.sentence:
+    nxt, after = c.next_word, c.nxt2
+    if c.adjectival or nxt is None or nxt.text not in _TOWNSHIP_WORDS:
         return None
     if after is not None and after.is_cap and after.is_word and after.start - nxt.end <= 1:
         return None  # "Township Road", "Township Board": a longer name goes on
@@ -142,15 +140,12 @@ def town_body_after(c: Context) -> Verdict:
     """"Monroe police said", "Athens residents": in local news a town's name before a lower-case
     noun of its police, council, schools or people is the town, even at a sentence start, where
     the capital would otherwise say nothing, and even where it is also a given name ('Monroe')."""
-    nxt = c.nxt
-    if nxt is None or nxt.lower not in TOWN_BODY_NOUNS or nxt.is_cap or c.adjectival or c.dictionary \
-            or nxt.start - c.last.end > 1 or nxt.sentence != c.last.sentence:
+    nxt = c.next_word
+    if nxt is None or nxt.lower not in TOWN_BODY_NOUNS or nxt.is_cap or c.adjectival or c.dictionary:
         return None
     if not any(p.kind in ("city", "admin2") and p.population >= CIVIC_TOWN_POPULATION for p in c.places):
         return None
     return Keep(name_type(c))
-
-
 
 
 def demonym_town(c: Context) -> Verdict:
