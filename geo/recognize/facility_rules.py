@@ -66,7 +66,6 @@ def city_name(c: Context) -> Verdict:
     return Keep("embedded", last=c.j + 1)
 
 
-
 def street_name(c: Context) -> Verdict:
     """"a shop on Washington Street in Boston", "London Rd.": a place's name before a capitalised
     street head names the street, not the place (GeoWebNews marks the whole street, GeoVirus
