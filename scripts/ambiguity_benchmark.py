@@ -14,7 +14,10 @@ would choose wrong); short sentences
 written from templates in our own words give the target's context as
 encyclopaedia leads and local news give it: its county and state in the
 first sentence, a dateline, a nearby town the gazetteer places near it, its
-county or state in another sentence. The ``control`` template gives no
+county or state in another sentence, or only a nearby town that is itself
+ambiguous (``ambiguous_pair``: local news names towns of one state, and
+neither name places the other outright; the one state both have a reading
+in does). The ``control`` template gives no
 context: its target is the name's most populous town (what a reader
 assumes), so the prior should win there.
 
@@ -53,7 +56,8 @@ NEIGHBOUR_KM = 60.0
 NEIGHBOUR_POPULATION = 5_000
 KINDS_NOT_TOWN = ("country", "admin1", "continent", "region")
 
-#: template name -> text with {N} (the name), {A2} (county), {A1} (state), {C} (country), {NB} (neighbour)
+#: template name -> text with {N} (the name), {A2} (county), {A1} (state), {C} (country), {NB} (neighbour),
+#: {NA} (an ambiguous neighbour: a town near the target whose name's most populous town is elsewhere)
 TEMPLATES: dict[str, str] = {
     "lead_county": "{N} is a city in {A2}, {A1}, {C}. It grew up around a railway depot.",
     "lead_state": "{N} is a small town in {A1}, {C}. Its population has grown since the mill closed.",
@@ -62,6 +66,7 @@ TEMPLATES: dict[str, str] = {
     "county_sentence": "Deputies from the {A2} sheriff's office were called to a house in {N} on Friday night.",
     "state_elsewhere": "The {A1} legislature passed the budget on Thursday. A new school in {N} will get "
                        "most of the money, the governor said.",
+    "ambiguous_pair": "Police in {N} arrested a man from nearby {NA} after a chase on Friday night.",
     "control": "Crowds gathered in {N} on Sunday for the annual parade.",
 }
 
@@ -113,10 +118,26 @@ def neighbour(gazetteer: Gazetteer, target: Place) -> Place | None:
     return None
 
 
+def ambiguous_neighbour(gazetteer: Gazetteer, target: Place, names: dict[str, list[Place]]) -> Place | None:
+    """The nearest other town in the target's state whose name is ambiguous too, and whose most
+    populous namesake lies in another state (the prior alone would place both wrong)."""
+    own = name_key(target.name)
+    for place, km in gazetteer.nearest(target.lat, target.lon, count=200)[1:]:
+        if km > NEIGHBOUR_KM:
+            break
+        key = name_key(place.name)
+        if key == own or key not in names or place.admin1 != target.admin1 or place.population < TARGET_POPULATION:
+            continue
+        biggest = max(names[key], key=lambda p: p.population)
+        if biggest.admin1 != target.admin1 or biggest.country_code != target.country_code:
+            return place
+    return None
+
+
 def fill(template: str, target: Place, values: dict[str, str]) -> tuple[str, int, int] | None:
     """The text of one template for one target, with the target name's span."""
     text = TEMPLATES[template]
-    needed = [k for k in ("A2", "A1", "C", "NB") if "{" + k + "}" in text]
+    needed = [k for k in ("A2", "A1", "C", "NB", "NA") if "{" + k + "}" in text]
     if any(not values.get(k) for k in needed):
         return None
     head, _, tail = text.partition("{N}")
@@ -138,10 +159,11 @@ def make_items(gazetteer: Gazetteer, count: int, seed: int) -> list[Item]:
             continue
         target = rng.choice(choices)
         country = gazetteer.country(target.country_code)
-        nb = neighbour(gazetteer, target)
+        nb, na = neighbour(gazetteer, target), ambiguous_neighbour(gazetteer, target, names)
         values = {"A1": target.admin1 if name_key(target.admin1) != key else "",
                   "A2": target.admin2 if target.admin2 and name_key(target.admin2) != key else "",
-                  "C": country.name if country else "", "NB": nb.name if nb else ""}
+                  "C": country.name if country else "", "NB": nb.name if nb else "",
+                  "NA": na.name if na else ""}
         for template in TEMPLATES:
             goal = biggest if template == "control" else target
             filled = fill(template, goal, values if template != "control" else {})

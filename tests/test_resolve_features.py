@@ -187,3 +187,61 @@ def test_the_resolvers_record_cache_is_bounded(monkeypatch, small_gazetteer):
         resolver._record_part(f"name{n}", AURORAS)
     assert len(resolver._records) == 3
     assert ("name9", 1, 2, 3) in resolver._records
+
+
+def _ranked(*scored):
+    from geo.model import Candidate
+    return [Candidate(p, s) for p, s in scored]
+
+
+LONDON_GB = place(30, "London", cc="GB", admin1="England", pop=8_000_000, lat=51.51, lon=-0.13)
+LONDON_ON = place(31, "London", cc="CA", admin1="Ontario", pop=350_000, lat=42.98, lon=-81.23)
+DORCHESTER_GB = place(32, "Dorchester", cc="GB", admin1="England", pop=20_000, lat=50.71, lon=-2.44)
+DORCHESTER_ON = place(33, "Dorchester", cc="CA", admin1="Ontario", pop=9_000, lat=43.0, lon=-81.03)
+
+
+def test_close_pairs_marks_the_readings_that_lie_together():
+    from geo.resolve.coherence import close_pairs
+    chosen = {"london": _ranked((LONDON_GB, 0.95), (LONDON_ON, 0.01)),
+              "dorchester": _ranked((DORCHESTER_GB, 0.7), (DORCHESTER_ON, 0.2))}
+    pairs = close_pairs(chosen, {k: k for k in chosen})
+    # Ontario's two are 17 km apart; England's are 190 km
+    assert pairs == {"london": frozenset({31}), "dorchester": frozenset({33})}
+    # a name is never evidence for itself (two mentions of one name under one key each)
+    alone = close_pairs({0: chosen["london"], 1: chosen["london"]}, {0: "london", 1: "london"})
+    assert alone == {0: frozenset(), 1: frozenset()}
+    assert value("close_pair", LONDON_ON, Context(close_pairs=pairs["london"]), [LONDON_GB, LONDON_ON]) == 1.0
+    assert value("close_pair", LONDON_GB, Context(close_pairs=pairs["london"]), [LONDON_GB, LONDON_ON]) == 0.0
+
+
+def test_close_pairs_finds_neighbours_across_grid_cells_and_far_north():
+    from geo.resolve.coherence import close_pairs
+    for lat, lon, dlat, dlon in ((0.0, 0.0, 0.3, 0.3), (45.0, 179.0, 0.0, 0.5), (69.0, 20.0, 0.1, 1.1)):
+        a = place(40, "A", lat=lat, lon=lon)
+        b = place(41, "B", lat=lat + dlat, lon=lon + dlon)
+        far = place(42, "B", lat=lat + 3, lon=lon)
+        pairs = close_pairs({"a": _ranked((a, 1.0)), "b": _ranked((far, 0.9), (b, 0.1))}, {"a": "a", "b": "b"})
+        assert pairs == {"a": frozenset({40}), "b": frozenset({41})}, (lat, lon)
+
+
+def test_division_votes_are_relative_to_the_best_voted_division():
+    from geo.resolve.coherence import division_votes
+    columbia_mo = place(50, "Columbia", admin1="Missouri")
+    columbia_sc = place(51, "Columbia", admin1="South Carolina")
+    fulton_mo = place(52, "Fulton", admin1="Missouri")
+    fulton_ky = place(53, "Fulton", admin1="Kentucky")
+    ashland_mo = place(54, "Ashland", admin1="Missouri")
+    ashland_ky = place(55, "Ashland", admin1="Kentucky")
+    chosen = {"columbia": _ranked((columbia_sc, 0.5), (columbia_mo, 0.3)),
+              "fulton": _ranked((fulton_ky, 0.5), (fulton_mo, 0.4)),
+              "ashland": _ranked((ashland_ky, 0.4), (ashland_mo, 0.4), (place(56, "Ashland", admin1="Ohio"), 0.01)),
+              "missouri": _ranked((place(57, "Missouri", "admin1", admin1="Missouri"), 1.0))}
+    votes = division_votes(chosen, {k: k for k in chosen})
+    # Columbia's evidence is the others' Missouri (0.8) and Kentucky (0.9) readings; Ohio's 0.01 is no vote
+    assert votes["columbia"] == {("US", "Kentucky"): 1.0, ("US", "Missouri"): pytest.approx(0.8 / 0.9)}
+    assert votes["fulton"][("US", "Missouri")] == pytest.approx(0.7 / 0.7)
+    # a state named outright is division_in_article's evidence, not a vote
+    assert ("US", "Missouri") in votes["missouri"] and all(v <= 1.0 for v in votes["missouri"].values())
+    assert value("shared_division", columbia_mo, Context(division_votes=votes["columbia"])) == pytest.approx(0.8 / 0.9)
+    state = place(58, "Missouri", "admin1", admin1="Missouri")
+    assert value("shared_division", state, Context(division_votes=votes["columbia"])) == 0.0

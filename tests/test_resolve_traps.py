@@ -375,3 +375,16 @@ def test_a_town_in_the_country_named_right_after_it(geoparser):
     # "X in Y" may place the event, not X: it weighs X's records but never overrules them all
     found = places(geoparser, "A statue of the poet Gregory of Narek was unveiled in Rome last week.")
     assert all(p is None or p.kind != "country" for n, p in found.items() if n == "Narek")
+
+
+def test_two_ambiguous_neighbours_are_placed_together(geoparser):
+    # neither name is placed outright; the pair of readings 20 km apart is the story's
+    found = places(geoparser, "Police in London arrested a man from nearby Strathroy after a chase on the "
+                              "highway, Ontario Provincial Police said.")
+    assert found["London"].admin1 == "Ontario"
+
+
+def test_towns_of_one_state_none_placed_outright(geoparser):
+    found = places(geoparser, "A fire that began in a barn spread to two homes near Marshall on Saturday. "
+                              "Crews from Albion and Homer helped.")
+    assert {found[n].admin1 for n in ("Marshall", "Albion", "Homer")} == {"Michigan"}

@@ -124,6 +124,11 @@ class Context:
     continent: str = ""
     #: points of the article's other placed towns and divisions
     points: list[tuple[float, float]] = field(default_factory=list)
+    #: (country code, first-level division) -> the other names' vote for it, relative to the best-voted
+    #: division (:func:`geo.resolve.coherence.division_votes`)
+    division_votes: dict[tuple[str, str], float] = field(default_factory=dict)
+    #: ids of this name's readings within 50 km of a reading of another name (:func:`~geo.resolve.coherence.close_pairs`)
+    close_pairs: frozenset[int] = frozenset()
 
 
 def _always(c: Context) -> bool:
@@ -293,6 +298,17 @@ def _list_peer(p: Place, n: Namesakes, c: Context) -> float:
                 if kind == p.kind and (p.kind in SUPRANATIONAL or cc == p.country_code)), default=0.0)
 
 
+def _shared_division(p: Place, n: Namesakes, c: Context) -> float:
+    # the division's vote relative to the best-voted one
+    if p.kind not in ("city", "admin2", "airport") or not p.admin1:
+        return 0.0
+    return c.division_votes.get((p.country_code, p.admin1), 0.0)
+
+
+def _close_pair(p: Place, n: Namesakes, c: Context) -> float:
+    return 1.0 if p.geonameid in c.close_pairs else 0.0
+
+
 def _sentence_country(p: Place, n: Namesakes, c: Context) -> float:
     if p.kind in SUPRANATIONAL:
         return 0.0
@@ -359,6 +375,12 @@ ARTICLE_FEATURES: tuple[Feature, ...] = (
     Feature("sentence_country", "a town in a country named in its own sentence is likelier ('X is a town in "
             "Ghana'): weaker than a division, news names countries in passing", _sentence_country,
             lambda c: bool(c.sentence_areas)),
+    Feature("shared_division", "a town or county in a first-level division where many of the article's other "
+            "names have a likely reading is likelier (local news names towns of one state, each ambiguous: "
+            "Lieberman's local lexicon)", _shared_division, lambda c: bool(c.division_votes)),
+    Feature("close_pair", "a town or county within 50 km of a reading of another of the article's names is "
+            "likelier: two ambiguous names side by side mean the pair of readings that lie together (spatial "
+            "minimality, Leidner 2008)", _close_pair, lambda c: bool(c.close_pairs)),
     Feature("other_continent", "a namesake on another continent than the article's other places needs "
             "strong evidence (one area per article: Leidner 2008, spatial minimality)", _other_continent,
             lambda c: bool(c.continent)),

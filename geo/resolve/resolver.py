@@ -21,6 +21,7 @@ from geo.gazetteer import Gazetteer, name_key
 from geo.model import Candidate, Place, Toponym
 from geo.recognize import RawMention
 from geo.resolve.address import placing, unmet_addresses
+from geo.resolve.coherence import close_pairs, division_votes
 from geo.resolve.features import (
     ARTICLE_FEATURES,
     CONTEXT_FEATURES,
@@ -218,7 +219,8 @@ class Resolver:
         points = [(key, (p.lat, p.lon)) for key, p in placed.items() if p.kind not in SUPRANATIONAL]
         areas = _Areas({**outright, **{k: p for k, p in placed.items() if p.kind in AREA_KINDS}}, names,
                        self._readings(chosen), chosen)
-        lists = _Lists(names)
+        own_keys = {k: n.key for k, n in names.items()}
+        lists, votes, pairs = _Lists(names), division_votes(chosen, own_keys), close_pairs(chosen, own_keys)
         result = {}
         for key, n in names.items():
             countries, around = everywhere, continents
@@ -229,7 +231,8 @@ class Resolver:
             context = Context(countries, n.containers,
                               [a for k, a, a_key in anchors if k != key and a_key != n.key],
                               points=[q for k, q in points if k != key],
-                              continent=max(around, key=around.__getitem__) if around else "")
+                              continent=max(around, key=around.__getitem__) if around else "",
+                              division_votes=votes[key], close_pairs=pairs.get(key, frozenset()))
             self._add_areas(context, key, names, areas)
             context.list_peers = lists.peers(key, placed)
             result[key] = self._rank(n, context, rows)
