@@ -21,6 +21,7 @@ from geo.gazetteer import Gazetteer, name_key
 from geo.model import Candidate, Place, Toponym
 from geo.recognize import RawMention
 from geo.resolve.address import placing, unmet_addresses
+from geo.resolve.article import AREA_KINDS, AREA_READING_MIN, Areas, ArticleName, Lists
 from geo.resolve.coherence import close_pairs, division_votes
 from geo.resolve.features import (
     ARTICLE_FEATURES,
@@ -73,11 +74,6 @@ CONTAINER_CANDIDATES = 3
 LOCATED_KM = 161.0
 #: records less likely than this are not worth a distance
 LOCATED_MIN_SCORE = 0.005
-#: what a name placed outright as an area can contain ("X is a city in C County, S")
-AREA_KINDS = frozenset({"country", "admin1", "admin2"})
-#: round-1 sentence areas: every area reading of a name read as an area at least this likely
-#: ("Gibson County" is in several states: the one that contains the town named with it is meant)
-AREA_READING_MIN = 0.02
 #: what stands between two names of one list ("Wyoming, Iowa and Nevada"; "Texas and Portland")
 LIST_GAP = re.compile(r"\s*[,;/]?\s*(?:(?:and|or|&|as well as)\s+)?(?:the\s+)?")
 
@@ -188,7 +184,7 @@ class Resolver:
         names = {}
         for key, places in self.name_records(mentions, groups).items():
             group = groups[key]
-            names[key] = _Name(group, places, self._containers(group, chains, sizes, possessive), chains)
+            names[key] = ArticleName(group, places, self._containers(group, chains, sizes, possessive), chains)
             if len(places) > 1:
                 names[key].records = self._record_part(names[key].key, places)
         # round 0: context is only what the text names outright: countries ("Mali", "Malian"),
@@ -199,7 +195,7 @@ class Resolver:
             if top.kind == "country":
                 named[top.country_code] += names[key].count
         chosen = {}
-        round0 = _Areas(outright, names)
+        round0 = Areas(outright, names)
         for key, n in names.items():
             context = Context(named, n.containers)
             self._add_areas(context, key, names, round0)
@@ -217,10 +213,10 @@ class Resolver:
         anchors = [(key, chosen[key][0].place, name_key(p.name)) for key, p in placed.items()
                    if located[key] >= ANCHOR_CONFIDENCE and p.kind in ("city", "admin1", "admin2")]
         points = [(key, (p.lat, p.lon)) for key, p in placed.items() if p.kind not in SUPRANATIONAL]
-        areas = _Areas({**outright, **{k: p for k, p in placed.items() if p.kind in AREA_KINDS}}, names,
+        areas = Areas({**outright, **{k: p for k, p in placed.items() if p.kind in AREA_KINDS}}, names,
                        self._readings(chosen), chosen)
         own_keys = {k: n.key for k, n in names.items()}
-        lists, votes, pairs = _Lists(names), division_votes(chosen, own_keys), close_pairs(chosen, own_keys)
+        lists, votes, pairs = Lists(names), division_votes(chosen, own_keys), close_pairs(chosen, own_keys)
         result = {}
         for key, n in names.items():
             countries, around = everywhere, continents
@@ -274,7 +270,7 @@ class Resolver:
         return out
 
     @staticmethod
-    def _add_areas(context: Context, key: str | int, names: dict[str | int, _Name], areas: _Areas) -> None:
+    def _add_areas(context: Context, key: str | int, names: dict[str | int, ArticleName], areas: Areas) -> None:
         """The divisions the article names anywhere, the areas named in this name's sentences and,
         for a name with area readings, the towns and counties named there."""
         context.divisions, context.counties = areas.named_without(key)
@@ -348,7 +344,7 @@ class Resolver:
         own = {p.kind for p in group[0].candidates if p.kind in ("country", "admin1")}
         return [c for c in containers if c.kind not in own]
 
-    def _rank(self, name: _Name, context: Context, rows: bool = False,
+    def _rank(self, name: ArticleName, context: Context, rows: bool = False,
               ) -> tuple[list[Candidate], list[list[float]]]:
         if len(name.places) <= 1:  # nothing to choose: no features to read
             return [Candidate(p, 1.0) for p in name.places], []
@@ -380,90 +376,6 @@ def _without(counts: Counter[str], key: str, count: int) -> Counter[str]:
     return out
 
 
-class _Lists:
-    """The names of each list of an article ("Arizona, Georgia and Pennsylvania"), for feature
-    ``list_peer``: a name's list-mates, and the kind and country they were placed as."""
-
-    __slots__ = ("members", "names")
-
-    def __init__(self, names: dict[str | int, _Name]) -> None:
-        self.names = names
-        keys_of: dict[int, set[str | int]] = defaultdict(set)
-        for key, n in names.items():
-            for _, chain, _ in n.spots:
-                keys_of[chain].add(key)
-        self.members = {chain: keys for chain, keys in keys_of.items() if len(keys) > 1}
-
-    def peers(self, key: str | int, placed: dict[str | int, Place]) -> list[tuple[str, str, float]]:
-        """(kind, country code, share) of the placed list-mates of ``key``'s mentions: the share
-        of its mentions that stand in a list with such a mate."""
-        if not self.members:
-            return []
-        n = self.names[key]
-        out: dict[tuple[str, str], int] = {}
-        for _, chain, _ in n.spots:
-            mates = {(p.kind, p.country_code) for k in self.members.get(chain, ())
-                     if k != key and (p := placed.get(k)) is not None}
-            for mate in mates:
-                out[mate] = out.get(mate, 0) + 1
-        return [(kind, cc, count / n.count) for (kind, cc), count in out.items()]
-
-
-#: what a town-or-county name's records may be (``contains_sentence_place``)
-_TOWN_KINDS = frozenset({"city", "admin2", "airport"})
-
-
-class _Areas:
-    """The areas one round reads, indexed once per article: by sentence, and the divisions named."""
-
-    __slots__ = ("places", "readings", "by_sentence", "divisions", "states", "counties", "_own", "with_areas",
-                 "towns_by_sentence", "town_readings")
-
-    def __init__(self, places: dict[str | int, Place], names: dict[str | int, _Name],
-                 readings: dict[str | int, list[Place]] | None = None,
-                 ranked: dict[str | int, list[Candidate]] | None = None) -> None:
-        self.places = places
-        self.readings = readings or {}
-        ranked = ranked or {}
-        self.by_sentence: dict[int, list[str | int]] = defaultdict(list)
-        divisions: Counter[tuple[str, ...]] = Counter()
-        self._own: dict[str | int, tuple[str, ...]] = {}
-        for k, area in places.items():
-            for s in names[k].sentences:
-                self.by_sentence[s].append(k)
-            if area.kind == "admin1":
-                self._own[k] = (area.country_code, area.name)
-            elif area.kind == "admin2":
-                self._own[k] = (area.country_code, area.admin1, area.admin2)
-            if k in self._own:
-                divisions[self._own[k]] += 1
-        self.divisions = divisions
-        self.states = {t for t in divisions if len(t) == 2}
-        self.counties = {t for t in divisions if len(t) == 3}
-        #: names with two likely readings or more, all of them areas; names of towns and counties only
-        #: (no country or state reading), by sentence, with their likely readings in the last round
-        #: (feature ``contains_sentence_place``; none in round 0)
-        self.with_areas = {k for k, likely in ((k, [c for c in r if c.score >= AREA_READING_MIN])
-                                                for k, r in ranked.items())
-                           if len(likely) > 1 and all(c.place.kind in AREA_KINDS for c in likely)}
-        self.towns_by_sentence: dict[int, list[str | int]] = defaultdict(list)
-        self.town_readings: dict[str | int, list[Place]] = {}
-        if self.with_areas:
-            for k, n in names.items():
-                if n.places and all(p.kind in _TOWN_KINDS for p in n.places) and ranked.get(k):
-                    self.town_readings[k] = [c.place for c in ranked[k] if c.score >= AREA_READING_MIN]
-                    for s in n.sentences:
-                        self.towns_by_sentence[s].append(k)
-
-    def named_without(self, key: str | int) -> tuple[set, set]:
-        """The (country, state) and (country, state, county) the article names, less ``key``'s own
-        (shared sets where the name names none of them alone: the features only read them)."""
-        own = self._own.get(key)
-        if own is None or self.divisions[own] > 1:
-            return self.states, self.counties
-        return self.states - {own}, self.counties - {own}
-
-
 def _as_container(places: list[Place]) -> list[Place]:
     """A container name's area readings (see :data:`CONTAINER_AREA`), or all of them where it has none
     or is a big city ("Brooklyn, New York": the city)."""
@@ -481,33 +393,6 @@ def _outright(places: Sequence[Place]) -> bool:
     top = places[0]
     return top.kind != "admin2" or not any(
         p.kind == "city" and p.country_code == top.country_code and p.admin2 == top.admin2 for p in places)
-
-
-class _Name:
-    """One name of an article: its mentions and what is read of it once for both rounds."""
-
-    __slots__ = ("key", "places", "count", "sentences", "spots", "containers", "records")
-
-    def __init__(self, group: list[RawMention], places: list[Place], containers: list[Place],
-                 chains: dict[int, int] | None = None) -> None:
-        self.key = name_key(group[0].text)
-        self.places = places
-        self.count = len(group)
-        chains = chains or {}
-        #: (sentence, list, names a place) of each mention: "the Gibson County Fair Board" is an
-        #: organisation, it names no area of its sentence
-        self.spots = [(m.sentence, chains.get(id(m), -n - 1), m.type != "embedded") for n, m in enumerate(group)]
-        self.sentences = {m.sentence for m in group}
-        self.containers = containers
-        self.records: Records | None = None  # set by the resolver where there is a choice
-
-    def share_beside(self, other: _Name) -> float:
-        """The share of this name's mentions in a sentence that names ``other`` outside their own list."""
-        if self.sentences.isdisjoint(other.sentences):
-            return 0.0
-        beside = sum(1 for sentence, chain, _ in self.spots
-                     if any(s == sentence and c != chain and place for s, c, place in other.spots))
-        return beside / self.count
 
 
 class Records:
