@@ -388,3 +388,15 @@ def test_towns_of_one_state_none_placed_outright(geoparser):
     found = places(geoparser, "A fire that began in a barn spread to two homes near Marshall on Saturday. "
                               "Crews from Albion and Homer helped.")
     assert {found[n].admin1 for n in ("Marshall", "Albion", "Homer")} == {"Michigan"}
+
+
+def test_a_town_filed_under_its_unitary_authority_stays_in_its_county(geoparser):
+    # the hierarchy puts the town in a unitary authority, not the county the lead names; its
+    # record lies beside the county's towns, so it is not moved to the county's point
+    found = places(geoparser, "Rochester is a town in Kent, England, on the River Medway.")
+    assert found["Rochester"].kind == "city" and found["Rochester"].country_code == "GB"
+
+
+def test_the_state_after_a_county_is_the_state_not_its_big_city(geoparser):
+    found = places(geoparser, "Deputies from Erie County, New York, searched the lake shore on Sunday.")
+    assert found["New York"].kind == "admin1"

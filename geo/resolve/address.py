@@ -22,13 +22,17 @@ from collections.abc import Callable, Sequence
 from geo.gazetteer import Gazetteer, name_key
 from geo.model import Candidate, Place
 from geo.recognize import RawMention
-from geo.resolve.features import haversine_km
+from geo.resolve.features import haversine_km, nearest_km
 from geo.resolve.rules import DEFINITION, IN_CONTAINER, POSSESSIVE
 
 #: what the Y of an address can be placed at
 ADDRESS_AREAS = frozenset({"country", "admin1", "admin2"})
 #: the scorer's distance: a confidence is the probability of lying this near
 NEAR_KM = 161.0
+#: a winner this close to one of Y's towns is in Y whatever its records say: the hierarchy files a
+#: unitary authority or a merged district apart from its county ("Rochester is a town in Kent":
+#: GeoNames puts it in Medway, not Kent)
+BESIDE_KM = 25.0
 
 
 def unmet_addresses(gazetteer: Gazetteer, mentions: Sequence[RawMention],
@@ -63,10 +67,11 @@ def unmet_addresses(gazetteer: Gazetteer, mentions: Sequence[RawMention],
                 continue
             if any(gazetteer.contains(area, c.place) for c in ranked):
                 continue
-            share = near_share(gazetteer, area)
-            if share is not None:
-                out[key] = (area, container[1] * share)
-                break
+            points = gazetteer.town_points(area)
+            if not points or nearest_km(points, ranked[0].place.lat, ranked[0].place.lon) <= BESIDE_KM:
+                continue
+            out[key] = (area, container[1] * near_share(points, area))
+            break
     return out
 
 
@@ -88,11 +93,8 @@ def _address_ends(mentions: Sequence[RawMention], order: list[int], after: int, 
     return bool(ranked) and ranked[0].place.kind == "country" and ranked[0].place.country_code == area.country_code
 
 
-def near_share(gazetteer: Gazetteer, area: Place) -> float | None:
-    """The share of an area's towns within 161 km of its point (None where it has none)."""
-    points = gazetteer.town_points(area)
-    if not points:
-        return None
+def near_share(points: Sequence[tuple[float, float]], area: Place) -> float:
+    """The share of an area's towns (``points``, not empty) within 161 km of its point."""
     return sum(haversine_km((area.lat, area.lon), p) <= NEAR_KM for p in points) / len(points)
 
 

@@ -241,10 +241,13 @@ class Resolver:
         groups = groups if groups is not None else self._groups(mentions)
         containing = {m.container for m in mentions if m.container} if CONTAINER_AREA.name not in self.disabled \
             else set()
+        # the Y of a county is an area even where it is a big city's name ("Madison County, New York")
+        of_county = {m.container for m in mentions
+                     if m.container in containing and m.candidates and all(p.kind == "admin2" for p in m.candidates)}
         out = {}
         for key, group in groups.items():
-            places = self.records(group[0])
-            out[key] = _as_container(places) if name_key(group[0].text) in containing else places
+            places, own = self.records(group[0]), name_key(group[0].text)
+            out[key] = _as_container(places, own not in of_county) if own in containing else places
         return out
 
     def _readings(self, chosen: dict[str | int, list[Candidate]]) -> dict[str | int, list[Place]]:
@@ -376,11 +379,11 @@ def _without(counts: Counter[str], key: str, count: int) -> Counter[str]:
     return out
 
 
-def _as_container(places: list[Place]) -> list[Place]:
+def _as_container(places: list[Place], big_city: bool = True) -> list[Place]:
     """A container name's area readings (see :data:`CONTAINER_AREA`), or all of them where it has none
-    or is a big city ("Brooklyn, New York": the city)."""
+    or is a big city (with ``big_city``: "Brooklyn, New York": the city)."""
     areas = [p for p in places if p.kind in AREA_KINDS]
-    if not areas or any(p.kind == "city" and p.population >= CONTAINER_CITY_POPULATION for p in places):
+    if not areas or big_city and any(p.kind == "city" and p.population >= CONTAINER_CITY_POPULATION for p in places):
         return places
     return areas
 

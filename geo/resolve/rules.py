@@ -37,7 +37,8 @@ PEER_LIST = ResolverRule("sentence_list_is_no_container", "a division named in t
                          "container: it does not count as named in the name's sentence")
 CONTAINER_AREA = ResolverRule("container_is_an_area", "the Y of 'X, Y' names the country or division X is in "
                               "(the address convention): where Y has such a reading, Y is that area ('Moore, "
-                              "Oklahoma' names the state, not Oklahoma City), unless Y is a city of a million")
+                              "Oklahoma' names the state, not Oklahoma City), unless Y is a city of a million and X no county "
+                              "('Brooklyn, New York'; 'Erie County, New York' is the state)")
 POSSESSIVE = ResolverRule("possessive_container", "a place's possessive before another place names where it "
                           "is, as 'X, Y' does ('Georgia's capital Tbilisi', 'Nigeria's Borno state'); only across "
                           "adjectives and nouns, not 'Russia's embassy in London'")
@@ -53,6 +54,7 @@ OUTSIDE = ResolverRule("outside_article_countries", "a town or division placed o
 UNMET_ADDRESS = ResolverRule("address_abroad_of_every_record", "'X, Y' where no record of X lies in Y "
                              "(and the winner is in another country) names an X the gazetteer lacks: it is "
                              "placed at Y, at the probability that a town of Y lies within 161 km of Y's point "
-                             "('Stroud, Ontario' is not the English Stroud); off: the namesake abroad")
+                             "('Stroud, Ontario' is not the English Stroud); not where the winner lies within 25 km of Y's "
+                             "towns (a unitary authority filed apart from its county); off: the namesake abroad")
 ONE_SENSE = ResolverRule("one_sense_per_discourse", "every mention of a name in one article means the same "
                          "place (Gale, Church & Yarowsky 1992); off: each mention is resolved on its own")
