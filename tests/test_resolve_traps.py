@@ -400,3 +400,15 @@ def test_a_town_filed_under_its_unitary_authority_stays_in_its_county(geoparser)
 def test_the_state_after_a_county_is_the_state_not_its_big_city(geoparser):
     found = places(geoparser, "Deputies from Erie County, New York, searched the lake shore on Sunday.")
     assert found["New York"].kind == "admin1"
+
+
+def test_a_possessive_before_a_name_with_an_area_reading_is_no_address(geoparser):
+    found = places(geoparser, "The island lies off Canada's Pacific coast, a ferry ride from the mainland.")
+    assert found["Pacific"].kind == "region"
+
+
+def test_an_air_force_base_named_after_a_person_is_not_its_namesake_place(geoparser):
+    found = places(geoparser, "Alexandria, Louisiana, grew around the timber trade, and England Air Force "
+                              "Base operated nearby until it closed.")
+    assert found["Alexandria"].admin1 == "Louisiana"
+    assert found.get("England") is None

@@ -51,7 +51,10 @@ def unmet_addresses(gazetteer: Gazetteer, mentions: Sequence[RawMention],
         m = mentions[n]
         key = key_of(n, m)
         ranked, _ = chosen[key]
-        if key in out or not ranked or ranked[0].place.kind != "city":
+        # a name with an area reading ("Canada's Pacific coast": the ocean too) may mean the area,
+        # which no division holds
+        if key in out or not ranked or ranked[0].place.kind != "city" or any(
+                c.place.kind in _AREA_KINDS for c in ranked):
             continue
         sources = [(m.container, True)] if m.container else []
         if defined and id(m) in defined:

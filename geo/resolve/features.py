@@ -251,7 +251,8 @@ def continent_of() -> dict[str, str]:
 
 #: words that make a name before or after them part of a facility's name
 FACILITY_WORDS = ("Hospital|Church|Cathedral|Basilica|Chapel|Abbey|Monastery|Mosque|Temple|School|College|"
-                  "University|Academy|Street|St|Road|Avenue|Square|Bridge|Airport|Station|Stadium|Park|Hotel")
+                  "University|Academy|Street|St|Road|Avenue|Square|Bridge|Airport|Station|Stadium|Park|Hotel|"
+                  "Air Force Base|Air Base|Naval Air Station|Naval Base|Barracks|Prison")
 FACILITY_AFTER = re.compile(rf"(?:'s?|’s?)?\s+(?:{FACILITY_WORDS})\b")
 FACILITY_BEFORE = re.compile(rf"\b(?:{FACILITY_WORDS}) of (?:the )?(?:(?:St\.?|Saint|Sts\.?) )?"
                              r"(?:[A-Z][\w.'’-]* (?:and |& )?){0,4}$")
