@@ -194,11 +194,19 @@ def test_news_abbreviates_titles_geonames_writes_out(gazetteer, name, kind, coun
 @pytest.mark.parametrize("name, region", [
     ("USSR", "Soviet Union"), ("former Yugoslavia", "Yugoslavia"), ("East Germany", "East Germany"),
     ("Karabakh", "Nagorno-Karabakh"), ("Oahu", "Oahu"), ("Bay Area", "San Francisco Bay Area"),
-    ("Arab states", "Arab world"),
+    ("Arab states", "Arab world"), ("Himalaya", "Himalayas"), ("Urals", "Ural Mountains"),
+    ("Amazon basin", "Amazon rainforest"), ("Appalachians", "Appalachia"), ("Levant", "Levant"),
 ])
 def test_regions_news_names_that_geonames_packages_lack(gazetteer, name, region):
     place = gazetteer.candidates(name)[0]
     assert (place.kind, place.name) == ("region", region)
+
+
+def test_a_bare_amazon_is_no_region_and_congo_names_both_congos(gazetteer):
+    assert all(p.kind != "region" for p in gazetteer.candidates("Amazon"))
+    himalayas = gazetteer.candidates("Himalayas")[0]
+    assert 27 < himalayas.lat < 30 and 80 < himalayas.lon < 88  # the arc, not the plateau behind it
+    assert {p.country_code for p in gazetteer.candidates("Congo") if p.kind == "country"} == {"CD", "CG"}
 
 
 def test_former_states_hold_their_successors_towns_and_take_their_demonyms(gazetteer):

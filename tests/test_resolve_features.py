@@ -245,3 +245,11 @@ def test_division_votes_are_relative_to_the_best_voted_division():
     assert value("shared_division", columbia_mo, Context(division_votes=votes["columbia"])) == pytest.approx(0.8 / 0.9)
     state = place(58, "Missouri", "admin1", admin1="Missouri")
     assert value("shared_division", state, Context(division_votes=votes["columbia"])) == 0.0
+
+
+def test_a_country_reading_where_the_article_places_other_names():
+    big = place(60, "Democratic Republic of the Congo", "country", "CD")
+    small = place(61, "Republic of the Congo", "country", "CG")
+    context = Context(countries=Counter({"CG": 1}))
+    assert [value("country_of_places", p, context, [big, small]) for p in (big, small)] == [0.0, 0.75]
+    assert value("country_of_places", AURORA_IL, Context(countries=Counter({"US": 3}))) == 0.0  # towns: country_context

@@ -412,3 +412,9 @@ def test_an_air_force_base_named_after_a_person_is_not_its_namesake_place(geopar
                               "Base operated nearby until it closed.")
     assert found["Alexandria"].admin1 == "Louisiana"
     assert found.get("England") is None
+
+
+@pytest.mark.parametrize("town, country", [("Goma", "CD"), ("Brazzaville", "CG")])
+def test_congo_is_the_congo_its_towns_are_in(geoparser, town, country):
+    found = places(geoparser, f"Aid convoys reached {town} on Monday, officials in Congo said.")
+    assert found["Congo"].country_code == country

@@ -12,7 +12,8 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "US": ("U.S.", "U.S.A.", "USA", "America", "United States of America", "the States"),
     "GB": ("U.K.", "UK", "Britain", "Great Britain", "United Kingdom"),
     "AE": ("UAE", "U.A.E.", "Emirates"),
-    "CD": ("DRC", "DR Congo", "D.R. Congo", "Congo-Kinshasa", "Democratic Republic of Congo", "Zaire"),
+    # news (AP, Reuters) calls the larger Congo "Congo" too: the article's other places choose
+    "CD": ("DRC", "DR Congo", "D.R. Congo", "Congo-Kinshasa", "Democratic Republic of Congo", "Zaire", "Congo"),
     "CG": ("Congo-Brazzaville", "Republic of Congo", "Republic of the Congo"),
     "CI": ("Ivory Coast", "Côte d'Ivoire", "Cote d'Ivoire"),
     "MM": ("Burma",),

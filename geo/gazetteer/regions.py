@@ -176,6 +176,20 @@ REGIONS: tuple[RegionDefinition, ...] = (
                      ("US",), clip=(-122.75, 37.1, -121.6, 38.35)),
     RegionDefinition(-104, "Silicon Valley", (), ("US",), clip=(-122.3, 37.2, -121.7, 37.6)),
     RegionDefinition(-105, "Gulf Coast", (), ("US",), clip=(-97.5, 25.8, -82.5, 30.8)),
+    # mountain ranges, a rainforest and a historical region news names by name (GeoNames files the
+    # ranges under class T, which the packages leave out); a bare "Amazon" is the company far more
+    # often than the forest, so only its qualified names
+    RegionDefinition(-106, "Alps", (), extent=(5.0, 43.8, 16.3, 48.2)),
+    RegionDefinition(-107, "Himalayas", ("Himalaya", "Himalayan region"), extent=(72.5, 26.5, 97.0, 36.0),
+                     point=(28.0, 84.0)),  # the middle of the arc; the box's centre is on the Tibetan plateau
+    RegionDefinition(-108, "Andes", ("Andes Mountains", "Andean region"), extent=(-80.0, -55.0, -63.0, 11.0)),
+    RegionDefinition(-109, "Amazon rainforest", ("Amazon basin", "Amazonia", "Amazon region", "Amazon jungle"),
+                     extent=(-79.0, -17.0, -46.0, 5.5)),
+    RegionDefinition(-110, "Levant", (), ("SY", "LB", "IL", "PS", "JO")),
+    RegionDefinition(-111, "Rocky Mountains", ("Rockies",), extent=(-125.0, 35.0, -104.5, 60.0)),
+    RegionDefinition(-112, "Ural Mountains", ("Urals",), extent=(56.0, 51.0, 66.0, 68.5)),
+    RegionDefinition(-113, "Pyrenees", (), extent=(-2.0, 42.3, 3.3, 43.3)),
+    RegionDefinition(-114, "Appalachia", ("Appalachian Mountains", "Appalachians"), extent=(-88.0, 33.5, -74.0, 42.5)),
 )
 
 

@@ -185,6 +185,13 @@ def _country_context(p: Place, n: Namesakes, c: Context) -> float:
     return min(1.0, 0.5 + 0.25 * c.countries[p.country_code])
 
 
+def _country_of_places(p: Place, n: Namesakes, c: Context) -> float:
+    # the converse for a country: the two Congos, the Koreas, Georgia the country or the state
+    if p.kind != "country" or not c.countries.get(p.country_code):
+        return 0.0
+    return min(1.0, 0.5 + 0.25 * c.countries[p.country_code])
+
+
 def _inside(p: Place, area: Place) -> bool:
     if area.country_code != p.country_code:
         return False
@@ -351,6 +358,9 @@ NAMESAKE_FEATURES: tuple[Feature, ...] = (
 ARTICLE_FEATURES: tuple[Feature, ...] = (
     Feature("country_context", "places in a country the article names or places elsewhere are likelier "
             "(CLIFF's focus, Lieberman's local lexicon)", _country_context, lambda c: bool(c.countries)),
+    Feature("country_of_places", "a country reading is likelier where the article places other names in "
+            "that country ('Congo' beside Goma is the larger Congo, beside Brazzaville the smaller)",
+            _country_of_places, lambda c: bool(c.countries)),
     Feature("container", "'X, Y' names X's country, first- or second-level division Y (the address convention "
             "of news datelines and of geocoder queries)", _container, lambda c: bool(c.containers)),
     Feature("near_anchor", f"places within {NEAR_ANCHOR_KM:.0f} km of (or inside) the towns and divisions "
