@@ -418,3 +418,13 @@ def test_an_air_force_base_named_after_a_person_is_not_its_namesake_place(geopar
 def test_congo_is_the_congo_its_towns_are_in(geoparser, town, country):
     found = places(geoparser, f"Aid convoys reached {town} on Monday, officials in Congo said.")
     assert found["Congo"].country_code == country
+
+
+def test_alternatives_never_claim_more_than_the_choice_leaves(geoparser):
+    for text in ("Police in Columbia arrested a man from Fulton.", "They left Stroud, Ontario, Canada, on Monday."):
+        for t in geoparser.analyse(text).toponyms:
+            assert all(c.score <= 1.0 - t.confidence + 1e-9 for c in t.alternatives), (text, t.text)
+    stroud = next(t for t in geoparser.analyse("They left Stroud, Ontario, Canada, on Monday.").toponyms
+                  if t.text == "Stroud")
+    # the records the address rules out are as likely as the address is misread, not their ranking share
+    assert stroud.place.kind == "admin1" and max(c.score for c in stroud.alternatives) < 0.1

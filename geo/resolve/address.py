@@ -38,14 +38,15 @@ BESIDE_KM = 25.0
 def unmet_addresses(gazetteer: Gazetteer, mentions: Sequence[RawMention],
                     chosen: dict[str | int, tuple[list[Candidate], float]],
                     key_of: Callable[[int, RawMention], str | int], chains: dict[int, int], *,
-                    placed: float, defined: dict[int, str] | None = None) -> dict[str | int, tuple[Place, float]]:
-    """Name key -> (Y's place, confidence) for each town none of whose records lies in the Y
+                    placed: float, defined: dict[int, str] | None = None,
+                    ) -> dict[str | int, tuple[Place, float, float]]:
+    """Name key -> (Y's place, confidence, Y's own confidence) for each town none of whose records lies in the Y
     that places it: the Y of "X, Y" (only where the winner is in another country: in one
     country "X, Y" is a list as often as an address) or of a definition or possessive
     (``defined``: id(mention) -> Y's name key; "Madison is a town in Madison County, New York",
     where the gazetteer has no Madison in that county). ``chains``: each mention's list
     (``Resolver._chains``); ``placed``: the least confidence of Y to count."""
-    out: dict[str | int, tuple[Place, float]] = {}
+    out: dict[str | int, tuple[Place, float, float]] = {}
     order = sorted(range(len(mentions)), key=lambda n: mentions[n].start)
     for at, n in enumerate(order):
         m = mentions[n]
@@ -73,7 +74,7 @@ def unmet_addresses(gazetteer: Gazetteer, mentions: Sequence[RawMention],
             points = gazetteer.town_points(area)
             if not points or nearest_km(points, ranked[0].place.lat, ranked[0].place.lon) <= BESIDE_KM:
                 continue
-            out[key] = (area, container[1] * near_share(points, area))
+            out[key] = (area, container[1] * near_share(points, area), container[1])
             break
     return out
 

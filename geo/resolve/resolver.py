@@ -143,11 +143,13 @@ class Resolver:
             key = self._key(n, m)
             ranked, conf = chosen[key]
             place = ranked[0].place if ranked else None
-            alternatives = ranked[1:1 + MAX_ALTERNATIVES]
-            if key in unmet:  # placed at the Y of its address; every record of its own an alternative
-                (place, conf), alternatives = unmet[key], ranked[:MAX_ALTERNATIVES]
+            alternatives = tuple(Candidate(c.place, min(c.score, 1.0 - conf)) for c in ranked[1:1 + MAX_ALTERNATIVES])
+            if key in unmet:  # placed at the Y of its address; every record of its own an alternative, as
+                # likely as the address is misread (Y not that area)
+                place, conf, area_conf = unmet[key]
+                alternatives = tuple(Candidate(c.place, c.score * (1.0 - area_conf)) for c in ranked[:MAX_ALTERNATIVES])
             out.append((Toponym(m.start, m.end, m.text, m.type, place, conf if place else 0.0,
-                                tuple(alternatives), m.sentence, m.adjectival), key in outside))
+                                alternatives, m.sentence, m.adjectival), key in outside))
         return out
 
     def _outside(self, names: dict[str | int, tuple[list[Candidate], list[list[float]]]],
