@@ -31,9 +31,10 @@ VOTE_RECORDS = 12
 
 def division_votes(chosen: Mapping[str | int, Sequence[Candidate]], keys: Mapping[str | int, str],
                    ) -> dict[str | int, dict[tuple[str, str], float]]:
-    """Each name -> (country code, first-level division) -> the division's vote relative to the
-    best-voted one (1.0 there). A vote is the sum, over the article's other names (never a mention
-    of the same name), of the round-0 share of each one's likeliest town or county reading there."""
+    """Each name with a choice (two records or more) -> (country code, first-level division) -> the
+    division's vote relative to the best-voted one (1.0 there). A vote is the sum, over the article's
+    other names (never a mention of the same name), of the round-0 share of each one's likeliest
+    town or county reading there."""
     votes: dict[str | int, dict[tuple[str, str], float]] = {}
     for key, ranked in chosen.items():
         if not ranked or ranked[0].place.kind not in LOCAL_KINDS:
@@ -47,13 +48,29 @@ def division_votes(chosen: Mapping[str | int, Sequence[Candidate]], keys: Mappin
     by_name: dict[str, Counter[tuple[str, str]]] = {}
     for key, best in votes.items():
         by_name.setdefault(keys[key], Counter()).update(best)
-    everyone = sum(by_name.values(), Counter())
+    everyone: Counter[tuple[str, str]] = Counter()
+    for own in by_name.values():
+        everyone.update(own)
+    shared = _relative(everyone)
+    without: dict[str, dict[tuple[str, str], float]] = {}  # one per name: its mentions share it
     out = {}
-    for key in chosen:
-        others = everyone - by_name[keys[key]] if keys[key] in by_name else everyone
-        top = max(others.values(), default=0.0)
-        out[key] = {division: vote / top for division, vote in others.items()} if top > 0 else {}
+    for key, ranked in chosen.items():
+        if len(ranked) < 2:  # one record: nothing to choose
+            continue
+        name = keys[key]
+        own = by_name.get(name)
+        if own is None:
+            out[key] = shared
+            continue
+        if name not in without:
+            without[name] = _relative(everyone - own)
+        out[key] = without[name]
     return out
+
+
+def _relative(votes: Mapping[tuple[str, str], float]) -> dict[tuple[str, str], float]:
+    top = max(votes.values(), default=0.0)
+    return {division: vote / top for division, vote in votes.items()} if top > 0 else {}
 
 
 #: two readings this close are neighbours (the scorer's error radius is 161 km; local news names towns
@@ -83,15 +100,23 @@ def close_pairs(chosen: Mapping[str | int, Sequence[Candidate]], keys: Mapping[s
             grid.setdefault(_cell(lat, lon), []).append((keys[key], lat, lon))
     out: dict[str | int, frozenset[int]] = {}
     for key, own in readings.items():
+        if len(chosen[key]) < 2:  # one record: nothing to choose
+            continue
         name = keys[key]
         close = set()
         for gid, lat, lon in own:
-            row, col = _cell(lat, lon)
+            row, col = int(lat // _CELL_LAT), int(lon // _CELL_LON)
             wide = 2 if abs(lat) > 60 else 1
-            if any(other != name and haversine_km((lat, lon), (la, lo)) <= PAIR_KM
-                   for r in (row - 1, row, row + 1) for c in range(col - wide, col + wide + 1)
-                   for other, la, lo in grid.get((r, c), ())):
-                close.add(gid)
+            for r in (row - 1, row, row + 1):
+                for c in range(col - wide, col + wide + 1):
+                    for other, la, lo in grid.get((r, c), ()):
+                        if other != name and abs(la - lat) <= _CELL_LAT and haversine_km((lat, lon), (la, lo)) <= PAIR_KM:
+                            close.add(gid)
+                            break
+                    if gid in close:
+                        break
+                if gid in close:
+                    break
         out[key] = frozenset(close)
     return out
 

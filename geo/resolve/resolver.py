@@ -230,7 +230,7 @@ class Resolver:
                               [a for k, a, a_key in anchors if k != key and a_key != n.key],
                               points=[q for k, q in points if k != key],
                               continent=max(around, key=around.__getitem__) if around else "",
-                              division_votes=votes[key], close_pairs=pairs.get(key, frozenset()))
+                              division_votes=votes.get(key, {}), close_pairs=pairs.get(key, frozenset()))
             self._add_areas(context, key, names, areas)
             context.list_peers = lists.peers(key, placed)
             result[key] = self._rank(n, context, rows)
