@@ -32,7 +32,8 @@ subprocess, so caches warmed by one measurement never flatter another:
   as under ``PYTHONDONTWRITEBYTECODE=1``).
 * ``--instructions N``: the machine instructions of one warm pass over the
   first N documents (with events unless ``--no-events``), counted by
-  valgrind's callgrind: the run with two warm passes less the run with one.
+  valgrind's callgrind: the run with two warm passes less the run with one; the first
+  pass is the run with one warm pass less that and less the load alone (a third run).
   A count, not a time: the same on a loaded machine as on an idle one, so a
   pure speed change shows its effect while other work shares the cores
   (CPU seconds on a shared machine vary by 30 % from run to run). With
@@ -295,7 +296,7 @@ def compare_commits(rev: str, corpus: Path, *, runs: int, events: bool, bytecode
     return out
 
 
-#: what --instructions runs under callgrind in a tree's folder: load, then 1 + PASSES passes
+#: what --instructions runs under callgrind in a tree's folder: load, then 1 + PASSES passes (none for -1)
 _PASSES_SNIPPET = """
 import sys
 sys.path.insert(0, ".")
@@ -325,14 +326,17 @@ def count_instructions(tree: Path, corpus: Path, *, docs: int, events: bool) -> 
         return subprocess.Popen(cmd, cwd=tree, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 
     counts = []
-    for child in [start(1), start(2)]:
+    for child in [start(1), start(2), start(-1)]:  # -1: the load alone, no pass
         _, err = child.communicate()
         found = re.search(r"Collected : (\d+)", err)
         if child.returncode != 0 or found is None:
             raise SystemExit(f"callgrind run in {tree} failed:\n{err[-2000:]}")
         counts.append(int(found.group(1)))
-    return {"docs": docs, "events": events, "warm_pass_instructions": counts[1] - counts[0],
-            "load_and_first_passes_instructions": counts[0]}
+    warm = counts[1] - counts[0]
+    first = counts[0] - warm - counts[2]
+    return {"docs": docs, "events": events, "warm_pass_instructions": warm,
+            "load_and_first_passes_instructions": counts[0], "load_instructions": counts[2],
+            "first_pass_instructions": first, "first_over_warm": first / warm}
 
 
 def report_instructions(corpus: Path, *, docs: int, events: bool, rev: str | None) -> int:
@@ -343,7 +347,8 @@ def report_instructions(corpus: Path, *, docs: int, events: bool, rev: str | Non
         result = {name: count_instructions(tree, corpus, docs=docs, events=events) for name, tree in trees.items()}
     for name, r in result.items():
         print(f"{name:<12} one warm pass over {docs} documents of {corpus.name} (events {'on' if events else 'off'}): "
-              f"{r['warm_pass_instructions'] / 1e9:.3f} G instructions")
+              f"{r['warm_pass_instructions'] / 1e9:.3f} G instructions; the first pass {r['first_pass_instructions'] / 1e9:.3f} G "
+              f"({r['first_over_warm']:.2f} of a warm one); the load {r['load_instructions'] / 1e9:.3f} G")
     if rev:
         result["ratio"] = result["this tree"]["warm_pass_instructions"] / result[rev]["warm_pass_instructions"]
         print(f"ratio this tree / {rev}: {result['ratio']:.3f}")

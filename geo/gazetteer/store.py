@@ -57,6 +57,11 @@ _CANDIDATES_SQL = (
     "WHEN 'admin1' THEN 3 WHEN 'admin2' THEN 4 WHEN 'city' THEN 5 ELSE 6 END, p.population DESC LIMIT ?")
 
 
+#: the small tables read whole (see :meth:`Gazetteer._table`), at open: a recogniser reads them all
+#: in its first document, which would otherwise wait for them
+TABLES = ("demonyms", "zipf", "dictionary_words", "given_names", "countries")
+
+
 def _place(row: tuple) -> Place:
     # the short strings repeat across thousands of places (kind, codes, division names): one copy
     # each instead of one per cached place roughly halves what the candidate cache holds
@@ -123,6 +128,8 @@ class Gazetteer:
         try:
             gaz._con.execute("SELECT v FROM meta WHERE k='build_version'").fetchone()
             gaz._name_index()
+            for table in TABLES:  # read once now, not in the middle of the first document
+                gaz._table(table)
         except sqlite3.Error as exc:
             raise GazetteerError(f"The gazetteer cache {path} is unreadable ({exc}); "
                                  f"load it with rebuild=True.") from exc
