@@ -428,3 +428,14 @@ def test_alternatives_never_claim_more_than_the_choice_leaves(geoparser):
                   if t.text == "Stroud")
     # the records the address rules out are as likely as the address is misread, not their ranking share
     assert stroud.place.kind == "admin1" and max(c.score for c in stroud.alternatives) < 0.1
+
+
+def test_a_list_of_addresses_keeps_each_town_in_its_state(geoparser):
+    # "Moscow" and "Vienna" also read as first-level divisions abroad, by other names (Moskva, Wien):
+    # that makes them no peers of the states after them
+    found = places(geoparser, "Delegates came from Athens, Ohio, and Moscow, Idaho, and from Paris, Ky., "
+                              "and Vienna, Va.")
+    assert [found[n].admin1 for n in ("Athens", "Moscow", "Paris", "Vienna")] == \
+        ["Ohio", "Idaho", "Kentucky", "Virginia"]
+    states = places(geoparser, "Snow fell in Wyoming, Iowa and Nevada.")
+    assert {p.kind for p in states.values()} == {"admin1"}

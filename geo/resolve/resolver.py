@@ -346,7 +346,11 @@ class Resolver:
         if chains is not None and sizes is not None and all(
                 sizes[chains[id(m)]] < 3 for m in group if m.container and id(m) in chains):
             return containers  # "X, Y" alone: an address
-        own = {p.kind for p in group[0].candidates if p.kind in ("country", "admin1")}
+        # a name that is itself a state or country by its own name ("Wyoming, Iowa and Nevada") is a
+        # peer of the state after it; one that reaches a division only by another name ("Moscow",
+        # Moskva; "Vienna", Wien) is a town of an address list ("Athens, Ohio, and Moscow, Idaho")
+        key = name_key(group[0].text)
+        own = {p.kind for p in group[0].candidates if p.kind in ("country", "admin1") and name_key(p.name) == key}
         return [c for c in containers if c.kind not in own]
 
     def _rank(self, name: ArticleName, context: Context, rows: bool = False,

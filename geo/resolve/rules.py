@@ -28,7 +28,8 @@ CODE_CASE = ResolverRule("airport_code_in_capitals", "an airport found by its co
 PEERS = ResolverRule("container_not_a_peer", "'X, Y' where X is itself a state (or a country), Y one too, and "
                      "the two stand in a list of three or more names ('Oklahoma, Pennsylvania and Texas') is a "
                      "list, not an address: Y is no container of X ('Portland, Maine' stays an address though a "
-                     "Jamaican parish is named Portland)")
+                     "Jamaican parish is named Portland); X a state by its own name, not by another ('Moscow, Idaho' "
+                     "in a list stays an address though Moskva is a division)")
 SENTENCE_READINGS = ResolverRule("sentence_area_readings", "an area named in a mention's sentence counts by "
                                  "each of its likely readings, not only its winner ('deputies of Gibson County "
                                  "... in Medina': the Gibson County that contains a Medina); off: the winner only")
