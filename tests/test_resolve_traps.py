@@ -439,3 +439,14 @@ def test_a_list_of_addresses_keeps_each_town_in_its_state(geoparser):
         ["Ohio", "Idaho", "Kentucky", "Virginia"]
     states = places(geoparser, "Snow fell in Wyoming, Iowa and Nevada.")
     assert {p.kind for p in states.values()} == {"admin1"}
+
+
+def test_two_addresses_of_one_name_are_two_places(geoparser):
+    toponyms = [t for t in geoparser.analyse("He flew from Portland, Maine, to Portland, Oregon, on Monday.").toponyms
+                if t.text == "Portland"]
+    assert [t.place.admin1 for t in toponyms] == ["Maine", "Oregon"]
+    assert all(t.confidence > 0.9 for t in toponyms)
+    off = Geoparser(geoparser.gazetteer, events=False, disable=["own_address_over_one_sense"])
+    one_sense = {t.place.admin1 for t in off.analyse("He flew from Portland, Maine, to Portland, Oregon.").toponyms
+                 if t.text == "Portland"}
+    assert len(one_sense) == 1

@@ -79,6 +79,36 @@ def unmet_addresses(gazetteer: Gazetteer, mentions: Sequence[RawMention],
     return out
 
 
+def own_addresses(gazetteer: Gazetteer, mentions: Sequence[RawMention],
+                  chosen: dict[str | int, tuple[list[Candidate], float]],
+                  key_of: Callable[[int, RawMention], str | int], chains: dict[int, int], *,
+                  placed: float) -> dict[int, tuple[Candidate, float]]:
+    """id(mention) -> (its record inside its own "X, Y", that record's share among X's records
+    inside Y) for each town mention whose name's winner lies outside the Y the mention itself
+    names: "from Perth, Scotland, to Perth, Australia" names two Perths, and one sense per
+    discourse gave both the first. Only where Y is placed with confidence and holds a record of X."""
+    out: dict[int, tuple[Candidate, float]] = {}
+    order = sorted(range(len(mentions)), key=lambda n: mentions[n].start)
+    for at, n in enumerate(order):
+        m = mentions[n]
+        ranked, _ = chosen[key_of(n, m)]
+        if not m.container or len(ranked) < 2 or ranked[0].place.kind != "city" \
+                or not _heads_address(mentions, order, at, chains):
+            continue
+        container = chosen.get(m.container)
+        if container is None or not container[0] or container[1] < placed:
+            continue
+        area = container[0][0].place
+        if area.kind not in ADDRESS_AREAS or gazetteer.contains(area, ranked[0].place) \
+                or not _address_ends(mentions, order, at + 2, chains, chosen, key_of, area):
+            continue  # "Washington, Pennsylvania and California": a list of states, no address
+        inside = [c for c in ranked[1:] if gazetteer.contains(area, c.place)]
+        total = sum(c.score for c in inside)
+        if inside and total > 0:
+            out[id(m)] = (inside[0], inside[0].score / total)
+    return out
+
+
 def _heads_address(mentions: Sequence[RawMention], order: list[int], at: int, chains: dict[int, int]) -> bool:
     """Whether the mention at ``at`` opens its list ("Stroud, Ontario"), not continues one
     ("Alaska, Saipan, Guam": names of one list)."""

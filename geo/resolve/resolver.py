@@ -20,7 +20,7 @@ from operator import mul
 from geo.gazetteer import Gazetteer, name_key
 from geo.model import Candidate, Place, Toponym
 from geo.recognize import RawMention
-from geo.resolve.address import placing, unmet_addresses
+from geo.resolve.address import own_addresses, placing, unmet_addresses
 from geo.resolve.article import AREA_KINDS, AREA_READING_MIN, Areas, ArticleName, Lists
 from geo.resolve.coherence import close_pairs, division_votes
 from geo.resolve.features import (
@@ -45,6 +45,7 @@ from geo.resolve.rules import (
     LOCATED,
     ONE_SENSE,
     OUTSIDE,
+    OWN_ADDRESS,
     PEER_LIST,
     PEERS,
     POSSESSIVE,
@@ -105,7 +106,7 @@ class Resolver:
     def features(self) -> tuple[PriorFeature | Feature | ResolverRule, ...]:
         return (*PRIOR_FEATURES, *CONTEXT_FEATURES, FACILITY, LOCATED, CODE_CASE, PEERS, SENTENCE_READINGS, PEER_LIST,
                 CONTAINER_AREA, POSSESSIVE, DEFINITION, IN_CONTAINER,
-                OUTSIDE, UNMET_ADDRESS, ONE_SENSE)
+                OUTSIDE, UNMET_ADDRESS, OWN_ADDRESS, ONE_SENSE)
 
     def records(self, mention: RawMention) -> list[Place]:
         """The gazetteer records a mention can mean (its candidates, less what the rules exclude)."""
@@ -138,12 +139,19 @@ class Resolver:
         unmet = {} if UNMET_ADDRESS.name in self.disabled else \
             unmet_addresses(self.gazetteer, mentions, chosen, self._key, chains, placed=PLACED_CONFIDENCE,
                             defined=strict)
+        own = {} if OWN_ADDRESS.name in self.disabled else \
+            own_addresses(self.gazetteer, mentions, chosen, self._key, chains, placed=PLACED_CONFIDENCE)
         out = []
         for n, m in enumerate(mentions):
             key = self._key(n, m)
             ranked, conf = chosen[key]
             place = ranked[0].place if ranked else None
             alternatives = tuple(Candidate(c.place, min(c.score, 1.0 - conf)) for c in ranked[1:1 + MAX_ALTERNATIVES])
+            if id(m) in own:  # its own "X, Y" names another record than its name's other mentions
+                record, share = own[id(m)]
+                place, conf = record.place, self.model.calibration(share, record.place, False)
+                alternatives = tuple(Candidate(c.place, min(c.score, 1.0 - conf)) for c in ranked
+                                     if c.place.geonameid != place.geonameid)[:MAX_ALTERNATIVES]
             if key in unmet:  # placed at the Y of its address; every record of its own an alternative, as
                 # likely as the address is misread (Y not that area)
                 place, conf, area_conf = unmet[key]

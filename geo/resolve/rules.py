@@ -57,5 +57,8 @@ UNMET_ADDRESS = ResolverRule("address_abroad_of_every_record", "'X, Y' where no 
                              "placed at Y, at the probability that a town of Y lies within 161 km of Y's point "
                              "('Stroud, Ontario' is not the English Stroud); not where the winner lies within 25 km of Y's "
                              "towns (a unitary authority filed apart from its county); off: the namesake abroad")
+OWN_ADDRESS = ResolverRule("own_address_over_one_sense", "a mention's own 'X, Y' outranks one sense per "
+                           "discourse: 'from Perth, Scotland, to Perth, Australia' names two Perths (Y placed "
+                           "with confidence, holding a record of X that the name's winner is not)")
 ONE_SENSE = ResolverRule("one_sense_per_discourse", "every mention of a name in one article means the same "
                          "place (Gale, Church & Yarowsky 1992); off: each mention is resolved on its own")
