@@ -450,3 +450,13 @@ def test_two_addresses_of_one_name_are_two_places(geoparser):
     one_sense = {t.place.admin1 for t in off.analyse("He flew from Portland, Maine, to Portland, Oregon.").toponyms
                  if t.text == "Portland"}
     assert len(one_sense) == 1
+
+
+@pytest.mark.parametrize("lead, country", [
+    ("Tripoli (Arabic: Trablus) is the largest city in northern Lebanon.", "LB"),
+    ("Victoria (pronounced vik-TOR-ee-uh) is the capital city of the Seychelles.", "SC"),
+    ("Santiago, or Santiago de los Caballeros, is the second largest city in the Dominican Republic.", "DO"),
+])
+def test_a_lead_s_aside_does_not_hide_its_definition(geoparser, lead, country):
+    first = next(t for t in geoparser.analyse(lead).toponyms if t.start == 0)
+    assert first.place.country_code == country

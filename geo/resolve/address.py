@@ -171,18 +171,30 @@ def possessive_containers(mentions: Sequence[RawMention], text: str) -> dict[int
 _KIND_NOUNS = ("city|town|village|hamlet|municipality|commune|suburb|borough|township|port|capital|county|"
                "district|province|state|region|area|community|settlement|neighbou?rhood|island|parish|country|"
                "seat|resort|enclave|territory|oblast|prefecture|department|governorate|part|outskirts")
+#: what an encyclopaedia lead puts between a name and its definition: a parenthesis (a
+#: pronunciation, the native name, a population) and an appositive of other names ("Alexandria,
+#: officially the City of Alexandria, is"; "Santiago, or Santiago de los Caballeros, is")
+_LEAD_ASIDE = (r"(?:\s*\([^()\n]{0,160}\))?"
+               r"(?:\s*,\s*(?:officially|also|formerly|or|known|in full|abbreviated|previously)\b[^,.;\n]{0,100},)?")
 #: "X is a city in (northern) Y", "X, a market town in Y", "X, the capital of Y": a definition
-#: that places X in Y, as encyclopaedia leads and news appositives write it (nothing else between)
+#: that places X in Y, as encyclopaedia leads and news appositives write it (nothing else between,
+#: but the lead's aside)
 _DEFINITION = re.compile(
-    r"(?:\s+(?:is|was)\s+|\s*,\s*)(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:" + _KIND_NOUNS + r")\s+"
+    _LEAD_ASIDE + r"(?:\s+(?:is|was)\s+|\s*,\s*)(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:" + _KIND_NOUNS + r")\s+"
     r"(?:(?:located|situated|lying)\s+)?(?:in|of|near)\s+(?:the\s+)?" + _COMPASS, re.IGNORECASE)
 
 
 def defining_containers(mentions: Sequence[RawMention], text: str) -> dict[int, str]:
     """id(mention) -> the name key of the place a definition puts it in ("Tripoli is a city in
-    northern Lebanon": Tripoli's container is Lebanon)."""
-    return {id(before): name_key(after.text) for before, after in _neighbours(mentions)
-            if _DEFINITION.fullmatch(text, before.end, after.start)}
+    northern Lebanon": Tripoli's container is Lebanon; names inside the lead's aside are passed over)."""
+    starts = {m.start: m for m in mentions}
+    out = {}
+    for before in mentions:
+        match = _DEFINITION.match(text, before.end)
+        after = starts.get(match.end()) if match else None
+        if after is not None and after is not before:
+            out[id(before)] = name_key(after.text)
+    return out
 
 
 #: "X in (the) (northern) Y" right after a town: "Lagos in Portugal", "Newport in south Wales"
