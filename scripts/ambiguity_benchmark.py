@@ -60,6 +60,7 @@ KINDS_NOT_TOWN = ("country", "admin1", "continent", "region")
 #: {NA} (an ambiguous neighbour: a town near the target whose name's most populous town is elsewhere)
 TEMPLATES: dict[str, str] = {
     "lead_county": "{N} is a city in {A2}, {A1}, {C}. It grew up around a railway depot.",
+    "lead_county_only": "{N} is a small community in {A2}. Its post office closed years ago.",
     "lead_state": "{N} is a small town in {A1}, {C}. Its population has grown since the mill closed.",
     "dateline": "{N}, {A1} — Officials said on Tuesday that the bridge on the main road would reopen next month.",
     "neighbour": "The {N} city council met on Monday night. Residents of nearby {NB} asked about the new road.",

@@ -460,3 +460,19 @@ def test_two_addresses_of_one_name_are_two_places(geoparser):
 def test_a_lead_s_aside_does_not_hide_its_definition(geoparser, lead, country):
     first = next(t for t in geoparser.analyse(lead).toponyms if t.start == 0)
     assert first.place.country_code == country
+
+
+def test_a_county_named_in_many_states_holds_the_town_it_defines(geoparser):
+    # none of the most populous Monroe Counties holds a Paris; the one that does is meant
+    first = next(t for t in geoparser.analyse("Paris is an unincorporated community in Monroe County.").toponyms
+                 if t.start == 0)
+    assert (first.place.country_code, first.place.admin1) == ("US", "Missouri")
+
+
+@pytest.mark.parametrize("lead, admin1", [
+    ("Lima is a city in and the county seat of Allen County, Ohio.", "Ohio"),
+    ("Dublin is a census-designated place (CDP) in Pulaski County, Virginia.", "Virginia"),
+])
+def test_lead_forms_of_us_places(geoparser, lead, admin1):
+    first = next(t for t in geoparser.analyse(lead).toponyms if t.start == 0)
+    assert first.place.admin1 == admin1

@@ -170,7 +170,7 @@ def possessive_containers(mentions: Sequence[RawMention], text: str) -> dict[int
 #: the head nouns of a definition that says what kind of place X is
 _KIND_NOUNS = ("city|town|village|hamlet|municipality|commune|suburb|borough|township|port|capital|county|"
                "district|province|state|region|area|community|settlement|neighbou?rhood|island|parish|country|"
-               "seat|resort|enclave|territory|oblast|prefecture|department|governorate|part|outskirts")
+               "seat|resort|enclave|territory|oblast|prefecture|department|governorate|part|outskirts|place")
 #: what an encyclopaedia lead puts between a name and its definition: a parenthesis (a
 #: pronunciation, the native name, a population) and an appositive of other names ("Alexandria,
 #: officially the City of Alexandria, is"; "Santiago, or Santiago de los Caballeros, is")
@@ -180,8 +180,9 @@ _LEAD_ASIDE = (r"(?:\s*\([^()\n]{0,160}\))?"
 #: that places X in Y, as encyclopaedia leads and news appositives write it (nothing else between,
 #: but the lead's aside)
 _DEFINITION = re.compile(
-    _LEAD_ASIDE + r"(?:\s+(?:is|was)\s+|\s*,\s*)(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:" + _KIND_NOUNS + r")\s+"
-    r"(?:(?:located|situated|lying)\s+)?(?:in|of|near)\s+(?:the\s+)?" + _COMPASS, re.IGNORECASE)
+    _LEAD_ASIDE + r"(?:\s+(?:is|was)\s+|\s*,\s*)(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:" + _KIND_NOUNS + r")"
+    r"(?:\s*\([^()\n]{0,40}\))?\s+(?:(?:located|situated|lying)\s+)?"
+    r"(?:in\s+and\s+the\s+(?:county\s+)?seat\s+of|in|of|near)\s+(?:the\s+)?" + _COMPASS, re.IGNORECASE)
 
 
 def defining_containers(mentions: Sequence[RawMention], text: str) -> dict[int, str]:

@@ -192,7 +192,8 @@ def _country_of_places(p: Place, n: Namesakes, c: Context) -> float:
     return min(1.0, 0.5 + 0.25 * c.countries[p.country_code])
 
 
-def _inside(p: Place, area: Place) -> bool:
+def inside(p: Place, area: Place) -> bool:
+    """Whether ``p`` lies inside the country or division ``area`` by the names of its divisions."""
     if area.country_code != p.country_code:
         return False
     return (area.kind == "country"
@@ -205,7 +206,7 @@ def _inside(p: Place, area: Place) -> bool:
 def _container(p: Place, n: Namesakes, c: Context) -> float:
     if p.kind in SUPRANATIONAL:
         return 0.0
-    return 1.0 if any(_inside(p, area) for area in c.containers) else 0.0
+    return 1.0 if any(inside(p, area) for area in c.containers) else 0.0
 
 
 def _near_anchor(p: Place, n: Namesakes, c: Context) -> float:
@@ -286,7 +287,7 @@ def _sentence_container(p: Place, n: Namesakes, c: Context) -> float:
     if p.kind in SUPRANATIONAL or p.country_code in n.names_area:
         return 0.0
     return max((c.area_shares.get(a.geonameid, 1.0) for a in c.sentence_areas
-                if a.kind != "country" and a.geonameid != p.geonameid and _inside(p, a)), default=0.0)
+                if a.kind != "country" and a.geonameid != p.geonameid and inside(p, a)), default=0.0)
 
 
 def _contains_sentence_place(p: Place, n: Namesakes, c: Context) -> float:
@@ -296,7 +297,7 @@ def _contains_sentence_place(p: Place, n: Namesakes, c: Context) -> float:
     # a city ("Brooklyn, New York" stays the city)
     if p.kind not in ("country", "admin1", "admin2"):
         return 0.0
-    return max((share for town, share in c.sentence_places if _inside(town, p)), default=0.0)
+    return max((share for town, share in c.sentence_places if inside(town, p)), default=0.0)
 
 
 def _list_peer(p: Place, n: Namesakes, c: Context) -> float:

@@ -34,6 +34,7 @@ from geo.resolve.features import (
     continent_of,
     haversine_km,
     in_facility_name,
+    inside,
 )
 from geo.resolve.prior import PRIOR_FEATURES, PriorFeature, prior_values
 from geo.resolve.rules import (
@@ -348,7 +349,7 @@ class Resolver:
                     sizes: Counter[int] | None = None, possessive: dict[int, str] | None = None) -> list[Place]:
         keys = {m.container for m in group if m.container} | {possessive[id(m)] for m in group
                                                              if possessive and id(m) in possessive}
-        containers = [p for c in keys for p in self.gazetteer.candidates_by_key(c)[:CONTAINER_CANDIDATES]]
+        containers = [p for c in keys for p in self._container_readings(c, group[0].candidates)]
         if PEERS.name in self.disabled or not containers:
             return containers
         if chains is not None and sizes is not None and all(
@@ -360,6 +361,18 @@ class Resolver:
         key = name_key(group[0].text)
         own = {p.kind for p in group[0].candidates if p.kind in ("country", "admin1") and name_key(p.name) == key}
         return [c for c in containers if c.kind not in own]
+
+    def _container_readings(self, key: str, records: Sequence[Place]) -> Sequence[Place]:
+        """The readings of a container name that count: its first CONTAINER_CANDIDATES or, where
+        none of them holds a record of the name it contains, the others that do ("Paris is a
+        community in Monroe County": the one of seventeen Monroe Counties that holds a Paris)."""
+        readings = self.gazetteer.candidates_by_key(key)
+        first = readings[:CONTAINER_CANDIDATES]
+        towns = [p for p in records if p.kind not in SUPRANATIONAL]
+        if len(readings) <= CONTAINER_CANDIDATES or any(inside(p, a) for a in first for p in towns):
+            return first
+        return [*first, *(a for a in readings[CONTAINER_CANDIDATES:]
+                          if a.kind in AREA_KINDS and any(inside(p, a) for p in towns))]
 
     def _rank(self, name: ArticleName, context: Context, rows: bool = False,
               ) -> tuple[list[Candidate], list[list[float]]]:
