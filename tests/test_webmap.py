@@ -106,7 +106,7 @@ def _walk(element):
 
 
 def test_many_points_are_clustered(gazetteer):
-    cities = [p for p in gazetteer.search("San", limit=60) if p.kind == "city"][:45]
+    cities = [p for p in gazetteer.search("San", limit=400) if p.kind == "city"][:45]
     text = " ".join(f"{p.name}." for p in cities)
     toponyms, sentences, pos = [], [], 0
     for i, p in enumerate(cities):

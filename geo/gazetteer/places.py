@@ -217,7 +217,10 @@ def admin1_rows(src: Sources) -> list[Row]:
         derived = names - {sub.name, *sub.aliases}  # "Mopti Region", "Timbuktu Region": English forms
         names |= without_arabic_article(names, cc)
         abbreviations = frozenset(aliases.ADMIN1_ABBREVIATIONS.get(sub.iso, ()))
-        rows.append(Row(Place(sub.geonameid, sub.name, lat, lon, "admin1", "A", "ADM1", cc, sub.name, 0),
+        # the sources give a first-level division no population: the people of its towns stand in
+        # (what the prior weighs: Florida the state over Florida, Puerto Rico, and Florida, Uruguay)
+        people = sum(p for _, _, p in pts) - len(pts) if pts else 0
+        rows.append(Row(Place(sub.geonameid, sub.name, lat, lon, "admin1", "A", "ADM1", cc, sub.name, people),
                         frozenset(n for n in names if is_latin(n)), english=frozenset(derived - abbreviations),
                         codes=abbreviations, parents=(src.country_ids.get(cc, 0), sub.geonameid, 0),
                         point_source="" if sub.iso in src.iso_points else "population-weighted mean of its towns"))
