@@ -23,7 +23,7 @@ AREA_READING_MIN = 0.02
 class ArticleName:
     """One name of an article: its mentions and what is read of it once for both rounds."""
 
-    __slots__ = ("key", "places", "count", "sentences", "spots", "containers", "records")
+    __slots__ = ("key", "places", "count", "sentences", "spots", "containers", "records", "_placing")
 
     def __init__(self, group: list[RawMention], places: list[Place], containers: list[Place],
                  chains: dict[int, int] | None = None) -> None:
@@ -35,6 +35,11 @@ class ArticleName:
         #: organisation, it names no area of its sentence
         self.spots = [(m.sentence, chains.get(id(m), -n - 1), m.type != "embedded") for n, m in enumerate(group)]
         self.sentences = {m.sentence for m in group}
+        #: sentence -> the lists of the mentions there that name a place
+        self._placing: dict[int, set[int]] = {}
+        for sentence, chain, place in self.spots:
+            if place:
+                self._placing.setdefault(sentence, set()).add(chain)
         self.containers = containers
         self.records: Records | None = None  # set by the resolver where there is a choice
 
@@ -42,8 +47,12 @@ class ArticleName:
         """The share of this name's mentions in a sentence that names ``other`` outside their own list."""
         if self.sentences.isdisjoint(other.sentences):
             return 0.0
-        beside = sum(1 for sentence, chain, _ in self.spots
-                     if any(s == sentence and c != chain and place for s, c, place in other.spots))
+        placing = other._placing
+        beside = 0
+        for sentence, chain, _ in self.spots:
+            chains = placing.get(sentence)
+            if chains and (len(chains) > 1 or chain not in chains):
+                beside += 1
         return beside / self.count
 
 
