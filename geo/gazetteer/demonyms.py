@@ -74,6 +74,22 @@ SUPPLEMENT: dict[str, str] = {
     "Quebecois": "admin1:CA-QC", "Ontarian": "admin1:CA-ON", "Albertan": "admin1:CA-AB",
     "Bavarian": "admin1:DE-BY", "Catalan": "admin1:ES-CT", "Basque": "admin1:ES-PV",
     "Tasmanian": "admin1:AU-TAS", "Queenslander": "admin1:AU-QLD",
+    # the other standard demonyms of US states and Canadian provinces (not "Georgian", the
+    # country's; not "Washingtonian", the capital's as often as the state's; not "Victorian", an era)
+    "Alabamian": "admin1:US-AL", "Arkansan": "admin1:US-AR", "Delawarean": "admin1:US-DE",
+    "Idahoan": "admin1:US-ID", "Illinoisan": "admin1:US-IL", "Indianan": "admin1:US-IN",
+    "Iowan": "admin1:US-IA", "Kansan": "admin1:US-KS", "Kentuckian": "admin1:US-KY",
+    "Louisianan": "admin1:US-LA", "Louisianian": "admin1:US-LA", "Mainer": "admin1:US-ME",
+    "Marylander": "admin1:US-MD", "Mississippian": "admin1:US-MS", "Missourian": "admin1:US-MO",
+    "Montanan": "admin1:US-MT", "Nebraskan": "admin1:US-NE", "Nevadan": "admin1:US-NV",
+    "New Hampshirite": "admin1:US-NH", "New Jerseyan": "admin1:US-NJ", "New Mexican": "admin1:US-NM",
+    "North Carolinian": "admin1:US-NC", "North Dakotan": "admin1:US-ND", "Oklahoman": "admin1:US-OK",
+    "Pennsylvanian": "admin1:US-PA", "Rhode Islander": "admin1:US-RI", "South Carolinian": "admin1:US-SC",
+    "South Dakotan": "admin1:US-SD", "Tennessean": "admin1:US-TN", "Utahn": "admin1:US-UT",
+    "Vermonter": "admin1:US-VT", "West Virginian": "admin1:US-WV", "Wisconsinite": "admin1:US-WI",
+    "Wyomingite": "admin1:US-WY", "Manitoban": "admin1:CA-MB", "Saskatchewanian": "admin1:CA-SK",
+    "British Columbian": "admin1:CA-BC", "Nova Scotian": "admin1:CA-NS", "New Brunswicker": "admin1:CA-NB",
+    "Newfoundlander": "admin1:CA-NL",
     # regions and continents
     "Sahelian": "region:Sahel", "West African": "region:West Africa",
     "East African": "region:East Africa", "North African": "region:North Africa",
