@@ -81,7 +81,7 @@ ORG_HEADS = frozenset({
     "agency", "institute", "college", "school", "association", "federation", "church", "party",
     "committee", "court", "police", "army", "force", "forces", "initiative", "times", "post",
     "news", "airlines", "airways", "airport", "group", "company", "corporation", "corp", "inc",
-    "ltd", "fc", "club", "league", "union", "foundation", "hospital", "museum", "journal",
+    "ltd", "fc", "pd", "fd", "isd", "usd", "club", "league", "union", "foundation", "hospital", "museum", "journal",
     "herald", "tribune", "gazette", "press", "review", "magazine", "telegraph", "guardian",
     "chronicle", "observer", "examiner", "globe", "daily", "radio", "tv", "television",
     "network", "stadium", "center", "centre", "hall", "theatre", "theater", "library", "zoo",
@@ -104,7 +104,9 @@ ORG_HEADS = frozenset({
 CIVIC_HEADS = frozenset({"police", "council", "county", "city", "fire", "sheriff", "school", "schools",
                          "court", "hospital", "library", "airport", "district", "department",
                          "township", "borough", "municipality", "municipal", "regional", "town",
-                         "village"})
+                         "village",
+                         # US abbreviations of the same bodies: police and fire departments, school districts
+                         "pd", "fd", "isd", "usd"})
 
 #: lower-case nouns for organisations ("the mercenary group Wagner"): English common nouns
 LOWER_ORG_HEADS = frozenset({"group", "company", "firm", "militia", "newspaper", "agency", "brand", "band",
