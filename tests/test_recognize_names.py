@@ -179,3 +179,17 @@ def test_a_place_named_street_is_the_street(small_gazetteer):
     # the abbreviation, and "St." before a saint's name is no street
     assert [n for n, _ in toponyms(small_gazetteer, "A crash on Houston Rd. closed the road.")] == []
     assert deciding_rule(small_gazetteer, "The Paris St. Germain match was delayed.", "Paris") != "street_name"
+
+
+@pytest.mark.parametrize("lead", [
+    "Victoria is the capital city of British Columbia. The city was named after Queen Victoria.",
+    "Victoria (pronounced vik-TOR-ee-uh) is the capital city of British Columbia. It was named after "
+    "Queen Victoria.",
+    "Victoria, officially the City of Victoria, is the capital city of British Columbia. It was named "
+    "after Queen Victoria.",
+])
+def test_a_lead_defines_a_place_that_a_person_also_names(geoparser, lead):
+    first = next((t for t in geoparser.analyse(lead).toponyms if t.start == 0), None)
+    assert first is not None and first.place.admin1 == "British Columbia"
+    off = Geoparser(geoparser.gazetteer, events=False, disable=["defining_sentence"])
+    assert all(t.start != 0 for t in off.analyse(lead).toponyms)  # the person's thread takes it

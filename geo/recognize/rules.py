@@ -127,11 +127,38 @@ def postnominal(c: Context) -> Verdict:
     return WORD if c.surface in POSTNOMINALS or text[c.first.start:end + 1] in POSTNOMINALS else None
 
 
+#: how far a lead's aside may run before its "is" ("X (native name; pronunciation) is a city")
+_ASIDE_TOKENS = 40
+#: the words that open an appositive aside ("X, officially the City of X, is a city")
+_ASIDE_OPENERS = frozenset({"officially", "also", "formerly", "or", "known", "previously"})
+
+
+def _after_aside(c: Context) -> int:
+    """The offset of the first token after the span and after the lead's aside, if it has one:
+    a parenthesis, or an appositive between commas that one of _ASIDE_OPENERS opens."""
+    first = c.token(1)
+    if first is None or first.text not in ("(", ","):
+        return 1
+    if first.text == "," and (c.token(2) is None or c.token(2).lower not in _ASIDE_OPENERS):
+        return 1
+    close = ")" if first.text == "(" else ","
+    for k in range(2, _ASIDE_TOKENS):
+        t = c.token(k)
+        if t is None or t.sentence != c.first.sentence:
+            return 1
+        if t.text == close:
+            return k + 1
+    return 1
+
+
 def defining_sentence(c: Context) -> Verdict:
-    """"Aurora is a city in Colorado": an encyclopaedia lead defines a place at its start."""
+    """"Aurora is a city in Colorado", "Victoria (pronunciation) is the capital city of British
+    Columbia": an encyclopaedia lead defines a place at its start, past the lead's aside; it
+    outranks the threads of person names ("named after Queen Victoria" later)."""
     if not c.at_sentence_start or c.adjectival:
         return None
-    after = [c.token(k) for k in range(1, 8)]
+    skip = _after_aside(c)
+    after = [c.token(k) for k in range(skip, skip + 7)]
     if not (after[0] is not None and after[0].lower in ("is", "was") and after[1] is not None
             and after[1].lower in ("a", "an", "the")):
         return None
@@ -504,6 +531,8 @@ RULES: tuple[FilterRule, ...] = (
                code_only),
     FilterRule("acronym_alternate", "error class: a word in capitals matching only a town's alternate name",
                acronym_alternate),
+    FilterRule("defining_sentence", "encyclopaedia style: a lead sentence defines a place ('X is a city')",
+               defining_sentence),
     FilterRule("full_name_elsewhere", f"{_NEWS}: a place word seen as a surname ('Bill X') is that person alone",
                full_name_elsewhere),
     FilterRule("known_surname", f"{_NEWS}: a person is named in full once, then by surname", known_surname),
@@ -530,8 +559,6 @@ RULES: tuple[FilterRule, ...] = (
                given_name_particle),
     FilterRule("title_word", f"{_GENERAL}: titles are no places ('Gov.')", title_word),
     FilterRule("possessive_name_start", f"{_GENERAL}: possessive compound names ('X's Y')", possessive_name_start),
-    FilterRule("defining_sentence", "encyclopaedia style: a lead sentence defines a place ('X is a city')",
-               defining_sentence),
     FilterRule("town_body_after", "US local news style: 'Monroe police said', a town before its bodies or people",
                town_body_after),
     FilterRule("sentence_start_word", "error class: a sentence-initial or headline capital on a common word",
