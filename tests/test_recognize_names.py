@@ -193,3 +193,10 @@ def test_a_lead_defines_a_place_that_a_person_also_names(geoparser, lead):
     assert first is not None and first.place.admin1 == "British Columbia"
     off = Geoparser(geoparser.gazetteer, events=False, disable=["defining_sentence"])
     assert all(t.start != 0 for t in off.analyse(lead).toponyms)  # the person's thread takes it
+
+
+def test_the_county_of_x_is_the_county_the_gazetteer_names_x_county(geoparser):
+    found = {t.text: t.place for t in geoparser.analyse("Voters in the county of Fairfax approved the bond, "
+                                                        "as did the parish of St. Bernard.").toponyms}
+    assert found["Fairfax"].kind == "admin2" and found["Fairfax"].admin1 == "Virginia"
+    assert found["St. Bernard"].kind == "admin2" and found["St. Bernard"].admin1 == "Louisiana"

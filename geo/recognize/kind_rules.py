@@ -96,9 +96,18 @@ def division_noun_before(c: Context) -> Verdict:
         return None  # "the city of Port-au-Prince": the name goes on
     places = tuple(p for p in c.places if p.kind in kinds) \
         or tuple(p for p in c.places if p.kind in _STATE_HEADS_ALSO.get(prev2.lower, ()))
+    if not places and prev2.lower in _NAMED_WITH_HEAD:
+        # "the county of Fairfax": the gazetteer knows the county as "Fairfax County"
+        key = f"{c.key} {prev2.lower}"
+        gaz = c.gazetteer
+        places = tuple(p for p in gaz.candidates_by_key(key) if p.kind in kinds) if gaz.has_key(key) else ()
     if not places:
         return None
     return Keep(name_type(c), places=places)
+
+
+#: heads whose places the gazetteer names with the head ("X County", "X Parish")
+_NAMED_WITH_HEAD = frozenset({"county", "parish"})
 
 
 # -- local government and its bodies ----------------------------------------------------------
