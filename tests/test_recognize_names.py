@@ -200,3 +200,10 @@ def test_the_county_of_x_is_the_county_the_gazetteer_names_x_county(geoparser):
                                                         "as did the parish of St. Bernard.").toponyms}
     assert found["Fairfax"].kind == "admin2" and found["Fairfax"].admin1 == "Virginia"
     assert found["St. Bernard"].kind == "admin2" and found["St. Bernard"].admin1 == "Louisiana"
+
+
+def test_upstate_names_the_state_not_its_city(geoparser):
+    (new_york,) = [t for t in geoparser.analyse("Snow fell across upstate New York on Monday.").toponyms]
+    assert new_york.place.kind == "admin1"
+    off = Geoparser(geoparser.gazetteer, events=False, disable=["upstate_before"])
+    assert off.analyse("Snow fell across upstate New York on Monday.").toponyms[0].place.kind == "city"

@@ -106,6 +106,16 @@ def division_noun_before(c: Context) -> Verdict:
     return Keep(name_type(c), places=places)
 
 
+def upstate_before(c: Context) -> Verdict:
+    """"upstate New York", "downstate Illinois": the part of a state away from (or at) its big
+    city, so the name is the state (US English), not the city it shares its name with."""
+    prev = c.prev
+    if prev is None or prev.lower not in ("upstate", "downstate") or c.adjectival:
+        return None
+    states = tuple(p for p in c.places if p.kind == "admin1")
+    return Keep("literal", places=states) if states else None
+
+
 #: heads whose places the gazetteer names with the head ("X County", "X Parish")
 _NAMED_WITH_HEAD = frozenset({"county", "parish"})
 

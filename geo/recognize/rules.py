@@ -24,6 +24,7 @@ from geo.recognize.kind_rules import (
     state_code_after_town,
     town_body_after,
     township_name,
+    upstate_before,
 )
 from geo.recognize.lexicon import (
     BUILDING_HEADS,
@@ -510,6 +511,8 @@ RULES: tuple[FilterRule, ...] = (
                demonym_town),
     FilterRule("division_noun_before", f"{_GENERAL}: 'the state of X', 'the city of X' name X by its kind",
                division_noun_before),
+    FilterRule("upstate_before", "US English: 'upstate New York', 'downstate Illinois' name a part of the state",
+               upstate_before),
     FilterRule("town_comma_division", "address style: 'Town, Division' (or 'Town, in Division') where the division "
                "holds such a town",
                town_comma_division),
