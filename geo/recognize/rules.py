@@ -18,6 +18,7 @@ from geo.recognize.context import Context
 from geo.recognize.evidence import is_place_word
 from geo.recognize.facility_rules import building_modifier, city_name, facility_name, street_name
 from geo.recognize.kind_rules import (
+    defining_sentence,
     demonym_town,
     division_noun_before,
     state_after_town,
@@ -34,7 +35,6 @@ from geo.recognize.lexicon import (
     COMMON_WORD_NEEDS,
     COMPANY_SUFFIXES,
     CURRENCY_SIGNS,
-    DEFINING_HEADS,
     FACILITY_HEADS,
     FEATURE_HEADS,
     INNER_CAPITAL_PREFIXES,
@@ -126,49 +126,6 @@ def postnominal(c: Context) -> Verdict:
     if text[end - 1] != "." and text[end:end + 1] != ".":
         return None  # every postnominal ends in a full stop
     return WORD if c.surface in POSTNOMINALS or text[c.first.start:end + 1] in POSTNOMINALS else None
-
-
-#: how far a lead's aside may run before its "is" ("X (native name; pronunciation) is a city")
-_ASIDE_TOKENS = 40
-#: the words that open an appositive aside ("X, officially the City of X, is a city")
-_ASIDE_OPENERS = frozenset({"officially", "also", "formerly", "or", "known", "previously"})
-
-
-def _after_aside(c: Context) -> int:
-    """The offset of the first token after the span and after the lead's aside, if it has one:
-    a parenthesis, or an appositive between commas that one of _ASIDE_OPENERS opens."""
-    first = c.token(1)
-    if first is None or first.text not in ("(", ","):
-        return 1
-    if first.text == "," and (c.token(2) is None or c.token(2).lower not in _ASIDE_OPENERS):
-        return 1
-    close = ")" if first.text == "(" else ","
-    for k in range(2, _ASIDE_TOKENS):
-        t = c.token(k)
-        if t is None or t.sentence != c.first.sentence:
-            return 1
-        if t.text == close:
-            return k + 1
-    return 1
-
-
-def defining_sentence(c: Context) -> Verdict:
-    """"Aurora is a city in Colorado", "Victoria (pronunciation) is the capital city of British
-    Columbia": an encyclopaedia lead defines a place at its start, past the lead's aside; it
-    outranks the threads of person names ("named after Queen Victoria" later)."""
-    if not c.at_sentence_start or c.adjectival:
-        return None
-    skip = _after_aside(c)
-    after = [c.token(k) for k in range(skip, skip + 7)]
-    if not (after[0] is not None and after[0].lower in ("is", "was") and after[1] is not None
-            and after[1].lower in ("a", "an", "the")):
-        return None
-    for t in after[2:]:
-        if t is None or t.text in ".;:" or (t.lower in ("of", "in", "on", "near") and t is not after[2]):
-            return None
-        if t.lower in DEFINING_HEADS:
-            return Keep("literal")
-    return None
 
 
 def currency(c: Context) -> Verdict:
