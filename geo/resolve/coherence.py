@@ -1,4 +1,5 @@
-"""Coherence without anchors: the first-level division the article's ambiguous towns share.
+"""Coherence without anchors: the division the article's ambiguous towns share, and the readings
+of two names that lie together.
 
 Local news names towns of one state, most of them ambiguous: Columbia,
 Fulton, Ashland and Boone County are each in several states, so round 0
@@ -10,6 +11,9 @@ likelier (Lieberman's local lexicon; the spatial minimality of Leidner 2008,
 read as shared divisions rather than distances). Each vote counts by the reading's
 round-0 share, and a division's is read relative to the best-voted one: nearly every
 common name has a reading in several big states.
+
+Two ambiguous names side by side ("London" and "Dorchester") mean the pair of readings that lie
+together: :func:`close_pairs` marks each name's readings within 50 km of another name's.
 """
 
 from __future__ import annotations
