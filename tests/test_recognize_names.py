@@ -207,3 +207,24 @@ def test_upstate_names_the_state_not_its_city(geoparser):
     assert new_york.place.kind == "admin1"
     off = Geoparser(geoparser.gazetteer, events=False, disable=["upstate_before"])
     assert off.analyse("Snow fell across upstate New York on Monday.").toponyms[0].place.kind == "city"
+
+
+def test_a_list_of_counties_ends_with_a_capitalised_plural(geoparser):
+    found = {t.text: t.place for t in geoparser.analyse(
+        "Lake-effect snow buried parts of Erie and Niagara Counties on Tuesday, and officials told residents "
+        "to stay off the roads.").toponyms}
+    assert found["Erie"].kind == "admin2" and found["Niagara"].kind == "admin2"
+
+
+def test_a_list_of_parishes_with_a_saint_s_name(geoparser):
+    found = {t.text: t.place for t in geoparser.analyse(
+        "Storm surge flooded homes in Orleans, Jefferson and St. Bernard parishes overnight, officials said.").toponyms}
+    assert set(found) == {"Orleans", "Jefferson", "St. Bernard"}
+    assert all(p.admin1 == "Louisiana" for p in found.values())  # Orleans Parish is New Orleans
+    assert found["Jefferson"].kind == found["St. Bernard"].kind == "admin2"
+
+
+def test_a_region_named_with_a_lower_case_head(geoparser):
+    found = {t.text: t.place for t in geoparser.analyse(
+        "The plan aims to protect the Amazon rainforest from illegal logging.").toponyms}
+    assert found["Amazon rainforest"].kind == "region"

@@ -28,12 +28,14 @@ from geo.recognize.context import Context
 from geo.recognize.evidence import Evidence, capitalised_words, gather
 from geo.recognize.lexicon import DIVISION_OFFICES
 from geo.recognize.match import (
+    REGION_HEADS,
     Match,
     airport_match,
     article_match,
     compass_match,
     county_match,
     longest_match,
+    region_head_match,
     shouting_sentences,
 )
 from geo.recognize.rules import RULES, Drop, FilterRule, Keep
@@ -61,6 +63,8 @@ SPAN_RULES: tuple[tuple[str, str], ...] = (
                               "'Ohio lawmakers'): towns have neither, countries no governors"),
     ("article_in_name", "English: some names take the article ('the Gulf', 'the Caribbean'); after 'the', "
                         "a country's or region's name with it is meant, not a place the bare word names"),
+    ("region_head_after", "English: a natural region's lower-case head noun belongs to its name where the "
+                          "name alone names no place ('the Amazon rainforest', 'the Sinai peninsula')"),
     ("airport_word_after", "English: a name before a lower-case 'airport' names the airport ('Ben Gurion "
                            "airport', 'JFK airport'), even when it opens with a person's name"),
     ("airport_name_in_flight_news", "news usage: in a sentence about flying, a name that is an airport's own "
@@ -133,10 +137,11 @@ class Recognizer:
         shouting = shouting_sentences(doc)
         division_opens, compass = "division_opens_name" in self.span_rules, "compass_part" in self.span_rules
         # lower-case "county" is rare in news: one look at the text spares the search at every name
-        county = "county_word_after" in self.span_rules and any(w in doc.text for w in ("county", "counties", "parish"))
+        county = "county_word_after" in self.span_rules and any(w in doc.text for w in ("county", "counties", "parish", "Counties", "Parishes"))
         city_opens = "city_word_opens_office" in self.span_rules
         flight_codes = "airport_code_in_flight_news" in self.span_rules
         airport = "airport_word_after" in self.span_rules and "airport" in doc.text
+        region_head = "region_head_after" in self.span_rules and any(w in doc.text for w in REGION_HEADS)
         article = "article_in_name" in self.span_rules
         out: list[Judgement] = []
         previous_end = -10
@@ -154,6 +159,8 @@ class Recognizer:
                 match = airport_match(gaz, doc, i, match)
             if article:
                 match = article_match(gaz, doc, i, match)
+            if region_head:
+                match = region_head_match(gaz, doc, i, match)
             if match is None or not match.places:
                 continue  # no place name starts here; the next word may start one
             judgement = self._judge(doc, match, evidence, loud, previous_end)

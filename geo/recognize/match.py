@@ -292,13 +292,24 @@ _LIST_WORDS = frozenset({",", "and", "or", "&"})
 _LIST_TOKENS = 16
 
 
+#: abbreviated titles whose full stop stays inside a name ("St. Bernard", "Ft. Bend")
+_TITLE_ABBREVIATIONS = frozenset({"st", "ste", "mt", "ft", "pt"})
+
+
 def _capitalised_run(tokens: list[Token], i: int, stop: frozenset[str] | dict = frozenset()) -> int:
     """The last token of the run of adjacent capitalised words from ``i`` in its sentence (words
-    whose lower case is in ``stop`` end it)."""
+    whose lower case is in ``stop`` end it; an abbreviated title's full stop does not)."""
     end = i
-    while end + 1 < len(tokens) and tokens[end + 1].is_cap and tokens[end + 1].is_word \
-            and tokens[end + 1].lower not in stop and tokens[end + 1].start - tokens[end].end <= 1 \
-            and tokens[end + 1].sentence == tokens[i].sentence:
+    while end + 1 < len(tokens):
+        nxt = tokens[end + 1]
+        if nxt.text == "." and tokens[end].lower in _TITLE_ABBREVIATIONS and end + 2 < len(tokens) \
+                and nxt.start == tokens[end].end and tokens[end + 2].is_cap and tokens[end + 2].is_word \
+                and tokens[end + 2].start - nxt.end <= 1:
+            end += 1  # "St." of "St. Bernard": the name goes on
+            continue
+        if not (nxt.is_cap and nxt.is_word and nxt.lower not in stop and nxt.start - tokens[end].end <= 1
+                and nxt.sentence == tokens[i].sentence):
+            break
         end += 1
     return end
 
@@ -336,6 +347,30 @@ def _county_noun(tokens: list[Token], end: int) -> str | None:
             after = tokens[k + 1] if k + 1 < len(tokens) else None
             modifies = after is not None and after.is_word and not after.is_cap and after.sentence == sentence
             return COUNTY_NOUNS[t.lower] if modifies else None
-        if not (t.is_cap and t.is_word or t.lower in _LIST_WORDS):
+        if not (t.is_cap and t.is_word or t.lower in _LIST_WORDS
+                or t.text == "." and tokens[k - 1].lower in _TITLE_ABBREVIATIONS):
             return None
     return None
+
+
+#: lower-case head nouns that belong to a region's name where the gazetteer knows the whole ("the
+#: Amazon rainforest", "the Sinai peninsula"): the heads of natural regions, not of divisions
+#: ("the Tigray region" is Tigray, as the annotators mark it)
+REGION_HEADS = frozenset({"rainforest", "basin", "delta", "desert", "peninsula", "mountains", "valley"})
+
+
+def region_head_match(gaz: Gazetteer, doc: Doc, i: int, match: Match | None) -> Match | None:
+    """The region a name and a lower-case head noun after it name together, where the gazetteer knows
+    the whole and the name alone names no place ("Amazon" is the company as often)."""
+    tokens = doc.tokens
+    j = match.j if match is not None else _capitalised_run(tokens, i)
+    k = j + 1
+    if k >= len(tokens) or tokens[k].lower not in REGION_HEADS or tokens[k].is_cap \
+            or tokens[k].start - tokens[j].end != 1:
+        return match
+    key = name_key(f"{doc.text[tokens[i].start:tokens[j].end]} {tokens[k].lower}")
+    if not gaz.has_key(key):
+        return match
+    regions = tuple(p for p in gaz.candidates_by_key(key) if p.kind == "region")
+    return Match(i, k, key, regions) if regions and match is None else match
+
