@@ -91,8 +91,9 @@ def _run_end(tokens: list[Token], i: int, limit: int) -> int:
     end = i
     for j in range(i + 1, limit):
         t = tokens[j]
+        # _joins_name only of the words it can say yes to: most runs end at a word it need not read
         if not (t.is_cap and t.is_word or (t.lower in CONNECTORS and j + 1 < limit)
-                or _joins_name(tokens, j, limit)):
+                or (t.text == "s" or t.lower in ELIDED_ARTICLES) and _joins_name(tokens, j, limit)):
             break
         if t.start - tokens[j - 1].end > 1 or t.sentence != tokens[i].sentence:
             break  # a name does not run over a gap or into the next sentence ("Vermont. State")
@@ -161,7 +162,13 @@ def longest_match(gaz: Gazetteer, doc: Doc, i: int, shouting: bool, division_ope
         last = tokens[j]
         if not (last.is_cap and last.is_word):
             continue
-        key = _word_key(last) if i == j else name_key(text[tokens[i].start:last.end])
+        if i == j:
+            # one token's key is its lower case where it is ASCII letters and digits (nothing for
+            # name_key to fold, drop or join, as with most words)
+            word = last.text
+            key = last.lower if word.isascii() and word.isalnum() else name_key(word)
+        else:
+            key = name_key(text[tokens[i].start:last.end])
         if j > i and last.lower in INSTITUTION_OPENERS and j + 1 < len(tokens) \
                 and tokens[j + 1].is_cap and tokens[j + 1].start - last.end <= 1 \
                 and not (division_opens and _division_by_name(gaz, key)):
@@ -182,13 +189,6 @@ def longest_match(gaz: Gazetteer, doc: Doc, i: int, shouting: bool, division_ope
         if gaz.has_key(key):
             return Match(i, j, key, gaz.candidates_by_key(key))
     return None
-
-
-def _word_key(token: Token) -> str:
-    """The name key of one token: its lower case where it is ASCII letters and digits (nothing
-    for :func:`name_key` to fold, drop or join, as with most words), else the key itself."""
-    text = token.text
-    return token.lower if text.isascii() and text.isalnum() else name_key(text)
 
 
 #: words of a sentence about flying, where a code in capitals ("JFK", "LHR") names an airport
