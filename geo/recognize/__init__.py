@@ -133,7 +133,7 @@ class Recognizer:
         evidence = gather(gaz, doc, caps)
         doc.persons.update(evidence.surnames)
         known = evidence.surnames | evidence.speakers | evidence.organisations | evidence.place_surnames
-        shouting = shouting_sentences(doc)
+        shouting = shouting_sentences(doc, caps)
         division_opens, compass = "division_opens_name" in self.span_rules, "compass_part" in self.span_rules
         # lower-case "county" is rare in news: one look at the text spares the search at every name
         county = "county_word_after" in self.span_rules and any(w in doc.text for w in ("county", "counties", "parish"))

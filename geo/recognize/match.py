@@ -44,7 +44,7 @@ class Match(NamedTuple):
     code: bool = False
 
 
-def shouting_sentences(doc: Doc) -> frozenset[int]:
+def shouting_sentences(doc: Doc, caps: list[int] | None = None) -> frozenset[int]:
     """Sentences in capitals or title case (headlines), where case says little: of three words
     or more, most in capitals, or every word but a connector capitalised and no closing mark.
 
@@ -52,20 +52,37 @@ def shouting_sentences(doc: Doc) -> frozenset[int]:
     by ``str.isupper`` over the words in one C loop, which counts one-letter words too ("I", "A")
     and so can only say "too few" with certainty; the exact count runs where it says "maybe". The
     title-case test runs only on sentences without a closing mark (headlines, captions).
+
+    Most sentences are ASCII prose with a closing mark: there only the capitals can say yes, and a
+    word in ASCII capitals is a capitalised word, so fewer capitalised words (``caps``: the indices
+    of the capitalised words, as :func:`geo.recognize.evidence.capitalised_words` gives them) than
+    the capitals need say no without reading the words.
     """
     sentences, tokens = doc.sentences, doc.tokens
+    if caps is None:
+        caps = [k for k, t in enumerate(tokens) if t.is_cap and t.is_word]
     out = []
     first = 0
+    cap = 0  # the first of caps in the sentence
     for n, sentence in enumerate(sentences):
         last = bisect_left(tokens, n + 1, lo=first, key=_SENTENCE)
-        words = [t for t in tokens[first:last] if t.is_word]
+        run = tokens[first:last]
         first = last
+        capitalised = -cap + (cap := bisect_left(caps, last, lo=cap))
+        if sentence.text.endswith(_CLOSING) and sentence.text.isascii():
+            count = sum(map(_IS_WORD, run))
+            if count < 3 or capitalised < 0.6 * count:
+                continue
+        words = [t for t in run if t.is_word]
         if len(words) >= 3 and (_in_capitals(words) or _in_title_case(words, sentence)):
             out.append(n)
     return frozenset(out)
 
 
 _SENTENCE = attrgetter("sentence")
+_IS_WORD = attrgetter("is_word")
+#: the closing marks of a sentence that is no headline (see _in_title_case)
+_CLOSING = (".", '"', "”")
 _TEXT = attrgetter("text")
 
 
@@ -80,7 +97,7 @@ def _in_capitals(words: list[Token]) -> bool:
 def _in_title_case(words: list[Token], sentence: Sentence) -> bool:
     """Whether three words or more are no connectors and all of those are capitalised, in a
     sentence without a closing mark."""
-    if sentence.text.endswith((".", '"', "”")):
+    if sentence.text.endswith(_CLOSING):
         return False
     content = [t for t in words if t.lower not in CONNECTORS]
     return len(content) >= 3 and all(t.is_cap for t in content)
