@@ -73,9 +73,11 @@ SPAN_RULES: tuple[tuple[str, str], ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class RawMention:
-    """A recognised span before resolution: its candidates and cues for the resolver."""
+    """A recognised span before resolution: its candidates and cues for the resolver.
+
+    Not frozen, as :mod:`geo.model`'s per-document records are not; never changed once made."""
 
     start: int
     end: int
