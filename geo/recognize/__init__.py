@@ -30,6 +30,7 @@ from geo.recognize.evidence import Evidence, capitalised_words, gather
 from geo.recognize.lexicon import DIVISION_OFFICES
 from geo.recognize.match import (
     Match,
+    _new,
     airport_match,
     article_match,
     compass_match,
@@ -203,13 +204,14 @@ class Recognizer:
             verdict = judge(ctx)
             if verdict is None:
                 continue
+            # each Judgement with every field given, made without the named tuple's __new__ (see match._new)
             if isinstance(verdict, Drop):
-                return Judgement(*span, None, name, verdict.reading)
+                return _new(Judgement, (*span, None, name, verdict.reading, False))
             if isinstance(verdict, Keep):
-                return Judgement(*span, self._mention(ctx, self._narrowed(ctx, verdict)), name,
-                                 cued=self._cued(ctx))
-        return Judgement(*span, self._mention(ctx, self._narrowed(ctx, self._final(ctx))), "default",
-                         cued=self._cued(ctx))
+                return _new(Judgement, (*span, self._mention(ctx, self._narrowed(ctx, verdict)), name, None,
+                                        self._cued(ctx)))
+        return _new(Judgement, (*span, self._mention(ctx, self._narrowed(ctx, self._final(ctx))), "default", None,
+                                self._cued(ctx)))
 
     @staticmethod
     def _cued(ctx: Context) -> bool:

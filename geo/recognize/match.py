@@ -44,6 +44,11 @@ class Match(NamedTuple):
     code: bool = False
 
 
+#: ``_new(Match, (every field))`` makes a Match without the named tuple's Python-level ``__new__``,
+#: in half its machine instructions: longest_match makes one for most capitalised words
+_new = tuple.__new__
+
+
 def shouting_sentences(doc: Doc, caps: list[int] | None = None) -> frozenset[int]:
     """Sentences in capitals or title case (headlines), where case says little: of three words
     or more, most in capitals, or every word but a connector capitalised and no closing mark.
@@ -202,9 +207,9 @@ def longest_match(gaz: Gazetteer, doc: Doc, i: int, shouting: bool, division_ope
             continue
         demonym = gaz.demonym_by_key(key) if j - i < 3 else None
         if demonym is not None and not _main_name(gaz, key):
-            return Match(i, j, key, (demonym,), True)
+            return _new(Match, (i, j, key, (demonym,), True, False))
         if gaz.has_key(key):
-            return Match(i, j, key, gaz.candidates_by_key(key))
+            return _new(Match, (i, j, key, gaz.candidates_by_key(key), False, False))
     return None
 
 
