@@ -1,4 +1,10 @@
-"""The domain model: small frozen dataclasses shared by every step.
+"""The domain model: small dataclasses shared by every step, never changed once made.
+
+:class:`Place`, :class:`Focus` and :class:`Analysis` are frozen. The records made many
+times per document (sentences, candidates, toponyms, events and their parts) are not:
+a frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``, several
+times the cost of a plain slot store. They compare and hash by their fields as the frozen
+ones do (``unsafe_hash``), and no step assigns to a record it did not just make.
 
 Coordinates are stored as (lat, lon) everywhere; the one flip to GeoJSON's
 [lon, lat] order happens in :func:`point_geometry`.
@@ -81,7 +87,7 @@ class Place:
         return plain(self)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Candidate:
     """A possible referent of a mention, with the resolver's score in [0, 1]."""
 
@@ -89,14 +95,14 @@ class Candidate:
     score: float
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Sentence:
     start: int
     end: int
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Toponym:
     """A place mention: where it is in the text, how it is used, what it is.
 
@@ -143,7 +149,7 @@ class Toponym:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Actor:
     """Who does or undergoes an event, with the country it belongs to if known."""
 
@@ -153,7 +159,7 @@ class Actor:
     country_code: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class PlaceLink:
     """An event's link to one of the document's resolved places."""
 
@@ -165,7 +171,7 @@ class PlaceLink:
     toponym: int | None = None  # index into Analysis.toponyms, None for the focus fallback
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class EventDate:
     """A date or range normalised against the publication date (ISO strings)."""
 
@@ -175,7 +181,7 @@ class EventDate:
     text: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class EventMention:
     """One report of an event: a trigger in a sentence, read on its own.
 
@@ -200,7 +206,7 @@ class EventMention:
     pos: str = ""  # the trigger's part of speech: "verb" or "noun"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Event:
     """One real-world event. ``category`` is a PLOVER type or one of the extension's
     DISASTER, ACCIDENT, CRIME; the trigger and sentence fields are those of the first

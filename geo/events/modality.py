@@ -55,7 +55,10 @@ def modality(toks: list[Tok], cand: Candidate, reported: bool) -> str | None:
     seg = toks[cand.first].segment
     words, k = _clause_before(toks, cand.first)
     lead = _lead(toks, k, seg)
-    if any(w in NEGATORS or w.endswith(("n't", "n’t")) for w in words[:NEGATION_WINDOW]):
+    near = words[:NEGATION_WINDOW]
+    # a token never holds a space: a word ends in "n't" where "n't " is in the words joined by spaces
+    tail = " ".join(near) + " "
+    if not NEGATORS.isdisjoint(near) or "n't " in tail or "n’t " in tail:
         return None
     trigger_word = toks[cand.first].lower
     if trigger_word == "would-be":
@@ -67,7 +70,7 @@ def modality(toks: list[Tok], cand: Candidate, reported: bool) -> str | None:
     if "would" in words[:5]:
         return "future" if reported or not REPORTING.isdisjoint(lead) else "hypothetical"
     # ``words`` runs backwards from the trigger, so "set to" reads ("to", "set")
-    if not FUTURE.isdisjoint(words) or any(
+    if not FUTURE.isdisjoint(words) or not FUTURE_TO.isdisjoint(words[1:]) and any(
             w in FUTURE_TO and n and words[n - 1] == "to" for n, w in enumerate(words)):
         return "future"
     if cand.trigger.pos == "verb" and trigger_word.endswith("ing") and words[:2] and (

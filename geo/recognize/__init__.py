@@ -8,7 +8,8 @@ the project's own, in three parts:
 2. :mod:`~geo.recognize.rules`: an ordered list of named filter rules over a
    frozen :class:`~geo.recognize.context.Context` (the span, its neighbours,
    its sentence position, its candidates, the article's evidence about names),
-   each keeping, dropping or typing the span;
+   each keeping, dropping or typing the span (a span is asked only the rules its shape lets
+   have an opinion: :mod:`~geo.recognize.needs`);
 3. :mod:`~geo.recognize.types`: the mention type of what is kept.
 
 Per-document state (the evidence, where the last mention ended) lives in a
@@ -30,6 +31,7 @@ from geo.recognize.lexicon import DIVISION_OFFICES
 from geo.recognize.match import (
     REGION_HEADS,
     Match,
+    _new,
     airport_match,
     article_match,
     compass_match,
@@ -38,6 +40,7 @@ from geo.recognize.match import (
     region_head_match,
     shouting_sentences,
 )
+from geo.recognize.needs import Selector
 from geo.recognize.rules import RULES, Drop, FilterRule, Keep
 from geo.recognize.types import name_type
 
@@ -75,9 +78,11 @@ SPAN_RULES: tuple[tuple[str, str], ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class RawMention:
-    """A recognised span before resolution: its candidates and cues for the resolver."""
+    """A recognised span before resolution: its candidates and cues for the resolver.
+
+    Not frozen, as :mod:`geo.model`'s per-document records are not; never changed once made."""
 
     start: int
     end: int
@@ -116,7 +121,7 @@ class Recognizer:
         self.gazetteer = gazetteer
         off = frozenset(disabled)
         self.rules: tuple[FilterRule, ...] = tuple(r for r in RULES if r.name not in off)
-        self._judges = tuple((r.name, r.judge) for r in self.rules)
+        self._selector = Selector(self.rules)  # the rules a span's shape lets have an opinion
         self.span_rules = frozenset(name for name, _ in SPAN_RULES if name not in off)
 
     def __call__(self, doc: Doc | str, sentences: tuple[Sentence, ...] | None = None) -> list[RawMention]:
@@ -134,7 +139,8 @@ class Recognizer:
         caps = capitalised_words(tokens)  # every name starts at one
         evidence = gather(gaz, doc, caps)
         doc.persons.update(evidence.surnames)
-        shouting = shouting_sentences(doc)
+        known = evidence.surnames | evidence.speakers | evidence.organisations | evidence.place_surnames
+        shouting = shouting_sentences(doc, caps)
         division_opens, compass = "division_opens_name" in self.span_rules, "compass_part" in self.span_rules
         # lower-case "county" is rare in news: one look at the text spares the search at every name
         county = "county_word_after" in self.span_rules and any(w in doc.text for w in ("county", "counties", "parish", "Counties", "Parishes"))
@@ -163,7 +169,7 @@ class Recognizer:
                 match = region_head_match(gaz, doc, i, match)
             if match is None or not match.places:
                 continue  # no place name starts here; the next word may start one
-            judgement = self._judge(doc, match, evidence, loud, previous_end)
+            judgement = self._judge(doc, match, evidence, loud, previous_end, known)
             out.append(judgement)
             if judgement.mention is None:
                 self._note_reading(doc, judgement)
@@ -197,20 +203,22 @@ class Recognizer:
             doc.organisations.add(surface)
 
     def _judge(self, doc: Doc, match: Match, evidence: Evidence, shouting: bool,
-               previous_end: int) -> Judgement:
+               previous_end: int, known: frozenset[str]) -> Judgement:
+        """The first rule with an opinion decides; rules the span's shape rules out are not asked."""
         ctx = Context(doc, self.gazetteer, match, evidence, shouting, previous_end)
         span = (ctx.first.start, ctx.last.end)
-        for name, judge in self._judges:
+        for name, judge in self._selector.judges(ctx, known):
             verdict = judge(ctx)
             if verdict is None:
                 continue
+            # each Judgement with every field given, made without the named tuple's __new__ (see match._new)
             if isinstance(verdict, Drop):
-                return Judgement(*span, None, name, verdict.reading)
+                return _new(Judgement, (*span, None, name, verdict.reading, False))
             if isinstance(verdict, Keep):
-                return Judgement(*span, self._mention(ctx, self._narrowed(ctx, verdict)), name,
-                                 cued=self._cued(ctx))
-        return Judgement(*span, self._mention(ctx, self._narrowed(ctx, self._final(ctx))), "default",
-                         cued=self._cued(ctx))
+                return _new(Judgement, (*span, self._mention(ctx, self._narrowed(ctx, verdict)), name, None,
+                                        self._cued(ctx)))
+        return _new(Judgement, (*span, self._mention(ctx, self._narrowed(ctx, self._final(ctx))), "default", None,
+                                self._cued(ctx)))
 
     @staticmethod
     def _cued(ctx: Context) -> bool:

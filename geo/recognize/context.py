@@ -9,6 +9,7 @@ organisation word follow) are computed once, on first use.
 from __future__ import annotations
 
 from collections.abc import Callable
+from operator import attrgetter
 from typing import Any
 
 from geo.doc import Doc, Token
@@ -34,6 +35,7 @@ from geo.recognize.match import Match, flight_sentence
 
 #: how far back a list of names is followed to the cue that opens it (tokens)
 _LIST_LOOKBACK = 24
+_KIND = attrgetter("kind")
 
 
 class cached:  # noqa: N801 - used as a decorator, like functools.cached_property
@@ -123,6 +125,12 @@ class Context:
         return sentences[min(self.first.sentence, len(sentences) - 1)] if sentences else None
 
     # -- the candidates -------------------------------------------------------------------
+    @cached
+    def kinds(self) -> frozenset[str]:
+        """The kinds of the candidates, read in one C loop (a name may have fifty candidates, and
+        several rules ask whether any or all are of some kinds)."""
+        return frozenset(map(_KIND, self.places))
+
     @cached
     def big_area(self) -> bool:
         """Countries, continents and named regions are never just a word or a person."""
@@ -316,7 +324,8 @@ class Context:
         """"Flights at Heathrow": the name is an airport's own name (not its code) besides other
         places' names, in a sentence about flying."""
         gaz, key = self.gazetteer, self.key
-        return any(p.kind == "airport" for p in self.places) and any(p.kind != "airport" for p in self.places) \
+        kinds = self.kinds
+        return "airport" in kinds and len(kinds) > 1 \
             and any(p.kind == "airport" and gaz.name_quality(key, p.geonameid) in ("main", "english")
                     for p in self.places) \
             and flight_sentence(self.doc, self.first.sentence)

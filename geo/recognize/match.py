@@ -44,7 +44,12 @@ class Match(NamedTuple):
     code: bool = False
 
 
-def shouting_sentences(doc: Doc) -> frozenset[int]:
+#: ``_new(Match, (every field))`` makes a Match without the named tuple's Python-level ``__new__``,
+#: in half its machine instructions: longest_match makes one for most capitalised words
+_new = tuple.__new__
+
+
+def shouting_sentences(doc: Doc, caps: list[int] | None = None) -> frozenset[int]:
     """Sentences in capitals or title case (headlines), where case says little: of three words
     or more, most in capitals, or every word but a connector capitalised and no closing mark.
 
@@ -52,20 +57,37 @@ def shouting_sentences(doc: Doc) -> frozenset[int]:
     by ``str.isupper`` over the words in one C loop, which counts one-letter words too ("I", "A")
     and so can only say "too few" with certainty; the exact count runs where it says "maybe". The
     title-case test runs only on sentences without a closing mark (headlines, captions).
+
+    Most sentences are ASCII prose with a closing mark: there only the capitals can say yes, and a
+    word in ASCII capitals is a capitalised word, so fewer capitalised words (``caps``: the indices
+    of the capitalised words, as :func:`geo.recognize.evidence.capitalised_words` gives them) than
+    the capitals need say no without reading the words.
     """
     sentences, tokens = doc.sentences, doc.tokens
+    if caps is None:
+        caps = [k for k, t in enumerate(tokens) if t.is_cap and t.is_word]
     out = []
     first = 0
+    cap = 0  # the first of caps in the sentence
     for n, sentence in enumerate(sentences):
         last = bisect_left(tokens, n + 1, lo=first, key=_SENTENCE)
-        words = [t for t in tokens[first:last] if t.is_word]
+        run = tokens[first:last]
         first = last
+        capitalised = -cap + (cap := bisect_left(caps, last, lo=cap))
+        if sentence.text.endswith(_CLOSING) and sentence.text.isascii():
+            count = sum(map(_IS_WORD, run))
+            if count < 3 or capitalised < 0.6 * count:
+                continue
+        words = [t for t in run if t.is_word]
         if len(words) >= 3 and (_in_capitals(words) or _in_title_case(words, sentence)):
             out.append(n)
     return frozenset(out)
 
 
 _SENTENCE = attrgetter("sentence")
+_IS_WORD = attrgetter("is_word")
+#: the closing marks of a sentence that is no headline (see _in_title_case)
+_CLOSING = (".", '"', "”")
 _TEXT = attrgetter("text")
 
 
@@ -80,7 +102,7 @@ def _in_capitals(words: list[Token]) -> bool:
 def _in_title_case(words: list[Token], sentence: Sentence) -> bool:
     """Whether three words or more are no connectors and all of those are capitalised, in a
     sentence without a closing mark."""
-    if sentence.text.endswith((".", '"', "”")):
+    if sentence.text.endswith(_CLOSING):
         return False
     content = [t for t in words if t.lower not in CONNECTORS]
     return len(content) >= 3 and all(t.is_cap for t in content)
@@ -91,8 +113,9 @@ def _run_end(tokens: list[Token], i: int, limit: int) -> int:
     end = i
     for j in range(i + 1, limit):
         t = tokens[j]
+        # _joins_name only of the words it can say yes to: most runs end at a word it need not read
         if not (t.is_cap and t.is_word or (t.lower in CONNECTORS and j + 1 < limit)
-                or _joins_name(tokens, j, limit)):
+                or (t.text == "s" or t.lower in ELIDED_ARTICLES) and _joins_name(tokens, j, limit)):
             break
         if t.start - tokens[j - 1].end > 1 or t.sentence != tokens[i].sentence:
             break  # a name does not run over a gap or into the next sentence ("Vermont. State")
@@ -161,7 +184,13 @@ def longest_match(gaz: Gazetteer, doc: Doc, i: int, shouting: bool, division_ope
         last = tokens[j]
         if not (last.is_cap and last.is_word):
             continue
-        key = _word_key(last) if i == j else name_key(text[tokens[i].start:last.end])
+        if i == j:
+            # one token's key is its lower case where it is ASCII letters and digits (nothing for
+            # name_key to fold, drop or join, as with most words)
+            word = last.text
+            key = last.lower if word.isascii() and word.isalnum() else name_key(word)
+        else:
+            key = name_key(text[tokens[i].start:last.end])
         if j > i and last.lower in INSTITUTION_OPENERS and j + 1 < len(tokens) \
                 and tokens[j + 1].is_cap and tokens[j + 1].start - last.end <= 1 \
                 and not (division_opens and _division_by_name(gaz, key)):
@@ -178,17 +207,10 @@ def longest_match(gaz: Gazetteer, doc: Doc, i: int, shouting: bool, division_ope
             continue
         demonym = gaz.demonym_by_key(key) if j - i < 3 else None
         if demonym is not None and not _main_name(gaz, key):
-            return Match(i, j, key, (demonym,), True)
+            return _new(Match, (i, j, key, (demonym,), True, False))
         if gaz.has_key(key):
-            return Match(i, j, key, gaz.candidates_by_key(key))
+            return _new(Match, (i, j, key, gaz.candidates_by_key(key), False, False))
     return None
-
-
-def _word_key(token: Token) -> str:
-    """The name key of one token: its lower case where it is ASCII letters and digits (nothing
-    for :func:`name_key` to fold, drop or join, as with most words), else the key itself."""
-    text = token.text
-    return token.lower if text.isascii() and text.isalnum() else name_key(text)
 
 
 #: words of a sentence about flying, where a code in capitals ("JFK", "LHR") names an airport

@@ -32,10 +32,19 @@ from geo.recognize.verdicts import NAME, ORGANISATION, PERSON, Keep, Verdict
 _QUALITY_RANK = {"main": 0, "english": 1, "alternate": 2, "code": 3}
 
 
-def _best_quality(c: Context) -> str:
-    """The best way the span's key names any of its candidates: "main", "english", "alternate", "code"."""
-    best = min((_QUALITY_RANK.get(c.gazetteer.name_quality(c.key, p.geonameid), 2) for p in c.places), default=2)
-    return next(q for q, r in _QUALITY_RANK.items() if r == best)
+def _named_no_better_than(c: Context, quality: str) -> bool:
+    """Whether the best way the span's key names any of its candidates ("main", "english",
+    "alternate", "code"; "alternate" where it has none) is ``quality`` or worse. The candidates
+    are asked only until one is named better (most names' first candidate is named by its main name)."""
+    rank = _QUALITY_RANK[quality]
+    if not c.places:
+        return rank <= 2
+    gaz, key = c.gazetteer, c.key
+    return all(_QUALITY_RANK.get(gaz.name_quality(key, p.geonameid), 2) >= rank for p in c.places)
+
+
+#: the kinds a state abbreviation ("Calif.", "NSW") names: divisions, whose codes are no airport's
+_DIVISIONS = frozenset({"admin1", "admin2"})
 
 
 def named_population(c: Context) -> int:
@@ -63,9 +72,9 @@ def code_only(c: Context) -> Verdict:
     """"Fans", "GMT", "MSF": a span that matches only an airport's or a town's code (IATA, ICAO)
     names no place in running news text; state abbreviations ("Calif.", "NSW") are divisions' codes."""
     if not c.single or len(c.key) > _CODE_MAX_LENGTH or c.adjectival or c.big_area or c.match.code \
-            or any(p.kind in ("admin1", "admin2") for p in c.places):
+            or not _DIVISIONS.isdisjoint(c.kinds):
         return None
-    return NAME if _best_quality(c) == "code" else None
+    return NAME if _named_no_better_than(c, "code") else None
 
 
 #: nouns of a person after "a X": "a Troy woman" is a woman from Troy (US local news)
@@ -104,9 +113,9 @@ def acronym_alternate(c: Context) -> Verdict:
     word = c.first.text
     if not (c.single and word.isupper() and 1 < len(word) <= ACRONYM_MAX_LENGTH) or c.adjectival or c.big_area \
             or c.dateline or c.match.code \
-            or c.shouting or any(p.kind in ("admin1", "admin2") for p in c.places):
+            or c.shouting or not _DIVISIONS.isdisjoint(c.kinds):
         return None
-    return NAME if _best_quality(c) in ("alternate", "code") else None
+    return NAME if _named_no_better_than(c, "alternate") else None
 
 
 def wordlike_alternate(c: Context) -> Verdict:
@@ -114,11 +123,11 @@ def wordlike_alternate(c: Context) -> Verdict:
     common word or a given name, with no cue for a place, is the word or the person (an error class:
     such matches are far more often people, groups and products), whatever the place's size."""
     if not c.single or c.adjectival or c.big_area or c.locative or c.state_name \
-            or any(p.kind in ("admin1", "admin2") for p in c.places):
+            or not _DIVISIONS.isdisjoint(c.kinds):
         return None
     if not (c.dictionary or c.is_given_name(c.first)):
         return None
-    return NAME if _best_quality(c) in ("alternate", "code") else None
+    return NAME if _named_no_better_than(c, "alternate") else None
 
 
 def inside_capitalised_name(c: Context) -> Verdict:

@@ -105,7 +105,9 @@ def too_short(c: Context) -> Verdict:
 
 def inner_capital(c: Context) -> Verdict:
     word = c.first.text
-    if c.single and not c.adjectival and any(ch.isupper() for ch in word[1:]) and not word.isupper() \
+    # a lower-case rest (most words) has no capital: the character loop only runs on the others
+    if c.single and not c.adjectival and not word[1:].islower() and any(ch.isupper() for ch in word[1:]) \
+            and not word.isupper() \
             and not _prefixed_name(word):
         return NAME  # "MoD", "iPhone"; but "McLean", "DeKalb" are names
     return None
@@ -427,17 +429,20 @@ def embedded_place(c: Context) -> Verdict:
 
 def dictionary_word(c: Context) -> Verdict:
     """"State", "Centre", "Orange": a place only when big and where a place is expected."""
-    population = named_population(c)
     if not c.dictionary or c.big_area or named_major_city(c) or c.state_name or c.division_after:
         return None  # "Nyanza province": the division noun says it is a place
+    population = named_population(c)
     if c.locative and (c.container is not None or c.zipf < RARE_WORD_ZIPF):
         return None  # "in Stroud, Ontario", "near Esperance": a rare word where a place is expected
     if c.continues_list and c.locative_before_list and c.zipf < LOCATIVE_COMMON_ZIPF:
         return None  # "in Tigray, Amhara and Afar": a list of places after a cue goes on
-    if all(p.kind in ("admin1", "admin2") for p in c.places) or population < SMALL_PLACE_POPULATION \
+    if c.kinds <= _DIVISION_KINDS or population < SMALL_PLACE_POPULATION \
             or not c.locative and c.zipf >= LOCATIVE_COMMON_ZIPF:
         return WORD
     return None
+
+
+_DIVISION_KINDS = frozenset({"admin1", "admin2"})
 
 
 def common_word_small_place(c: Context) -> Verdict:

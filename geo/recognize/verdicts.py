@@ -20,10 +20,14 @@ class Drop:
     reading: Reading
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Keep:
     """A place mention of type ``kind``; ``last`` (a token index) and ``places`` when the
-    rule changes the span or narrows the candidates."""
+    rule changes the span or narrows the candidates.
+
+    Not frozen, as :mod:`geo.model`'s per-document records are not (one is made for most kept
+    spans, and a frozen ``__init__`` sets each field through ``object.__setattr__``); never
+    changed once made (``dataclasses.replace`` makes a new one)."""
 
     kind: MentionType
     last: int | None = None
