@@ -24,3 +24,9 @@ def stop_words() -> frozenset[str]:
     module = importlib.util.module_from_spec(module_spec)
     module_spec.loader.exec_module(module)  # type: ignore[union-attr]
     return frozenset(module.STOP_WORDS)
+
+
+#: the words that open an encyclopaedia lead's appositive aside between a name and its definition
+#: ("X, officially the City of X, is a city", "X, or Y, is"): read by the recogniser's defining
+#: sentence and by the resolver's definition container alike
+LEAD_ASIDE_OPENERS = frozenset({"officially", "also", "formerly", "or", "known", "previously", "abbreviated"})

@@ -10,6 +10,7 @@ where the words say which kind, only the readings of that kind.
 from __future__ import annotations
 
 from geo.gazetteer import name_key
+from geo.lexicon import LEAD_ASIDE_OPENERS
 from geo.recognize.context import Context
 from geo.recognize.lexicon import (
     CAPITAL_STATE_CODES,
@@ -185,17 +186,15 @@ def demonym_town(c: Context) -> Verdict:
 
 #: how far a lead's aside may run before its "is" ("X (native name; pronunciation) is a city")
 _ASIDE_TOKENS = 40
-#: the words that open an appositive aside ("X, officially the City of X, is a city")
-_ASIDE_OPENERS = frozenset({"officially", "also", "formerly", "or", "known", "previously"})
 
 
 def _after_aside(c: Context) -> int:
     """The offset of the first token after the span and after the lead's aside, if it has one:
-    a parenthesis, or an appositive between commas that one of _ASIDE_OPENERS opens."""
+    a parenthesis, or an appositive between commas that one of LEAD_ASIDE_OPENERS opens."""
     first = c.token(1)
     if first is None or first.text not in ("(", ","):
         return 1
-    if first.text == "," and (c.token(2) is None or c.token(2).lower not in _ASIDE_OPENERS):
+    if first.text == "," and (c.token(2) is None or c.token(2).lower not in LEAD_ASIDE_OPENERS):
         return 1
     close = ")" if first.text == "(" else ","
     for k in range(2, _ASIDE_TOKENS):

@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from geo.gazetteer import Gazetteer, name_key
+from geo.lexicon import LEAD_ASIDE_OPENERS
 from geo.model import Candidate, Place
 from geo.recognize import RawMention
 from geo.resolve.features import haversine_km, nearest_km
@@ -61,11 +62,11 @@ def unmet_addresses(gazetteer: Gazetteer, mentions: Sequence[RawMention],
         if defined and id(m) in defined:
             sources.append((defined[id(m)], False))
         for container_key, comma in sources:
-            container = chosen.get(container_key)
-            if container is None or not container[0] or container[1] < placed:
+            placed_area = _placed_area(chosen, container_key, placed)
+            if placed_area is None:
                 continue
-            area = container[0][0].place
-            if area.kind not in ADDRESS_AREAS or comma and (
+            area, area_confidence = placed_area
+            if comma and (
                     ranked[0].place.country_code == area.country_code or not _heads_address(mentions, order, at, chains)
                     or not _address_ends(mentions, order, at + 2, chains, chosen, key_of, area)):
                 continue
@@ -74,7 +75,7 @@ def unmet_addresses(gazetteer: Gazetteer, mentions: Sequence[RawMention],
             points = gazetteer.town_points(area)
             if not points or nearest_km(points, ranked[0].place.lat, ranked[0].place.lon) <= BESIDE_KM:
                 continue
-            out[key] = (area, container[1] * near_share(points, area), container[1])
+            out[key] = (area, area_confidence * near_share(points, area), area_confidence)
             break
     return out
 
@@ -95,11 +96,11 @@ def own_addresses(gazetteer: Gazetteer, mentions: Sequence[RawMention],
         if not m.container or len(ranked) < 2 or ranked[0].place.kind != "city" \
                 or not _heads_address(mentions, order, at, chains):
             continue
-        container = chosen.get(m.container)
-        if container is None or not container[0] or container[1] < placed:
+        placed_area = _placed_area(chosen, m.container, placed)
+        if placed_area is None:
             continue
-        area = container[0][0].place
-        if area.kind not in ADDRESS_AREAS or gazetteer.contains(area, ranked[0].place) \
+        area = placed_area[0]
+        if gazetteer.contains(area, ranked[0].place) \
                 or not _address_ends(mentions, order, at + 2, chains, chosen, key_of, area):
             continue  # "Washington, Pennsylvania and California": a list of states, no address
         inside = [c for c in ranked[1:] if gazetteer.contains(area, c.place)]
@@ -107,6 +108,17 @@ def own_addresses(gazetteer: Gazetteer, mentions: Sequence[RawMention],
         if inside and total > 0:
             out[id(m)] = (inside[0], inside[0].score / total)
     return out
+
+
+def _placed_area(chosen: dict[str | int, tuple[list[Candidate], float]], key: str | int,
+                 placed: float) -> tuple[Place, float] | None:
+    """The area a container name was placed at and its confidence, where it is a country or a
+    division placed with at least ``placed`` confidence (None otherwise)."""
+    container = chosen.get(key)
+    if container is None or not container[0] or container[1] < placed:
+        return None
+    area = container[0][0].place
+    return (area, container[1]) if area.kind in ADDRESS_AREAS else None
 
 
 def _heads_address(mentions: Sequence[RawMention], order: list[int], at: int, chains: dict[int, int]) -> bool:
@@ -175,7 +187,7 @@ _KIND_NOUNS = ("city|town|village|hamlet|municipality|commune|suburb|borough|tow
 #: pronunciation, the native name, a population) and an appositive of other names ("Alexandria,
 #: officially the City of Alexandria, is"; "Santiago, or Santiago de los Caballeros, is")
 _LEAD_ASIDE = (r"(?:\s*\([^()\n]{0,160}\))?"
-               r"(?:\s*,\s*(?:officially|also|formerly|or|known|in full|abbreviated|previously)\b[^,.;\n]{0,100},)?")
+               r"(?:\s*,\s*(?:in full|" + "|".join(sorted(LEAD_ASIDE_OPENERS)) + r")\b[^,.;\n]{0,100},)?")
 #: "X is a city in (northern) Y", "X, a market town in Y", "X, the capital of Y": a definition
 #: that places X in Y, as encyclopaedia leads and news appositives write it (nothing else between,
 #: but the lead's aside)
