@@ -14,7 +14,7 @@ import pytest
 from geo.doc import make_doc
 from geo.recognize import Recognizer
 from geo.recognize.context import Context
-from geo.recognize.needs import ANY, RULE_NEEDS, Selector
+from geo.recognize.needs import ANY, RULE_NEEDS, Selector, Shape
 
 NAMES = ["Paris", "Georgia", "Washington", "Springfield", "Lincoln", "Jordan", "Mali", "Gao", "New York",
          "Kansas", "Cherry Hill", "Troy", "Reading", "Orange", "Malian", "British", "Arab", "Alabama",
@@ -84,3 +84,17 @@ def test_the_selected_rules_keep_their_order(gazetteer):
         names = [name for name, _ in judges]
         assert names == sorted(names, key=order.index)
         assert "stop_word" not in names
+
+
+def test_the_masks_choose_what_testing_each_rule_chooses(gazetteer):
+    """The bit masks a new shape is answered from agree with asking each rule's needs."""
+    recognizer = Recognizer(gazetteer)
+    selector = Selector(recognizer.rules)
+    rnd = random.Random(3)
+    before, after = sorted(selector.before) + [None], sorted(selector.after) + [None]  # as Selector.shape gives
+    keys = sorted(selector.keys) + [None]
+    for _ in range(3000):
+        shape = (rnd.random() < 0.5, rnd.random() < 0.3, rnd.choice(before), rnd.choice(after), rnd.random() < 0.5,
+                 rnd.random() < 0.5, rnd.choice(keys), rnd.random() < 0.2)
+        expected = [r.name for r in recognizer.rules if RULE_NEEDS.get(r.name, ANY).met(Shape(*shape))]
+        assert [name for name, _ in selector.select(shape)] == expected, shape
