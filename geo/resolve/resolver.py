@@ -22,6 +22,7 @@ from geo.model import Candidate, Place, Toponym
 from geo.recognize import RawMention
 from geo.resolve.address import own_addresses, placing, unmet_addresses
 from geo.resolve.article import AREA_KINDS, AREA_READING_MIN, Areas, ArticleName, Lists
+from geo.resolve.calibrate import country_area_km2
 from geo.resolve.coherence import close_pairs, division_votes
 from geo.resolve.features import (
     ARTICLE_FEATURES,
@@ -102,6 +103,7 @@ class Resolver:
         #: at most RECORD_CACHE_SIZE names, the oldest dropped first
         self._records: dict[tuple, Records] = {}
         self._lock = threading.Lock()
+        continent_of(), country_area_km2()  # read now: every article needs them, the first would wait
 
     @property
     def features(self) -> tuple[PriorFeature | Feature | ResolverRule, ...]:
