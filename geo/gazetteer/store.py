@@ -9,11 +9,10 @@ name index                8 bytes per distinct name key (740,000 keys: 5.9 MB),
 known keys                at most ``4 * cache_size`` keys (80,000), LRU: the
                           index's answers for the names text asks about most
 candidates by key         at most ``cache_size`` keys (default 20,000), LRU,
-                          each at most 50 places
+                          each at most 50 places and how the key names each
+                          place it names (1.15 places on average, at most 155)
 places by id              at most ``cache_size`` places, LRU
 hierarchy by id           at most ``cache_size`` entries, LRU
-name quality by key       at most ``cache_size`` keys, LRU, each the places the
-                          key names (1.15 on average, at most 155)
 demonyms, words,          read whole on first use: the size of their tables
 given names               (about 540, 40,000 and 45,000 rows)
 countries by code         read whole on first use (about 250 places)
@@ -51,15 +50,18 @@ KIND_RANK = {"country": 0, "continent": 1, "region": 2, "admin1": 3, "admin2": 4
 CANDIDATE_LIMIT = 50
 DEFAULT_CACHE_SIZE = 20_000
 
-_CANDIDATES_SQL = (
-    "SELECT p.*, n.quality FROM names n JOIN places p ON p.geonameid = n.geonameid WHERE n.key = ? "
-    "ORDER BY CASE p.kind WHEN 'country' THEN 0 WHEN 'continent' THEN 1 WHEN 'region' THEN 2 "
-    "WHEN 'admin1' THEN 3 WHEN 'admin2' THEN 4 WHEN 'city' THEN 5 ELSE 6 END, p.population DESC LIMIT ?")
-
+#: every place a key names, in the order of its (key, geonameid) primary key; ranked in Python (see
+#: :meth:`Gazetteer._query_candidates`)
+_NAMED_SQL = "SELECT p.*, n.quality FROM names n JOIN places p ON p.geonameid = n.geonameid WHERE n.key = ?"
 
 #: the small tables read whole (see :meth:`Gazetteer._table`), at open: a recogniser reads them all
 #: in its first document, which would otherwise wait for them
 TABLES = ("demonyms", "zipf", "dictionary_words", "given_names", "countries")
+
+
+def _rank_key(row: tuple) -> tuple[int, int]:
+    """The order of a key's places: by kind (:data:`KIND_RANK`), then the more populous first."""
+    return KIND_RANK.get(row[4], 6), -(row[9] or 0)
 
 
 def _place(row: tuple) -> Place:
@@ -107,7 +109,6 @@ class Gazetteer:
         self._candidates_cached = lru_cache(maxsize=cache_size)(self._query_candidates)
         self._get_cached = lru_cache(maxsize=cache_size)(self._query_place)
         self._hierarchy_cached = lru_cache(maxsize=cache_size)(self._query_hierarchy)
-        self._quality_cached = lru_cache(maxsize=cache_size)(self._query_qualities)
 
     @classmethod
     def load(cls, cache_dir: Path | None = None, *, rebuild: bool = False,
@@ -188,12 +189,21 @@ class Gazetteer:
             raise KeyError(name)
         return rows
 
-    def _query_candidates(self, key: str) -> tuple[tuple[Place, ...], dict[int, str] | None]:
-        """A key's candidates and, where the limit left none out, how the key names each of them
-        (one query for what :meth:`name_quality` would ask again)."""
-        rows = self._con.execute(_CANDIDATES_SQL, (key, CANDIDATE_LIMIT)).fetchall()
-        qualities = {r[0]: r[-1] for r in rows} if len(rows) < CANDIDATE_LIMIT else None
-        return tuple(_place(r) for r in rows), qualities
+    def _query_candidates(self, key: str) -> tuple[tuple[Place, ...], dict[int, str]]:
+        """A key's candidates and how the key names each place it names (one query for what
+        :meth:`name_quality` would ask again).
+
+        Ranked here, not by the query's ORDER BY: SQLite sorts through a temporary B-tree per
+        query, a quarter of the query's cost, where Python sorts a few rows. The sort is stable
+        over the primary key's order, as SQLite's sorter was: the same candidates in the same order.
+        """
+        rows = self._ranked_rows(key)
+        return tuple(_place(r) for r in rows[:CANDIDATE_LIMIT]), {r[0]: r[-1] for r in rows}
+
+    def _ranked_rows(self, key: str) -> list[tuple]:
+        rows = self._con.execute(_NAMED_SQL, (key,)).fetchall()
+        rows.sort(key=_rank_key)
+        return rows
 
     def _query_place(self, geonameid: int) -> Place | None:
         row = self._con.execute("SELECT * FROM places WHERE geonameid = ?", (geonameid,)).fetchone()
@@ -205,10 +215,6 @@ class Gazetteer:
         if row is None:
             return Hierarchy(None, None, None)
         return Hierarchy(row[0] or None, row[1] or None, row[2] or None, row[3] or "")
-
-    def _query_qualities(self, key: str) -> dict[int, str]:
-        """How ``key`` names each place it names: one query per key, not one per candidate."""
-        return dict(self._con.execute("SELECT geonameid, quality FROM names WHERE key = ?", (key,)).fetchall())
 
     def cache_info(self) -> dict[str, int]:
         """How full each cache is (entries), for tests and the benchmark."""
@@ -232,11 +238,11 @@ class Gazetteer:
     def candidates(self, name: str, *, limit: int = CANDIDATE_LIMIT) -> list[Place]:
         """Places known by this name, countries and big places first."""
         key = name_key(name)
-        if limit == CANDIDATE_LIMIT:
-            return list(self.candidates_by_key(key))
         if not self._known(key):
             return []
-        return [_place(r) for r in self._con.execute(_CANDIDATES_SQL, (key, limit)).fetchall()]
+        if limit <= CANDIDATE_LIMIT:
+            return list(self._candidates_cached(key)[0][:limit])
+        return [_place(r) for r in self._ranked_rows(key)[:limit]]  # the same ranking, past the cache's cut
 
     def candidates_by_key(self, key: str) -> tuple[Place, ...]:
         """Places known by a name key (see :func:`name_key`), at most 50, best first."""
@@ -296,11 +302,7 @@ class Gazetteer:
         """How a name key names a place: "main" (its own name), "english" (an English or official
         form: "Ivory Coast", "Harris County", "Heathrow Airport"), "alternate" (any other
         name the sources list), "code" (IATA/ICAO codes, postal abbreviations); "" if it doesn't."""
-        if self._known(key):
-            qualities = self._candidates_cached(key)[1]
-            if qualities is not None:
-                return qualities.get(geonameid, "")
-        return self._quality_cached(key).get(geonameid, "")
+        return self._candidates_cached(key)[1].get(geonameid, "") if self._known(key) else ""
 
     def demonym(self, form: str) -> Place | None:
         """The place a demonym names ("Malians" -> Mali), or None."""
