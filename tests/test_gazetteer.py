@@ -215,3 +215,18 @@ def test_former_states_hold_their_successors_towns_and_take_their_demonyms(gazet
     assert gazetteer.demonym("Soviet").name == "Soviet Union" and gazetteer.demonym("Arab").name == "Arab world"
     bay = gazetteer.candidates("Bay Area")[0]
     assert 37.3 < bay.lat < 38.0 and -122.5 < bay.lon < -121.8  # the bay, not the counties north of it
+
+
+def test_one_ranking_for_the_cache_and_for_a_longer_list(gazetteer):
+    """The cached candidates (at most 50) are the head of the geocoder's longer list: one ranking,
+    by kind, then population."""
+    from geo.gazetteer.store import CANDIDATE_LIMIT, KIND_RANK
+
+    for name in ("San Jose", "Springfield"):
+        long = gazetteer.candidates(name, limit=1000)
+        short = gazetteer.candidates(name)
+        assert short == long[:CANDIDATE_LIMIT] and len(short) == min(len(long), CANDIDATE_LIMIT)
+        ranks = [(KIND_RANK[p.kind], -p.population) for p in long]
+        assert ranks == sorted(ranks)
+    assert len(gazetteer.candidates("San Jose", limit=1000)) > CANDIDATE_LIMIT
+    assert gazetteer.candidates("San Jose", limit=3) == gazetteer.candidates("San Jose")[:3]
