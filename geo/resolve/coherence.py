@@ -107,22 +107,18 @@ def close_pairs(chosen: Mapping[str | int, Sequence[Candidate]], keys: Mapping[s
         if len(chosen[key]) < 2:  # one record: nothing to choose
             continue
         name = keys[key]
-        close = set()
-        for gid, lat, lon in own:
-            row, col = int(lat // _CELL_LAT), int(lon // _CELL_LON)
-            wide = 2 if abs(lat) > 60 else 1
-            for r in (row - 1, row, row + 1):
-                for c in range(col - wide, col + wide + 1):
-                    for other, la, lo in grid.get((r, c), ()):
-                        if other != name and abs(la - lat) <= _CELL_LAT and haversine_km((lat, lon), (la, lo)) <= PAIR_KM:
-                            close.add(gid)
-                            break
-                    if gid in close:
-                        break
-                if gid in close:
-                    break
-        out[key] = frozenset(close)
+        out[key] = frozenset(gid for gid, lat, lon in own if _has_neighbour(grid, name, lat, lon))
     return out
+
+
+def _has_neighbour(grid: Mapping[tuple[int, int], list[tuple[str, float, float]]], name: str,
+                   lat: float, lon: float) -> bool:
+    """Whether a reading of another name than ``name`` lies within PAIR_KM of (lat, lon)."""
+    row, col = _cell(lat, lon)
+    wide = 2 if abs(lat) > 60 else 1
+    return any(other != name and abs(la - lat) <= _CELL_LAT and haversine_km((lat, lon), (la, lo)) <= PAIR_KM
+               for r in (row - 1, row, row + 1) for c in range(col - wide, col + wide + 1)
+               for other, la, lo in grid.get((r, c), ()))
 
 
 def _cell(lat: float, lon: float) -> tuple[int, int]:

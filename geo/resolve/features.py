@@ -179,17 +179,19 @@ def _division_namesake(p: Place, n: Namesakes, c: Context) -> float:
                    and (p.country_code, p.admin2) not in n.division_names) else 0.0
 
 
+def _country_weight(p: Place, c: Context) -> float:
+    """How strongly the article's other names point at ``p``'s country (0 where they don't)."""
+    count = c.countries.get(p.country_code)
+    return min(1.0, 0.5 + 0.25 * count) if count else 0.0
+
+
 def _country_context(p: Place, n: Namesakes, c: Context) -> float:
-    if p.kind in SUPRANATIONAL or not c.countries.get(p.country_code):
-        return 0.0
-    return min(1.0, 0.5 + 0.25 * c.countries[p.country_code])
+    return 0.0 if p.kind in SUPRANATIONAL else _country_weight(p, c)
 
 
 def _country_of_places(p: Place, n: Namesakes, c: Context) -> float:
     # the converse for a country: the two Congos, the Koreas, Georgia the country or the state
-    if p.kind != "country" or not c.countries.get(p.country_code):
-        return 0.0
-    return min(1.0, 0.5 + 0.25 * c.countries[p.country_code])
+    return _country_weight(p, c) if p.kind == "country" else 0.0
 
 
 def inside(p: Place, area: Place) -> bool:
