@@ -149,12 +149,12 @@ class Resolver:
             key = self._key(n, m)
             ranked, conf = chosen[key]
             place = ranked[0].place if ranked else None
-            alternatives = tuple(Candidate(c.place, min(c.score, 1.0 - conf)) for c in ranked[1:1 + MAX_ALTERNATIVES])
+            alternatives = _capped(ranked[1:1 + MAX_ALTERNATIVES], conf)
             if id(m) in own:  # its own "X, Y" names another record than its name's other mentions
                 record, share = own[id(m)]
                 place, conf = record.place, self.model.calibration(share, record.place, False)
-                alternatives = tuple(Candidate(c.place, min(c.score, 1.0 - conf)) for c in ranked
-                                     if c.place.geonameid != place.geonameid)[:MAX_ALTERNATIVES]
+                alternatives = _capped([c for c in ranked if c.place.geonameid != place.geonameid][:MAX_ALTERNATIVES],
+                                       conf)
             if key in unmet:  # placed at the Y of its address; every record of its own an alternative, as
                 # likely as the address is misread (Y not that area)
                 place, conf, area_conf = unmet[key]
@@ -406,6 +406,11 @@ def _without(counts: Counter[str], key: str, count: int) -> Counter[str]:
     if out[key] <= 0:
         del out[key]
     return out
+
+
+def _capped(alternatives: Sequence[Candidate], confidence: float) -> tuple[Candidate, ...]:
+    """Runners-up shown beside a calibrated choice: each at most what its confidence leaves."""
+    return tuple(Candidate(c.place, min(c.score, 1.0 - confidence)) for c in alternatives)
 
 
 def _as_container(places: list[Place], big_city: bool = True) -> list[Place]:
