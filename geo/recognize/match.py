@@ -384,15 +384,16 @@ REGION_HEADS = frozenset({"rainforest", "basin", "delta", "desert", "peninsula",
 def region_head_match(gaz: Gazetteer, doc: Doc, i: int, match: Match | None) -> Match | None:
     """The region a name and a lower-case head noun after it name together, where the gazetteer knows
     the whole and the name alone names no place ("Amazon" is the company as often)."""
+    if match is not None:  # the name alone names a place: that match stands
+        return match
     tokens = doc.tokens
-    j = match.j if match is not None else _capitalised_run(tokens, i)
+    j = _capitalised_run(tokens, i)
     k = j + 1
     if k >= len(tokens) or tokens[k].lower not in REGION_HEADS or tokens[k].is_cap \
             or tokens[k].start - tokens[j].end != 1:
-        return match
+        return None
     key = name_key(f"{doc.text[tokens[i].start:tokens[j].end]} {tokens[k].lower}")
     if not gaz.has_key(key):
-        return match
+        return None
     regions = tuple(p for p in gaz.candidates_by_key(key) if p.kind == "region")
-    return Match(i, k, key, regions) if regions and match is None else match
-
+    return Match(i, k, key, regions) if regions else None
