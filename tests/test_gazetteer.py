@@ -196,6 +196,8 @@ def test_news_abbreviates_titles_geonames_writes_out(gazetteer, name, kind, coun
     ("Karabakh", "Nagorno-Karabakh"), ("Oahu", "Oahu"), ("Bay Area", "San Francisco Bay Area"),
     ("Arab states", "Arab world"), ("Himalaya", "Himalayas"), ("Urals", "Ural Mountains"),
     ("Amazon basin", "Amazon rainforest"), ("Appalachians", "Appalachia"), ("Levant", "Levant"),
+    ("Golan", "Golan Heights"), ("Bohemia", "Bohemia"), ("Sussex", "Sussex"), ("the Negev", "Negev"),
+    ("Carpathians", "Carpathian Mountains"), ("the Visayas", "Visayas"), ("Asia Minor", "Anatolia"),
 ])
 def test_regions_news_names_that_geonames_packages_lack(gazetteer, name, region):
     place = gazetteer.candidates(name)[0]
@@ -230,3 +232,12 @@ def test_one_ranking_for_the_cache_and_for_a_longer_list(gazetteer):
         assert ranks == sorted(ranks)
     assert len(gazetteer.candidates("San Jose", limit=1000)) > CANDIDATE_LIMIT
     assert gazetteer.candidates("San Jose", limit=3) == gazetteer.candidates("San Jose")[:3]
+
+
+def test_a_region_s_aliases_are_names_not_letters():
+    # ("Golan") is a string: its letters would each have become a name of the Golan Heights
+    from geo.gazetteer.regions import RegionDefinition
+
+    with pytest.raises(TypeError, match="Golan Heights"):
+        RegionDefinition(-1, "Golan Heights", ("Golan"))  # the mistake under test
+    assert RegionDefinition(-1, "Golan Heights", ("Golan",)).aliases == ("Golan",)

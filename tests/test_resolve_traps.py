@@ -476,3 +476,16 @@ def test_a_county_named_in_many_states_holds_the_town_it_defines(geoparser):
 def test_lead_forms_of_us_places(geoparser, lead, admin1):
     first = next(t for t in geoparser.analyse(lead).toponyms if t.start == 0)
     assert first.place.admin1 == admin1
+
+
+def test_a_historical_region_is_not_its_small_namesake_abroad(geoparser):
+    # a region that is no division finds only towns of its name: Bohemia and Moravia, New York
+    found = places(geoparser, "Floods swept across Moravia and Bohemia, and thousands left their homes.")
+    assert found["Moravia"].kind == "region" and 48.5 < found["Moravia"].lat < 50.5
+    assert found["Bohemia"].kind == "region" and 12 < found["Bohemia"].lon < 17
+
+
+def test_the_namesake_town_stays_where_its_state_is_named(geoparser):
+    found = places(geoparser, "She grew up in Bohemia, New York, and later taught in Moravia, Iowa.")
+    assert (found["Bohemia"].kind, found["Bohemia"].admin1) == ("city", "New York")
+    assert (found["Moravia"].kind, found["Moravia"].admin1) == ("city", "Iowa")

@@ -24,6 +24,11 @@ class RegionDefinition:
     extent: tuple[float, float, float, float] | None = None
     point: tuple[float, float] | None = None  # a published centre (lat, lon), where one exists
 
+    def __post_init__(self) -> None:
+        # ("Golan") is a string, not a tuple of one: its letters would each become a name
+        if not isinstance(self.aliases, tuple) or any(not isinstance(a, str) or len(a) < 2 for a in self.aliases):
+            raise TypeError(f"region {self.name!r}: aliases must be a tuple of names, got {self.aliases!r}")
+
 
 REGIONS: tuple[RegionDefinition, ...] = (
     RegionDefinition(-1, "Sahel", ("the Sahel", "Sahel region", "Sahel belt"),
@@ -161,13 +166,13 @@ REGIONS: tuple[RegionDefinition, ...] = (
     # disputed and de facto territories that are no division of the gazetteer
     RegionDefinition(-93, "Nagorno-Karabakh", ("Nagorno Karabakh", "Karabakh", "Artsakh"),
                      extent=(46.1, 39.3, 47.3, 40.3)),
-    RegionDefinition(-94, "Golan Heights", ("Golan"), extent=(35.6, 32.6, 35.9, 33.35)),
+    RegionDefinition(-94, "Golan Heights", ("Golan",), extent=(35.6, 32.6, 35.9, 33.35)),
     # islands GeoNames files under feature class T, which no source package carries
     RegionDefinition(-95, "Vancouver Island", (), extent=(-128.5, 48.3, -123.3, 50.8)),
     RegionDefinition(-96, "Oahu", ("O'ahu", "O‘ahu"), extent=(-158.3, 21.25, -157.65, 21.72)),
     RegionDefinition(-97, "Maui", (), extent=(-156.7, 20.57, -155.98, 21.03)),
     RegionDefinition(-98, "Kauai", ("Kaua'i", "Kaua‘i"), extent=(-159.8, 21.87, -159.29, 22.24)),
-    RegionDefinition(-99, "Big Island", ("Hawaii Island"), extent=(-156.07, 18.9, -154.8, 20.27)),
+    RegionDefinition(-99, "Big Island", ("Hawaii Island",), extent=(-156.07, 18.9, -154.8, 20.27)),
     RegionDefinition(-100, "Honshu", (), extent=(130.8, 33.4, 142.1, 41.6)),
     RegionDefinition(-101, "Kyushu", (), extent=(129.5, 31.0, 132.1, 34.0)),
     RegionDefinition(-102, "Lesbos", ("Lesvos",), extent=(25.8, 38.95, 26.65, 39.45)),
@@ -190,6 +195,62 @@ REGIONS: tuple[RegionDefinition, ...] = (
     RegionDefinition(-112, "Ural Mountains", ("Urals",), extent=(56.0, 51.0, 66.0, 68.5)),
     RegionDefinition(-113, "Pyrenees", (), extent=(-2.0, 42.3, 3.3, 43.3)),
     RegionDefinition(-114, "Appalachia", ("Appalachian Mountains", "Appalachians"), extent=(-88.0, 33.5, -74.0, 42.5)),
+    # historical and cultural regions that news and encyclopaedias name and that are no division of
+    # the gazetteer, where the bare name otherwise finds only a small namesake on another continent
+    # (Bohemia, New York; Sussex, Wisconsin) or nothing at all; boxes of their usual extent
+    RegionDefinition(-115, "Bohemia", (), extent=(12.1, 48.55, 16.9, 51.06)),
+    RegionDefinition(-116, "Moravia", (), extent=(15.4, 48.6, 18.9, 50.3)),
+    RegionDefinition(-117, "Transylvania", (), extent=(21.0, 45.2, 26.6, 48.0)),
+    RegionDefinition(-118, "Dalmatia", (), extent=(14.9, 42.4, 18.6, 44.5)),
+    RegionDefinition(-119, "Anatolia", ("Asia Minor",), extent=(26.0, 36.0, 44.8, 42.1)),
+    RegionDefinition(-120, "Mesopotamia", (), extent=(38.0, 30.0, 48.5, 37.5)),
+    RegionDefinition(-121, "Manchuria", (), extent=(119.0, 38.7, 135.1, 53.6)),
+    RegionDefinition(-122, "Burgundy", (), extent=(2.8, 46.15, 5.5, 48.4)),
+    RegionDefinition(-123, "Alsace", (), extent=(6.8, 47.4, 8.25, 49.1)),
+    RegionDefinition(-124, "Provence", (), extent=(4.2, 43.0, 7.0, 44.6)),
+    RegionDefinition(-125, "Lorraine", (), extent=(4.9, 47.8, 7.6, 49.6)),
+    RegionDefinition(-126, "Gascony", (), extent=(-1.8, 42.8, 1.5, 44.6)),
+    RegionDefinition(-127, "Picardy", (), extent=(1.4, 49.0, 4.3, 50.4)),
+    RegionDefinition(-128, "Franconia", (), extent=(9.0, 49.0, 12.3, 50.6)),
+    RegionDefinition(-129, "Westphalia", (), extent=(6.0, 51.0, 9.5, 52.5)),
+    RegionDefinition(-130, "Rhineland", ("the Rhineland",), extent=(6.0, 49.5, 7.8, 51.8)),
+    RegionDefinition(-131, "Ruhr", ("the Ruhr", "Ruhr valley", "Ruhr Valley", "Ruhr area"), extent=(6.6, 51.3, 7.7, 51.65)),
+    RegionDefinition(-132, "Thrace", (), extent=(22.5, 40.6, 29.5, 42.5)),
+    RegionDefinition(-133, "Bessarabia", (), extent=(26.6, 45.2, 30.2, 48.5)),
+    RegionDefinition(-134, "Carpathian Mountains", ("Carpathians",), extent=(17.5, 44.5, 27.0, 50.0),
+                     point=(47.5, 24.5)),  # the middle of the arc, not the plain inside it
+    RegionDefinition(-135, "Iberian Peninsula", ("Iberian peninsula",), extent=(-9.5, 36.0, 3.3, 43.8)),
+    # England's and Scotland's historic counties split into compass-named divisions ("East Sussex",
+    # "West Lothian"): the whole is what a bare name means
+    RegionDefinition(-136, "Sussex", (), extent=(-0.95, 50.72, 0.87, 51.17)),
+    RegionDefinition(-137, "Lothian", ("the Lothians",), extent=(-3.8, 55.75, -2.35, 56.05)),
+    RegionDefinition(-138, "Ayrshire", (), extent=(-5.2, 54.95, -4.1, 55.85)),
+    RegionDefinition(-139, "Lanarkshire", (), extent=(-4.25, 55.4, -3.4, 55.95)),
+    # likewise regions of the Middle East, Africa and Asia whose parts are the divisions
+    RegionDefinition(-140, "Galilee", ("the Galilee",), extent=(34.9, 32.5, 35.7, 33.3)),
+    RegionDefinition(-141, "Negev", ("the Negev", "Negev desert", "Negev Desert"), extent=(34.25, 29.5, 35.4, 31.4)),
+    RegionDefinition(-142, "Hejaz", ("Hijaz",), extent=(35.0, 20.0, 41.5, 29.5)),
+    RegionDefinition(-143, "South Ossetia", (), extent=(43.4, 42.0, 44.6, 42.8)),
+    RegionDefinition(-144, "Cyrenaica", (), extent=(18.5, 29.0, 25.2, 33.0)),
+    RegionDefinition(-145, "Tripolitania", (), extent=(10.0, 29.5, 17.5, 33.2)),
+    RegionDefinition(-146, "Fezzan", (), extent=(9.5, 23.0, 18.0, 29.0)),
+    RegionDefinition(-147, "Kordofan", (), extent=(27.0, 9.5, 32.5, 16.0)),
+    RegionDefinition(-148, "Equatoria", (), extent=(27.0, 3.5, 34.0, 6.5)),
+    RegionDefinition(-149, "Ogaden", (), extent=(41.0, 4.5, 48.0, 9.5)),
+    RegionDefinition(-150, "Bengal", (), extent=(85.8, 20.7, 92.7, 27.2)),
+    RegionDefinition(-151, "Visayas", ("the Visayas",), extent=(121.8, 9.0, 126.1, 12.7)),
+    # regions of the United States and Australia that its news names
+    RegionDefinition(-152, "Great Plains", ("the Great Plains",), extent=(-105.0, 33.0, -95.0, 49.0)),
+    RegionDefinition(-153, "Deep South", ("the Deep South",), extent=(-94.0, 29.0, -79.0, 35.0)),
+    RegionDefinition(-154, "Rust Belt", ("the Rust Belt",), extent=(-90.0, 39.0, -74.0, 44.0)),
+    RegionDefinition(-155, "Cape Cod", (), extent=(-70.7, 41.5, -69.9, 42.1)),
+    RegionDefinition(-156, "Ozarks", ("the Ozarks", "Ozark Mountains"), extent=(-94.5, 35.5, -90.5, 38.5)),
+    RegionDefinition(-157, "Everglades", ("the Everglades",), extent=(-81.5, 25.1, -80.3, 26.8)),
+    RegionDefinition(-158, "Catskills", ("the Catskills", "Catskill Mountains"), extent=(-75.0, 41.8, -73.9, 42.5)),
+    RegionDefinition(-159, "Adirondacks", ("the Adirondacks", "Adirondack Mountains"),
+                     extent=(-75.5, 43.2, -73.3, 44.9)),
+    RegionDefinition(-160, "Florida Keys", ("the Florida Keys",), extent=(-82.0, 24.5, -80.3, 25.3)),
+    RegionDefinition(-161, "Australian Outback", ("the Outback",), extent=(120.0, -32.0, 145.0, -18.0)),
 )
 
 
