@@ -129,3 +129,17 @@ def test_local_offices_are_titles(gazetteer, text):
 
     judged = {text[j.start:j.end]: j.reading for j in Recognizer(gazetteer).judgements(make_doc(text))}
     assert judged["Houston"] == "person"  # by the title, or by the surname evidence the title gives
+
+
+def test_a_common_surname_after_a_cue_is_a_town_and_a_common_word_is_not(gazetteer):
+    # word counts count names as well as words: "Clinton" is as frequent as "Reading", but no
+    # dictionary lists it in lower case
+    parser = Geoparser(gazetteer, events=False)
+    assert "Clinton" in names(parser, "Residents of Clinton complained about the water.")
+    assert "Hope" not in names(parser, "Residents of Hope complained about the water.")
+
+
+def test_a_cue_before_a_list_keeps_its_last_name_from_the_speakers(gazetteer):
+    parser = Geoparser(gazetteer, events=False)
+    assert names(parser, "Residents of Clinton and Marion said the water was unsafe.") == ["Clinton", "Marion"]
+    assert "Marion" not in names(parser, "Smith and Marion said they would appeal.")

@@ -207,9 +207,10 @@ def title_before(c: Context) -> Verdict:
 def known_speaker(c: Context) -> Verdict:
     """"Henderson said": a single name the article has before a verb of speech is a person
     there, unless a place reading is cued or the place is big enough to speak for (a country, a
-    state, a city of 100,000: "Moscow said", "Texas says"); a division of that name does not count."""
+    state, a city of 100,000: "Moscow said", "Texas says"); a division of that name does not count.
+    A cue before the list the name ends counts as its own ("residents of Clinton and Marion said")."""
     if c.single and c.first.text in c.evidence.speakers and not (c.big_area or c.state_name) \
-            and not c.locative_before and c.city_population < SMALL_PLACE_POPULATION:
+            and not c.locative_before and not c.locative_before_list and c.city_population < SMALL_PLACE_POPULATION:
         return PERSON
     return None
 
@@ -455,8 +456,11 @@ def common_word_small_place(c: Context) -> Verdict:
 
 
 def common_word_after_cue(c: Context) -> Verdict:
-    """Even after "in", a very common word names only a sizeable place."""
-    if not c.big_area and c.locative and c.zipf >= LOCATIVE_COMMON_ZIPF and c.population < LOCATIVE_COMMON_POPULATION:
+    """Even after "in", a very common word names only a sizeable place. A word: one a dictionary
+    lists in lower case ("Reading", "Mobile"); word counts also count names, and a common surname
+    after "in" or "residents of" is a town ("Clinton")."""
+    if not c.big_area and c.locative and c.zipf >= LOCATIVE_COMMON_ZIPF and c.population < LOCATIVE_COMMON_POPULATION \
+            and c.dictionary:
         return WORD
     return None
 
