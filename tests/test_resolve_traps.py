@@ -489,3 +489,16 @@ def test_the_namesake_town_stays_where_its_state_is_named(geoparser):
     found = places(geoparser, "She grew up in Bohemia, New York, and later taught in Moravia, Iowa.")
     assert (found["Bohemia"].kind, found["Bohemia"].admin1) == ("city", "New York")
     assert (found["Moravia"].kind, found["Moravia"].admin1) == ("city", "Iowa")
+
+
+def test_names_that_are_all_american_take_the_confidence_from_a_big_namesake_abroad(gazetteer):
+    # no name is placed with confidence, but every likely reading of Decatur is American: the
+    # Greek capital is no longer a confident choice (American Athenses are as likely together)
+    text = "The crash closed the highway between Athens and Decatur for three hours, the sheriff said."
+    on = {t.text: t for t in Geoparser(gazetteer, events=False).analyse(text).toponyms}
+    assert on["Decatur"].place.country_code == "US"
+    assert on["Athens"].place.country_code == "US" or on["Athens"].confidence < 0.5
+    assert sum(a.score for a in on["Athens"].alternatives if a.place.country_code == "US") > 0.3
+    off = {t.text: t for t in Geoparser(gazetteer, events=False,
+                                        disable=["country_of_unplaced_names"]).analyse(text).toponyms}
+    assert off["Athens"].place.country_code == "GR" and off["Athens"].confidence > 0.8

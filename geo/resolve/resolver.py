@@ -41,6 +41,7 @@ from geo.resolve.prior import PRIOR_FEATURES, PriorFeature, prior_values
 from geo.resolve.rules import (
     CODE_CASE,
     CONTAINER_AREA,
+    COUNTRY_MASS,
     DEFINITION,
     FACILITY,
     IN_CONTAINER,
@@ -109,7 +110,7 @@ class Resolver:
     def features(self) -> tuple[PriorFeature | Feature | ResolverRule, ...]:
         return (*PRIOR_FEATURES, *CONTEXT_FEATURES, FACILITY, LOCATED, CODE_CASE, PEERS, SENTENCE_READINGS, PEER_LIST,
                 CONTAINER_AREA, POSSESSIVE, DEFINITION, IN_CONTAINER,
-                OUTSIDE, UNMET_ADDRESS, OWN_ADDRESS, ONE_SENSE)
+                OUTSIDE, UNMET_ADDRESS, OWN_ADDRESS, ONE_SENSE, COUNTRY_MASS)
 
     def records(self, mention: RawMention) -> list[Place]:
         """The gazetteer records a mention can mean (its candidates, less what the rules exclude)."""
@@ -223,6 +224,12 @@ class Resolver:
             if place.country_code:
                 everywhere[place.country_code] += names[key].count
                 continents[continent_of().get(place.country_code, "")] += names[key].count
+        own_country = {key: p.country_code for key, p in placed.items() if p.country_code}
+        if COUNTRY_MASS.name not in self.disabled:
+            for key, cc in self._countries_of_unplaced(chosen, placed).items():
+                everywhere[cc] += names[key].count
+                continents[continent_of().get(cc, "")] += names[key].count
+                own_country[key] = cc
         anchors = [(key, chosen[key][0].place, name_key(p.name)) for key, p in placed.items()
                    if located[key] >= ANCHOR_CONFIDENCE and p.kind in ("city", "admin1", "admin2")]
         points = [(key, (p.lat, p.lon)) for key, p in placed.items() if p.kind not in SUPRANATIONAL]
@@ -233,10 +240,10 @@ class Resolver:
         result = {}
         for key, n in names.items():
             countries, around = everywhere, continents
-            own = placed.get(key)
-            if own is not None and own.country_code:
-                countries = _without(everywhere, own.country_code, n.count)
-                around = _without(continents, continent_of().get(own.country_code, ""), n.count)
+            own_cc = own_country.get(key)
+            if own_cc:
+                countries = _without(everywhere, own_cc, n.count)
+                around = _without(continents, continent_of().get(own_cc, ""), n.count)
             context = Context(countries, n.containers,
                               [a for k, a, a_key in anchors if k != key and a_key != n.key],
                               points=[q for k, q in points if k != key],
@@ -246,6 +253,25 @@ class Resolver:
             context.list_peers = lists.peers(key, placed)
             result[key] = self._rank(n, context, rows)
         return result
+
+    @staticmethod
+    def _countries_of_unplaced(chosen: dict[str | int, list[Candidate]], placed: dict[str | int, Place],
+                               ) -> dict[str | int, str]:
+        """The country of each name round 0 did not place whose records' mass lies there (rule
+        :data:`COUNTRY_MASS`): at least :data:`PLACED_CONFIDENCE` of it, as for a placed name."""
+        out: dict[str | int, str] = {}
+        for key, ranked in chosen.items():
+            if key in placed or len(ranked) < 2:
+                continue
+            mass: Counter[str] = Counter()
+            for c in ranked:
+                if c.place.country_code and c.place.kind not in SUPRANATIONAL:
+                    mass[c.place.country_code] += c.score
+            if mass:
+                cc, share = mass.most_common(1)[0]
+                if share >= PLACED_CONFIDENCE:
+                    out[key] = cc
+        return out
 
     def name_records(self, mentions: Sequence[RawMention], groups: dict[str | int, list[RawMention]] | None = None,
                      ) -> dict[str | int, list[Place]]:

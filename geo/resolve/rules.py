@@ -62,3 +62,7 @@ OWN_ADDRESS = ResolverRule("own_address_over_one_sense", "a mention's own 'X, Y'
                            "with confidence, holding a record of X that the name's winner is not)")
 ONE_SENSE = ResolverRule("one_sense_per_discourse", "every mention of a name in one article means the same "
                          "place (Gale, Church & Yarowsky 1992); off: each mention is resolved on its own")
+COUNTRY_MASS = ResolverRule("country_of_unplaced_names", "a name whose likely readings all lie in one country "
+                            "says the article is there even where it cannot say which town ('between Athens and "
+                            "Decatur': every Decatur is American; CLIFF's focus counts countries, not towns): round 1 "
+                            "counts that country as it counts a placed name's; off: placed names only")
