@@ -68,7 +68,10 @@ KNOWN_FACTOR = 100.0
 #: the mention's own sentence, "X is a city in C County, S") fires on a few per cent of dev names, too
 #: few to fit it alone, and is by principle the same evidence as "X, Y" (``container``): the fit
 #: sees the two as one column, so both come out with one weight (docs/calibration.md)
-TIED = {"sentence_container": "container", "contains_sentence_place": "container"}
+#: ``local_namesake`` is -1 where country_namesake's prior does not hold (a town in the article's own
+#: ground): tied, the two columns cancel there
+TIED = {"sentence_container": "container", "contains_sentence_place": "container",
+        "local_namesake": "country_namesake"}
 STEPS = 600
 LEARNING_RATE = 0.05
 CORRECT_KM = 161.0

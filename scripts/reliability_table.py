@@ -170,6 +170,18 @@ before this stop's regions changed the draw), `ambiguous_pair` 0.592 ->
 capital falls from 0.91 to 0.26, with the American readings together at
 about 0.7.
 
+`local_namesake`: `country_namesake` (a town named like a country needs
+strong evidence, hand-set at -3.0) is a fact of news in general, and a
+story whose own ground holds the town is not news in general. So a town
+named like a country that lies inside a division the article names, and in
+a county it names or within 50 km of a town it places with confidence,
+gets -1 in this column, tied to `country_namesake` (`TIED`): the two
+cancel there. A first form, a free feature on the country's record, was
+fitted at -0.006: no dev mention tests it (out of fold unchanged either way,
+dev predictions byte-identical). In a Missouri
+story ("near Lebanon ... Laclede County") Lebanon went from the country at
+0.97 to the Missouri town at 0.88.
+
 The calibration map is Platt scaling on the logit and the value of the
 located probability, plus the kind of place and its size (a country's area;
 a first-level division by its country's area). On the pooled out-of-fold

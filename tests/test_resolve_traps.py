@@ -502,3 +502,15 @@ def test_names_that_are_all_american_take_the_confidence_from_a_big_namesake_abr
     off = {t.text: t for t in Geoparser(gazetteer, events=False,
                                         disable=["country_of_unplaced_names"]).analyse(text).toponyms}
     assert off["Athens"].place.country_code == "GR" and off["Athens"].confidence > 0.8
+
+
+def test_a_town_named_like_a_country_in_the_story_s_own_county(gazetteer):
+    text = ("A driver was hurt in a crash on the interstate near Lebanon, troopers said. She was taken "
+            "to a hospital in Springfield, and charges were filed in Laclede County, Missouri.")
+    found = places(Geoparser(gazetteer, events=False), text)
+    assert (found["Lebanon"].kind, found["Lebanon"].admin1) == ("city", "Missouri")
+    off = places(Geoparser(gazetteer, events=False, disable=["local_namesake"]), text)
+    assert off["Lebanon"].kind == "country"
+    # the country where the story is about it
+    abroad = places(Geoparser(gazetteer, events=False), "Lebanon's prime minister met envoys in Beirut.")
+    assert abroad["Lebanon"].kind == "country"

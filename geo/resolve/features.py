@@ -327,6 +327,23 @@ def _sentence_country(p: Place, n: Namesakes, c: Context) -> float:
                 if a.kind == "country" and a.country_code == p.country_code), default=0.0)
 
 
+def _local_namesake(p: Place, n: Namesakes, c: Context) -> float:
+    return _local_namesakes([p], n, c)[0]
+
+
+def _local_namesakes(places: Sequence[Place], n: Namesakes, c: Context) -> list[float]:
+    # -1 on a town named like a country (country_namesake's 1) that lies in the article's own
+    # geography: inside a division the article names, and in a county it names or beside a town it
+    # places with confidence ("near Lebanon" in a story of Laclede County, Missouri). Tied to
+    # country_namesake, the two cancel: that prior is a fact of news in general, and an article whose
+    # own ground holds the town is not news in general
+    if not n.countries:
+        return [0.0] * len(places)
+    return [-1.0 if p.kind == "city" and _division_in_article(p, n, c)
+            and (p.admin2 and (p.country_code, p.admin1, p.admin2) in c.counties or _close_to_anchors([p], n, c)[0])
+            else 0.0 for p in places]
+
+
 def _other_continent(p: Place, n: Namesakes, c: Context) -> float:
     if not c.continent or not p.country_code:
         return 0.0
@@ -395,6 +412,10 @@ ARTICLE_FEATURES: tuple[Feature, ...] = (
     Feature("close_pair", "a town or county within 50 km of a reading of another of the article's names is "
             "likelier: two ambiguous names side by side mean the pair of readings that lie together (spatial "
             "minimality, Leidner 2008)", _close_pair, lambda c: bool(c.close_pairs)),
+    Feature("local_namesake", "a town named like a country, in the article's own geography (inside a division "
+            "it names, and in a county it names or beside a town it places: 'near Lebanon' in a Missouri story), "
+            "loses country_namesake's penalty (tied to it: one area per article)",
+            _local_namesake, lambda c: bool(c.divisions), _local_namesakes),
     Feature("other_continent", "a namesake on another continent than the article's other places needs "
             "strong evidence (one area per article: Leidner 2008, spatial minimality)", _other_continent,
             lambda c: bool(c.continent)),
