@@ -72,6 +72,8 @@ KNOWN_FACTOR = 100.0
 #: ground): tied, the two columns cancel there
 TIED = {"sentence_container": "container", "contains_sentence_place": "container",
         "local_namesake": "country_namesake"}
+#: rules and features switched off for an ablation (``--disable``; never when writing the weights)
+DISABLED: frozenset[str] = frozenset()
 STEPS = 600
 LEARNING_RATE = 0.05
 CORRECT_KM = 161.0
@@ -175,7 +177,7 @@ def fit(articles: list[Article], gazetteer: Gazetteer, start: Model, l2: float =
     known = {**start.prior_weights, **start.context_weights}
     penalty = np.array([l2 * (KNOWN_FACTOR if n in known else 1.0) for n in FEATURE_NAMES])
     for _ in range(ROUNDS):
-        x, group, y, gw = tables(articles, Resolver(gazetteer, model=model))
+        x, group, y, gw = tables(articles, Resolver(gazetteer, model=model, disabled=DISABLED))
         model = model_of(tie(fit_logit(untie(x), group, y, gw, w0, penalty)))
     return model
 
@@ -235,7 +237,7 @@ def cross_validate(articles: list[Article], gazetteer: Gazetteer, start: Model, 
     for k, test in enumerate(folds):
         train = [a for j, f in enumerate(folds) if j != k for a in f]
         model = fit(train, gazetteer, start, l2)
-        raw.append(predictions(test, Resolver(gazetteer, model=model)))
+        raw.append(predictions(test, Resolver(gazetteer, model=model, disabled=DISABLED)))
         if verbose:
             for corpus in CORPORA:
                 gold = {a.id: a.gold for a in test if a.corpus == corpus}
@@ -303,7 +305,12 @@ def main() -> int:
     ap.add_argument("--cache-dir", type=Path, default=None)
     ap.add_argument("--l2", type=float, default=L2, help=f"penalty towards the starting weights (default {L2})")
     ap.add_argument("--out", type=Path, default=WEIGHTS_PATH, help="where the weights go (default: the shipped file)")
+    ap.add_argument("--disable", default="", help="rules or features to switch off, comma-separated: "
+                    "the out-of-fold figures without them (implies --dry-run)")
     args = ap.parse_args()
+    global DISABLED
+    DISABLED = frozenset(d for d in args.disable.split(",") if d)
+    args.dry_run = args.dry_run or bool(DISABLED)
     gazetteer = Gazetteer.load(args.cache_dir)
     articles = load_articles(gazetteer)
     start = Model.load(START_PATH)

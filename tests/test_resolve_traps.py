@@ -514,3 +514,10 @@ def test_a_town_named_like_a_country_in_the_story_s_own_county(gazetteer):
     # the country where the story is about it
     abroad = places(Geoparser(gazetteer, events=False), "Lebanon's prime minister met envoys in Beirut.")
     assert abroad["Lebanon"].kind == "country"
+
+
+def test_many_small_namesakes_do_not_make_a_country(geoparser):
+    # the American Oxfords hold more of the name's mass than Oxford, England, but its best reading
+    # is English: the United States is no country of this sentence
+    found = places(geoparser, "Scientists at Cambridge and Oxford published the study.")
+    assert found["Cambridge"].country_code == "GB" and found["Oxford"].country_code == "GB"

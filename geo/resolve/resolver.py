@@ -68,6 +68,8 @@ RECORD_CACHE_SIZE = 4096
 MAX_ALTERNATIVES = 5
 #: round-0 confidence from which a name's country counts as placed
 PLACED_CONFIDENCE = 0.6
+#: the share of an unplaced name's mass its best record's country must hold to count (rule COUNTRY_MASS)
+COUNTRY_MASS_SHARE = 0.9
 #: round-0 confidence from which a town or division is an anchor
 ANCHOR_CONFIDENCE = 0.7
 #: a city this big keeps its reading as the Y of "X, Y" ("Brooklyn, New York")
@@ -258,7 +260,9 @@ class Resolver:
     def _countries_of_unplaced(chosen: dict[str | int, list[Candidate]], placed: dict[str | int, Place],
                                ) -> dict[str | int, str]:
         """The country of each name round 0 did not place whose records' mass lies there (rule
-        :data:`COUNTRY_MASS`): at least :data:`PLACED_CONFIDENCE` of it, as for a placed name."""
+        :data:`COUNTRY_MASS`): its best record's country, where that holds at least
+        :data:`PLACED_CONFIDENCE` of the mass, as for a placed name (not a country that only
+        many small namesakes add up to: the American Oxfords against Oxford, England)."""
         out: dict[str | int, str] = {}
         for key, ranked in chosen.items():
             if key in placed or len(ranked) < 2:
@@ -267,10 +271,9 @@ class Resolver:
             for c in ranked:
                 if c.place.country_code and c.place.kind not in SUPRANATIONAL:
                     mass[c.place.country_code] += c.score
-            if mass:
-                cc, share = mass.most_common(1)[0]
-                if share >= PLACED_CONFIDENCE:
-                    out[key] = cc
+            cc = ranked[0].place.country_code
+            if cc and mass[cc] >= COUNTRY_MASS_SHARE:
+                out[key] = cc
         return out
 
     def name_records(self, mentions: Sequence[RawMention], groups: dict[str | int, list[RawMention]] | None = None,
