@@ -118,6 +118,18 @@ def test_verbs_are_inflected_regularly_and_irregularly() -> None:
     assert {"fired", "firing", "rallied", "dying"} <= verb_forms("fire") | verb_forms("rally") | verb_forms("die")
 
 
+def test_a_prefixed_verb_inflects_as_its_base_and_doubling_follows_the_past() -> None:
+    assert {"retook", "retaken", "retaking"} <= verb_forms("retake")
+    assert {"overran", "overrun", "overrunning"} <= verb_forms("overrun")
+    assert verb_forms("reopen") == {"reopen", "reopens", "reopened", "reopening"}
+    # "pulled" and "shelled" double nothing; "opened" is stressed on the first syllable
+    assert {"pulling", "shelling", "opening", "beginning"} <= (
+        verb_forms("pull") | verb_forms("shell") | verb_forms("open") | verb_forms("begin"))
+    assert not {"pullling", "shellling", "openning", "begining"} & (
+        verb_forms("pull") | verb_forms("shell") | verb_forms("open") | verb_forms("begin"))
+    assert "relaid" not in verb_forms("relay")
+
+
 # -- categories --------------------------------------------------------------------------------
 
 

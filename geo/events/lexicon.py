@@ -133,17 +133,33 @@ _IRREGULAR = {
     "drop": ("dropped", "dropped"), "rebel": ("rebelled", "rebelled"), "veto": ("vetoed", "vetoed"),
     "shut": ("shut", "shut"), "hit": ("hit", "hit"), "quit": ("quit", "quit"), "beat": ("beat", "beaten"),
     "stab": ("stabbed", "stabbed"), "steal": ("stole", "stolen"), "swap": ("swapped", "swapped"), "rob": ("robbed", "robbed"),
+    "relay": ("relayed", "relayed"),  # not re- + lay
 }
 _VOWELS = "aeiou"
 
 
+#: prefixes after which a verb inflects as its base does ("retake": "retook", "retaken"; "overrun": "overran")
+_VERB_PREFIXES = ("re", "over", "out", "under", "with", "up")
+
+
 def verb_forms(lemma: str) -> set[str]:
     """base, 3rd person, past, participle and -ing forms of an English verb."""
+    if lemma not in _IRREGULAR:
+        for prefix in _VERB_PREFIXES:
+            base = lemma[len(prefix):]
+            if lemma.startswith(prefix) and base in _IRREGULAR:
+                return {prefix + form for form in verb_forms(base)}
     # one syllable ending consonant-vowel-consonant doubles its last letter: "swap", "ban"
     doubles = (len(lemma) <= 4 and lemma[-1] not in _VOWELS + "wxy" and lemma[-2] in _VOWELS
                and (lemma[-3:-2] not in ("", *_VOWELS) or lemma[-4:-2] == "qu"))
     if lemma in _IRREGULAR:
         past, participle = _IRREGULAR[lemma]
+        # a listed regular past says whether the verb doubles ("planned", but "opened": the stress
+        # is on the first syllable); a strong verb ending consonant-vowel-consonant does, whatever
+        # its length ("running", "beginning", "forbidding")
+        doubles = past == lemma + lemma[-1] + "ed" or not past.endswith("ed") and (
+            lemma[-1] not in _VOWELS + "wxy" and lemma[-2] in _VOWELS
+            and (lemma[-3:-2] not in ("", *_VOWELS) or lemma[-4:-2] == "qu"))
     elif doubles:
         past = participle = lemma + lemma[-1] + "ed"
     elif lemma.endswith("e"):
@@ -162,7 +178,7 @@ def verb_forms(lemma: str) -> set[str]:
         ing = lemma[:-2] + "ying"
     elif lemma.endswith("e") and not lemma.endswith(("ee", "ye", "oe")):
         ing = lemma[:-1] + "ing"
-    elif doubles or past.endswith(lemma[-1] * 2 + "ed"):
+    elif doubles or past == lemma + lemma[-1] + "ed":
         ing = lemma + lemma[-1] + "ing"
     else:
         ing = lemma + "ing"
