@@ -128,6 +128,7 @@ def test_a_prefixed_verb_inflects_as_its_base_and_doubling_follows_the_past() ->
     assert not {"pullling", "shellling", "openning", "begining"} & (
         verb_forms("pull") | verb_forms("shell") | verb_forms("open") | verb_forms("begin"))
     assert "relaid" not in verb_forms("relay")
+    assert {"trafficked", "trafficking"} <= verb_forms("traffic")
 
 
 # -- categories --------------------------------------------------------------------------------

@@ -160,6 +160,8 @@ def verb_forms(lemma: str) -> set[str]:
         doubles = past == lemma + lemma[-1] + "ed" or not past.endswith("ed") and (
             lemma[-1] not in _VOWELS + "wxy" and lemma[-2] in _VOWELS
             and (lemma[-3:-2] not in ("", *_VOWELS) or lemma[-4:-2] == "qu"))
+    elif lemma.endswith("ic"):  # "trafficked", "panicked"
+        past = participle = lemma + "ked"
     elif doubles:
         past = participle = lemma + lemma[-1] + "ed"
     elif lemma.endswith("e"):
@@ -178,6 +180,8 @@ def verb_forms(lemma: str) -> set[str]:
         ing = lemma[:-2] + "ying"
     elif lemma.endswith("e") and not lemma.endswith(("ee", "ye", "oe")):
         ing = lemma[:-1] + "ing"
+    elif lemma.endswith("ic"):
+        ing = lemma + "king"
     elif doubles or past == lemma + lemma[-1] + "ed":
         ing = lemma + lemma[-1] + "ing"
     else:
