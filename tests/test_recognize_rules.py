@@ -143,3 +143,10 @@ def test_a_cue_before_a_list_keeps_its_last_name_from_the_speakers(gazetteer):
     parser = Geoparser(gazetteer, events=False)
     assert names(parser, "Residents of Clinton and Marion said the water was unsafe.") == ["Clinton", "Marion"]
     assert "Marion" not in names(parser, "Smith and Marion said they would appeal.")
+
+
+def test_a_town_whose_main_name_opens_with_an_ayn_is_found_by_its_english_spelling(gazetteer):
+    # GeoNames writes "‘Afrīn"; news writes "Afrin", which was then an alternate name only
+    parser = Geoparser(gazetteer, events=False)
+    found = {t.text: t.place for t in parser.analyse("Turkish troops shelled Afrin and Manbij.").toponyms}
+    assert found["Afrin"].country_code == "SY" and found["Manbij"].country_code == "SY"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "–": "-"})
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʿ": "'", "ʾ": "'", "ʻ": "'", "ʼ": "'",
+                               "‐": "-", "‑": "-", "–": "-"})
 
 
 #: names whose key is remembered (a pure function of the string, shared by every gazetteer):
@@ -17,15 +18,20 @@ NAME_KEY_CACHE_SIZE = 32_768
 def name_key(name: str) -> str:
     """The lookup key of a name: no accents, lower case, no dots, single spaces.
 
-    >>> name_key("Côte d’Ivoire"), name_key("U.K."), name_key("St. Louis")
-    ("cote d'ivoire", 'uk', 'st louis')
+    >>> name_key("Côte d’Ivoire"), name_key("U.K."), name_key("St. Louis"), name_key("Al ‘Amārah")
+    ("cote d'ivoire", 'uk', 'st louis', 'al amarah')
     """
     if name.isascii():
         bare = name.replace("`", "'")
     else:
         decomposed = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
         bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(bare.replace(".", "").lower().split())
+    words = bare.replace(".", "").lower().split()
+    if "'" in bare:
+        # the ayn or hamza that opens a transliterated Arabic word ("‘Afrīn", "Al ‘Amārah") is not
+        # written in English news ("Afrin", "Al Amarah"); an apostrophe inside a word stays ("Sana'a")
+        words = [w[1:] if w[0] == "'" and len(w) > 1 else w for w in words]
+    return " ".join(words)
 
 
 def is_latin(name: str) -> bool:
