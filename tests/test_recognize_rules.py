@@ -67,6 +67,19 @@ def test_a_divisions_office_after_a_name_chooses_the_state(gazetteer, text):
     assert kinds(["division_office_after"]) != ["admin1"]
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The governor of Washington signed the bill on Friday.", "admin1"),
+    ("She met the governor of New York before the vote.", "admin1"),
+    ("The mayor of New York said the subway would reopen.", "city"),
+])
+def test_an_office_before_of_chooses_the_kind_that_holds_it(gazetteer, text, kind):
+    def kinds(disable):
+        return [t.place.kind for t in Geoparser(gazetteer, events=False, disable=disable).analyse(text).toponyms]
+    assert kinds([]) == [kind]
+    if kind == "admin1":
+        assert kinds(["division_office_before"]) == ["city"]
+
+
 @pytest.mark.parametrize(("text", "counties"), [
     ("Storms knocked out power in Walton and Oconee counties overnight.", ["Walton County", "Oconee County"]),
     ("Deputies in Harris county arrested two men.", ["Harris County"]),

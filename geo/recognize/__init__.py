@@ -64,6 +64,9 @@ SPAN_RULES: tuple[tuple[str, str], ...] = (
                               "division ('the New York governor', 'Lagos's governor', the gubernatorial race), "
                               "before its law-makers the division or the country ('the New York legislature', "
                               "'Ohio lawmakers'): towns have neither, countries no governors"),
+    ("division_office_before", "English: 'the governor of X' names a state or province X (towns have no "
+                               "governors: 'the governor of Washington' is the state, not the US capital), "
+                               "'the mayor of X' a town or a county ('the mayor of New York' is the city)"),
     ("article_in_name", "English: some names take the article ('the Gulf', 'the Caribbean'); after 'the', "
                         "a country's or region's name with it is meant, not a place the bare word names"),
     ("region_head_after", "English: a natural region's lower-case head noun belongs to its name where the "
@@ -241,7 +244,8 @@ class Recognizer:
 
     def _narrowed(self, ctx: Context, keep: Keep) -> Keep:
         """Only the division readings of a name a division noun follows (span rule ``division_noun_after``),
-        only the first-level ones before a division's office (``division_office_after``), only the
+        only the first-level ones before a division's office (``division_office_after``), the divisions
+        or towns after "the governor of", "the mayor of" (``division_office_before``), only the
         airport a name in a sentence about flying is the own name of (``airport_name_in_flight_news``)."""
         if keep.places is not None or keep.adjectival or keep.last is not None:
             return keep
@@ -252,6 +256,8 @@ class Recognizer:
         elif "division_office_after" in self.span_rules and ctx.office_after:
             # towns have neither governors nor legislatures; countries have no governors
             kinds = ("admin1",) if ctx.office_after in DIVISION_OFFICES else ("country", "admin1")
+        elif "division_office_before" in self.span_rules and ctx.office_before:
+            kinds = ("admin1", "admin2") if ctx.office_before in DIVISION_OFFICES else ("city", "admin2")
         else:
             return keep
         divisions = tuple(p for p in ctx.places if p.kind in kinds)

@@ -30,6 +30,7 @@ from geo.recognize.lexicon import (
     MAJOR_CITY_POPULATION,
     ORG_HEADS,
     TITLES,
+    TOWN_OFFICES,
 )
 from geo.recognize.match import Match, flight_sentence
 
@@ -311,6 +312,16 @@ class Context:
                 and (tokens[k].lower in DIVISION_OFFICES or tokens[k].lower in LEGISLATURE_WORDS):
             return tokens[k].lower
         return ""
+
+    @cached
+    def office_before(self) -> str:
+        """The office before "of" and the name ("the governor of Washington", "Mayor of London"):
+        a division's office (:data:`DIVISION_OFFICES`) or a town's ("mayor"), lower-cased."""
+        prev, prev2 = self.prev, self.prev2
+        if prev is None or prev.text != "of" or prev2 is None or prev2.sentence != self.first.sentence:
+            return ""
+        word = prev2.lower
+        return word if word in DIVISION_OFFICES or word in TOWN_OFFICES else ""
 
     @cached
     def division_noun_after(self) -> bool:

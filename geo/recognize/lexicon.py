@@ -241,6 +241,8 @@ DIVISION_NOUNS = frozenset({"province", "state", "district", "county", "region",
                             "village"})
 #: offices of a first-level division (state, province), lower case after its name
 DIVISION_OFFICES = frozenset({"governor", "governors", "governorship", "gubernatorial", "statehouse"})
+#: the office of a town (or a county that has one), before "of" and its name ("the mayor of New York")
+TOWN_OFFICES = frozenset({"mayor", "mayors", "mayoralty"})
 #: the law-makers of a state or a country (never of a town), lower case after its name
 LEGISLATURE_WORDS = frozenset({"legislature", "legislatures", "legislators", "lawmakers"})
 #: the ones that name an administrative division: after a name they choose its division reading
