@@ -201,6 +201,7 @@ def test_news_abbreviates_titles_geonames_writes_out(gazetteer, name, kind, coun
     ("Amazon basin", "Amazon rainforest"), ("Appalachians", "Appalachia"), ("Levant", "Levant"),
     ("Golan", "Golan Heights"), ("Bohemia", "Bohemia"), ("Sussex", "Sussex"), ("the Negev", "Negev"),
     ("Carpathians", "Carpathian Mountains"), ("the Visayas", "Visayas"), ("Asia Minor", "Anatolia"),
+    ("the Niger Delta", "Niger Delta"), ("Mekong Delta", "Mekong Delta"),
 ])
 def test_regions_news_names_that_geonames_packages_lack(gazetteer, name, region):
     place = gazetteer.candidates(name)[0]

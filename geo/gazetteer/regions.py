@@ -251,6 +251,12 @@ REGIONS: tuple[RegionDefinition, ...] = (
                      extent=(-75.5, 43.2, -73.3, 44.9)),
     RegionDefinition(-160, "Florida Keys", ("the Florida Keys",), extent=(-82.0, 24.5, -80.3, 25.3)),
     RegionDefinition(-161, "Australian Outback", ("the Outback",), extent=(120.0, -32.0, 145.0, -18.0)),
+    # river deltas news names as regions (the Niger Delta is Nigeria's, not Niger's)
+    RegionDefinition(-162, "Niger Delta", ("the Niger Delta",), extent=(4.8, 4.2, 8.5, 6.6)),
+    RegionDefinition(-163, "Mekong Delta", ("the Mekong Delta",), extent=(104.4, 8.5, 106.8, 11.0)),
+    RegionDefinition(-164, "Nile Delta", ("the Nile Delta",), extent=(29.8, 30.0, 32.3, 31.6)),
+    RegionDefinition(-165, "Okavango Delta", ("the Okavango Delta",), extent=(22.0, -20.2, 23.9, -18.3)),
+    RegionDefinition(-166, "Jersey Shore", ("the Jersey Shore",), extent=(-74.3, 38.9, -73.9, 40.5)),
 )
 
 
