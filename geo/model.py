@@ -54,7 +54,8 @@ class Place:
     """A gazetteer record: one place on earth with its GeoNames identity.
 
     Named regions the project defines itself (the Sahel, ...) have negative
-    ids and ``feature_code`` ``"RGN"``; they are not GeoNames records.
+    ids, kind ``"region"`` and ``feature_code`` ``"RGN"`` (``"LK"``, ``"MT"``,
+    ``"STM"`` for its lakes, mountains and rivers); they are not GeoNames records.
     """
 
     geonameid: int

@@ -245,3 +245,12 @@ def test_a_region_s_aliases_are_names_not_letters():
     with pytest.raises(TypeError, match="Golan Heights"):
         RegionDefinition(-1, "Golan Heights", ("Golan"))  # the mistake under test
     assert RegionDefinition(-1, "Golan Heights", ("Golan",)).aliases == ("Golan",)
+
+
+def test_the_project_s_own_ids_never_collide():
+    # a region and a ceremonial county with one id: the later row replaced the earlier in the cache
+    from geo.gazetteer.divisions import CEREMONIAL_COUNTIES
+    from geo.gazetteer.regions import REGIONS
+
+    ids = [r.id for r in REGIONS] + [c[0] for c in CEREMONIAL_COUNTIES]
+    assert len(ids) == len(set(ids)) and all(i < 0 for i in ids)

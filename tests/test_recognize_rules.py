@@ -163,3 +163,18 @@ def test_a_town_whose_main_name_opens_with_an_ayn_is_found_by_its_english_spelli
     parser = Geoparser(gazetteer, events=False)
     found = {t.text: t.place for t in parser.analyse("Turkish troops shelled Afrin and Manbij.").toponyms}
     assert found["Afrin"].country_code == "SY" and found["Manbij"].country_code == "SY"
+
+
+def test_a_sentence_opening_the_is_no_part_of_a_name_unless_the_place_s_own_name_has_it(gazetteer):
+    parser = Geoparser(gazetteer, events=False)
+    assert names(parser, "The Sahel is in crisis, and the Rhine is flooding.") == ["Sahel", "Rhine"]
+    assert names(parser, "The Hague hosted the talks.") == ["The Hague"]
+
+
+def test_lakes_mountains_and_rivers_are_places_but_have_no_compass_parts(gazetteer):
+    parser = Geoparser(gazetteer, events=False)
+    found = {t.text: t.place for t in parser.analyse("Fishermen on Lake Victoria saw smoke from "
+                                                     "Mount Kenya.").toponyms}
+    assert found["Lake Victoria"].feature_code == "LK" and -3 < found["Lake Victoria"].lat < 1
+    assert found["Mount Kenya"].feature_code == "MT"
+    assert names(parser, "Most West Nile cases were reported in Texas.") == ["Texas"]

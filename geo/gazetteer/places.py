@@ -292,7 +292,8 @@ def region_rows(src: Sources) -> list[Row]:
         lat, lon = region.point or area_point(geom)
         src.shapes[region.id] = geom
         src.region_ids[region.name] = region.id
-        rows.append(Row(Place(region.id, region.name, lat, lon, "region", "L", "RGN", "", "", 0),
+        fclass = {"LK": "H", "STM": "H", "MT": "T"}.get(region.feature_code, "L")
+        rows.append(Row(Place(region.id, region.name, lat, lon, "region", fclass, region.feature_code, "", "", 0),
                         frozenset({region.name, *region.aliases}), english=frozenset(region.aliases)))
     return rows
 

@@ -23,6 +23,9 @@ class RegionDefinition:
     clip: tuple[float, float, float, float] | None = None
     extent: tuple[float, float, float, float] | None = None
     point: tuple[float, float] | None = None  # a published centre (lat, lon), where one exists
+    #: GeoNames' feature code: RGN for a region, LK a lake, MT a mountain, STM a river (which
+    #: have no compass parts: "West Nile" is a virus and a district, not the Nile's west)
+    feature_code: str = "RGN"
 
     def __post_init__(self) -> None:
         # ("Golan") is a string, not a tuple of one: its letters would each become a name
@@ -257,6 +260,64 @@ REGIONS: tuple[RegionDefinition, ...] = (
     RegionDefinition(-164, "Nile Delta", ("the Nile Delta",), extent=(29.8, 30.0, 32.3, 31.6)),
     RegionDefinition(-165, "Okavango Delta", ("the Okavango Delta",), extent=(22.0, -20.2, 23.9, -18.3)),
     RegionDefinition(-166, "Jersey Shore", ("the Jersey Shore",), extent=(-74.3, 38.9, -73.9, 40.5)),
+    # lakes, mountains and rivers news names by name (ids from -301: -201 on are ceremonial counties) (GeoNames files them under classes H and T,
+    # which no source package carries; without them "Lake Victoria" found Victoria, Hong Kong):
+    # lakes by their extent, mountains at their summit, rivers at their mouth, where GeoNames and
+    # Wikipedia place a river
+    RegionDefinition(-301, "Lake Victoria", (), extent=(31.5, -3.1, 34.9, 0.5), feature_code="LK"),
+    RegionDefinition(-302, "Lake Tanganyika", (), extent=(29.0, -8.8, 31.2, -3.3), feature_code="LK"),
+    RegionDefinition(-303, "Lake Malawi", ("Lake Nyasa",), extent=(33.9, -14.5, 35.3, -9.5), feature_code="LK"),
+    RegionDefinition(-304, "Lake Kivu", (), extent=(28.8, -2.5, 29.4, -1.6), feature_code="LK"),
+    RegionDefinition(-305, "Lake Albert", (), extent=(30.5, 1.0, 31.4, 2.3), feature_code="LK"),
+    RegionDefinition(-306, "Lake Turkana", (), extent=(35.7, 2.3, 36.7, 4.7), feature_code="LK"),
+    RegionDefinition(-307, "Lake Titicaca", (), extent=(-70.0, -16.6, -68.6, -15.2), feature_code="LK"),
+    RegionDefinition(-308, "Lake Baikal", (), extent=(103.7, 51.4, 109.9, 55.9), feature_code="LK"),
+    RegionDefinition(-309, "Lake Superior", (), extent=(-92.2, 46.4, -84.3, 49.0), feature_code="LK"),
+    RegionDefinition(-310, "Lake Michigan", (), extent=(-88.1, 41.6, -84.7, 46.1), feature_code="LK"),
+    RegionDefinition(-311, "Lake Huron", (), extent=(-84.8, 43.0, -79.7, 46.3), feature_code="LK"),
+    RegionDefinition(-312, "Lake Erie", (), extent=(-83.5, 41.4, -78.8, 42.9), feature_code="LK"),
+    RegionDefinition(-313, "Lake Ontario", (), extent=(-79.9, 43.2, -76.1, 44.3), feature_code="LK"),
+    RegionDefinition(-314, "Lake Okeechobee", (), extent=(-81.1, 26.7, -80.6, 27.2), feature_code="LK"),
+    RegionDefinition(-315, "Lake Mead", (), extent=(-114.9, 36.0, -114.0, 36.5), feature_code="LK"),
+    RegionDefinition(-316, "Dead Sea", ("the Dead Sea",), extent=(35.35, 31.0, 35.6, 31.8), feature_code="LK"),
+    RegionDefinition(-317, "Sea of Galilee", ("Lake Tiberias",), extent=(35.5, 32.7, 35.66, 32.9), feature_code="LK"),
+    RegionDefinition(-318, "Mount Everest", ("Everest",), extent=(86.83, 27.89, 87.02, 28.09), point=(27.988, 86.925), feature_code="MT"),
+    RegionDefinition(-319, "Mount Kilimanjaro", (), extent=(37.26, -3.17, 37.46, -2.97), point=(-3.067, 37.356), feature_code="MT"),
+    RegionDefinition(-320, "Mount Etna", ("Etna",), extent=(14.89, 37.65, 15.09, 37.85), point=(37.751, 14.993), feature_code="MT"),
+    RegionDefinition(-321, "Mount Vesuvius", ("Vesuvius",), extent=(14.33, 40.72, 14.53, 40.92), point=(40.821, 14.426), feature_code="MT"),
+    RegionDefinition(-322, "Mount Fuji", ("Fuji-san",), extent=(138.63, 35.26, 138.83, 35.46), point=(35.361, 138.727), feature_code="MT"),
+    RegionDefinition(-323, "Mount Kenya", (), extent=(37.21, -0.25, 37.41, -0.05), point=(-0.152, 37.308), feature_code="MT"),
+    RegionDefinition(-324, "Mount Rainier", (), extent=(-121.86, 46.75, -121.66, 46.95), point=(46.853, -121.76), feature_code="MT"),
+    RegionDefinition(-325, "Mount St. Helens", ("Mount Saint Helens", "Mt. St. Helens"), extent=(-122.30, 46.09, -122.10, 46.29), point=(46.191, -122.196), feature_code="MT"),
+    RegionDefinition(-326, "Mount Merapi", ("Merapi",), extent=(110.35, -7.64, 110.55, -7.44), point=(-7.541, 110.446), feature_code="MT"),
+    RegionDefinition(-327, "Mount Nyiragongo", ("Nyiragongo",), extent=(29.15, -1.62, 29.35, -1.42), point=(-1.52, 29.25), feature_code="MT"),
+    RegionDefinition(-328, "Mount Elbrus", ("Elbrus",), extent=(42.34, 43.25, 42.54, 43.45), point=(43.355, 42.439), feature_code="MT"),
+    RegionDefinition(-329, "Mont Blanc", (), extent=(6.77, 45.73, 6.96, 45.93), point=(45.833, 6.865), feature_code="MT"),
+    RegionDefinition(-330, "Mount Sinai", (), extent=(33.88, 28.44, 34.08, 28.64), point=(28.539, 33.975), feature_code="MT"),
+    RegionDefinition(-331, "Nile", ("the Nile", "Nile River", "River Nile"), extent=(30.70, 31.25, 31.10, 31.65), point=(31.45, 30.9), feature_code="STM"),
+    RegionDefinition(-332, "Amazon River", ("River Amazon",), extent=(-50.20, -0.20, -49.80, 0.20), point=(0.0, -50.0), feature_code="STM"),
+    RegionDefinition(-333, "Mississippi River", ("the Mississippi River",), extent=(-89.45, 28.95, -89.05, 29.35), point=(29.15, -89.25), feature_code="STM"),
+    RegionDefinition(-334, "Yangtze", ("the Yangtze", "Yangtze River", "Chang Jiang"), extent=(121.70, 31.20, 122.10, 31.60), point=(31.4, 121.9), feature_code="STM"),
+    RegionDefinition(-335, "Danube", ("the Danube", "Danube River", "River Danube"), extent=(29.55, 45.02, 29.95, 45.42), point=(45.22, 29.75), feature_code="STM"),
+    RegionDefinition(-336, "Rhine", ("the Rhine", "Rhine River", "River Rhine"), extent=(3.90, 51.78, 4.30, 52.18), point=(51.98, 4.1), feature_code="STM"),
+    RegionDefinition(-337, "Thames", ("the Thames", "River Thames", "Thames River"), extent=(0.40, 51.30, 0.80, 51.70), point=(51.5, 0.6), feature_code="STM"),
+    RegionDefinition(-338, "Euphrates", ("the Euphrates", "Euphrates River"), extent=(47.24, 30.80, 47.64, 31.20), point=(31.0, 47.44), feature_code="STM"),
+    RegionDefinition(-339, "Tigris", ("the Tigris", "Tigris River"), extent=(47.24, 30.80, 47.64, 31.20), point=(31.0, 47.44), feature_code="STM"),
+    RegionDefinition(-340, "Mekong", ("the Mekong", "Mekong River"), extent=(106.40, 9.50, 106.80, 9.90), point=(9.7, 106.6), feature_code="STM"),
+    RegionDefinition(-341, "Congo River", ("River Congo",), extent=(12.20, -6.25, 12.60, -5.85), point=(-6.05, 12.4), feature_code="STM"),
+    RegionDefinition(-342, "Niger River", ("River Niger",), extent=(5.90, 4.10, 6.30, 4.50), point=(4.3, 6.1), feature_code="STM"),
+    RegionDefinition(-343, "Ganges", ("the Ganges", "Ganges River", "River Ganges"), extent=(88.70, 21.90, 89.10, 22.30), point=(22.1, 88.9), feature_code="STM"),
+    RegionDefinition(-344, "Indus", ("the Indus", "Indus River", "River Indus"), extent=(67.25, 23.80, 67.65, 24.20), point=(24.0, 67.45), feature_code="STM"),
+    RegionDefinition(-345, "Volga", ("the Volga", "Volga River"), extent=(47.65, 45.75, 48.05, 46.15), point=(45.95, 47.85), feature_code="STM"),
+    RegionDefinition(-346, "Dnieper", ("the Dnieper", "Dnipro River", "the Dnipro", "Dnieper River"), extent=(32.10, 46.30, 32.50, 46.70), point=(46.5, 32.3), feature_code="STM"),
+    RegionDefinition(-347, "Jordan River", ("River Jordan", "the Jordan River"), extent=(35.36, 31.56, 35.76, 31.96), point=(31.76, 35.56), feature_code="STM"),
+    RegionDefinition(-348, "Rio Grande", ("the Rio Grande", "Río Bravo"), extent=(-97.35, 25.76, -96.95, 26.16), point=(25.96, -97.15), feature_code="STM"),
+    RegionDefinition(-349, "Colorado River", (), extent=(-115.00, 31.60, -114.60, 32.00), point=(31.8, -114.8), feature_code="STM"),
+    RegionDefinition(-350, "Missouri River", (), extent=(-90.32, 38.61, -89.92, 39.01), point=(38.81, -90.12), feature_code="STM"),
+    RegionDefinition(-351, "Ohio River", (), extent=(-89.33, 36.79, -88.93, 37.19), point=(36.99, -89.13), feature_code="STM"),
+    RegionDefinition(-352, "Hudson River", ("the Hudson River",), extent=(-74.22, 40.50, -73.82, 40.90), point=(40.7, -74.02), feature_code="STM"),
+    RegionDefinition(-353, "Potomac River", ("the Potomac",), extent=(-76.50, 37.80, -76.10, 38.20), point=(38.0, -76.3), feature_code="STM"),
+    RegionDefinition(-354, "Seine", ("the Seine", "River Seine"), extent=(0.00, 49.24, 0.40, 49.64), point=(49.44, 0.2), feature_code="STM"),
 )
 
 

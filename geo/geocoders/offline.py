@@ -88,7 +88,7 @@ def parse_place(place: Place, *, country: str = "", distance_km: float | None = 
         parts.append(country)
     raw: dict[str, Any] = place.to_dict()
     raw["country"] = country if country else (place.name if place.kind == "country" else "")
-    raw["source"] = "project" if place.feature_code == "RGN" else "geonames"
+    raw["source"] = "project" if place.kind == "region" else "geonames"
     if distance_km is not None:
         raw["distance_km"] = round(distance_km, 3)
     return Location(", ".join(parts), Point(place.lat, place.lon), raw)

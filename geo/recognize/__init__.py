@@ -171,6 +171,8 @@ class Recognizer:
             if region_head:
                 match = region_head_match(gaz, doc, i, match)
             if match is None or not match.places:
+                if match is not None and match.j > i:
+                    after = match.j + 1  # a name of no place the gazetteer has ("West Nile"): not its parts
                 continue  # no place name starts here; the next word may start one
             judgement = self._judge(doc, match, evidence, loud, previous_end, known)
             out.append(judgement)

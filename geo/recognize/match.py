@@ -209,7 +209,13 @@ def longest_match(gaz: Gazetteer, doc: Doc, i: int, shouting: bool, division_ope
         if demonym is not None and not _main_name(gaz, key):
             return _new(Match, (i, j, key, (demonym,), True, False))
         if gaz.has_key(key):
-            return _new(Match, (i, j, key, gaz.candidates_by_key(key), False, False))
+            places = gaz.candidates_by_key(key)
+            if j > i and first == "The" and not any(p.name.startswith("The ") for p in places):
+                # "The Sahel", "The Rhine" opening a sentence: the article is no part of the name
+                # (annotators leave it out, as after a lower-case "the"), unless the place's own
+                # name has it ("The Hague", "The Bronx")
+                return _new(Match, (i + 1, j, key, places, False, False))
+            return _new(Match, (i, j, key, places, False, False))
     return None
 
 
@@ -300,6 +306,10 @@ def compass_match(gaz: Gazetteer, doc: Doc, i: int, shouting: bool, match: Match
     if inner is None or inner.adjectival or not inner.places:
         return match
     top = inner.places[0]
+    if top.feature_class in ("H", "T"):
+        # a river, lake or mountain has no compass parts: "West Nile" is a virus and a district,
+        # not the Nile's west; the span names no place the gazetteer has (no places: skipped whole)
+        return Match(i, inner.j, inner.key, ())
     if top.kind in BIG_AREA_KINDS or top.kind == "admin1" or top.population >= SMALL_PLACE_POPULATION:
         return Match(i, inner.j, inner.key, inner.places)
     return match
