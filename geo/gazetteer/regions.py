@@ -223,6 +223,7 @@ REGIONS: tuple[RegionDefinition, ...] = (
     RegionDefinition(-134, "Carpathian Mountains", ("Carpathians",), extent=(17.5, 44.5, 27.0, 50.0),
                      point=(47.5, 24.5)),  # the middle of the arc, not the plain inside it
     RegionDefinition(-135, "Iberian Peninsula", ("Iberian peninsula",), extent=(-9.5, 36.0, 3.3, 43.8)),
+    RegionDefinition(-167, "Silesia", (), extent=(14.8, 49.5, 19.5, 51.8)),  # Polish and Czech Silesia
     # England's and Scotland's historic counties split into compass-named divisions ("East Sussex",
     # "West Lothian"): the whole is what a bare name means
     RegionDefinition(-136, "Sussex", (), extent=(-0.95, 50.72, 0.87, 51.17)),
