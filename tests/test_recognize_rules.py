@@ -178,3 +178,9 @@ def test_lakes_mountains_and_rivers_are_places_but_have_no_compass_parts(gazette
     assert found["Lake Victoria"].feature_code == "LK" and -3 < found["Lake Victoria"].lat < 1
     assert found["Mount Kenya"].feature_code == "MT"
     assert names(parser, "Most West Nile cases were reported in Texas.") == ["Texas"]
+
+
+def test_after_a_sentence_opening_the_the_longest_name_wins(gazetteer):
+    # "the Rio Grande" is a river's name, "Rio Grande do Norte" a Brazilian state's
+    parser = Geoparser(gazetteer, events=False)
+    assert names(parser, "The Rio Grande do Norte legislature met on Monday.") == ["Rio Grande do Norte"]

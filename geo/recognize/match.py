@@ -213,7 +213,11 @@ def longest_match(gaz: Gazetteer, doc: Doc, i: int, shouting: bool, division_ope
             if j > i and first == "The" and not any(p.name.startswith("The ") for p in places):
                 # "The Sahel", "The Rhine" opening a sentence: the article is no part of the name
                 # (annotators leave it out, as after a lower-case "the"), unless the place's own
-                # name has it ("The Hague", "The Bronx")
+                # name has it ("The Hague", "The Bronx"); a longer name after the article wins
+                # ("The Rio Grande do Norte legislature" is the state, not the river)
+                inner = longest_match(gaz, doc, i + 1, shouting, division_opens, city_opens, flight_codes)
+                if inner is not None and inner.j >= j:
+                    return inner
                 return _new(Match, (i + 1, j, key, places, False, False))
             return _new(Match, (i, j, key, places, False, False))
     return None
