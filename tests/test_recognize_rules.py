@@ -184,3 +184,13 @@ def test_after_a_sentence_opening_the_the_longest_name_wins(gazetteer):
     # "the Rio Grande" is a river's name, "Rio Grande do Norte" a Brazilian state's
     parser = Geoparser(gazetteer, events=False)
     assert names(parser, "The Rio Grande do Norte legislature met on Monday.") == ["Rio Grande do Norte"]
+
+
+def test_a_resident_of_a_name_that_is_also_a_country_is_a_resident_of_the_state(gazetteer):
+    # a country's people take its demonym ("a Georgian man"): "a Georgia man" is from the state
+    found = {t.text: t.place for t in Geoparser(gazetteer, events=False).analyse(
+        "A Georgia man was charged in the attack, police said.").toponyms}
+    assert (found["Georgia"].kind, found["Georgia"].country_code) == ("admin1", "US")
+    off = {t.text: t.place for t in Geoparser(gazetteer, events=False, disable=["resident_noun_after"]).analyse(
+        "A Georgia man was charged in the attack, police said.").toponyms}
+    assert off["Georgia"].kind == "country"

@@ -83,10 +83,20 @@ RESIDENT_NOUNS = frozenset({"man", "woman", "resident", "teen", "teenager", "boy
 
 def resident_noun_after(c: Context) -> Verdict:
     """"a Troy woman", "an Athens man": in US local news "a/an X man" is a resident of town X, so
-    X is a place even where it is also a word or a name ('Troy', 'Brunswick', 'Lincoln')."""
+    X is a place even where it is also a word or a name ('Troy', 'Brunswick', 'Lincoln'); and
+    not the country X is also the name of ("a Georgia man": a country's people take its demonym)."""
     prev, nxt = c.prev, c.nxt
     if prev is None or nxt is None or prev.lower not in ("a", "an") or nxt.lower not in RESIDENT_NOUNS \
-            or nxt.is_cap or c.adjectival or c.big_area or not any(p.kind in ("city", "admin2") for p in c.places):
+            or nxt.is_cap or c.adjectival:
+        return None
+    if c.big_area:
+        # "a Georgia man": English names a country's people by its demonym ("a Georgian man"),
+        # so X is the state or town of that name, where it has one
+        if any(p.kind in ("continent", "region") for p in c.places):
+            return None
+        local = tuple(p for p in c.places if p.kind in ("admin1", "admin2", "city"))
+        return Keep(name_type(c), places=local) if local else None
+    if not any(p.kind in ("city", "admin2") for p in c.places):
         return None
     return Keep(name_type(c))
 
