@@ -118,6 +118,11 @@ def test_verbs_are_inflected_regularly_and_irregularly() -> None:
     assert {"fired", "firing", "rallied", "dying"} <= verb_forms("fire") | verb_forms("rally") | verb_forms("die")
 
 
+def test_police_blocking_a_road_is_no_protest() -> None:
+    # a blockade is a protest where protesters set it up; police and navies block roads and ports too
+    assert not [e for e in events_of("Police blocked the road to the airport.", focus=None) if e.category == "PROTEST"]
+
+
 def test_a_prefixed_verb_inflects_as_its_base_and_doubling_follows_the_past() -> None:
     assert {"retook", "retaken", "retaking"} <= verb_forms("retake")
     assert {"overran", "overrun", "overrunning"} <= verb_forms("overrun")
@@ -154,6 +159,8 @@ def test_a_prefixed_verb_inflects_as_its_base_and_doubling_follows_the_past() ->
     ("The foreign ministry lodged a formal protest with the ambassador.", "ACCUSE"),
     ("The two navies held joint naval exercises off the coast.", "COOPERATE"),
     ("Lebanon complained to the United Nations over the air raids.", "ACCUSE"),
+    ("Protesters blocked roads into the capital on Monday.", "PROTEST"),
+    ("Farmers set up roadblocks on the main highway.", "PROTEST"),
 ])
 def test_trigger_words_give_the_plover_category(sentence: str, category: str) -> None:
     events = events_of(sentence, focus=None)

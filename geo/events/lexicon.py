@@ -240,8 +240,8 @@ _ENTRIES: tuple[tuple[str, str, str, str, str], ...] = (
     ("COERCE", "dispersal", "rights_freedoms", "disperse|crack down|repress|suppress", "tear gas|repression|water cannon|water cannons|rubber bullets"),
     ("COERCE", "expulsion", "rights_freedoms", "expel{journalist,journalists,reporter,reporters,correspondent,activist,activists,missionary,missionaries,workers,nationals}", ""),
     ("COERCE", "seizure", "", "seize{property,assets,land,equipment,weapons,goods,ship,vessel}|confiscate", "seizure|confiscation"),
-    ("PROTEST", "protest", "", "protest|demonstrate{against,outside,in,at,on,over,for,near,across,throughout}|march@protest|rally@protest|riot[>police,gear,squad,squads,shields,officers,control,act]|picket|take to the streets|gather@protest|go on strike|boycott|stage{protest,protests,rally,rallies,sit-in,demonstration,demonstrations,strike,walkout}",
-     "protest|demonstration[>of]|rally@protest|march@protest|riot[>police,gear,squad,squads,shields,officers,control,act]|unrest|sit-in|walkout|strike@protest{by,over,against,in,at,on}|general strike|hunger strike|boycott"),
+    ("PROTEST", "protest", "", "protest|demonstrate{against,outside,in,at,on,over,for,near,across,throughout}|march@protest|rally@protest|riot[>police,gear,squad,squads,shields,officers,control,act]|picket|take to the streets|gather@protest|go on strike|boycott|stage{protest,protests,rally,rallies,sit-in,demonstration,demonstrations,strike,walkout}|block{road,roads,highway,highways,street,streets,bridge,bridges,traffic,entrance,entrances,railway,port}@protesters|blockade@protesters|barricade@protesters",
+     "protest|demonstration[>of]|rally@protest|march@protest|riot[>police,gear,squad,squads,shields,officers,control,act]|unrest|sit-in|walkout|strike@protest{by,over,against,in,at,on}|general strike|hunger strike|boycott|blockade@protesters|roadblock@protesters"),
     ("MOBILIZE", "troop deployment", "military", "deploy@military|dispatch@military|send{troops,soldiers,forces,warships,reinforcements,police,contingent,peacekeepers}|station{troops,soldiers,forces}|mass{troops,forces,soldiers,tanks}|mobilise@military|mobilize@military|reinforce@military",
      "deployment@military|mobilisation@military|mobilization@military|reinforcements@military|troop buildup|build-up@military|buildup@military"),
     ("MOBILIZE", "patrol", "military", "patrol@military", "patrol"),
@@ -397,6 +397,11 @@ DOMAINS["protest"] = frozenset(
     "protesters protestors demonstrators supporters opposition students workers thousands hundreds "
     "crowd crowds activists against streets police chanting slogans placards residents women youths embassy "
     "demand demanding denounce parliament palace".split())
+#: the people who protest: a blockade or a roadblock is a protest only where they set it up (police
+#: block roads too, navies blockade ports)
+DOMAINS["protesters"] = frozenset(
+    "protesters protestors demonstrators activists crowd crowds strikers marchers youths students workers "
+    "farmers truckers drivers villagers residents opposition supporters".split())
 DOMAINS["violence"] = DOMAINS["military"] | frozenset(
     "killed dead died wounded injured gunmen clashes fighting bombing shelling gunfire casualties "
     "attackers assailants terrorists".split())
