@@ -60,6 +60,14 @@ def test_demonyms(gazetteer, form, country):
     assert gazetteer.demonym(form).country_code == country
 
 
+@pytest.mark.parametrize("form, name", [
+    ("Tibetan", "Tibet"), ("Chechens", "Chechenskaya Respublika"), ("Flemish", "Vlaams Gewest"),
+    ("Gazans", "Gaza Strip"), ("Transylvanian", "Transylvania"), ("Midwestern", "Midwest"),
+])
+def test_demonyms_of_divisions_and_regions(gazetteer, form, name):
+    assert gazetteer.demonym(form).name == name
+
+
 def test_named_regions_have_shapes(gazetteer):
     sahel = gazetteer.candidates("the Sahel")[0]
     assert sahel.kind == "region" and sahel.feature_code == "RGN" and sahel.geonameid < 0

@@ -104,6 +104,17 @@ SUPPLEMENT: dict[str, str] = {
     "East German": "region:East Germany", "West German": "region:West Germany",
     "Central American": "region:Central America", "North American": "continent:NA",
     "South American": "continent:SA",
+    # divisions and regions whose adjective news uses as often as their name
+    "Tibetan": "region:Tibet", "Chechen": "admin1:RU-CE", "Sicilian": "region:Sicily",
+    "Sardinian": "region:Sardinia", "Corsican": "region:Corsica", "Cretan": "region:Crete",
+    "Balinese": "region:Bali", "Flemish": "admin1:BE-VLG", "Walloon": "admin1:BE-WAL",
+    "Galician": "admin1:ES-GA", "Andalusian": "admin1:ES-AN", "Tuscan": "admin1:IT-52",
+    "Tigrayan": "admin1:ET-TI", "Sindhi": "admin1:PK-SD", "Baloch": "admin1:PK-BA", "Baluch": "admin1:PK-BA",
+    "Transylvanian": "region:Transylvania", "Anatolian": "region:Anatolia", "Silesian": "region:Silesia",
+    "Patagonian": "region:Patagonia", "Himalayan": "region:Himalayas", "Andean": "region:Andes",
+    "Levantine": "region:Levant", "Appalachian": "region:Appalachia", "Midwestern": "region:Midwest",
+    "New Englander": "region:New England", "Gazan": "region:Gaza Strip", "Darfuri": "region:Darfur",
+    "Hong Konger": "HK", "Greenlandic": "GL", "Faroese": "FO",
     "European": "continent:EU", "African": "continent:AF", "Asian": "continent:AS",
 }
 
