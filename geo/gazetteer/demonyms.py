@@ -124,6 +124,7 @@ IRREGULAR_PLURALS: dict[str, str] = {
     "Irish": "Irish", "Welsh": "Welsh", "Chinese": "Chinese", "Japanese": "Japanese",
     "Spanish": "Spaniards", "Danish": "Danes", "Swedish": "Swedes", "Finnish": "Finns",
     "Polish": "Poles", "Turkish": "Turks", "Scottish": "Scots",
+    "Chechen": "Chechens", "Walloon": "Walloons",
 }
 
 #: plurals only make sense for people-forms; these endings take a plain "s"
