@@ -262,3 +262,11 @@ def test_the_project_s_own_ids_never_collide():
 
     ids = [r.id for r in REGIONS] + [c[0] for c in CEREMONIAL_COUNTIES]
     assert len(ids) == len(set(ids)) and all(i < 0 for i in ids)
+
+
+def test_english_spellings_of_arabic_names_are_english_names(gazetteer):
+    # the article dropped and "Tall" written "Tal": English news spellings of the place's own name
+    tall = next(p for p in gazetteer.candidates("Tal Abyad") if p.country_code == "SY")
+    assert gazetteer.name_quality("tal abyad", tall.geonameid) == "english"
+    qamishli = gazetteer.candidates("Qamishli")[0]
+    assert qamishli.country_code == "SY" and gazetteer.name_quality("qamishli", qamishli.geonameid) == "english"

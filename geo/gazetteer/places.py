@@ -156,6 +156,24 @@ def without_arabic_article(names: set[str], cc: str) -> set[str]:
     return out
 
 
+#: "Tall" (hill), as GeoNames romanises it, and the spellings English news gives it ("Tal Afar",
+#: "Tell Abyad")
+_TALL = ("Tal", "Tell")
+
+
+def english_arabic_spellings(name: str, cc: str) -> set[str]:
+    """How English news spells a place's own Arabic name: without its article ("Qamishli" for Al
+    Qāmishlī) and with "Tall" written "Tal" or "Tell" ("Tal Afar" for Tall ‘Afar). English names
+    of the place, where :func:`without_arabic_article` gives every name's bare form as an alternate."""
+    if cc not in ARABIC_NAMES:
+        return set()
+    out = without_arabic_article({name}, cc)
+    words = name.split(" ", 1)
+    if len(words) == 2 and words[0] == "Tall" and len(name_key(words[1])) >= 3:
+        out |= {f"{t} {words[1]}" for t in _TALL}
+    return out
+
+
 def weighted_point(points: list[tuple[float, float, int]]) -> tuple[float, float]:
     """The mean of (lat, lon, weight) points, each counted by its weight."""
     total = sum(w for *_, w in points)
@@ -259,12 +277,14 @@ def city_rows(src: Sources) -> list[Row]:
         names = {c["name"], *(a for a in c.get("alternatenames", []) if is_latin(a)),
                  *aliases.CITY_ALIASES.get(gid, ())}
         names |= without_arabic_article(names, cc)
+        english = {*aliases.CITY_ALIASES.get(gid, ()), *english_arabic_spellings(c["name"], cc)}
+        names |= english
         county = admin2.get(members[gid].admin2_row) if gid in members else None
         admin1_id = src.admin1_by_code.get(f"{cc}.{c['admin1code']}", 0)
         rows.append(Row(Place(gid, c["name"], c["latitude"], c["longitude"],
                               "city", "P", code, cc, src.admin1_names.get(f"{cc}.{c['admin1code']}", ""),
                               int(c["population"] or 0), county.name if county else ""), frozenset(names),
-                        english=frozenset(aliases.CITY_ALIASES.get(gid, ())),
+                        english=frozenset(english),
                         parents=(src.country_ids.get(cc, 0), admin1_id, county.geonameid if county else 0)))
     return rows
 

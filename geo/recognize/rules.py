@@ -258,6 +258,8 @@ def alternate_name_only(c: Context) -> Verdict:
     key = c.key
     if any(name_key(p.name) == key for p in c.places):
         return None
+    if any(c.gazetteer.name_quality(key, p.geonameid) == "english" for p in c.places):
+        return None  # an English form of the place's own name ("Tal Afar" for Tall ‘Afar), not an alternate
     return NAME
 
 
