@@ -71,6 +71,12 @@ def test_mention_types(geoparser):
     assert found(geoparser, "Malians protested.") == [("Malians", "demonym")]
 
 
+def test_an_adverb_after_a_name_makes_no_modifier(geoparser):
+    # a modifier needs a noun after it ("Gaza City officials"); "overnight" is none
+    assert found(geoparser, "Airstrikes hit Gaza City overnight.") == [("Gaza City", "literal")]
+    assert found(geoparser, "Gaza City officials said the strikes continued.") == [("Gaza City", "modifier")]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("They arrived in Timbuktu.", "Timbuktu"),
     ("Clashes in the Sahel continued.", "Sahel"),

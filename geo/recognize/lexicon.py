@@ -155,7 +155,14 @@ NEUTRAL_AFTER = frozenset({
     "also", "still", "already", "now", "then", "too", "however", "again", "never",
     "and", "or", "but", "as", "for", "with", "by", "to", "in", "on", "at", "after",
     "before", "since", "last", "this", "next", "over", "where", "when", "which",
-    "who", "that", "than", "because", "while", "until", "from"})
+    "who", "that", "than", "because", "while", "until", "from",
+    # adverbs of time and prepositions: a modifier needs a noun after it ("Gaza City officials"),
+    # and "hit Gaza City overnight" has none
+    "overnight", "yesterday", "today", "tonight", "earlier", "later", "recently", "once", "twice",
+    "during", "amid", "amidst", "against", "into", "through", "throughout", "near", "under", "without",
+    "about", "around", "across", "despite", "toward", "towards", "upon", "within", "along", "beyond",
+    "behind", "between", "if", "so", "yet", "even", "only", "instead", "nearly", "almost", "itself",
+    "meanwhile", "soon", "immediately"})
 
 #: participles after which a country is placed, not acting ("based in", "born in")
 PLACING_PARTICIPLES = frozenset({"based", "located", "stationed", "deployed", "born", "arrived", "landed",
