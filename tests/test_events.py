@@ -118,6 +118,14 @@ def test_verbs_are_inflected_regularly_and_irregularly() -> None:
     assert {"fired", "firing", "rallied", "dying"} <= verb_forms("fire") | verb_forms("rally") | verb_forms("die")
 
 
+def test_striking_a_deal_and_a_hits_leader_are_no_attacks() -> None:
+    # "strike" and "hit" are attacks where a weapon strikes or hits
+    assert not [e for e in events_of("The neighbours struck a deal on the border.", focus=None)
+                if e.category == "ASSAULT"]
+    assert not [e for e in events_of("He became the all-time hits leader in the league.", focus=None)
+                if e.category == "ASSAULT"]
+
+
 def test_police_blocking_a_road_is_no_protest() -> None:
     # a blockade is a protest where protesters set it up; police and navies block roads and ports too
     assert not [e for e in events_of("Police blocked the road to the airport.", focus=None) if e.category == "PROTEST"]
@@ -161,6 +169,7 @@ def test_a_prefixed_verb_inflects_as_its_base_and_doubling_follows_the_past() ->
     ("Lebanon complained to the United Nations over the air raids.", "ACCUSE"),
     ("Protesters blocked roads into the capital on Monday.", "PROTEST"),
     ("Farmers set up roadblocks on the main highway.", "PROTEST"),
+    ("Russian missiles struck the city overnight.", "ASSAULT"),
 ])
 def test_trigger_words_give_the_plover_category(sentence: str, category: str) -> None:
     events = events_of(sentence, focus=None)

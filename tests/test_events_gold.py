@@ -17,7 +17,7 @@ from score_events import GOLD, Tally, gold_spans, score  # noqa: E402
 
 #: issue 13's targets, and the figures the extractor reached on the set
 TARGETS = {"f1": 0.75, "category_accuracy": 0.8, "place_accuracy": 0.8}
-REACHED = {"precision": 0.98, "recall": 0.98, "f1": 0.98, "category_accuracy": 1.0, "place_accuracy": 0.89,
+REACHED = {"precision": 0.98, "recall": 0.98, "f1": 0.98, "category_accuracy": 1.0, "place_accuracy": 0.9,
            "actor_accuracy": 0.9, "date_accuracy": 0.84, "counts_within_20pct": 0.95}
 
 

@@ -204,7 +204,7 @@ def noun_forms(noun: str) -> set[str]:
 # before / after
 _ENTRIES: tuple[tuple[str, str, str, str, str], ...] = (
     # material conflict
-    ("ASSAULT", "attack", "military", "attack@violence|assault|storm@violence|raid@violence|strike{village,villages,town,towns,base,bases,camp,camps,convoy,city,cities,target,targets,positions}",
+    ("ASSAULT", "attack", "military", "attack@violence|assault|storm@violence|raid@violence|strike{village,villages,town,towns,base,bases,camp,camps,convoy,city,cities,target,targets,positions}|strike@weapons|hit@weapons[<the,a,an,two,three,four,five,six,time,all-time,his,her,their,its,of,many,more,big,biggest]",
      "attack|assault|raid@violence|offensive@violence|strike@attack{on,against,hit,killed,targeted,in,at,near}[<hunger,general,labour,labor,rail,teachers,workers]|airstrike|air strike|drone strike|missile strike|rocket attack|onslaught@violence|incursion|invasion"),
     ("ASSAULT", "ambush", "military", "ambush", "ambush"),
     ("ASSAULT", "capture", "military", "seize{base,town,city,camp,territory,village,airport,positions,position,outpost,bases,towns,villages}|capture{base,town,city,camp,territory,village,airport,positions,position,outpost,bases,towns,villages}|recapture|retake{base,town,city,camp,territory,village,airport,positions,control}|overrun|take control", "recapture"),
@@ -413,6 +413,13 @@ DOMAINS["attack"] = frozenset(
     "suicide explosives explosive insurgents gunmen jihadists responsibility attack attacked troops soldiers "
     "army rebels militia shelling airstrike airstrikes rocket rockets missile missiles drone drones mortar "
     "grenade grenades ied detonated".split())
+
+
+#: what strikes and hits in an attack: "missiles struck Kyiv" is one, "struck a deal" and "hits
+#: leader" are not
+DOMAINS["weapons"] = frozenset(
+    "missile missiles rocket rockets drone drones shell shells bomb bombs airstrike airstrikes artillery "
+    "mortar mortars grenade grenades bullet bullets shelling projectile projectiles warplanes jets".split())
 
 
 #: words of built structures: "collapsed" is an ACCIDENT with them, not for talks or a currency

@@ -158,7 +158,7 @@ NEUTRAL_AFTER = frozenset({
     "who", "that", "than", "because", "while", "until", "from",
     # adverbs of time and prepositions: a modifier needs a noun after it ("Gaza City officials"),
     # and "hit Gaza City overnight" has none
-    "overnight", "yesterday", "today", "tonight", "earlier", "later", "recently", "once", "twice",
+    "overnight", "yesterday", "today", "tonight", "earlier", "later", "recently", "once", "twice", "late", "early",
     "during", "amid", "amidst", "against", "into", "through", "throughout", "near", "under", "without",
     "about", "around", "across", "despite", "toward", "towards", "upon", "within", "along", "beyond",
     "behind", "between", "if", "so", "yet", "even", "only", "instead", "nearly", "almost", "itself",
