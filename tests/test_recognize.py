@@ -71,6 +71,12 @@ def test_mention_types(geoparser):
     assert found(geoparser, "Malians protested.") == [("Malians", "demonym")]
 
 
+def test_a_bare_weekday_after_a_name_is_no_part_of_it(geoparser):
+    # AP style: "in Lagos Monday" is "in Lagos on Monday", not a longer name "Lagos Monday"
+    assert found(geoparser, "Protests spread to Lagos Monday as police fired tear gas.") == [("Lagos", "literal")]
+    assert found(geoparser, "An earthquake shook Taiwan Wednesday evening.") == [("Taiwan", "literal")]
+
+
 def test_an_adverb_after_a_name_makes_no_modifier(geoparser):
     # a modifier needs a noun after it ("Gaza City officials"); "overnight" is none
     assert found(geoparser, "Airstrikes hit Gaza City overnight.") == [("Gaza City", "literal")]

@@ -31,6 +31,7 @@ from geo.recognize.lexicon import (
     ORG_HEADS,
     TITLES,
     TOWN_OFFICES,
+    WEEKDAYS,
 )
 from geo.recognize.match import Match, flight_sentence
 
@@ -251,10 +252,12 @@ class Context:
 
     @cached
     def follows_cap(self) -> bool:
-        """A capitalised word right after that is not part of the name."""
+        """A capitalised word right after that is not part of the name (nor a day of the week:
+        "in Lagos Monday" is AP style for "in Lagos on Monday", not a name "Lagos Monday")."""
         nxt = self.nxt
         return (nxt is not None and nxt.is_cap and nxt.is_word and nxt.start - self.last.end <= 1
-                and not self.shouting and not (self.sentence is not None and nxt.start >= self.sentence.end))
+                and not self.shouting and not (self.sentence is not None and nxt.start >= self.sentence.end)
+                and nxt.lower not in WEEKDAYS)
 
     @cached
     def org_follows(self) -> bool:

@@ -22,6 +22,10 @@ CONNECTORS = frozenset({
 #: "Côte d'Ivoire", "Val d'Oise", "L'Aquila")
 ELIDED_ARTICLES = frozenset({"d", "l"})
 
+#: the days of the week: AP style dates a report with the bare day after the place ("in Lagos
+#: Monday"), which makes the day no part of a longer name
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
 #: calendar words that are also place names ("May", "March", "Sunday"): closed class of English
 CALENDAR = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
