@@ -71,6 +71,12 @@ def test_mention_types(geoparser):
     assert found(geoparser, "Malians protested.") == [("Malians", "demonym")]
 
 
+def test_a_sentence_s_first_word_before_in_is_no_body_s_name(geoparser):
+    # "Police" is capitalised because it opens the sentence: Karachi is where, not part of a name
+    assert found(geoparser, "Police in Karachi arrested 12 suspects.") == [("Karachi", "literal")]
+    assert found(geoparser, "The UN Mission in Mali said it would leave.") == [("Mali", "embedded")]
+
+
 def test_a_bare_weekday_after_a_name_is_no_part_of_it(geoparser):
     # AP style: "in Lagos Monday" is "in Lagos on Monday", not a longer name "Lagos Monday"
     assert found(geoparser, "Protests spread to Lagos Monday as police fired tear gas.") == [("Lagos", "literal")]

@@ -288,10 +288,21 @@ class Context:
         seen = 0
         while k >= 0 and seen < 6 and tokens[k].is_cap and tokens[k].is_word:
             if tokens[k].lower in ORG_HEADS:
+                if seen == 0 and tokens[self.i - 1].lower in ("in", "at") and self._opens_sentence(k):
+                    # "Police in Karachi arrested ...": a sentence's first word, capitalised as such,
+                    # before "in" ("Bank of Valletta" opening a sentence is still a name)
+                    return None
                 return tokens[k].lower
             k -= 1
             seen += 1
         return None
+
+    def _opens_sentence(self, k: int) -> bool:
+        """Whether token ``k`` is the first word of the span's sentence (after an opening quote)."""
+        sentence = self.sentence
+        if sentence is None or self.tokens[k].sentence != self.first.sentence:
+            return False
+        return self.tokens[k].start <= sentence.start + 1
 
     @property
     def inside_org(self) -> bool:
