@@ -142,6 +142,12 @@ _VOWELS = "aeiou"
 _VERB_PREFIXES = ("re", "over", "out", "under", "with", "up")
 
 
+def _ends_cvc(lemma: str) -> bool:
+    """Consonant-vowel-consonant at the end ("ban", "swap", "begin"; "qu" counts as a consonant)."""
+    return (lemma[-1] not in _VOWELS + "wxy" and lemma[-2] in _VOWELS
+            and (lemma[-3:-2] not in ("", *_VOWELS) or lemma[-4:-2] == "qu"))
+
+
 def verb_forms(lemma: str) -> set[str]:
     """base, 3rd person, past, participle and -ing forms of an English verb."""
     if lemma not in _IRREGULAR:
@@ -150,16 +156,13 @@ def verb_forms(lemma: str) -> set[str]:
             if lemma.startswith(prefix) and base in _IRREGULAR:
                 return {prefix + form for form in verb_forms(base)}
     # one syllable ending consonant-vowel-consonant doubles its last letter: "swap", "ban"
-    doubles = (len(lemma) <= 4 and lemma[-1] not in _VOWELS + "wxy" and lemma[-2] in _VOWELS
-               and (lemma[-3:-2] not in ("", *_VOWELS) or lemma[-4:-2] == "qu"))
+    doubles = len(lemma) <= 4 and _ends_cvc(lemma)
     if lemma in _IRREGULAR:
         past, participle = _IRREGULAR[lemma]
         # a listed regular past says whether the verb doubles ("planned", but "opened": the stress
         # is on the first syllable); a strong verb ending consonant-vowel-consonant does, whatever
         # its length ("running", "beginning", "forbidding")
-        doubles = past == lemma + lemma[-1] + "ed" or not past.endswith("ed") and (
-            lemma[-1] not in _VOWELS + "wxy" and lemma[-2] in _VOWELS
-            and (lemma[-3:-2] not in ("", *_VOWELS) or lemma[-4:-2] == "qu"))
+        doubles = past == lemma + lemma[-1] + "ed" or not past.endswith("ed") and _ends_cvc(lemma)
     elif lemma.endswith("ic"):  # "trafficked", "panicked"
         past = participle = lemma + "ked"
     elif doubles:

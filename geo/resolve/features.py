@@ -337,11 +337,16 @@ def _local_namesakes(places: Sequence[Place], n: Namesakes, c: Context) -> list[
     # places with confidence ("near Lebanon" in a story of Laclede County, Missouri). Tied to
     # country_namesake, the two cancel: that prior is a fact of news in general, and an article whose
     # own ground holds the town is not news in general
+    out = [0.0] * len(places)
     if not n.countries:
-        return [0.0] * len(places)
-    return [-1.0 if p.kind == "city" and _division_in_article(p, n, c)
-            and (p.admin2 and (p.country_code, p.admin1, p.admin2) in c.counties or _close_to_anchors([p], n, c)[0])
-            else 0.0 for p in places]
+        return out
+    inside = [k for k, p in enumerate(places) if p.kind == "city" and _division_in_article(p, n, c)]
+    close = _close_to_anchors([places[k] for k in inside], n, c)
+    for k, near in zip(inside, close, strict=True):
+        p = places[k]
+        if near or p.admin2 and (p.country_code, p.admin1, p.admin2) in c.counties:
+            out[k] = -1.0
+    return out
 
 
 def _other_continent(p: Place, n: Namesakes, c: Context) -> float:
