@@ -207,7 +207,7 @@ def noun_forms(noun: str) -> set[str]:
 # before / after
 _ENTRIES: tuple[tuple[str, str, str, str, str], ...] = (
     # material conflict
-    ("ASSAULT", "attack", "military", "attack@violence|assault|storm@violence|raid@violence|strike{village,villages,town,towns,base,bases,camp,camps,convoy,city,cities,target,targets,positions}|strike@weapons|hit@weapons[<the,a,an,two,three,four,five,six,time,all-time,his,her,their,its,of,many,more,big,biggest]",
+    ("ASSAULT", "attack", "military", "attack@violence|assault|storm@violence|raid@violence|strike{village,villages,town,towns,base,bases,camp,camps,convoy,city,cities,target,targets,positions}|strike@weapons|hit@weapons[<the,a,an,two,three,four,five,six,his,her,their,its,of,many,more]",
      "attack|assault|raid@violence|offensive@violence|strike@attack{on,against,hit,killed,targeted,in,at,near}[<hunger,general,labour,labor,rail,teachers,workers]|airstrike|air strike|drone strike|missile strike|rocket attack|onslaught@violence|incursion|invasion"),
     ("ASSAULT", "ambush", "military", "ambush", "ambush"),
     ("ASSAULT", "capture", "military", "seize{base,town,city,camp,territory,village,airport,positions,position,outpost,bases,towns,villages}|capture{base,town,city,camp,territory,village,airport,positions,position,outpost,bases,towns,villages}|recapture|retake{base,town,city,camp,territory,village,airport,positions,control}|overrun|take control", "recapture"),
