@@ -53,3 +53,11 @@ def test_a_county_inside_an_organisation_name_is_no_area_of_the_sentence(small_g
     text = "The Gibson County Lottery sold tickets in Medina."
     mentions = county_and_town(text, "embedded")
     assert resolve(small_gazetteer, text, mentions)["Medina"] == MEDINA_BIG
+
+
+def test_a_county_in_the_name_of_its_own_government_body_is_an_area_of_the_sentence(small_gazetteer):
+    # the sheriff of a county acts in it: the body's name names the area, as "in Gibson County" would
+    text = "The Gibson County Sheriff's Office said deputies were called to a house in Medina."
+    mentions = county_and_town(text, "embedded")
+    assert resolve(small_gazetteer, text, mentions)["Medina"] == MEDINA_TN
+    assert resolve(small_gazetteer, text, mentions, {"jurisdiction_names_area"})["Medina"] == MEDINA_BIG

@@ -521,3 +521,15 @@ def test_many_small_namesakes_do_not_make_a_country(geoparser):
     # is English: the United States is no country of this sentence
     found = places(geoparser, "Scientists at Cambridge and Oxford published the study.")
     assert found["Cambridge"].country_code == "GB" and found["Oxford"].country_code == "GB"
+
+
+def test_a_state_agency_places_the_county_and_town_of_its_sentence(geoparser, gazetteer):
+    # a town and a county that both have namesakes in another state, where one county holds the town:
+    # the state in the patrol's name says which (rule jurisdiction_names_area)
+    text = ("A Lexington man was arrested after a chase that began in Richland County and ended near "
+            "Irmo, the South Carolina Highway Patrol said.")
+    found = places(geoparser, text)
+    assert found["Lexington"].admin1 == "South Carolina"
+    assert found["Richland County"].admin1 == "South Carolina"
+    off = Geoparser(gazetteer, events=False, disable=("jurisdiction_names_area",))
+    assert places(off, text)["Richland County"].admin1 == "Ohio"

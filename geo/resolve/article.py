@@ -26,14 +26,16 @@ class ArticleName:
     __slots__ = ("key", "places", "count", "sentences", "spots", "containers", "records", "_placing")
 
     def __init__(self, group: list[RawMention], places: list[Place], containers: list[Place],
-                 chains: dict[int, int] | None = None) -> None:
+                 chains: dict[int, int] | None = None, bodies: set[int] = frozenset()) -> None:
         self.key = name_key(group[0].text)
         self.places = places
         self.count = len(group)
         chains = chains or {}
         #: (sentence, list, names a place) of each mention: "the Gibson County Fair Board" is an
-        #: organisation, it names no area of its sentence
-        self.spots = [(m.sentence, chains.get(id(m), -n - 1), m.type != "embedded") for n, m in enumerate(group)]
+        #: organisation, it names no area of its sentence; a government body of the area does
+        #: (``bodies``: ids of such mentions, rule ``jurisdiction_names_area``)
+        self.spots = [(m.sentence, chains.get(id(m), -n - 1), m.type != "embedded" or id(m) in bodies)
+                      for n, m in enumerate(group)]
         self.sentences = {m.sentence for m in group}
         #: sentence -> the lists of the mentions there that name a place
         self._placing: dict[int, set[int]] = {}

@@ -45,6 +45,7 @@ from geo.resolve.rules import (
     DEFINITION,
     FACILITY,
     IN_CONTAINER,
+    JURISDICTION,
     LOCATED,
     ONE_SENSE,
     OUTSIDE,
@@ -82,6 +83,13 @@ LOCATED_KM = 161.0
 LOCATED_MIN_SCORE = 0.005
 #: what stands between two names of one list ("Wyoming, Iowa and Nevada"; "Texas and Portland")
 LIST_GAP = re.compile(r"\s*[,;/]?\s*(?:(?:and|or|&|as well as)\s+)?(?:the\s+)?")
+#: the head of a government body's name after the area it serves (rule JURISDICTION): its police, courts,
+#: legislature, offices and services ("Ohio State Highway Patrol", "Harris County Sheriff's Office")
+JURISDICTION_AFTER = re.compile(
+    r"(?:\s+State)?\s+(?:Sheriff|Police|Highway|Patrol|Troopers?|Department|Dept|Bureau|Legislature|Senate|"
+    r"Assembly|General Assembly|House|Governor|Attorney|Prosecutor|District Attorney|Supreme|Superior|"
+    r"Circuit|Court|Courts|Commission|Commissioners|Board|Council|Fire|Schools|School|Coroner|"
+    r"Medical Examiner|Elections?|Corrections|Emergency|Health|National Guard)\b")
 
 
 class Resolver:
@@ -112,7 +120,8 @@ class Resolver:
     def features(self) -> tuple[PriorFeature | Feature | ResolverRule, ...]:
         return (*PRIOR_FEATURES, *CONTEXT_FEATURES, FACILITY, LOCATED, CODE_CASE, PEERS, SENTENCE_READINGS, PEER_LIST,
                 CONTAINER_AREA, POSSESSIVE, DEFINITION, IN_CONTAINER,
-                OUTSIDE, UNMET_ADDRESS, OWN_ADDRESS, ONE_SENSE, COUNTRY_MASS)
+                OUTSIDE, UNMET_ADDRESS, OWN_ADDRESS, ONE_SENSE, COUNTRY_MASS,
+                JURISDICTION)
 
     def records(self, mention: RawMention) -> list[Place]:
         """The gazetteer records a mention can mean (its candidates, less what the rules exclude)."""
@@ -197,10 +206,13 @@ class Resolver:
         chains = self._chains(mentions, text) if chains is None else chains
         sizes = Counter(chains.values())
         possessive = placing(mentions, text, self.disabled)[1] if placed is None else placed
+        bodies = set() if JURISDICTION.name in self.disabled or not text else {
+            id(m) for m in mentions if m.type == "embedded" and JURISDICTION_AFTER.match(text, m.end)}
         names = {}
         for key, places in self.name_records(mentions, groups).items():
             group = groups[key]
-            names[key] = ArticleName(group, places, self._containers(group, chains, sizes, possessive), chains)
+            names[key] = ArticleName(group, places, self._containers(group, chains, sizes, possessive), chains,
+                                     bodies)
             if len(places) > 1:
                 names[key].records = self._record_part(names[key].key, places)
         # round 0: context is only what the text names outright: countries ("Mali", "Malian"),

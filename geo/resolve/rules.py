@@ -66,3 +66,9 @@ COUNTRY_MASS = ResolverRule("country_of_unplaced_names", "a name whose likely re
                             "says the article is there even where it cannot say which town ('between Athens and "
                             "Decatur': every Decatur is American; CLIFF's focus counts countries, not towns): round 1 "
                             "counts that country as it counts a placed name's; off: placed names only")
+JURISDICTION = ResolverRule("jurisdiction_names_area", "a division in the name of a government body of its own "
+                            "('the Ohio Highway Patrol', 'the Harris County Sheriff's Office', 'the Texas "
+                            "Department of Public Safety') names where the body acts: it counts as an area "
+                            "named in its sentence, as a division named outright does (US and UK news cite "
+                            "such bodies for local events); other organisations' names (a lottery, a team, "
+                            "a company) do not")
