@@ -212,10 +212,15 @@ def _container(p: Place, n: Namesakes, c: Context) -> float:
 
 
 def _near_anchor(p: Place, n: Namesakes, c: Context) -> float:
-    return _near_anchors([p], n, c)[0]
+    return near_anchors([p], c)[0]
 
 
 def _near_anchors(places: Sequence[Place], n: Namesakes, c: Context) -> list[float]:
+    return near_anchors(places, c)
+
+
+def near_anchors(places: Sequence[Place], c: Context) -> list[float]:
+    """1.0 for each place within 400 km of (or inside) the context's anchors, else 0.0."""
     divisions = {(a.country_code, a.admin1) for a in c.anchors}
     states = {(a.country_code, a.name) for a in c.anchors if a.kind == "admin1"}
     # a state counts by membership: the distance to its representative point says little

@@ -36,6 +36,7 @@ from geo.resolve.features import (
     haversine_km,
     in_facility_name,
     inside,
+    near_anchors,
 )
 from geo.resolve.prior import PRIOR_FEATURES, PriorFeature, prior_values
 from geo.resolve.rules import (
@@ -53,6 +54,7 @@ from geo.resolve.rules import (
     PEER_LIST,
     PEERS,
     POSSESSIVE,
+    READINGS_NEAR_ANCHORS,
     SENTENCE_READINGS,
     UNMET_ADDRESS,
     ResolverRule,
@@ -121,7 +123,7 @@ class Resolver:
         return (*PRIOR_FEATURES, *CONTEXT_FEATURES, FACILITY, LOCATED, CODE_CASE, PEERS, SENTENCE_READINGS, PEER_LIST,
                 CONTAINER_AREA, POSSESSIVE, DEFINITION, IN_CONTAINER,
                 OUTSIDE, UNMET_ADDRESS, OWN_ADDRESS, ONE_SENSE, COUNTRY_MASS,
-                JURISDICTION)
+                JURISDICTION, READINGS_NEAR_ANCHORS)
 
     def records(self, mention: RawMention) -> list[Place]:
         """The gazetteer records a mention can mean (its candidates, less what the rules exclude)."""
@@ -326,8 +328,7 @@ class Resolver:
             previous = m
         return out
 
-    @staticmethod
-    def _add_areas(context: Context, key: str | int, names: dict[str | int, ArticleName], areas: Areas) -> None:
+    def _add_areas(self, context: Context, key: str | int, names: dict[str | int, ArticleName], areas: Areas) -> None:
         """The divisions the article names anywhere, the areas named in this name's sentences and,
         for a name with area readings, the towns and counties named there."""
         context.divisions, context.counties = areas.named_without(key)
@@ -336,7 +337,7 @@ class Resolver:
             for k in {k for s in own.sentences for k in areas.towns_by_sentence.get(s, ())}:
                 share = own.share_beside(names[k]) if k != key else 0.0
                 if share:
-                    context.sentence_places.extend((p, share) for p in areas.town_readings[k])
+                    context.sentence_places.extend((p, share) for p in self._by_anchors(areas.town_readings[k], context))
             ids = {p.geonameid for p in own.places}
             for k, readings in areas.town_readings.items():  # "Walton County, Georgia": the Y of an address
                 if k != key and any(p.geonameid in ids for p in names[k].containers):
@@ -346,9 +347,17 @@ class Resolver:
         for k in beside:
             share = own.share_beside(names[k])
             if share:
-                for place in (areas.places[k], *areas.readings.get(k, ())):
+                for place in self._by_anchors((areas.places[k], *areas.readings.get(k, ())), context):
                     context.sentence_areas.append(place)
                     context.area_shares[place.geonameid] = max(share, context.area_shares.get(place.geonameid, 0.0))
+
+    def _by_anchors(self, readings: Sequence[Place], context: Context) -> Sequence[Place]:
+        """The readings of a name beside this one that count (rule :data:`READINGS_NEAR_ANCHORS`):
+        those near the article's anchors (``near_anchor``'s test) where some are, else all."""
+        if len(readings) < 2 or not context.anchors or READINGS_NEAR_ANCHORS.name in self.disabled:
+            return readings
+        near = [p for p, v in zip(readings, near_anchors(readings, context), strict=True) if v]
+        return near or readings
 
     def _drop_facility_names(self, mentions: Sequence[RawMention], text: str,
                              names: dict[str | int, tuple[list[Candidate], list[list[float]]]]) -> None:

@@ -72,3 +72,8 @@ JURISDICTION = ResolverRule("jurisdiction_names_area", "a division in the name o
                             "named in its sentence, as a division named outright does (US and UK news cite "
                             "such bodies for local events); other organisations' names (a lottery, a team, "
                             "a company) do not")
+READINGS_NEAR_ANCHORS = ResolverRule("sentence_readings_near_anchors", "of an ambiguous area or town named "
+                                     "beside a name, the readings the sentence features read are those near the "
+                                     "article's confident anchors where some are (spatial minimality, Leidner "
+                                     "2008): a Richland County of Ohio holds a Lexington, but a story placed in "
+                                     "South Carolina by its other towns means the other; all where none is near")
