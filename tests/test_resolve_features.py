@@ -257,3 +257,21 @@ def test_a_country_reading_where_the_article_places_other_names():
     context = Context(countries=Counter({"CG": 1}))
     assert [value("country_of_places", p, context, [big, small]) for p in (big, small)] == [0.0, 0.75]
     assert value("country_of_places", AURORA_IL, Context(countries=Counter({"US": 3}))) == 0.0  # towns: country_context
+
+
+GEORGIA_GE = place(40, "Georgia", "country", "GE", lat=42.0, lon=43.5, code="PCLI")
+GEORGIA_US = place(41, "Georgia", "admin1", "US", "Georgia", lat=32.75, lon=-83.5, code="ADM1")
+ALABAMA = place(42, "Alabama", "admin1", "US", "Alabama", lat=32.75, lon=-86.75, code="ADM1")
+NEW_YORK_STATE = place(43, "New York", "admin1", "US", "New York", lat=43.0, lon=-75.5, code="ADM1")
+NEW_YORK_CITY = place(44, "New York City", cc="US", admin1="New York", pop=8_000_000, lat=40.71, lon=-74.0)
+
+
+def test_a_state_beside_another_state_of_its_country():
+    context = Context(anchors=[ALABAMA])
+    georgias = [GEORGIA_GE, GEORGIA_US]
+    assert [value("state_beside_state", p, context, georgias) for p in georgias] == [0.0, 1.0]
+    # a name whose areas all lie in one country: the feature does not choose between state and city
+    new_yorks = [NEW_YORK_CITY, NEW_YORK_STATE]
+    assert value("state_beside_state", NEW_YORK_STATE, context, new_yorks) == 0.0
+    # the state itself is no neighbour of itself
+    assert value("state_beside_state", GEORGIA_US, Context(anchors=[GEORGIA_US]), georgias) == 0.0

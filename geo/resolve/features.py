@@ -307,6 +307,17 @@ def _contains_sentence_place(p: Place, n: Namesakes, c: Context) -> float:
     return max((share for town, share in c.sentence_places if inside(town, p)), default=0.0)
 
 
+def _state_beside_state(p: Place, n: Namesakes, c: Context) -> float:
+    # a first-level division of the country of another first-level division the article places with
+    # confidence: news names neighbouring states and provinces together ("from Alabama into Georgia").
+    # Only for a name that is an area in more than one country ("Georgia", "Punjab", "Limburg"): it
+    # says which country, not whether a state's name means its city ("New York" beside New Jersey)
+    if p.kind != "admin1" or len(n.names_area) < 2:
+        return 0.0
+    return 1.0 if any(a.kind == "admin1" and a.country_code == p.country_code and a.geonameid != p.geonameid
+                      for a in c.anchors) else 0.0
+
+
 def _list_peer(p: Place, n: Namesakes, c: Context) -> float:
     # a list joins names of one kind: "Arizona, Georgia and Pennsylvania" are states of one country,
     # "Syria, Iraq and Iran" countries; a town's or division's mates also share its country
@@ -399,6 +410,11 @@ ARTICLE_FEATURES: tuple[Feature, ...] = (
     Feature("close_to_anchor", f"a town within {CLOSE_ANCHOR_KM:.0f} km of a town or county the article "
             "places with confidence is likelier ('residents of nearby X': local news names neighbours)",
             _close_to_anchor, lambda c: any(a.kind != "admin1" for a in c.anchors), _close_to_anchors),
+    Feature("state_beside_state", "a first-level division of the country of another first-level division "
+            "the article places with confidence is likelier, of a name that is an area in several countries "
+            "('from Alabama into Georgia': the state, not the country; news names states and provinces beside "
+            "their neighbours)", _state_beside_state,
+            lambda c: any(a.kind == "admin1" for a in c.anchors)),
     Feature("division_in_article", "a town in a first-level division or county the article names anywhere "
             "('in northern Iraq', 'the Illinois legislature', the dateline's state, 'Kane County') is likelier",
             _division_in_article,
