@@ -140,9 +140,18 @@ def test_us_counties_are_divisions_apart_from_towns(gazetteer):
 def test_airports_by_the_names_news_uses(gazetteer, name, iata):
     airports = [p for p in gazetteer.candidates(name) if p.kind == "airport"]
     assert airports, name
-    # a code is a name only where it names nothing else ("ams" and "tlv" name other places)
-    assert gazetteer.name_quality(name_key(iata), airports[0].geonameid) == (
-        "" if iata in ("AMS", "TLV") else "code")
+    # a code is a name only where it names nothing else but the big city it serves ("tlv" is also
+    # an alternate name of Tel Aviv, a city of fewer than 500,000 people; "ams" of Amsterdam's)
+    assert gazetteer.name_quality(name_key(iata), airports[0].geonameid) == ("" if iata == "TLV" else "code")
+
+
+def test_a_big_city_shares_its_airports_code(gazetteer):
+    # GeoNames gives Los Angeles the alternate name "LAX"; the airport keeps its code beside it,
+    # but a small town's alternate code stays the town's ("PNA" is Pamplona, not its airport)
+    lax = gazetteer.candidates("LAX")
+    assert {p.kind for p in lax} == {"city", "airport"}
+    assert gazetteer.name_quality("lax", next(p for p in lax if p.kind == "airport").geonameid) == "code"
+    assert all(p.kind != "airport" for p in gazetteer.candidates("PNA"))
 
 
 def test_only_hubs_are_named_by_their_codes(gazetteer):

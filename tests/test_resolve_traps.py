@@ -547,3 +547,12 @@ def test_a_county_reading_far_from_the_story_holds_no_town_of_it(geoparser, gaze
     assert found["Richland County"].admin1 == "South Carolina"
     off = Geoparser(gazetteer, events=False, disable=("sentence_readings_near_anchors",))
     assert places(off, text)["Lexington"].admin1 == "Ohio"
+
+
+def test_a_big_citys_airport_code_in_a_flight_sentence(geoparser):
+    found = places(geoparser, "Dozens of flights from LAX to SFO were cancelled as the storm moved north.")
+    assert found["LAX"].kind == "airport" and found["LAX"].admin1 == "California"
+    assert found["SFO"].kind == "airport"
+    # not outside a sentence about flying, and never the word
+    assert "LAX" not in places(geoparser, "Critics called LAX rules a scandal.")
+    assert places(geoparser, "Lax rules were blamed.") == {}

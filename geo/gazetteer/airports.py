@@ -15,7 +15,10 @@ airport") find the airport and not the Florida town. Names:
   "Kennedy" nor "Liberty"), because a bare person, word or town name would
   turn people, words and towns into airports;
 * the IATA and ICAO codes ("JFK", "EGLL") -- codes, only where the code's
-  key names no other place and is no dictionary word: keys fold case, so
+  key names no other place and is no dictionary word (or names only the
+  cities of 500,000 people or more within HUB_KM that GeoNames gives the
+  code as an alternate name:
+  "LAX", "SFO" for Los Angeles and San Francisco): keys fold case, so
   "GAO" (Guantánamo's airport) would otherwise become a namesake of the town
   of Gao, and "SEA" or "MAN" candidates for ordinary words; the same IATA
   code before "airport" ("JFK airport", "LAX Airport") is an English name.
@@ -42,6 +45,9 @@ AIRPORT_ID_BASE = 10_000_000
 #: a city of this many people must lie within HUB_KM of the airport for its codes to be its names
 CODE_CITY_POPULATION = 100_000
 HUB_KM = 40.0
+#: a city that GeoNames gives an airport's code as an alternate name shares the code with the airport
+#: where it has this many people ("LAX": Los Angeles; see ``code_towns``)
+CODE_SHARING_POPULATION = 500_000
 
 
 def _km(lat: float, lon: float, lat2: float, lon2: float) -> float:
@@ -84,10 +90,21 @@ def airport_core(name: str, city: str) -> str:
 
 
 def airport_rows(src: Sources, *, taken_keys: set[str], town_keys: set[str] | None = None,
-                 given_names: frozenset[str] | None = None, area_keys: set[str] = frozenset()) -> list[Row]:
+                 given_names: frozenset[str] | None = None, area_keys: set[str] = frozenset(),
+                 code_towns: dict[str, list[tuple[float, float] | None]] | None = None) -> list[Row]:
     """Airport places; ``taken_keys`` are the name keys of every other place (codes avoid them),
     ``area_keys`` those of countries, regions and divisions (a bare core never takes one: "Bali"
-    is the island, not a Cameroonian airport whose name holds the word)."""
+    is the island, not a Cameroonian airport whose name holds the word). ``code_towns``: for the
+    short keys of other places, the point of each that is a town knowing the key only as an
+    alternate name (None for any other): a code whose every other place is such a town within
+    HUB_KM is the airport's too ("LAX" is an alternate name of Los Angeles in GeoNames, given it
+    for its airport; "ORD" stays the Nebraska town's own name)."""
+    code_towns = code_towns or {}
+
+    def served(code: str, lat: float, lon: float) -> bool:
+        points = code_towns.get(name_key(code), ())
+        return bool(points) and all(p is not None and _km(lat, lon, *p) <= HUB_KM for p in points)
+
     from geo.gazetteer.sources import words
 
     if town_keys is None:  # towns big enough that news naming them means the town
@@ -112,8 +129,9 @@ def airport_rows(src: Sources, *, taken_keys: set[str], town_keys: set[str] | No
                     and name_key(core) not in dictionary and name_key(core) not in area_keys:
                 english.add(core)
         hub = near_hub(float(a["lat"]), float(a["lon"]))
-        codes = {c for c in (a["iata"], a.get("icao") or "")
-                 if hub and c and name_key(c) not in taken_keys and name_key(c) not in dictionary}
+        lat, lon = float(a["lat"]), float(a["lon"])
+        codes = {c for c in (a["iata"], a.get("icao") or "") if hub and c and (
+            name_key(c) not in taken_keys and name_key(c) not in dictionary or served(c, lat, lon))}
         if a["iata"] in codes:  # news names an airport by its code and the noun: "JFK airport"
             english |= {f"{a['iata']} Airport", f"{a['iata']} airport", f"{a['iata']} International Airport"}
         # the division under its GeoNames name where airportsdata's name matches one

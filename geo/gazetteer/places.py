@@ -359,7 +359,7 @@ def with_title_forms(row: Row) -> Row:
 def build_rows() -> tuple[list[Row], dict[int, Any], dict[str, int]]:
     """Read every source; return places, shapes by id and demonym keys."""
     src = Sources.read()
-    from geo.gazetteer.airports import airport_rows
+    from geo.gazetteer.airports import CODE_SHARING_POPULATION, airport_rows
     from geo.gazetteer.divisions import admin2_rows
 
     # not the first-level divisions: the Caribbean's parishes ("Saint Patrick", "Saint Thomas") would
@@ -368,5 +368,16 @@ def build_rows() -> tuple[list[Row], dict[int, Any], dict[str, int]]:
             *(with_title_forms(r) for r in (*admin2_rows(src), *city_rows(src))), *region_rows(src)]
     taken = {name_key(n) for r in rows for n in r.names}
     areas = {name_key(n) for r in rows if r.place.kind != "city" for n in r.names}
-    rows += airport_rows(src, taken_keys=taken, area_keys=areas)
+    # the short keys of big cities that have them as alternate names only: GeoNames gives a city its
+    # airports' codes ("LAX" for Los Angeles), which the airport may then share (airports.py); a
+    # smaller town's codes are mostly an airstrip's, or an acronym's ("PNA", "BJP")
+    short: dict[str, list[tuple[float, float] | None]] = defaultdict(list)
+    for r in rows:
+        own = name_key(r.place.name)
+        for n in r.names:
+            key = name_key(n)
+            if 3 <= len(key) <= 4:
+                short[key].append((r.place.lat, r.place.lon) if r.place.kind == "city" and key != own
+                                  and r.place.population >= CODE_SHARING_POPULATION else None)
+    rows += airport_rows(src, taken_keys=taken, area_keys=areas, code_towns=short)
     return rows, src.shapes, demonym_keys(src)
