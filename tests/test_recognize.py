@@ -51,6 +51,14 @@ def test_capitalised_place_that_is_also_a_word(geoparser):
     assert names(geoparser, "The festival moved from Nice to Reading last year.") == ["Nice", "Reading"]
 
 
+def test_a_town_named_like_an_obscure_word_after_a_cue(geoparser):
+    # Webster's lists an obsolete "dover" and a "troy" weight: after "in" a town of 20,000 will do
+    assert names(geoparser, "The family moved to Dover, and she grew up in Troy.") == ["Dover", "Troy"]
+    # a common word, or an acronym in capitals: still words
+    assert names(geoparser, "Congress met in Hope.") == []
+    assert names(geoparser, "He spoke to friends of ALMA in Geneva.") == ["Geneva"]
+
+
 def test_us_versus_us(geoparser):
     assert names(geoparser, "The US told us to leave the U.S. embassy.") == ["US", "U.S."]
 

@@ -277,6 +277,9 @@ COMMON_WORD_NEEDS = ((4.5, 1_000_000), (3.5, 100_000), (2.5, 15_000))
 SINGLE_WORD_POPULATION = 1_000
 #: after a locative cue, a very common word (Zipf >= this) still needs a place this big
 LOCATIVE_COMMON_ZIPF, LOCATIVE_COMMON_POPULATION = 4.5, 50_000
+#: after a locative cue, a dictionary word rarer than this (Zipf) needs a town of this many people by
+#: its own name (not SMALL_PLACE_POPULATION): "in Dover", "in Troy"
+LOCATIVE_UNCOMMON_ZIPF, LOCATIVE_TOWN_POPULATION = 4.0, 20_000
 #: a sentence-initial capital: words this common (Zipf) need places this big
 SENTENCE_START_NEEDS = ((4.0, 1_000_000), (3.0, 100_000))
 #: an "-ing/-ly/-ed" word this common at a sentence start is a word, not a place

@@ -41,6 +41,8 @@ from geo.recognize.lexicon import (
     LOCATIVE,
     LOCATIVE_COMMON_POPULATION,
     LOCATIVE_COMMON_ZIPF,
+    LOCATIVE_TOWN_POPULATION,
+    LOCATIVE_UNCOMMON_ZIPF,
     LOWER_ORG_HEADS,
     NAME_PARTICLES,
     NAMESAKE_HEADS,
@@ -439,10 +441,14 @@ def dictionary_word(c: Context) -> Verdict:
         return None  # "in Stroud, Ontario", "near Esperance": a rare word where a place is expected
     if c.continues_list and c.locative_before_list and c.zipf < LOCATIVE_COMMON_ZIPF:
         return None  # "in Tigray, Amhara and Afar": a list of places after a cue goes on
-    if c.kinds <= _DIVISION_KINDS or population < SMALL_PLACE_POPULATION \
-            or not c.locative and c.zipf >= LOCATIVE_COMMON_ZIPF:
+    if c.kinds <= _DIVISION_KINDS or not c.locative and c.zipf >= LOCATIVE_COMMON_ZIPF:
         return WORD
-    return None
+    # after a cue, a word rarer than LOCATIVE_UNCOMMON_ZIPF needs only a town ("lives in Dover":
+    # Webster's lists an obsolete "dover"); a commoner word a place of SMALL_PLACE_POPULATION
+    # (a word in capitals is an acronym's: "friends of ALMA")
+    need = LOCATIVE_TOWN_POPULATION if c.locative and c.zipf < LOCATIVE_UNCOMMON_ZIPF \
+        and not c.first.text.isupper() else SMALL_PLACE_POPULATION
+    return WORD if population < need else None
 
 
 _DIVISION_KINDS = frozenset({"admin1", "admin2"})
