@@ -2,6 +2,8 @@
 
 import pytest
 
+from geo.pipeline import Geoparser
+
 
 def found(geoparser, text):
     return [(t.text, t.type) for t in geoparser.analyse(text).toponyms]
@@ -57,6 +59,26 @@ def test_a_town_named_like_an_obscure_word_after_a_cue(geoparser):
     # a common word, or an acronym in capitals: still words
     assert names(geoparser, "Congress met in Hope.") == []
     assert names(geoparser, "He spoke to friends of ALMA in Geneva.") == ["Geneva"]
+
+
+def test_a_federal_highway_is_no_mention_of_the_country(geoparser):
+    assert names(geoparser, "The crash closed U.S. 41 near Dalton, and traffic on US Highway 19 "
+                            "backed up.") == ["Dalton"]
+    # a quantity after the initials is no road number
+    assert names(geoparser, "He left the U.S. 20 years ago.") == ["U.S."]
+    assert names(geoparser, "The US 10-year yield rose.") == ["US"]
+    off = Geoparser(geoparser.gazetteer, events=False, disable=("road_number",))
+    assert names(off, "They drove north on U.S. 27.") == ["U.S."]
+
+
+def test_a_country_code_after_a_currency_sign_is_the_currency(geoparser):
+    assert names(geoparser, "The crop is worth $US 1.5 billion to Kenya.") == ["Kenya"]
+
+
+def test_a_list_after_a_cue_goes_on_past_a_state_abbreviation(geoparser):
+    # "Joplin said" would be a speaker; the list opened by "in" says it is a town
+    assert names(geoparser, "Officials in Springfield, Mo., and Joplin said the storms knocked out "
+                            "power.") == ["Springfield", "Mo.", "Joplin"]
 
 
 def test_us_versus_us(geoparser):

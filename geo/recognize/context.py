@@ -209,11 +209,13 @@ class Context:
 
     @cached
     def locative_before_list(self) -> bool:
-        """"in Tigray, Amhara and Afar": the list this name continues opens after a locative cue."""
+        """"in Tigray, Amhara and Afar": the list this name continues opens after a locative cue
+        (across abbreviations' dots: "in Springfield, Mo., and Joplin")."""
         tokens, k = self.tokens, self.i - 1
         sentence = self.first.sentence
         while k >= 0 and self.i - k <= _LIST_LOOKBACK and tokens[k].sentence == sentence and (
-                tokens[k].is_cap and tokens[k].is_word or tokens[k].lower in (",", "and", "or", "&")):
+                tokens[k].is_cap and tokens[k].is_word or tokens[k].lower in (",", "and", "or", "&")
+                or tokens[k].text == "." and k > 0 and tokens[k - 1].is_cap and tokens[k - 1].end == tokens[k].start):
             k -= 1
         return k >= 0 and tokens[k].sentence == sentence and tokens[k].lower in LOCATIVE
 

@@ -119,6 +119,8 @@ RULE_NEEDS: dict[str, Needs] = {
     "listed_with_people": Needs(single=True, adjectival=False),
     "known_organisation": Needs(single=True, known=True),
     "currency": Needs(after=CURRENCY_SIGNS),
+    "currency_sign_before": Needs(single=True, before=CURRENCY_SIGNS),
+    "road_number": Needs(single=True, keys=_words("us")),
     "strain_name": Needs(before=_words("/"), after=_words("/")),
     "hyphen_name": Needs(adjectival=False, after=_words("-")),
     "inside_capitalised_name": Needs(adjectival=False, cap_before=True),
