@@ -556,3 +556,10 @@ def test_a_big_citys_airport_code_in_a_flight_sentence(geoparser):
     # not outside a sentence about flying, and never the word
     assert "LAX" not in places(geoparser, "Critics called LAX rules a scandal.")
     assert places(geoparser, "Lax rules were blamed.") == {}
+
+
+def test_a_facility_named_after_an_airport_is_at_the_airport(geoparser):
+    # the facility's name opens with the airport's own name: not the Florida town of that name
+    found = places(geoparser, "Staff at the Heathrow Cargo Centre checked the crates on Monday.")
+    name = next(n for n in found if n.startswith("Heathrow"))
+    assert found[name].kind == "airport" and found[name].country_code == "GB"

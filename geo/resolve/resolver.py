@@ -134,9 +134,16 @@ class Resolver:
 
     def _airport_by_name(self, key: str, place: Place) -> bool:
         """Whether ``key`` names the airport by a name ("Heathrow", "Ben Gurion airport"), not its code;
-        a span wider than any of its names (a facility built on it) by the words of its own name."""
+        a span wider than any of its names (a facility built on it: "Heathrow Animal Reception
+        Center") by the words of its own name or by a name of it that opens the span."""
         quality = self.gazetteer.name_quality(key, place.geonameid)
-        return quality != "code" and (quality != "" or f" {key} " in f" {name_key(place.name)} ")
+        if quality:
+            return quality != "code"
+        if f" {key} " in f" {name_key(place.name)} ":
+            return True
+        words = key.split()
+        return any(self.gazetteer.name_quality(" ".join(words[:n]), place.geonameid) not in ("", "code")
+                   for n in range(len(words) - 1, 0, -1))
 
     def __call__(self, mentions: Sequence[RawMention], text: str = "") -> list[Toponym]:
         return [toponym for toponym, _ in self.resolve(mentions, text)]
