@@ -267,10 +267,10 @@ def test_a_region_s_aliases_are_names_not_letters():
 
 def test_the_project_s_own_ids_never_collide():
     # a region and a ceremonial county with one id: the later row replaced the earlier in the cache
-    from geo.gazetteer.divisions import CEREMONIAL_COUNTIES, HISTORIC_COUNTIES
+    from geo.gazetteer.divisions import CEREMONIAL_COUNTIES, FORMER_PROVINCES, HISTORIC_COUNTIES
     from geo.gazetteer.regions import REGIONS
 
-    ids = [r.id for r in REGIONS] + [c[0] for c in CEREMONIAL_COUNTIES] + [c[0] for c in HISTORIC_COUNTIES]
+    ids = [r.id for r in REGIONS] + [c[0] for c in (*CEREMONIAL_COUNTIES, *HISTORIC_COUNTIES, *FORMER_PROVINCES)]
     assert len(ids) == len(set(ids)) and all(i < 0 for i in ids)
 
 
@@ -297,3 +297,13 @@ def test_counties_geonames_no_longer_has_are_found_by_their_county_forms(gazette
 def test_irish_counties_take_the_abbreviated_county_form(gazetteer):
     assert gazetteer.candidates("Co. Donegal")[0].name == "Donegal"
     assert gazetteer.candidates("Co Kerry")[0].name == "Kerry"
+
+
+def test_kenyas_former_provinces_are_first_level_divisions(gazetteer):
+    nyanza = gazetteer.candidates("Nyanza Province")
+    assert nyanza and nyanza[0].country_code == "KE" and nyanza[0].kind == "admin1"
+    assert -1.5 < nyanza[0].lat < 0.5 and 33.5 < nyanza[0].lon < 35.5  # between Lake Victoria and the Rift
+    assert gazetteer.candidates("Rift Valley")[0].name == "Rift Valley Province"
+    assert gazetteer.hierarchy(nyanza[0].geonameid).point_source.startswith("mean of the 6 counties")
+    # "Coast" alone is a word: only "Coast Province" names the province
+    assert all(p.country_code != "KE" for p in gazetteer.candidates("Coast"))

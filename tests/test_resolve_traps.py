@@ -563,3 +563,9 @@ def test_a_facility_named_after_an_airport_is_at_the_airport(geoparser):
     found = places(geoparser, "Staff at the Heathrow Cargo Centre checked the crates on Monday.")
     name = next(n for n in found if n.startswith("Heathrow"))
     assert found[name].kind == "airport" and found[name].country_code == "GB"
+
+
+def test_kenyan_provinces_in_a_kenyan_story(geoparser):
+    found = places(geoparser, "Kenya's health ministry reported cases in the provinces of Nyanza, Rift Valley "
+                              "and North Eastern, with most deaths in Nyanza Province.")
+    assert {found[n].country_code for n in ("Nyanza", "Rift Valley", "North Eastern", "Nyanza Province")} == {"KE"}

@@ -85,6 +85,21 @@ HISTORIC_COUNTIES: tuple[tuple[int, str, str, str, float, float, int], ...] = (
     (-226, "Tyrone", "GB", "GB.NIR", 54.60, -7.10, 177_986),
 )
 
+#: first-level divisions news still names that GeoNames no longer has: Kenya's provinces (1963-2013,
+#: replaced by 47 counties; Nairobi, the eighth, is the city). id (negative, stable), name, the
+#: GeoNames codes of the counties that replaced it, and whether the bare name is used ("Nyanza",
+#: "Rift Valley"; never "Coast", a word)
+FORMER_PROVINCES: tuple[tuple[int, str, tuple[str, ...], bool], ...] = (
+    (-231, "Central", ("KE.43", "KE.44", "KE.24", "KE.38", "KE.22"), True),
+    (-232, "Coast", ("KE.37", "KE.28", "KE.23", "KE.48", "KE.30", "KE.47"), False),
+    (-233, "Eastern", ("KE.34", "KE.18", "KE.35", "KE.49", "KE.15", "KE.27", "KE.31", "KE.32"), True),
+    (-234, "North Eastern", ("KE.16", "KE.54", "KE.33"), True),
+    (-235, "Nyanza", ("KE.46", "KE.26", "KE.17", "KE.36", "KE.25", "KE.42"), True),
+    (-236, "Rift Valley", ("KE.51", "KE.55", "KE.45", "KE.50", "KE.52", "KE.14", "KE.40", "KE.10", "KE.29",
+                           "KE.39", "KE.41", "KE.19", "KE.21", "KE.11"), True),
+    (-237, "Western", ("KE.20", "KE.53", "KE.12", "KE.13"), True),
+)
+
 #: other names of those counties ("County Derry")
 _HISTORIC_ALIASES = {"Londonderry": ("Derry",)}
 
@@ -159,6 +174,27 @@ def admin2_rows(src: Sources) -> list[Row]:
                   parents=(src.country_ids.get(cc, 0), admin1_id, sub.geonameid), point_source=source)
         (iso_rows if iso_listed else other_rows).append(row)
     return iso_rows + other_rows + ceremonial_rows(src, iso_rows + other_rows) + historic_rows(src)
+
+
+def former_province_rows(src: Sources, admin1: list[Row]) -> list[Row]:
+    """:data:`FORMER_PROVINCES` as first-level divisions ("Nyanza Province", "Nyanza"), placed at
+    the mean of the points of the counties that replaced them, with their people. Their towns'
+    own records name the counties, so containment by these provinces is not read."""
+    by_code = {code: gid for code, gid in src.admin1_by_code.items()}
+    by_id = {r.place.geonameid: r.place for r in admin1}
+    rows = []
+    for gid, core, codes, bare in FORMER_PROVINCES:
+        parts = [by_id[by_code[c]] for c in codes if c in by_code and by_code[c] in by_id]
+        if not parts:
+            continue
+        lat, lon = statistics.fmean(p.lat for p in parts), statistics.fmean(p.lon for p in parts)
+        name = f"{core} Province"
+        names = {name, f"{core} province", *((core,) if bare else ())}
+        place = Place(gid, name, lat, lon, "admin1", "A", "ADM1H", "KE", name, sum(p.population for p in parts))
+        rows.append(Row(place, frozenset(names), english=frozenset(names - {name}),
+                        parents=(src.country_ids.get("KE", 0), gid, 0),
+                        point_source=f"mean of the {len(parts)} counties that replaced it"))
+    return rows
 
 
 def historic_rows(src: Sources) -> list[Row]:
