@@ -86,18 +86,26 @@ HISTORIC_COUNTIES: tuple[tuple[int, str, str, str, float, float, int], ...] = (
 )
 
 #: first-level divisions news still names that GeoNames no longer has: Kenya's provinces (1963-2013,
-#: replaced by 47 counties; Nairobi, the eighth, is the city). id (negative, stable), name, the
-#: GeoNames codes of the counties that replaced it, and whether the bare name is used ("Nyanza",
-#: "Rift Valley"; never "Coast", a word)
-FORMER_PROVINCES: tuple[tuple[int, str, tuple[str, ...], bool], ...] = (
-    (-231, "Central", ("KE.43", "KE.44", "KE.24", "KE.38", "KE.22"), True),
-    (-232, "Coast", ("KE.37", "KE.28", "KE.23", "KE.48", "KE.30", "KE.47"), False),
-    (-233, "Eastern", ("KE.34", "KE.18", "KE.35", "KE.49", "KE.15", "KE.27", "KE.31", "KE.32"), True),
-    (-234, "North Eastern", ("KE.16", "KE.54", "KE.33"), True),
-    (-235, "Nyanza", ("KE.46", "KE.26", "KE.17", "KE.36", "KE.25", "KE.42"), True),
-    (-236, "Rift Valley", ("KE.51", "KE.55", "KE.45", "KE.50", "KE.52", "KE.14", "KE.40", "KE.10", "KE.29",
-                           "KE.39", "KE.41", "KE.19", "KE.21", "KE.11"), True),
-    (-237, "Western", ("KE.20", "KE.53", "KE.12", "KE.13"), True),
+#: replaced by 47 counties; Nairobi, the eighth, is the city) and the DR Congo's that were split in
+#: 2015 (Katanga, Orientale, Bandundu, Kasai-Occidental; the others kept their names). id (negative,
+#: stable), country, name, the GeoNames codes of the divisions that replaced it, its other names
+#: (the bare name where news uses it: "Nyanza", "Katanga"; never "Coast", a word)
+FORMER_PROVINCES: tuple[tuple[int, str, str, tuple[str, ...], tuple[str, ...]], ...] = (
+    (-231, "KE", "Central Province", ("KE.43", "KE.44", "KE.24", "KE.38", "KE.22"), ("Central",)),
+    (-232, "KE", "Coast Province", ("KE.37", "KE.28", "KE.23", "KE.48", "KE.30", "KE.47"), ()),
+    (-233, "KE", "Eastern Province", ("KE.34", "KE.18", "KE.35", "KE.49", "KE.15", "KE.27", "KE.31", "KE.32"),
+     ("Eastern",)),
+    (-234, "KE", "North Eastern Province", ("KE.16", "KE.54", "KE.33"), ("North Eastern",)),
+    (-235, "KE", "Nyanza Province", ("KE.46", "KE.26", "KE.17", "KE.36", "KE.25", "KE.42"), ("Nyanza",)),
+    (-236, "KE", "Rift Valley Province", ("KE.51", "KE.55", "KE.45", "KE.50", "KE.52", "KE.14", "KE.40", "KE.10",
+                                          "KE.29", "KE.39", "KE.41", "KE.19", "KE.21", "KE.11"), ("Rift Valley",)),
+    (-237, "KE", "Western Province", ("KE.20", "KE.53", "KE.12", "KE.13"), ("Western",)),
+    (-241, "CD", "Katanga Province", ("CD.14", "CD.22", "CD.15", "CD.29"), ("Katanga",)),
+    (-242, "CD", "Orientale Province", ("CD.30", "CD.17", "CD.16", "CD.13"),
+     ("Orientale", "Province Orientale", "Oriental Province")),
+    (-243, "CD", "Bandundu Province", ("CD.20", "CD.19", "CD.24"), ("Bandundu",)),
+    (-244, "CD", "Kasai-Occidental", ("CD.18", "CD.23"),
+     ("Kasaï-Occidental", "Kasai Occidental", "Western Kasai", "West Kasai", "Kasai-Occidental Province")),
 )
 
 #: other names of those counties ("County Derry")
@@ -178,22 +186,22 @@ def admin2_rows(src: Sources) -> list[Row]:
 
 def former_province_rows(src: Sources, admin1: list[Row]) -> list[Row]:
     """:data:`FORMER_PROVINCES` as first-level divisions ("Nyanza Province", "Nyanza"), placed at
-    the mean of the points of the counties that replaced them, with their people. Their towns'
-    own records name the counties, so containment by these provinces is not read."""
-    by_code = {code: gid for code, gid in src.admin1_by_code.items()}
+    the mean of the points of the divisions that replaced them, with their people. Their towns'
+    own records name the newer divisions, so containment by these provinces is not read."""
     by_id = {r.place.geonameid: r.place for r in admin1}
     rows = []
-    for gid, core, codes, bare in FORMER_PROVINCES:
-        parts = [by_id[by_code[c]] for c in codes if c in by_code and by_code[c] in by_id]
+    for gid, cc, name, codes, other in FORMER_PROVINCES:
+        parts = [by_id[src.admin1_by_code[c]] for c in codes if src.admin1_by_code.get(c) in by_id]
         if not parts:
             continue
         lat, lon = statistics.fmean(p.lat for p in parts), statistics.fmean(p.lon for p in parts)
-        name = f"{core} Province"
-        names = {name, f"{core} province", *((core,) if bare else ())}
-        place = Place(gid, name, lat, lon, "admin1", "A", "ADM1H", "KE", name, sum(p.population for p in parts))
+        names = {name, *other}
+        if name.endswith(" Province"):
+            names.add(name.replace(" Province", " province"))
+        place = Place(gid, name, lat, lon, "admin1", "A", "ADM1H", cc, name, sum(p.population for p in parts))
         rows.append(Row(place, frozenset(names), english=frozenset(names - {name}),
-                        parents=(src.country_ids.get("KE", 0), gid, 0),
-                        point_source=f"mean of the {len(parts)} counties that replaced it"))
+                        parents=(src.country_ids.get(cc, 0), gid, 0),
+                        point_source=f"mean of the {len(parts)} divisions that replaced it"))
     return rows
 
 
