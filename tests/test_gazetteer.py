@@ -308,3 +308,18 @@ def test_kenyas_former_provinces_are_first_level_divisions(gazetteer):
     # "Coast" alone is a word: only "Coast Province" names the province
     assert all(p.country_code != "KE" for p in gazetteer.candidates("Coast"))
     assert gazetteer.candidates("Katanga")[0].name == "Katanga Province"  # split in four in 2015
+
+
+def test_a_divisions_bare_name_where_no_other_place_has_it(gazetteer):
+    # two words and no town of the name: "North Waziristan" is the district; "Harris" stays no county
+    waziristan = gazetteer.candidates("North Waziristan")
+    assert waziristan and waziristan[0].kind == "admin2" and waziristan[0].country_code == "PK"
+    assert gazetteer.candidates("South Waziristan")[0].name == "South Waziristan Agency"
+    assert all(p.kind != "admin2" for p in gazetteer.candidates("Harris"))
+    assert not gazetteer.candidates("Halifax Regional")  # a kind's adjective, not a name
+
+
+def test_renamed_divisions_keep_their_former_names(gazetteer):
+    assert gazetteer.candidates("Orissa")[0].name == "Odisha"
+    assert gazetteer.candidates("North-West Frontier Province")[0].name == "Khyber Pakhtunkhwa"
+    assert gazetteer.name_quality("orissa", gazetteer.candidates("Orissa")[0].geonameid) == "english"

