@@ -267,10 +267,16 @@ def test_a_region_s_aliases_are_names_not_letters():
 
 def test_the_project_s_own_ids_never_collide():
     # a region and a ceremonial county with one id: the later row replaced the earlier in the cache
-    from geo.gazetteer.divisions import CEREMONIAL_COUNTIES, FORMER_PROVINCES, HISTORIC_COUNTIES
+    from geo.gazetteer.divisions import (
+        CEREMONIAL_COUNTIES,
+        FORMER_FRENCH_REGIONS,
+        FORMER_PROVINCES,
+        HISTORIC_COUNTIES,
+    )
     from geo.gazetteer.regions import REGIONS
 
-    ids = [r.id for r in REGIONS] + [c[0] for c in (*CEREMONIAL_COUNTIES, *HISTORIC_COUNTIES, *FORMER_PROVINCES)]
+    ids = [r.id for r in REGIONS] + [c[0] for c in (*CEREMONIAL_COUNTIES, *HISTORIC_COUNTIES, *FORMER_PROVINCES,
+                                                       *FORMER_FRENCH_REGIONS)]
     assert len(ids) == len(set(ids)) and all(i < 0 for i in ids)
 
 
@@ -323,3 +329,10 @@ def test_renamed_divisions_keep_their_former_names(gazetteer):
     assert gazetteer.candidates("Orissa")[0].name == "Odisha"
     assert gazetteer.candidates("North-West Frontier Province")[0].name == "Khyber Pakhtunkhwa"
     assert gazetteer.name_quality("orissa", gazetteer.candidates("Orissa")[0].geonameid) == "english"
+
+
+def test_frances_regions_before_the_merger(gazetteer):
+    rhone = gazetteer.candidates("Rhone-Alpes")
+    assert rhone and rhone[0].name == "Rhône-Alpes" and rhone[0].kind == "admin1"
+    assert 44.5 < rhone[0].lat < 46.5 and 4.0 < rhone[0].lon < 6.5
+    assert gazetteer.candidates("Basse-Normandie")[0].name == "Lower Normandy"

@@ -109,6 +109,24 @@ FORMER_PROVINCES: tuple[tuple[int, str, str, tuple[str, ...], tuple[str, ...]], 
      ("Kasaï-Occidental", "Kasai Occidental", "Western Kasai", "West Kasai", "Kasai-Occidental Province")),
 )
 
+#: France's regions before the 2016 merger that the new regions do not name (Alsace, Lorraine,
+#: Burgundy and Picardy are regions of regions.py): id, name, other names, the ISO 3166-2 codes of
+#: their départements
+FORMER_FRENCH_REGIONS: tuple[tuple[int, str, tuple[str, ...], tuple[str, ...]], ...] = (
+    (-251, "Aquitaine", (), ("24", "33", "40", "47", "64")),
+    (-252, "Auvergne", (), ("03", "15", "43", "63")),
+    (-253, "Lower Normandy", ("Basse-Normandie",), ("14", "50", "61")),
+    (-254, "Upper Normandy", ("Haute-Normandie",), ("27", "76")),
+    (-255, "Champagne-Ardenne", (), ("08", "10", "51", "52")),
+    (-256, "Franche-Comté", (), ("25", "39", "70", "90")),
+    (-257, "Languedoc-Roussillon", (), ("11", "30", "34", "48", "66")),
+    (-258, "Limousin", (), ("19", "23", "87")),
+    (-259, "Midi-Pyrénées", (), ("09", "12", "31", "32", "46", "65", "81", "82")),
+    (-260, "Nord-Pas-de-Calais", (), ("59", "62")),
+    (-261, "Poitou-Charentes", (), ("16", "17", "79", "86")),
+    (-262, "Rhône-Alpes", (), ("01", "07", "26", "38", "42", "69", "73", "74")),
+)
+
 #: other names of those counties ("County Derry")
 _HISTORIC_ALIASES = {"Londonderry": ("Derry",)}
 
@@ -235,6 +253,23 @@ def former_province_rows(src: Sources, admin1: list[Row]) -> list[Row]:
         rows.append(Row(place, frozenset(names), english=frozenset(names - {name}),
                         parents=(src.country_ids.get(cc, 0), gid, 0),
                         point_source=f"mean of the {len(parts)} divisions that replaced it"))
+    return rows
+
+
+def former_french_region_rows(src: Sources) -> list[Row]:
+    """:data:`FORMER_FRENCH_REGIONS` as first-level divisions, at the mean of their départements'
+    ISO 3166-2 points."""
+    france = src.country_ids.get("FR", 0)
+    rows = []
+    for gid, name, other, codes in FORMER_FRENCH_REGIONS:
+        points = [src.iso_points[f"FR-{c}"] for c in codes if f"FR-{c}" in src.iso_points]
+        if not points:
+            continue
+        lat, lon = statistics.fmean(p[0] for p in points), statistics.fmean(p[1] for p in points)
+        names = {name, *other, *(f"{n} region" for n in (name, *other))}
+        place = Place(gid, name, lat, lon, "admin1", "A", "ADM1H", "FR", name, 0)
+        rows.append(Row(place, frozenset(names), english=frozenset(names - {name}), parents=(france, gid, 0),
+                        point_source=f"mean of its {len(points)} départements"))
     return rows
 
 

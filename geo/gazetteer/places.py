@@ -361,13 +361,18 @@ def build_rows() -> tuple[list[Row], dict[int, Any], dict[str, int]]:
     """Read every source; return places, shapes by id and demonym keys."""
     src = Sources.read()
     from geo.gazetteer.airports import CODE_SHARING_POPULATION, airport_rows
-    from geo.gazetteer.divisions import admin2_rows, former_province_rows, with_bare_names
+    from geo.gazetteer.divisions import (
+        admin2_rows,
+        former_french_region_rows,
+        former_province_rows,
+        with_bare_names,
+    )
 
     # not the first-level divisions: the Caribbean's parishes ("Saint Patrick", "Saint Thomas") would
     # then match every church and school named "St Patrick's"; news spells those parishes out
     admin1 = admin1_rows(src)
     rows = [*(with_title_forms(r) for r in country_rows(src)), *continent_rows(src), *admin1,
-            *former_province_rows(src, admin1),
+            *former_province_rows(src, admin1), *former_french_region_rows(src),
             *(with_title_forms(r) for r in (*admin2_rows(src), *city_rows(src))), *region_rows(src)]
     rows = with_bare_names(rows)
     taken = {name_key(n) for r in rows for n in r.names}
