@@ -569,3 +569,9 @@ def test_kenyan_provinces_in_a_kenyan_story(geoparser):
     found = places(geoparser, "Kenya's health ministry reported cases in the provinces of Nyanza, Rift Valley "
                               "and North Eastern, with most deaths in Nyanza Province.")
     assert {found[n].country_code for n in ("Nyanza", "Rift Valley", "North Eastern", "Nyanza Province")} == {"KE"}
+
+
+def test_a_town_addressed_by_its_county(geoparser):
+    # "Town, X County": local news' address; the county's list comma is no list
+    found = places(geoparser, "Flooding closed roads in Paris, Bourbon County, and in nearby Cynthiana on Monday.")
+    assert found["Paris"].admin1 == "Kentucky"

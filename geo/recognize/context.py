@@ -37,6 +37,8 @@ from geo.recognize.match import Match, flight_sentence
 
 #: how far back a list of names is followed to the cue that opens it (tokens)
 _LIST_LOOKBACK = 24
+#: the last word of a county's name key in an address ("Paris, Bourbon County", "Houma, Terrebonne Parish")
+_COUNTY_WORDS = (" county", " co", " parish", " borough")
 _KIND = attrgetter("kind")
 
 
@@ -221,7 +223,8 @@ class Context:
 
     @cached
     def container(self) -> str | None:
-        """The name key after the comma of "Gao, Mali", if it is a country or a state."""
+        """The name key after the comma of "Gao, Mali", if it is a country or a state, or a county
+        by its county form ("Paris, Bourbon County": local news' address)."""
         nxt, nxt2 = self.nxt, self.nxt2
         if not (nxt is not None and nxt.text == "," and nxt2 is not None and nxt2.is_cap):
             return None
@@ -233,7 +236,8 @@ class Context:
         for e in range(run_end, k - 1, -1):
             key = name_key(self.doc.text[tokens[k].start:tokens[e].end])
             places = self.gazetteer.candidates_by_key(key)
-            if places and places[0].kind in ("country", "admin1"):
+            if places and (places[0].kind in ("country", "admin1")
+                           or places[0].kind == "admin2" and key.endswith(_COUNTY_WORDS)):
                 return key
         return None
 
