@@ -215,8 +215,9 @@ def with_bare_names(rows: list[Row]) -> list[Row]:
     for r in rows:
         core = _core(r.place.name) if r.place.kind == "admin2" else ""
         key = name_key(core)
-        if " " in core and not taken.get(key) and all(w[:1].isupper() for w in core.split()) \
-                and core.split()[-1] not in _KIND_ADJECTIVES:
+        words = core.split()
+        if len(words) > 1 and not taken.get(key) and all(w[:1].isupper() for w in words) \
+                and words[-1] not in _KIND_ADJECTIVES and words[0] not in _SAINTS:
             r = replace(r, names=r.names | {core}, english=r.english | {core})
         out.append(r)
     return out
@@ -226,6 +227,10 @@ def with_bare_names(rows: list[Row]) -> list[Row]:
 #: "Capital Regional District", "Ledong Li Autonomous County")
 _KIND_ADJECTIVES = frozenset({"Regional", "Metropolitan", "Municipal", "Autonomous", "Rural", "Urban", "Special",
                               "Administrative", "Capital", "City", "Town", "Central"})
+
+
+#: a saint's name ("St. Mary" of St. Mary Parish) names churches, schools and hospitals more than the division
+_SAINTS = frozenset({"Saint", "St.", "St", "Sainte", "Ste.", "San", "Santa", "Santo", "São", "Sankt"})
 
 
 def _core(name: str) -> str:
