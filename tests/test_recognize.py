@@ -81,6 +81,13 @@ def test_a_list_after_a_cue_goes_on_past_a_state_abbreviation(geoparser):
                             "power.") == ["Springfield", "Mo.", "Joplin"]
 
 
+def test_city_demonyms(geoparser):
+    assert found(geoparser, "Londoners and Muscovites queued, and New Yorkers stayed home.") == [
+        ("Londoners", "demonym"), ("Muscovites", "demonym"), ("New Yorkers", "demonym")]
+    # the magazine is no demonym
+    assert names(geoparser, "The New Yorker reported it first.") == []
+
+
 def test_us_versus_us(geoparser):
     assert names(geoparser, "The US told us to leave the U.S. embassy.") == ["US", "U.S."]
 

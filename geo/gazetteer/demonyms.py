@@ -4,8 +4,8 @@ The bulk comes from ``countryinfo``'s demonym per country, read at build time;
 this module adds what that list lacks or gets ambiguous: irregular and
 multiword forms, plurals, and forms of regions and first-level divisions.
 Keys are place references understood by the gazetteer build: an ISO 3166-1
-alpha-2 code, ``"admin1:<ISO 3166-2 code>"``, ``"region:<name>"`` or
-``"continent:<code>"``.
+alpha-2 code, ``"admin1:<ISO 3166-2 code>"``, ``"region:<name>"``,
+``"continent:<code>"`` or ``"city:<GeoNames id>"``.
 """
 
 from __future__ import annotations
@@ -115,6 +115,21 @@ SUPPLEMENT: dict[str, str] = {
     "Levantine": "region:Levant", "Appalachian": "region:Appalachia", "Midwestern": "region:Midwest",
     "New Englander": "region:New England", "Gazan": "region:Gaza Strip", "Darfuri": "region:Darfur",
     "Hong Konger": "HK", "Greenlandic": "GL", "Faroese": "FO",
+    # the demonyms of cities news names their people by (not "Roman", "Milanese", "Neapolitan" or
+    # "Florentine": an empire, dishes, an ice cream; not "Baghdadi", a surname; "New Yorkers" only
+    # in the plural, "The New Yorker" being a magazine)
+    "Londoner": "city:2643743", "New Yorkers": "city:5128581", "Parisian": "city:2988507",
+    "Muscovite": "city:524901", "Berliner": "city:2950159", "Angeleno": "city:5368361",
+    "Angelenos": "city:5368361", "Chicagoan": "city:4887398", "Bostonian": "city:4930956",
+    "Dubliner": "city:2964574", "Glaswegian": "city:2648579", "Mancunian": "city:2643123",
+    "Liverpudlian": "city:2644210", "Torontonian": "city:6167865", "Montrealer": "city:6077243",
+    "Sydneysider": "city:2147714", "Melburnian": "city:2158177", "Viennese": "city:2761369",
+    "Cairene": "city:360630", "Philadelphian": "city:4560349", "Detroiter": "city:4990729",
+    "Seattleite": "city:5809844", "Atlantan": "city:4180439", "San Franciscan": "city:5391959",
+    "New Orleanian": "city:4335045", "Houstonian": "city:4699066", "Dallasite": "city:4684888",
+    "Denverite": "city:5419384", "Miamian": "city:4164138", "Baltimorean": "city:4347778",
+    "Pittsburgher": "city:5206379", "Clevelander": "city:5150529", "Tokyoite": "city:1850147",
+    "Vancouverite": "city:6173331", "Brooklynite": "city:5110302",
     "European": "continent:EU", "African": "continent:AF", "Asian": "continent:AS",
 }
 

@@ -333,7 +333,8 @@ def demonym_keys(src: Sources) -> dict[str, int]:
         forms.setdefault(form, d.PREFERRED_COUNTRY.get(form, cc))
     forms.update(d.SUPPLEMENT)
     continent_ids = {code: int(info["geonameId"]) for code, info in src.continents.items()}
-    tables = {"admin1": src.admin1_by_iso, "region": src.region_ids, "continent": continent_ids}
+    cities = {str(c["geonameid"]): int(c["geonameid"]) for c in src.cities.values()}
+    tables = {"admin1": src.admin1_by_iso, "region": src.region_ids, "continent": continent_ids, "city": cities}
     out: dict[str, int] = {}
     for form, ref in forms.items():
         kind, _, value = ref.partition(":")
