@@ -144,7 +144,7 @@ IRREGULAR_PLURALS: dict[str, str] = {
 
 #: plurals only make sense for people-forms; these endings take a plain "s"
 PLURAL_ENDINGS: tuple[str, ...] = ("an", "ian", "i", "er", "ot", "ite", "ino", "ina", "ek", "ak",
-                                   "ik", "yz", "ab", "rb", "at", "it", "ic", "nn", "ne", "le", "rk")
+                                   "ik", "yz", "ab", "rb", "at", "it", "ic", "nn", "ne", "le", "rk", "en")
 
 
 def plural(form: str) -> str | None:

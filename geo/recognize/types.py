@@ -38,10 +38,10 @@ def demonym_type(ctx: Context) -> MentionType:
 def _standalone(nxt: Token | None, surface: str, coordinated: bool) -> bool:
     if nxt is not None and nxt.text in ("-", "‐"):
         return False  # "Russian-backed", "West African-led"
+    if surface.endswith("s") and not surface.endswith(("ss", "ese")):
+        return True  # a plural is people, in a list too ("Malians and Nigeriens queued")
     if coordinated:
         return False  # "Korean and US flags", "her American and Mexican counterparts"
-    if surface.endswith("s") and not surface.endswith(("ss", "ese")):
-        return True
     return nxt is None or not nxt.is_word or nxt.lower in VERBISH or nxt.lower in STANDALONE_AFTER
 
 
