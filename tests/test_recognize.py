@@ -88,6 +88,14 @@ def test_city_demonyms(geoparser):
     assert names(geoparser, "The New Yorker reported it first.") == []
 
 
+def test_a_name_before_a_verb_only_people_do_is_a_person(geoparser):
+    assert names(geoparser, "Asked about the plan, Sydney laughed and left for Perth.") == ["Perth"]
+    off = Geoparser(geoparser.gazetteer, events=False, disable=("person_act_after",))
+    assert names(off, "Asked about the plan, Sydney laughed.") == ["Sydney"]
+    # a government's voice is no person's
+    assert names(geoparser, "Moscow said he was a spy.") == ["Moscow"]
+
+
 def test_us_versus_us(geoparser):
     assert names(geoparser, "The US told us to leave the U.S. embassy.") == ["US", "U.S."]
 

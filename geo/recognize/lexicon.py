@@ -205,6 +205,11 @@ PARTY_LETTERS = frozenset({"D", "R", "I"})
 SPEECH_VERBS = frozenset({"said", "says", "told", "added", "explained", "recalled", "wrote", "asked",
                           "argued", "noted", "insisted", "admitted", "testified", "tweeted"})
 
+#: verbs only people do: a name before one is a person's ("Sydney laughed"); not "shrugged", which
+#: markets and governments do ("shrugged off")
+PERSON_VERBS = frozenset({"laughed", "smiled", "grinned", "wept", "sobbed", "giggled", "chuckled", "winked",
+                          "frowned", "blushed", "laughs", "smiles", "grins", "weeps"})
+
 #: heads that name a company, party, club or armed group ("X Group", "X Party"); a word
 #: seen before one is an organisation's name in that article
 ORGANISATION_EVIDENCE_HEADS = frozenset({

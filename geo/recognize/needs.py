@@ -32,6 +32,7 @@ from geo.recognize.lexicon import (
     NAME_PARTICLES,
     NAMESAKE_HEADS,
     PERSON_NOUNS,
+    PERSON_VERBS,
     STREET_HEADS,
     TITLES,
 )
@@ -116,6 +117,7 @@ RULE_NEEDS: dict[str, Needs] = {
     "initial_before": Needs(before=_words(".")),
     "name_particle_before": Needs(before=NAME_PARTICLES | {"'", "’", "-"}),
     "known_speaker": Needs(single=True, known=True),
+    "person_act_after": Needs(single=True, adjectival=False, after=PERSON_VERBS),
     "listed_with_people": Needs(single=True, adjectival=False),
     "known_organisation": Needs(single=True, known=True),
     "currency": Needs(after=CURRENCY_SIGNS),

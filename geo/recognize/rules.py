@@ -48,6 +48,7 @@ from geo.recognize.lexicon import (
     NAMESAKE_HEADS,
     PARTY_LETTERS,
     PERSON_NOUNS,
+    PERSON_VERBS,
     POSTNOMINALS,
     RARE_WORD_ZIPF,
     SENTENCE_START_AFFIX_ZIPF,
@@ -197,6 +198,16 @@ def known_speaker(c: Context) -> Verdict:
             and not c.locative_before and not c.locative_before_list and c.city_population < SMALL_PLACE_POPULATION:
         return PERSON
     return None
+
+
+def person_act_after(c: Context) -> Verdict:
+    """"Sydney laughed", "Asked why, Chelsea smiled": a name before a verb only people do is a
+    person's, whatever the size of the place ("Moscow said he was a spy" is a government's voice:
+    a pronoun after the verb of speech says nothing of who speaks)."""
+    nxt = c.nxt
+    if not c.single or c.adjectival or nxt is None or nxt.start - c.last.end > 1:
+        return None
+    return PERSON if nxt.lower in PERSON_VERBS else None
 
 
 def known_organisation(c: Context) -> Verdict:
@@ -503,6 +514,8 @@ RULES: tuple[FilterRule, ...] = (
     FilterRule("name_particle_before", f"{_GENERAL}: surname particles and double-barrelled surnames",
                name_particle_before),
     FilterRule("known_speaker", f"{_NEWS}: a single name before a verb of speech is a person", known_speaker),
+    FilterRule("person_act_after", f"{_GENERAL}: a name before a verb only people do ('laughed') is a person",
+               person_act_after),
     FilterRule("listed_with_people", f"{_GENERAL}: a given name listed with people is a person",
                listed_with_people),
     FilterRule("known_organisation", f"{_NEWS}: a word seen before an organisation head names it alone too",
