@@ -575,3 +575,10 @@ def test_a_town_addressed_by_its_county(geoparser):
     # "Town, X County": local news' address; the county's list comma is no list
     found = places(geoparser, "Flooding closed roads in Paris, Bourbon County, and in nearby Cynthiana on Monday.")
     assert found["Paris"].admin1 == "Kentucky"
+
+
+def test_the_area_of_a_county_places_a_name_the_gazetteer_lacks_there(geoparser):
+    # no town of the name lies in that county: the part is placed at its whole, not at a namesake
+    # town in another state
+    found = places(geoparser, "Dead geese were found in the Rice Lake area of Fulton County, Illinois officials said.")
+    assert found["Rice Lake"].admin1 == "Illinois"

@@ -197,13 +197,19 @@ _DEFINITION = re.compile(
     r"(?:in\s+and\s+the\s+(?:county\s+)?seat\s+of|in|of|near)\s+(?:the\s+)?" + _COMPASS, re.IGNORECASE)
 
 
+#: "the X area of Y", "the X region of Y": the name of a part, then the whole it is a part of
+_PART_OF = re.compile(r"\s+(?:area|region|district|section|part)\s+(?:of|in)\s+(?:the\s+)?" + _COMPASS,
+                      re.IGNORECASE)
+
+
 def defining_containers(mentions: Sequence[RawMention], text: str) -> dict[int, str]:
     """id(mention) -> the name key of the place a definition puts it in ("Tripoli is a city in
-    northern Lebanon": Tripoli's container is Lebanon; names inside the lead's aside are passed over)."""
+    northern Lebanon": Tripoli's container is Lebanon; names inside the lead's aside are passed over;
+    "the Rice Lake area of Fulton County": the part's container is the whole)."""
     starts = {m.start: m for m in mentions}
     out = {}
     for before in mentions:
-        match = _DEFINITION.match(text, before.end)
+        match = _DEFINITION.match(text, before.end) or _PART_OF.match(text, before.end)
         after = starts.get(match.end()) if match else None
         if after is not None and after is not before:
             out[id(before)] = name_key(after.text)

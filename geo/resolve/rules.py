@@ -43,8 +43,9 @@ CONTAINER_AREA = ResolverRule("container_is_an_area", "the Y of 'X, Y' names the
 POSSESSIVE = ResolverRule("possessive_container", "a place's possessive before another place names where it "
                           "is, as 'X, Y' does ('Georgia's capital Tbilisi', 'Nigeria's Borno state'); only across "
                           "adjectives and nouns, not 'Russia's embassy in London'")
-DEFINITION = ResolverRule("definition_container", "'X is a city in (northern) Y', 'X, a town in Y': a "
-                          "definition places X in Y, as 'X, Y' does (encyclopaedia leads, news appositives)")
+DEFINITION = ResolverRule("definition_container", "'X is a city in (northern) Y', 'X, a town in Y', 'the X "
+                          "area of Y': a definition places X in Y, as 'X, Y' does (encyclopaedia leads, news "
+                          "appositives, the name of a part and of its whole)")
 IN_CONTAINER = ResolverRule("in_container", "'X in Y' right after a town's name ('Lagos in Portugal', "
                             "'Newport in south Wales') places it in Y, as 'X, Y' does; not for names with an area "
                             "reading ('Israel in Gaza')")
