@@ -582,3 +582,20 @@ def test_the_area_of_a_county_places_a_name_the_gazetteer_lacks_there(geoparser)
     # town in another state
     found = places(geoparser, "Dead geese were found in the Rice Lake area of Fulton County, Illinois officials said.")
     assert found["Rice Lake"].admin1 == "Illinois"
+
+
+def test_lead_definitions_whose_place_comes_later_or_opens_with_a_compass_word(geoparser):
+    found = places(geoparser, "Victoria is a town on the island of Gozo in Malta.")
+    assert found["Victoria"].country_code == "MT"
+    # "Northern" opens the province's own name; without the fallback to it the KwaZulu-Natal town won
+    found = places(geoparser, "Richmond is a town in the Northern Cape province of South Africa.")
+    assert found["Richmond"].admin1 == "Northern Cape"
+
+
+def test_a_superlative_is_no_definition_of_where_a_country_is(gazetteer):
+    from geo.doc import make_doc
+    from geo.resolve.address import defining_containers
+
+    text = "Ghana was the first country to recognise the independence of Togo in 1960."
+    mentions = Geoparser(gazetteer, pipeline=("recognize",))(make_doc(text)).mentions
+    assert defining_containers(mentions, text) == {}

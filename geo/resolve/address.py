@@ -194,7 +194,16 @@ _LEAD_ASIDE = (r"(?:\s*\([^()\n]{0,160}\))?"
 _DEFINITION = re.compile(
     _LEAD_ASIDE + r"(?:\s+(?:is|was)\s+|\s*,\s*)(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:" + _KIND_NOUNS + r")"
     r"(?:\s*\([^()\n]{0,40}\))?\s+(?:(?:located|situated|lying)\s+)?"
-    r"(?:in\s+and\s+the\s+(?:county\s+)?seat\s+of|in|of|near)\s+(?:the\s+)?" + _COMPASS, re.IGNORECASE)
+    r"(?:in\s+and\s+the\s+(?:county\s+)?seat\s+of|in|of|near)\s+(?:the\s+)?(?P<compass>" + _COMPASS + ")",
+    re.IGNORECASE)
+#: a lead's definition whose place follows a phrase of its own: "X is a town on the island of Gozo in
+#: Malta", "X is a village on the coast of Y" (the first name after an "in" or "of" within the sentence)
+_DEFINITION_HEAD = re.compile(
+    _LEAD_ASIDE + r"\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:" + _KIND_NOUNS + r")"
+    r"(?=\s+(?:on|in|near|along|at|off|by)\s)", re.IGNORECASE)
+_FAR_IN = re.compile(r"\s(?:in|of)\s+(?:the\s+)?", re.IGNORECASE)
+#: how far past the kind noun the far definition looks for its place (characters; not past the sentence)
+_FAR_WINDOW = 80
 
 
 #: "the X area of Y", "the X region of Y": the name of a part, then the whole it is a part of
@@ -209,11 +218,34 @@ def defining_containers(mentions: Sequence[RawMention], text: str) -> dict[int, 
     starts = {m.start: m for m in mentions}
     out = {}
     for before in mentions:
-        match = _DEFINITION.match(text, before.end) or _PART_OF.match(text, before.end)
-        after = starts.get(match.end()) if match else None
+        match = _DEFINITION.match(text, before.end)
+        # "in the Northern Cape": the compass word may open Y's own name
+        after = starts.get(match.end()) or starts.get(match.start("compass")) if match else None
+        if after is None:
+            match = _PART_OF.match(text, before.end)
+            after = starts.get(match.end()) if match else None
+        if after is None:
+            after = _far_definition(text, before.end, starts)
         if after is not None and after is not before:
             out[id(before)] = name_key(after.text)
     return out
+
+
+def _far_definition(text: str, at: int, starts: dict[int, RawMention]) -> RawMention | None:
+    """The place of "X is a town on the island of Gozo in Malta": the first name after an "in" or
+    "of" past the definition's kind noun, within the sentence, where a preposition of place follows
+    the noun ("the first country to recognize ... the United States" is no definition)."""
+    head = _DEFINITION_HEAD.match(text, at)
+    if head is None:
+        return None
+    end = min(len(text), head.end() + _FAR_WINDOW)
+    stop = text.find(".", head.end(), end)
+    end = stop if stop >= 0 else end
+    for m in _FAR_IN.finditer(text, head.end(), end):
+        after = starts.get(m.end())
+        if after is not None:
+            return after
+    return None
 
 
 #: "X in (the) (northern) Y" right after a town: "Lagos in Portugal", "Newport in south Wales"
