@@ -96,6 +96,16 @@ def test_a_name_before_a_verb_only_people_do_is_a_person(geoparser):
     assert names(geoparser, "Moscow said he was a spy.") == ["Moscow"]
 
 
+def test_a_plural_kind_noun_opens_a_list_of_its_kind(geoparser):
+    found = {t.text: t.place for t in geoparser.analyse(
+        "Jobs moved to western states such as Oregon or Washington, and to countries like Georgia.").toponyms}
+    assert found["Washington"].kind == "admin1"
+    assert found["Georgia"].kind == "country"
+    off = Geoparser(geoparser.gazetteer, events=False, disable=("kind_noun_before_list",))
+    assert {t.text: t.place for t in off.analyse("They moved to states such as Oregon or Washington.").toponyms}[
+        "Washington"].kind == "city"
+
+
 def test_us_versus_us(geoparser):
     assert names(geoparser, "The US told us to leave the U.S. embassy.") == ["US", "U.S."]
 

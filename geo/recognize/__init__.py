@@ -67,6 +67,8 @@ SPAN_RULES: tuple[tuple[str, str], ...] = (
     ("division_office_before", "English: 'the governor of X' names a state or province X (towns have no "
                                "governors: 'the governor of Washington' is the state, not the US capital), "
                                "'the mayor of X' a town or a county ('the mayor of New York' is the city)"),
+    ("kind_noun_before_list", "English: a plural kind noun opens a list of places of that kind ('states such "
+                              "as California or Washington' are states, 'cities like Paris' cities)"),
     ("article_in_name", "English: some names take the article ('the Gulf', 'the Caribbean'); after 'the', "
                         "a country's or region's name with it is meant, not a place the bare word names"),
     ("region_head_after", "English: a natural region's lower-case head noun belongs to its name where the "
@@ -247,7 +249,8 @@ class Recognizer:
     def _narrowed(self, ctx: Context, keep: Keep) -> Keep:
         """Only the division readings of a name a division noun follows (span rule ``division_noun_after``),
         only the first-level ones before a division's office (``division_office_after``), the divisions
-        or towns after "the governor of", "the mayor of" (``division_office_before``), only the
+        or towns after "the governor of", "the mayor of" (``division_office_before``), those of the
+        kind a list's opening noun names ("states such as ...": ``kind_noun_before_list``), only the
         airport a name in a sentence about flying is the own name of (``airport_name_in_flight_news``)."""
         if keep.places is not None or keep.adjectival or keep.last is not None:
             return keep
@@ -260,6 +263,8 @@ class Recognizer:
             kinds = ("admin1",) if ctx.office_after in DIVISION_OFFICES else ("country", "admin1")
         elif "division_office_before" in self.span_rules and ctx.office_before:
             kinds = ("admin1", "admin2") if ctx.office_before in DIVISION_OFFICES else ("city", "admin2")
+        elif "kind_noun_before_list" in self.span_rules and ctx.kind_before_list:
+            kinds = ctx.kind_before_list
         else:
             return keep
         divisions = tuple(p for p in ctx.places if p.kind in kinds)

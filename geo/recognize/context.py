@@ -25,6 +25,8 @@ from geo.recognize.lexicon import (
     DIVISION_OFFICES,
     DIVISION_POPULATION,
     LEGISLATURE_WORDS,
+    LIST_KIND_NOUNS,
+    LIST_KIND_OPENERS,
     LOCATIVE,
     LOWER_ORG_HEADS,
     MAJOR_CITY_POPULATION,
@@ -220,6 +222,27 @@ class Context:
                 or tokens[k].text == "." and k > 0 and tokens[k - 1].is_cap and tokens[k - 1].end == tokens[k].start):
             k -= 1
         return k >= 0 and tokens[k].sentence == sentence and tokens[k].lower in LOCATIVE
+
+    @cached
+    def kind_before_list(self) -> tuple[str, ...]:
+        """"states such as Utah, Colorado and Idaho", "countries like Chad": the kinds of place the
+        plural noun that opens the name's list names (empty where none opens it)."""
+        tokens, k = self.tokens, self.i - 1
+        sentence = self.first.sentence
+        while k >= 0 and self.i - k <= _LIST_LOOKBACK and tokens[k].sentence == sentence and (
+                tokens[k].is_cap and tokens[k].is_word or tokens[k].lower in (",", "and", "or", "&", "the")):
+            k -= 1
+        if k < 1 or tokens[k].sentence != sentence:
+            return ()
+        if tokens[k].lower == "as" and tokens[k - 1].lower == "such":
+            k -= 2
+        elif tokens[k].lower in LIST_KIND_OPENERS:
+            k -= 1
+        else:
+            return ()
+        if k >= 0 and tokens[k].text == ",":
+            k -= 1
+        return LIST_KIND_NOUNS.get(tokens[k].lower, ()) if k >= 0 and tokens[k].sentence == sentence else ()
 
     @cached
     def container(self) -> str | None:

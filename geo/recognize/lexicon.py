@@ -205,6 +205,15 @@ PARTY_LETTERS = frozenset({"D", "R", "I"})
 SPEECH_VERBS = frozenset({"said", "says", "told", "added", "explained", "recalled", "wrote", "asked",
                           "argued", "noted", "insisted", "admitted", "testified", "tweeted"})
 
+#: plural kind nouns that open a list of their kind ("states such as Utah and Idaho", "countries
+#: like Chad"), and the kinds of place they name
+LIST_KIND_NOUNS: dict[str, tuple[str, ...]] = {
+    "states": ("admin1",), "provinces": ("admin1",), "countries": ("country",), "nations": ("country",),
+    "cities": ("city",), "towns": ("city",), "counties": ("admin2",),
+}
+#: the words between such a noun and its list
+LIST_KIND_OPENERS = frozenset({"like", "including"})
+
 #: verbs only people do: a name before one is a person's ("Sydney laughed"); not "shrugged", which
 #: markets and governments do ("shrugged off")
 PERSON_VERBS = frozenset({"laughed", "smiled", "grinned", "wept", "sobbed", "giggled", "chuckled", "winked",
