@@ -601,3 +601,15 @@ def test_a_superlative_is_no_definition_of_where_a_country_is(gazetteer):
     text = "Ghana was the first country to recognise the independence of Togo in 1960."
     mentions = Geoparser(gazetteer, pipeline=("recognize",))(make_doc(text)).mentions
     assert defining_containers(mentions, text) == {}
+
+
+def test_the_address_that_ends_a_list_of_towns_holds_them_all(geoparser, gazetteer):
+    text = "Crews worked through the night in Jackson and Columbia, Missouri."
+    found = places(geoparser, text)
+    assert found["Jackson"].admin1 == "Missouri"
+    jackson = next(t for t in geoparser.analyse(text).toponyms if t.text == "Jackson")
+    off = next(t for t in Geoparser(gazetteer, events=False, disable=("address_ends_the_list",)).analyse(text).toponyms
+               if t.text == "Jackson")
+    assert jackson.confidence > off.confidence + 0.2
+    # a state in the list is the address's peer, not a town inside it
+    assert places(geoparser, "Texas and Portland, Oregon, sued the agency.")["Texas"].kind == "admin1"

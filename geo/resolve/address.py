@@ -262,6 +262,32 @@ def in_containers(mentions: Sequence[RawMention], text: str) -> dict[int, str]:
             if _IN.fullmatch(text, before.end, after.start) and not any(p.kind in _AREA_KINDS for p in before.candidates)}
 
 
+def shared_addresses(mentions: Sequence[RawMention], chains: dict[int, int]) -> dict[int, str]:
+    """id(mention) -> the Y of the address that ends its list ("Springfield and Decatur, Illinois":
+    both towns are in Illinois, AP style). Only towns take it: a list member that is a country or a
+    state by its own name ("Texas and Portland, Oregon") is the address's peer, and it stops the list."""
+    lists: dict[int, list[RawMention]] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        lists.setdefault(chains.get(id(m), -1), []).append(m)
+    out: dict[int, str] = {}
+    for members in lists.values():
+        pending: list[RawMention] = []
+        for m in members:
+            if _area_by_own_name(m):
+                pending = []
+            elif m.container:
+                out.update((id(p), m.container) for p in pending)
+                pending = []
+            else:
+                pending.append(m)
+    return out
+
+
+def _area_by_own_name(m: RawMention) -> bool:
+    key = name_key(m.text)
+    return any(p.kind in ("country", "admin1") and name_key(p.name) == key for p in m.candidates)
+
+
 def placing(mentions: Sequence[RawMention], text: str, disabled: frozenset[str] = frozenset(),
             ) -> tuple[dict[int, str], dict[int, str]]:
     """id(mention) -> the name key of the place a possessive or a definition puts it in (strict),

@@ -20,7 +20,7 @@ from operator import mul
 from geo.gazetteer import Gazetteer, name_key
 from geo.model import Candidate, Place, Toponym
 from geo.recognize import RawMention
-from geo.resolve.address import own_addresses, placing, unmet_addresses
+from geo.resolve.address import own_addresses, placing, shared_addresses, unmet_addresses
 from geo.resolve.article import AREA_KINDS, AREA_READING_MIN, Areas, ArticleName, Lists
 from geo.resolve.calibrate import country_area_km2
 from geo.resolve.coherence import close_pairs, division_votes
@@ -56,6 +56,7 @@ from geo.resolve.rules import (
     POSSESSIVE,
     READINGS_NEAR_ANCHORS,
     SENTENCE_READINGS,
+    SHARED_ADDRESS,
     UNMET_ADDRESS,
     ResolverRule,
 )
@@ -123,7 +124,7 @@ class Resolver:
         return (*PRIOR_FEATURES, *CONTEXT_FEATURES, FACILITY, LOCATED, CODE_CASE, PEERS, SENTENCE_READINGS, PEER_LIST,
                 CONTAINER_AREA, POSSESSIVE, DEFINITION, IN_CONTAINER,
                 OUTSIDE, UNMET_ADDRESS, OWN_ADDRESS, ONE_SENSE, COUNTRY_MASS,
-                JURISDICTION, READINGS_NEAR_ANCHORS)
+                JURISDICTION, READINGS_NEAR_ANCHORS, SHARED_ADDRESS)
 
     def records(self, mention: RawMention) -> list[Place]:
         """The gazetteer records a mention can mean (its candidates, less what the rules exclude)."""
@@ -215,6 +216,8 @@ class Resolver:
         chains = self._chains(mentions, text) if chains is None else chains
         sizes = Counter(chains.values())
         possessive = placing(mentions, text, self.disabled)[1] if placed is None else placed
+        if SHARED_ADDRESS.name not in self.disabled:
+            possessive = {**shared_addresses(mentions, chains), **possessive}
         bodies = set() if JURISDICTION.name in self.disabled or not text else {
             id(m) for m in mentions if m.type == "embedded" and JURISDICTION_AFTER.match(text, m.end)}
         names = {}

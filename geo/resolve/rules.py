@@ -78,3 +78,6 @@ READINGS_NEAR_ANCHORS = ResolverRule("sentence_readings_near_anchors", "of an am
                                      "article's confident anchors where some are (spatial minimality, Leidner "
                                      "2008): a Richland County of Ohio holds a Lexington, but a story placed in "
                                      "South Carolina by its other towns means the other; all where none is near")
+SHARED_ADDRESS = ResolverRule("address_ends_the_list", "'Springfield and Decatur, Illinois': the Y of an "
+                              "address that ends a list of towns is every town's container (AP style), not "
+                              "a state's or country's named in the list ('Texas and Portland, Oregon')")
