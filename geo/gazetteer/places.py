@@ -376,18 +376,23 @@ def build_rows() -> tuple[list[Row], dict[int, Any], dict[str, int]]:
             *former_province_rows(src, admin1), *former_french_region_rows(src),
             *(with_title_forms(r) for r in (*admin2_rows(src), *city_rows(src))), *region_rows(src)]
     rows = with_bare_names(rows)
-    taken = {name_key(n) for r in rows for n in r.names}
-    areas = {name_key(n) for r in rows if r.place.kind != "city" for n in r.names}
-    # the short keys of big cities that have them as alternate names only: GeoNames gives a city its
-    # airports' codes ("LAX" for Los Angeles), which the airport may then share (airports.py); a
-    # smaller town's codes are mostly an airstrip's, or an acronym's ("PNA", "BJP")
+    # every other place's keys, those of areas, and the short keys of big cities that have them as
+    # alternate names only: GeoNames gives a city its airports' codes ("LAX" for Los Angeles), which
+    # the airport may then share (airports.py); a smaller town's codes are mostly an airstrip's, or an
+    # acronym's ("PNA", "BJP")
+    taken: set[str] = set()
+    areas: set[str] = set()
     short: dict[str, list[tuple[float, float] | None]] = defaultdict(list)
     for r in rows:
-        own = name_key(r.place.name)
+        p = r.place
+        own = name_key(p.name)
+        sharing = p.kind == "city" and p.population >= CODE_SHARING_POPULATION
         for n in r.names:
             key = name_key(n)
+            taken.add(key)
+            if p.kind != "city":
+                areas.add(key)
             if 3 <= len(key) <= 4:
-                short[key].append((r.place.lat, r.place.lon) if r.place.kind == "city" and key != own
-                                  and r.place.population >= CODE_SHARING_POPULATION else None)
+                short[key].append((p.lat, p.lon) if sharing and key != own else None)
     rows += airport_rows(src, taken_keys=taken, area_keys=areas, code_towns=short)
     return rows, src.shapes, demonym_keys(src)
