@@ -39,6 +39,10 @@ from geo.recognize.match import Match, flight_sentence
 
 #: how far back a list of names is followed to the cue that opens it (tokens)
 _LIST_LOOKBACK = 24
+#: what stands between the names of a list ("Tigray, Amhara and Afar")
+_LIST_JOINERS = frozenset({",", "and", "or", "&"})
+#: and the article, inside a list a kind noun opens ("countries such as the Philippines and Chad")
+_LIST_JOINERS_THE = _LIST_JOINERS | {"the"}
 #: the last word of a county's name key in an address ("Paris, Bourbon County", "Houma, Terrebonne Parish")
 _COUNTY_WORDS = (" county", " co", " parish", " borough")
 _KIND = attrgetter("kind")
@@ -215,23 +219,28 @@ class Context:
     def locative_before_list(self) -> bool:
         """"in Tigray, Amhara and Afar": the list this name continues opens after a locative cue
         (across abbreviations' dots: "in Springfield, Mo., and Joplin")."""
+        tokens, k = self.tokens, self._before_list(_LIST_JOINERS, dots=True)
+        return k >= 0 and tokens[k].sentence == self.first.sentence and tokens[k].lower in LOCATIVE
+
+    def _before_list(self, joiners: frozenset[str], dots: bool = False) -> int:
+        """The index of the token before the list this name ends: back over capitalised words and
+        ``joiners`` (and, with ``dots``, an abbreviation's dot: "Mo."), at most _LIST_LOOKBACK
+        tokens, within the sentence (-1 where the list opens the text)."""
         tokens, k = self.tokens, self.i - 1
         sentence = self.first.sentence
         while k >= 0 and self.i - k <= _LIST_LOOKBACK and tokens[k].sentence == sentence and (
-                tokens[k].is_cap and tokens[k].is_word or tokens[k].lower in (",", "and", "or", "&")
-                or tokens[k].text == "." and k > 0 and tokens[k - 1].is_cap and tokens[k - 1].end == tokens[k].start):
+                tokens[k].is_cap and tokens[k].is_word or tokens[k].lower in joiners
+                or dots and tokens[k].text == "." and k > 0 and tokens[k - 1].is_cap
+                and tokens[k - 1].end == tokens[k].start):
             k -= 1
-        return k >= 0 and tokens[k].sentence == sentence and tokens[k].lower in LOCATIVE
+        return k
 
     @cached
     def kind_before_list(self) -> tuple[str, ...]:
         """"states such as Utah, Colorado and Idaho", "countries like Chad": the kinds of place the
         plural noun that opens the name's list names (empty where none opens it)."""
-        tokens, k = self.tokens, self.i - 1
+        tokens, k = self.tokens, self._before_list(_LIST_JOINERS_THE)
         sentence = self.first.sentence
-        while k >= 0 and self.i - k <= _LIST_LOOKBACK and tokens[k].sentence == sentence and (
-                tokens[k].is_cap and tokens[k].is_word or tokens[k].lower in (",", "and", "or", "&", "the")):
-            k -= 1
         if k < 1 or tokens[k].sentence != sentence:
             return ()
         if tokens[k].lower == "as" and tokens[k - 1].lower == "such":
