@@ -261,10 +261,10 @@ REGIONS: tuple[RegionDefinition, ...] = (
     RegionDefinition(-164, "Nile Delta", ("the Nile Delta",), extent=(29.8, 30.0, 32.3, 31.6)),
     RegionDefinition(-165, "Okavango Delta", ("the Okavango Delta",), extent=(22.0, -20.2, 23.9, -18.3)),
     RegionDefinition(-166, "Jersey Shore", ("the Jersey Shore",), extent=(-74.3, 38.9, -73.9, 40.5)),
-    # lakes, mountains and rivers news names by name (ids from -301: -201 on are ceremonial counties) (GeoNames files them under classes H and T,
-    # which no source package carries; without them "Lake Victoria" found Victoria, Hong Kong):
-    # lakes by their extent, mountains at their summit, rivers at their mouth, where GeoNames and
-    # Wikipedia place a river
+    # lakes, mountains and rivers news names by name. GeoNames files them under classes H and T,
+    # which no source package carries; without them "Lake Victoria" found Victoria, Hong Kong. Lakes
+    # by their extent, mountains at their summit, rivers at their mouth, where GeoNames and Wikipedia
+    # place a river. Ids from -301 (the project's divisions hold -201 to -262)
     RegionDefinition(-301, "Lake Victoria", (), extent=(31.5, -3.1, 34.9, 0.5), feature_code="LK"),
     RegionDefinition(-302, "Lake Tanganyika", (), extent=(29.0, -8.8, 31.2, -3.3), feature_code="LK"),
     RegionDefinition(-303, "Lake Malawi", ("Lake Nyasa",), extent=(33.9, -14.5, 35.3, -9.5), feature_code="LK"),
