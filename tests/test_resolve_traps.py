@@ -46,6 +46,14 @@ def test_an_airport_code_in_a_sentence_about_flying(geoparser):
     assert found["LHR"].kind == "airport" and found["LHR"].country_code == "GB"
 
 
+def test_airports_in_two_countries_keep_their_confidence(geoparser):
+    # flights join countries: an airport abroad is no lone namesake (it had been given 0.00)
+    analysis = geoparser.analyse("She flew from Heathrow to JFK on Tuesday night.")
+    airports = [t for t in analysis.toponyms if t.place is not None and t.place.kind == "airport"]
+    assert {t.place.country_code for t in airports} == {"GB", "US"}
+    assert all(t.confidence >= 0.5 for t in airports)
+
+
 def test_an_airport_code_elsewhere_is_an_acronym(geoparser):
     found = places(geoparser, "The talks at the CDG offices in Lyon ended on Friday.")
     assert "CDG" not in found and found["Lyon"].country_code == "FR"

@@ -46,8 +46,10 @@ CALIBRATION_INPUTS = ("logit", "probability", "country", "country_log_area", "ad
                       "outside_town_log_population", "outside_division", "bias")
 
 #: kinds the "outside" inputs read (countries and regions are named in passing from anywhere):
-#: towns, with their size, and divisions apart (a division's population is often unknown)
-OUTSIDE_TOWNS = frozenset({"city", "airport"})
+#: towns, with their size, and divisions apart (a division's population is often unknown).
+#: Not airports: flights join countries ("from Heathrow to JFK"), and an airport has no
+#: population, which the map read as a village abroad (confidence 0)
+OUTSIDE_TOWNS = frozenset({"city"})
 OUTSIDE_DIVISIONS = frozenset({"admin1", "admin2"})
 
 
