@@ -171,6 +171,16 @@ def test_a_town_before_its_police_or_people_is_the_town_even_at_a_sentence_start
     assert deciding_rule(small_gazetteer, "Levi officials said so.", "Levi") != "town_body_after"
 
 
+def test_a_dictionary_word_before_police_needs_a_town_that_is_not_small(gazetteer):
+    # "Mobile", "Buffalo": words that name big towns; "Riot", "Traffic": the police's kind
+    for text, name in (("Mobile police said the road would reopen.", "Mobile"),
+                       ("Buffalo schools will close on Monday.", "Buffalo")):
+        assert deciding_rule(gazetteer, text, name) == "town_body_after"
+        assert name in [n for n, _ in toponyms(gazetteer, text)]
+    for text in ("Riot police fired tear gas at the crowd.", "Traffic police closed the road."):
+        assert toponyms(gazetteer, text) == []
+
+
 def test_a_place_named_street_is_the_street(small_gazetteer):
     text = "The fire started in a shop on Houston Street in Chicago."
     assert deciding_rule(small_gazetteer, text, "Houston") == "street_name"

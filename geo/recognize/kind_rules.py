@@ -18,6 +18,7 @@ from geo.recognize.lexicon import (
     DATELINE_STATE_COUNTRIES,
     DEFINING_HEADS,
     LOCATIVE,
+    SMALL_PLACE_POPULATION,
     STATE_ABBREVIATION_MAX_LENGTH,
 )
 from geo.recognize.types import name_type
@@ -160,11 +161,14 @@ TOWN_BODY_NOUNS = frozenset({"police", "firefighters", "sheriff", "deputies", "c
 def town_body_after(c: Context) -> Verdict:
     """"Monroe police said", "Athens residents": in local news a town's name before a lower-case
     noun of its police, council, schools or people is the town, even at a sentence start, where
-    the capital would otherwise say nothing, and even where it is also a given name ('Monroe')."""
+    the capital would otherwise say nothing, and even where it is also a given name ('Monroe').
+    A dictionary word there is mostly the body's kind ("Riot police", "Traffic police"), so it
+    needs a town or county that is not small ("Mobile police", "Buffalo schools", "Kent police")."""
     nxt = c.next_word
-    if nxt is None or nxt.lower not in TOWN_BODY_NOUNS or nxt.is_cap or c.adjectival or c.dictionary:
+    if nxt is None or nxt.lower not in TOWN_BODY_NOUNS or nxt.is_cap or c.adjectival:
         return None
-    if not any(p.kind in ("city", "admin2") and p.population >= CIVIC_TOWN_POPULATION for p in c.places):
+    need = SMALL_PLACE_POPULATION if c.dictionary else CIVIC_TOWN_POPULATION
+    if not any(p.kind in ("city", "admin2") and p.population >= need for p in c.places):
         return None
     return Keep(name_type(c))
 
