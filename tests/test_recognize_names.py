@@ -181,6 +181,15 @@ def test_a_dictionary_word_before_police_needs_a_town_that_is_not_small(gazettee
         assert toponyms(gazetteer, text) == []
 
 
+def test_a_feature_head_before_a_place_name_opens_another_name(gazetteer):
+    # "Cape Elizabeth" is a Maine town the gazetteer lacks, not Elizabeth, New Jersey
+    text = "A fishing boat ran aground off Cape Elizabeth, and rowers on Lake Washington were called in."
+    assert deciding_rule(gazetteer, text, "Elizabeth") == "inside_capitalised_name"
+    assert toponyms(gazetteer, text) == []
+    # a feature the gazetteer holds matches whole
+    assert [n for n, _ in toponyms(gazetteer, "Fishermen on Lake Michigan pulled in their nets.")] == ["Lake Michigan"]
+
+
 def test_a_place_named_street_is_the_street(small_gazetteer):
     text = "The fire started in a shop on Houston Street in Chicago."
     assert deciding_rule(small_gazetteer, text, "Houston") == "street_name"

@@ -233,6 +233,12 @@ FEATURE_HEADS = frozenset({"river", "lake", "bay", "delta", "valley", "estuary",
                            "coast", "island", "islands", "mountains", "castle", "cathedral", "hospital",
                            "airport", "abbey", "palace"})
 
+#: heads that open a feature's or a town's name ("Cape Elizabeth", "Lake Washington", "Fort Hood"):
+#: English names them after people far more often than after a place the tail also names, so the
+#: tail alone is no place (GeoWebNews and GeoVirus annotate the whole name at the feature)
+FEATURE_HEADS_BEFORE = frozenset({"cape", "mount", "mt", "lake", "loch", "fort", "ft", "port", "point", "isle",
+                                  "camp"})
+
 #: lower-case nouns for people, in apposition before a name ("his brother Tyler", "his wife,
 #: Julia,"): kinship and role nouns of English
 PERSON_NOUNS = frozenset({

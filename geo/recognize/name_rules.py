@@ -18,6 +18,7 @@ from geo.recognize.lexicon import (
     COMPASS,
     CONNECTORS,
     DIVISION_POPULATION,
+    FEATURE_HEADS_BEFORE,
     LOCATIVE,
     MAJOR_CITY_POPULATION,
     SMALL_PLACE_POPULATION,
@@ -143,7 +144,9 @@ def wordlike_alternate(c: Context) -> Verdict:
 def inside_capitalised_name(c: Context) -> Verdict:
     """"Andrew Jordan", "Radio Pyongyang", "Racing Victoria": a place name right after a capitalised
     word that is no place, title, compass, calendar or function word ends that word's name: a
-    person's after a given name, else an organisation's or a facility's (an embedded place)."""
+    person's after a given name, a feature's after a head that opens feature names ("Cape", "Lake":
+    the gazetteer's known ones, "Lake Michigan", match whole before this), else an organisation's
+    or a facility's (an embedded place)."""
     prev = c.prev
     if prev is None or c.adjectival or c.shouting or c.previous_end == c.i - 1 or c.first.text.isupper():
         return None
@@ -153,6 +156,8 @@ def inside_capitalised_name(c: Context) -> Verdict:
     if low in stop_words() or low in LOCATIVE or low in COMPASS or low in TITLES or low in CALENDAR \
             or c.gazetteer.demonym(prev.text) is not None:
         return None
+    if low in FEATURE_HEADS_BEFORE:
+        return NAME  # "Cape Elizabeth", "Lake Washington": a feature or town named after a person, mostly
     if c.is_given_name(prev):
         return PERSON  # "Michael X, another fighter": a given name opens a full name anywhere
     prev2 = c.prev2
