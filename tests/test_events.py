@@ -314,6 +314,15 @@ def test_a_country_goes_when_a_place_inside_it_is_named() -> None:
     assert event.recipients[0].text == "students"
 
 
+def test_the_place_a_located_possessor_holds_is_where() -> None:
+    event = only(events_of("Floods displaced thousands of families in Nigeria's Kaduna last week.",
+                           {"Nigeria": "modifier", "Kaduna": "literal"}), "DISASTER")
+    assert where(event) == ["Kaduna"]
+    event = only(events_of("A bomb exploded at Mali's Bamako airport on Friday.",
+                           {"Mali": "modifier", "Bamako": "embedded"}), "ASSAULT")
+    assert where(event) == ["Bamako"]
+
+
 def test_a_state_goes_when_its_town_is_named() -> None:
     event = only(events_of("A suicide bomber killed 15 people at a market in Maiduguri, the capital of Borno state.",
                            {"Maiduguri": "literal", "Borno": "literal"}), "ASSAULT")

@@ -121,6 +121,8 @@ def _not_literal(toks: list[Tok], t: Toponym, n: int, ti: int, last: int, found:
     if k >= 0 and _object_of_trigger(k, triggers) and not t.adjectival and t.type != "embedded":
         found.locate(n, ti, last, ti, "where", False)  # "shelled Kharkiv overnight"
         return
+    if not t.adjectival and _after_located_possessor(toks, n, ti, last, found):
+        return
     if (t.type == "modifier" and not t.adjectival and t.place.kind in ("city", "admin1")
             and last + 1 < len(toks) and toks[last + 1].lower in GROUP_NOUNS):
         found.homes.append(n)  # "Bamako residents marched": where they live, likely where they act
@@ -137,8 +139,20 @@ def _not_literal(toks: list[Tok], t: Toponym, n: int, ti: int, last: int, found:
     found.locate(n, ti, last, head, role, near)
 
 
+def _after_located_possessor(toks: list[Tok], n: int, ti: int, last: int, found: SentencePlaces) -> bool:
+    """"in Somalia's Beledweyne", "at Pakistan's Peshawar airport": the possessor was located by
+    its preposition, and the place it holds is where the preposition means (located the same way)."""
+    if ti < 2 or toks[ti - 1].lower not in ("'s", "’s") or (ti - 2) not in found.by_last:
+        return False
+    _, role, near, head = found.by_last[ti - 2]
+    found.locate(n, ti, last, head, role, near)
+    return True
+
+
 def _literal(toks: list[Tok], n: int, ti: int, last: int, found: SentencePlaces,
              triggers: dict[int, Candidate], first_trigger: int, in_dateline: bool) -> None:
+    if _after_located_possessor(toks, n, ti, last, found):
+        return
     word, near, head, gov = _governor(toks, ti, found.heads)
     found.heads[last] = head
     if word in LOCATIVE_ROLES:
