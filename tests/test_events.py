@@ -314,6 +314,17 @@ def test_a_country_goes_when_a_place_inside_it_is_named() -> None:
     assert event.recipients[0].text == "students"
 
 
+def test_an_attack_someone_planned_is_hypothetical() -> None:
+    events = events_of("Police in Bamako arrested two men on suspicion of planning an attack.", {"Bamako": "literal"})
+    assert only(events, "ASSAULT").tense == "hypothetical"
+    assert only(events, "COERCE").tense == "past"
+    assert only(events_of("Rebels were plotting attacks on bases near Gao.", {"Gao": "literal"}),
+                "ASSAULT").tense == "hypothetical"
+    # a planned attack that was carried out happened
+    assert only(events_of("Gunmen carried out a planned attack on a market in Gao.", {"Gao": "literal"}),
+                "ASSAULT").tense == "past"
+
+
 def test_the_place_a_located_possessor_holds_is_where() -> None:
     event = only(events_of("Floods displaced thousands of families in Nigeria's Kaduna last week.",
                            {"Nigeria": "modifier", "Kaduna": "literal"}), "DISASTER")

@@ -10,12 +10,14 @@ from geo.events.dates import DateExpression, resolve
 from geo.events.lexicon import CONTEXT_CUES
 from geo.events.state import Candidate, Tok
 from geo.events.words import (
+    DETERMINERS,
     FUTURE,
     FUTURE_TO,
     HYPOTHETICAL,
     NEGATORS,
     ONGOING,
     PAST_AUX,
+    PLANNED,
     PRESENT,
     PROGRESSIVE_AUX,
     REPORTING,
@@ -77,6 +79,9 @@ def modality(toks: list[Tok], cand: Candidate, reported: bool) -> str | None:
             words[0] in PROGRESSIVE_AUX or (len(words) > 1 and words[0] in ("now", "still")
                                             and words[1] in PROGRESSIVE_AUX)):
         return "ongoing"
+    if len(words) > 1 and words[0] in DETERMINERS and words[1] in PLANNED or words[:1] in (["planning"], ["plotting"]):
+        return "hypothetical"  # "planning an attack", "plotted a coup", "plotting attacks": not (yet) an
+        # event (but "carried out a planned attack" was one)
     if cand.trigger.pos == "noun":
         return _noun_tense(toks, cand, words)
     return "past"

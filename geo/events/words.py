@@ -46,6 +46,9 @@ FUTURE = {"will", "'ll", "’ll", "shall", "upcoming", "next", "forthcoming"}
 FUTURE_TO = {"set", "going", "expected", "due", "scheduled", "planned", "plans", "plan", "planning",
              "intends", "intend", "poised", "about", "voted", "decided", "vowed", "agreed", "promised",
              "pledged", "preparing", "prepares", "prepared"}
+#: verbs whose object (a noun trigger after a determiner) is planned, not done ("planning an attack",
+#: "plotted a coup")
+PLANNED = {"planning", "plotting", "planned", "plotted", "plan", "plans", "plot", "plots", "preparing"}
 ONGOING = {"continue", "continues", "continuing", "continued", "ongoing", "growing", "escalating",
            "rising", "increasing", "persistent", "still", "worsening", "mounting", "spreading"}
 PROGRESSIVE_AUX = {"is", "are", "am", "'re", "’re", "been", "'s", "’s"}
