@@ -190,6 +190,16 @@ def test_a_feature_head_before_a_place_name_opens_another_name(gazetteer):
     assert [n for n, _ in toponyms(gazetteer, "Fishermen on Lake Michigan pulled in their nets.")] == ["Lake Michigan"]
 
 
+def test_an_alternate_name_before_a_members_noun_is_the_group_all_through_the_article(gazetteer):
+    # "Hamas" is only an alternate (foreign-language) name of Hamm, Germany
+    text = "Hamas fighters crossed the fence at dawn. Hamas said on Tuesday that it had accepted the deal."
+    assert deciding_rule(gazetteer, text, "Hamas") == "alternate_name_only"
+    assert toponyms(gazetteer, text) == []
+    assert [n for n, _ in toponyms(gazetteer, text, disable=["organisation_elsewhere"])] == ["Hamas"]
+    # a town's own name before its people is the town
+    assert [n for n, _ in toponyms(gazetteer, "Hamm residents protested against the plan.")] == ["Hamm"]
+
+
 def test_a_place_named_street_is_the_street(small_gazetteer):
     text = "The fire started in a shop on Houston Street in Chicago."
     assert deciding_rule(small_gazetteer, text, "Houston") == "street_name"

@@ -46,9 +46,15 @@ from geo.recognize.types import name_type
 
 __all__ = ("RULES", "SPAN_RULES", "RawMention", "Recognizer")
 
+#: the rules whose organisation reading is of the name itself ("Hamas fighters", "the group Wagner"),
+#: not of a longer name it opens ("Buffalo Science Magnet School"): organisation_elsewhere reads those
+_NAMES_AN_ORGANISATION = frozenset({"alternate_name_only", "org_noun_before"})
+
 #: span rules applied to a kept name (name, provenance)
 SPAN_RULES: tuple[tuple[str, str], ...] = (
     ("person_elsewhere", "news style: one name, one referent per article; a person read once stays one"),
+    ("organisation_elsewhere", "news style: one name, one referent per article; an organisation read once "
+                               "stays one"),
     ("compass_part", "general knowledge: a compass word before a place names a part of it ('North London')"),
     ("washington_dc", "general knowledge: 'Washington, D.C.' is one name"),
     ("abbreviation_dot", "AP style: a state abbreviation's full stop belongs to it ('Calif.')"),
@@ -186,19 +192,23 @@ class Recognizer:
                 j += 1  # the mention may have grown past the match ("Washington, D.C.")
             previous_end = j
             after = j + 1
-        if "person_elsewhere" in self.span_rules:
-            out = self._person_elsewhere(doc, out)
+        for reading in ("person", "organisation"):
+            if f"{reading}_elsewhere" in self.span_rules:
+                out = self._reading_elsewhere(doc, out, reading)
         return out
 
     @staticmethod
-    def _person_elsewhere(doc: Doc, judgements: list[Judgement]) -> list[Judgement]:
+    def _reading_elsewhere(doc: Doc, judgements: list[Judgement], reading: str) -> list[Judgement]:
         """One name, one reading per article: a single name the rules read as a person
-        somewhere ("his brother Tyler") is that person where nothing cues a place."""
-        people = {doc.text[j.start:j.end] for j in judgements if j.mention is None and j.reading == "person"}
-        if not people:
+        somewhere ("his brother Tyler") or an organisation ("Hamas fighters") is that where
+        nothing cues a place."""
+        named = {doc.text[j.start:j.end] for j in judgements if j.mention is None and j.reading == reading
+                 and (reading == "person" or j.rule in _NAMES_AN_ORGANISATION)}
+        if not named:
             return judgements
-        return [Judgement(j.start, j.end, None, "person_elsewhere", "person")
-                if j.mention is not None and not j.cued and j.mention.text in people and " " not in j.mention.text
+        return [Judgement(j.start, j.end, None, f"{reading}_elsewhere", reading)
+                if j.mention is not None and not j.cued and j.mention.text in named and " " not in j.mention.text
+                and (reading == "person" or j.mention.type != "embedded")  # a place inside a name stays one
                 else j for j in judgements]
 
     @staticmethod

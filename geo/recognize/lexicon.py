@@ -118,6 +118,11 @@ LOWER_ORG_HEADS = frozenset({"group", "company", "firm", "militia", "newspaper",
                              # a sports team's people ("a Notre Dame player"): sports-page nouns
                              "coach", "player", "players", "squad", "roster", "teammates", "quarterback"})
 
+#: lower-case nouns of an armed group's or a party's members after its name ("Hamas fighters")
+MEMBER_NOUNS = frozenset({"fighters", "militants", "gunmen", "commanders", "commander", "leaders", "leader",
+                          "members", "member", "supporters", "operatives", "loyalists", "spokesman",
+                          "spokeswoman"})
+
 #: words before a name that expect a place: prepositions of place, compass words, verbs of
 #: motion, nouns of settlement and adjectives of proximity ("nearby X", "neighbouring X")
 #: (English grammar of locatives)

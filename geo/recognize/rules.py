@@ -44,6 +44,8 @@ from geo.recognize.lexicon import (
     LOCATIVE_TOWN_POPULATION,
     LOCATIVE_UNCOMMON_ZIPF,
     LOWER_ORG_HEADS,
+    MAJOR_CITY_POPULATION,
+    MEMBER_NOUNS,
     NAME_PARTICLES,
     NAMESAKE_HEADS,
     PARTY_LETTERS,
@@ -247,9 +249,16 @@ def party_state_label(c: Context) -> Verdict:
 
 def alternate_name_only(c: Context) -> Verdict:
     """A match only on an alternate name of a small place, with no cue for a place, is weak
-    (an error class: such matches are far more often people, groups and products)."""
-    if c.big_area or c.locative or c.population >= SMALL_PLACE_POPULATION:
+    (an error class: such matches are far more often people, groups and products); of a town
+    short of a major city too, before a noun of a group's members ("Hamas fighters": Hamm's
+    Lithuanian name; a town's people are its "residents", a group's its "fighters")."""
+    if c.big_area or c.locative or c.population >= MAJOR_CITY_POPULATION:
         return None
+    if c.population >= SMALL_PLACE_POPULATION:
+        nxt = c.next_word
+        if nxt is None or nxt.is_cap or nxt.lower not in MEMBER_NOUNS:
+            return None
+        return ORGANISATION  # and so wherever the article names it with no cue (organisation_elsewhere)
     key = c.key
     if any(name_key(p.name) == key for p in c.places):
         return None
