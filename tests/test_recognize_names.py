@@ -200,6 +200,16 @@ def test_an_alternate_name_before_a_members_noun_is_the_group_all_through_the_ar
     assert [n for n, _ in toponyms(gazetteer, "Hamm residents protested against the plan.")] == ["Hamm"]
 
 
+def test_the_article_before_a_small_towns_name_standing_alone_names_something_else(gazetteer):
+    # "the Severn": a river; Severn, Maryland is a small town, and English puts no article before a town
+    text = "The agency warned that the Severn would peak at Worcester on Monday."
+    assert deciding_rule(gazetteer, text, "Severn") == "article_before_town"
+    assert [n for n, _ in toponyms(gazetteer, text)] == ["Worcester"]
+    assert "Severn" in [n for n, _ in toponyms(gazetteer, text, disable=["article_before_town"])]
+    # a town before the noun it modifies, or in a list before a shared noun, keeps its place
+    assert [n for n, _ in toponyms(gazetteer, "Vigils were held after the Uvalde shooting.")] == ["Uvalde"]
+
+
 def test_a_place_named_street_is_the_street(small_gazetteer):
     text = "The fire started in a shop on Houston Street in Chicago."
     assert deciding_rule(small_gazetteer, text, "Houston") == "street_name"

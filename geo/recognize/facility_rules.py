@@ -1,9 +1,10 @@
-"""Rules on buildings and facilities named after a place: "White House aides" (the building),
-"Colchester General Hospital" (one name, placed at its town)."""
+"""Rules on buildings, facilities and features named after a place: "White House aides" (the
+building), "Colchester General Hospital" (one name, placed at its town), "the Severn" (a river)."""
 
 from __future__ import annotations
 
 from geo.gazetteer import name_key
+from geo.lexicon import stop_words
 from geo.recognize.context import Context
 from geo.recognize.lexicon import (
     BUILDING_HEADS,
@@ -78,3 +79,23 @@ def street_name(c: Context) -> Verdict:
         if following is not None and following.is_cap and following.is_word:
             return None  # "Paris St. Germain": a saint's name follows
     return NAME
+
+
+def article_before_town(c: Context) -> Verdict:
+    """"the Severn would peak", "along the Hudson": English puts no article before a town's name,
+    so "the" and a name that only small towns bear, standing alone (punctuation or a function word
+    after it), names something else: a river, a ship, a building. A town before the noun it
+    modifies keeps its place ("the Uvalde shooting"); names that take the article are countries,
+    divisions and regions ("the Gambia", "the Punjab"), which this never reads."""
+    prev, nxt = c.prev, c.nxt
+    if prev is None or prev.text != "the" or c.adjectival or c.big_area or c.population >= SMALL_PLACE_POPULATION \
+            or not all(p.kind == "city" for p in c.places):
+        return None
+    if nxt is not None and nxt.sentence == c.last.sentence and (
+            nxt.is_word and nxt.lower not in stop_words() or nxt.lower in _JOINERS):
+        return None  # "the X shooting"; "the X and Y districts", "the X/Y area": the noun comes later
+    return NAME
+
+
+#: what joins a name to the next one before a shared head noun
+_JOINERS = frozenset({"and", "or", "&", "/", "-", "–"})

@@ -135,6 +135,7 @@ RULE_NEEDS: dict[str, Needs] = {
     "given_name_then_capital": Needs(single=True, adjectival=False, cap_after=True),
     "state_university": Needs(single=False),
     "the_building": Needs(single=False, before=_words("the")),
+    "article_before_town": Needs(single=True, adjectival=False, before=_words("the")),
     "building_modifier": Needs(single=False),
     "street_name": Needs(adjectival=False, after=STREET_HEADS),
     "feature_name": Needs(adjectival=False, after=FEATURE_HEADS, cap_after=True),

@@ -17,7 +17,13 @@ from geo.lexicon import stop_words
 from geo.recognize.code_rules import currency, currency_sign_before, road_number, strain_name
 from geo.recognize.context import Context
 from geo.recognize.evidence import is_place_word
-from geo.recognize.facility_rules import building_modifier, city_name, facility_name, street_name
+from geo.recognize.facility_rules import (
+    article_before_town,
+    building_modifier,
+    city_name,
+    facility_name,
+    street_name,
+)
 from geo.recognize.kind_rules import (
     defining_sentence,
     demonym_town,
@@ -551,6 +557,8 @@ RULES: tuple[FilterRule, ...] = (
     FilterRule("given_name_then_capital", f"{_GENERAL}: given name + surname", given_name_then_capital),
     FilterRule("state_university", "US news usage: 'X State' is X's state university or its teams",
                state_university),
+    FilterRule("article_before_town", f"{_GENERAL}: no article before a town's name ('the X would rise': a "
+               "river, a ship)", article_before_town),
     FilterRule("the_building", f"{_GENERAL}: 'the' + a building noun names a building ('the X House')",
                the_building),
     FilterRule("building_modifier", f"{_GENERAL}: a building's name before the noun it modifies "
