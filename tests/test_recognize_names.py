@@ -234,6 +234,12 @@ def test_a_lead_defines_a_place_that_a_person_also_names(geoparser, lead):
     assert all(t.start != 0 for t in off.analyse(lead).toponyms)  # the person's thread takes it
 
 
+def test_a_census_designated_place_is_defined_by_its_lead(geoparser):
+    lead = "Clinton is a census-designated place in Prince George's County, Maryland, United States."
+    first = next((t for t in geoparser.analyse(lead).toponyms if t.start == 0), None)
+    assert first is not None and (first.place.kind, first.place.admin1) == ("city", "Maryland")
+
+
 def test_the_county_of_x_is_the_county_the_gazetteer_names_x_county(geoparser):
     found = {t.text: t.place for t in geoparser.analyse("Voters in the county of Fairfax approved the bond, "
                                                         "as did the parish of St. Bernard.").toponyms}

@@ -201,7 +201,9 @@ COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "
 DEFINING_HEADS = frozenset({
     "city", "town", "village", "hamlet", "municipality", "borough", "township", "suburb", "county",
     "commune", "parish", "community", "settlement", "capital", "province", "state", "region",
-    "district", "country", "island", "neighbourhood", "neighborhood", "port", "seaport", "metropolis"})
+    "district", "country", "island", "neighbourhood", "neighborhood", "port", "seaport", "metropolis",
+    # "a census-designated place", "a locality in", "a resort town" (US Census and gazetteer usage)
+    "place", "locality", "resort"})
 
 #: party letters before a lawmaker's home ("Rep. Jane Roe, D-Springfield"): US news style
 PARTY_LETTERS = frozenset({"D", "R", "I"})
