@@ -240,6 +240,13 @@ def test_a_census_designated_place_is_defined_by_its_lead(geoparser):
     assert first is not None and (first.place.kind, first.place.admin1) == ("city", "Maryland")
 
 
+def test_a_lead_that_calls_its_name_a_town_means_no_division_of_that_name(geoparser):
+    # "San Pedro" is also a department of Paraguay; the lead says it is a town, in Argentina
+    lead = "San Pedro is a town in Jujuy Province, Argentina. Sugar cane is grown around it."
+    first = next(t for t in geoparser.analyse(lead).toponyms if t.start == 0)
+    assert first.place.country_code == "AR"
+
+
 def test_the_county_of_x_is_the_county_the_gazetteer_names_x_county(geoparser):
     found = {t.text: t.place for t in geoparser.analyse("Voters in the county of Fairfax approved the bond, "
                                                         "as did the parish of St. Bernard.").toponyms}

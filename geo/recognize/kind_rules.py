@@ -225,5 +225,13 @@ def defining_sentence(c: Context) -> Verdict:
         if t is None or t.text in ".;:" or (t.lower in ("of", "in", "on", "near") and t is not after[2]):
             return None
         if t.lower in DEFINING_HEADS:
-            return Keep("literal")
+            # "San Pedro is a town in Jujuy Province": a town, not the Paraguayan department of the name
+            towns = tuple(p for p in c.places if p.kind == "city") if t.lower in _TOWN_HEADS else ()
+            return Keep("literal", places=towns or None)
     return None
+
+
+#: defining heads that make the lead's name a town ("a city", "a village", "the capital"); not
+#: those that may be a division ("municipality", "borough", "township", "county", "province")
+_TOWN_HEADS = frozenset({"city", "town", "village", "hamlet", "suburb", "commune", "community", "settlement",
+                         "capital", "port", "seaport", "metropolis", "place", "locality", "resort"})
