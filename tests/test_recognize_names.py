@@ -210,6 +210,15 @@ def test_the_article_before_a_small_towns_name_standing_alone_names_something_el
     assert [n for n, _ in toponyms(gazetteer, "Vigils were held after the Uvalde shooting.")] == ["Uvalde"]
 
 
+def test_a_name_before_a_lower_case_river_is_the_rivers_not_a_small_towns(gazetteer):
+    text = "The Beas river burst its banks near Manali on Sunday."
+    assert deciding_rule(gazetteer, text, "Beas") == "river_word_after"
+    assert [n for n, _ in toponyms(gazetteer, text)] == ["Manali"]
+    assert "Beas" in [n for n, _ in toponyms(gazetteer, text, disable=["river_word_after"])]
+    # a big town of the river's name stays (it takes its name from the river)
+    assert "Kabul" in [n for n, _ in toponyms(gazetteer, "Boats crossed the Kabul river at dawn.")]
+
+
 def test_a_place_named_street_is_the_street(small_gazetteer):
     text = "The fire started in a shop on Houston Street in Chicago."
     assert deciding_rule(small_gazetteer, text, "Houston") == "street_name"

@@ -99,3 +99,14 @@ def article_before_town(c: Context) -> Verdict:
 
 #: what joins a name to the next one before a shared head noun
 _JOINERS = frozenset({"and", "or", "&", "/", "-", "–"})
+
+
+def river_word_after(c: Context) -> Verdict:
+    """"the Beas river", "along the Jhelum river": a name before a lower-case "river" is the
+    river's; where only small towns bear it, they are not what it names (a town on the river
+    takes the river's name far more often than the reverse, and then it is large enough to keep)."""
+    nxt = c.nxt
+    if nxt is None or nxt.text not in ("river", "rivers") or c.adjectival or c.big_area \
+            or c.population >= SMALL_PLACE_POPULATION or not all(p.kind == "city" for p in c.places):
+        return None
+    return NAME

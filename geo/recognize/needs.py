@@ -136,6 +136,7 @@ RULE_NEEDS: dict[str, Needs] = {
     "state_university": Needs(single=False),
     "the_building": Needs(single=False, before=_words("the")),
     "article_before_town": Needs(single=True, adjectival=False, before=_words("the")),
+    "river_word_after": Needs(adjectival=False, after=_words("river", "rivers")),
     "building_modifier": Needs(single=False),
     "street_name": Needs(adjectival=False, after=STREET_HEADS),
     "feature_name": Needs(adjectival=False, after=FEATURE_HEADS, cap_after=True),

@@ -22,6 +22,7 @@ from geo.recognize.facility_rules import (
     building_modifier,
     city_name,
     facility_name,
+    river_word_after,
     street_name,
 )
 from geo.recognize.kind_rules import (
@@ -559,6 +560,8 @@ RULES: tuple[FilterRule, ...] = (
                state_university),
     FilterRule("article_before_town", f"{_GENERAL}: no article before a town's name ('the X would rise': a "
                "river, a ship)", article_before_town),
+    FilterRule("river_word_after", f"{_GENERAL}: a name before a lower-case 'river' is the river's ('the X "
+               "river'), not a small town's", river_word_after),
     FilterRule("the_building", f"{_GENERAL}: 'the' + a building noun names a building ('the X House')",
                the_building),
     FilterRule("building_modifier", f"{_GENERAL}: a building's name before the noun it modifies "
