@@ -196,8 +196,10 @@ def test_an_alternate_name_before_a_members_noun_is_the_group_all_through_the_ar
     assert deciding_rule(gazetteer, text, "Hamas") == "alternate_name_only"
     assert toponyms(gazetteer, text) == []
     assert [n for n, _ in toponyms(gazetteer, text, disable=["organisation_elsewhere"])] == ["Hamas"]
-    # a town's own name before its people is the town
+    # a town's own name before its people is the town, and so is its English spelling before a
+    # group's members ("Misrata" for Misratah)
     assert [n for n, _ in toponyms(gazetteer, "Hamm residents protested against the plan.")] == ["Hamm"]
+    assert [n for n, _ in toponyms(gazetteer, "Misrata fighters entered the town at dawn.")] == ["Misrata"]
 
 
 def test_the_article_before_a_small_towns_name_standing_alone_names_something_else(gazetteer):

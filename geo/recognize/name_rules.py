@@ -9,6 +9,8 @@ a match on an alternate name or a code alone is a weak reading of a place
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
+
 from geo.gazetteer import name_key
 from geo.lexicon import stop_words
 from geo.recognize.context import Context
@@ -21,6 +23,7 @@ from geo.recognize.lexicon import (
     FEATURE_HEADS_BEFORE,
     LOCATIVE,
     MAJOR_CITY_POPULATION,
+    MEMBER_NOUNS,
     SMALL_PLACE_POPULATION,
     TITLES,
 )
@@ -127,6 +130,35 @@ def acronym_alternate(c: Context) -> Verdict:
             or c.shouting or not _DIVISIONS.isdisjoint(c.kinds):
         return None
     return NAME if _named_no_better_than(c, "alternate") else None
+
+
+def alternate_name_only(c: Context) -> Verdict:
+    """A match only on an alternate name of a small place, with no cue for a place, is weak
+    (an error class: such matches are far more often people, groups and products); of a town
+    short of a major city too, before a noun of a group's members ("Hamas fighters": Hamm's
+    Lithuanian name; a town's people are its "residents", a group's its "fighters")."""
+    if c.big_area or c.locative or c.population >= MAJOR_CITY_POPULATION:
+        return None
+    member = c.population >= SMALL_PLACE_POPULATION
+    if member and not _members_of_exonym(c):
+        return None
+    key = c.key
+    if any(name_key(p.name) == key for p in c.places):
+        return None
+    if any(c.gazetteer.name_quality(key, p.geonameid) == "english" for p in c.places):
+        return None  # an English form of the place's own name ("Tal Afar" for Tall ‘Afar), not an alternate
+    # a group's name, and so wherever the article names it with no cue (organisation_elsewhere)
+    return ORGANISATION if member else NAME
+
+
+def _members_of_exonym(c: Context) -> bool:
+    """A noun of a group's members after a name that is another language's name of the town, not its
+    English spelling: "Hamas fighters" (Hamm), not "Misrata fighters" (Misratah) or "Douma" (Dūmā)."""
+    nxt = c.next_word
+    if nxt is None or nxt.is_cap or nxt.lower not in MEMBER_NOUNS:
+        return False
+    own = [name_key(p.name) for p in c.places]
+    return not any(c.key in k or k in c.key or SequenceMatcher(None, c.key, k).ratio() >= 0.75 for k in own)
 
 
 def wordlike_alternate(c: Context) -> Verdict:

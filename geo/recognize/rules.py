@@ -12,7 +12,6 @@ them; ``Geoparser(disable=[name])`` switches one off.
 
 from __future__ import annotations
 
-from geo.gazetteer import name_key
 from geo.lexicon import stop_words
 from geo.recognize.code_rules import currency, currency_sign_before, road_number, strain_name
 from geo.recognize.context import Context
@@ -51,8 +50,6 @@ from geo.recognize.lexicon import (
     LOCATIVE_TOWN_POPULATION,
     LOCATIVE_UNCOMMON_ZIPF,
     LOWER_ORG_HEADS,
-    MAJOR_CITY_POPULATION,
-    MEMBER_NOUNS,
     NAME_PARTICLES,
     NAMESAKE_HEADS,
     PARTY_LETTERS,
@@ -68,6 +65,7 @@ from geo.recognize.lexicon import (
 )
 from geo.recognize.name_rules import (
     acronym_alternate,
+    alternate_name_only,
     code_only,
     full_name_elsewhere,
     inside_capitalised_name,
@@ -252,26 +250,6 @@ def party_state_label(c: Context) -> Verdict:
             and prev2.end == prev.start == c.first.start - 1 and prev3 is not None and prev3.text in ",(":
         return Keep("literal")
     return None
-
-
-def alternate_name_only(c: Context) -> Verdict:
-    """A match only on an alternate name of a small place, with no cue for a place, is weak
-    (an error class: such matches are far more often people, groups and products); of a town
-    short of a major city too, before a noun of a group's members ("Hamas fighters": Hamm's
-    Lithuanian name; a town's people are its "residents", a group's its "fighters")."""
-    if c.big_area or c.locative or c.population >= MAJOR_CITY_POPULATION:
-        return None
-    if c.population >= SMALL_PLACE_POPULATION:
-        nxt = c.next_word
-        if nxt is None or nxt.is_cap or nxt.lower not in MEMBER_NOUNS:
-            return None
-        return ORGANISATION  # and so wherever the article names it with no cue (organisation_elsewhere)
-    key = c.key
-    if any(name_key(p.name) == key for p in c.places):
-        return None
-    if any(c.gazetteer.name_quality(key, p.geonameid) == "english" for p in c.places):
-        return None  # an English form of the place's own name ("Tal Afar" for Tall ‘Afar), not an alternate
-    return NAME
 
 
 def given_name_before(c: Context) -> Verdict:
