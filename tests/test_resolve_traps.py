@@ -280,6 +280,14 @@ def test_a_lone_namesake_abroad_is_not_confident(geoparser):
     assert places_with_confidence(plain, abroad)["Lakemont"][1] >= 0.9
 
 
+def test_a_sizeable_town_abroad_on_another_continent_is_less_sure_than_one_next_door(geoparser):
+    # the only Palma the gazetteer has is Majorca's; a story about Mozambique names its own Palma
+    far = places_with_confidence(geoparser, "Rebels in Mozambique's Cabo Delgado province attacked Palma.")
+    near = places_with_confidence(geoparser, "Storms in Portugal's Algarve region flooded Palma.")
+    assert far["Palma"][0] == near["Palma"][0] and far["Palma"][0].country_code == "ES"
+    assert far["Palma"][1] < near["Palma"][1] - 0.05
+
+
 def places_with_confidence(parser, text):
     return {t.text: (t.place, t.confidence) for t in parser.analyse(text).toponyms}
 

@@ -43,7 +43,7 @@ def country_area_km2() -> dict[str, float]:
 #: the inputs of the calibration map, in order
 CALIBRATION_INPUTS = ("logit", "probability", "country", "country_log_area", "admin1", "admin1_country_log_area",
                       "region", "continent", "outside_town",
-                      "outside_town_log_population", "outside_division", "bias")
+                      "outside_town_log_population", "outside_division", "outside_continent_town", "bias")
 
 #: kinds the "outside" inputs read (countries and regions are named in passing from anywhere):
 #: towns, with their size, and divisions apart (a division's population is often unknown).
@@ -53,7 +53,7 @@ OUTSIDE_TOWNS = frozenset({"city"})
 OUTSIDE_DIVISIONS = frozenset({"admin1", "admin2"})
 
 
-def calibration_inputs(p: float, kind: str, country_code: str, outside: bool = False,
+def calibration_inputs(p: float, kind: str, country_code: str, outside: int = 0,
                        population: int = 0) -> list[float]:
     """What the map reads: the top probability's logit and the kind (and size) of the place.
 
@@ -61,8 +61,9 @@ def calibration_inputs(p: float, kind: str, country_code: str, outside: bool = F
     Queensland, Hawaii's islands), since the cache keeps no division shapes; continents apart
     from named regions (their points follow yet other conventions). ``outside``: the winner's
     country is none of the countries of the article's other confidently placed names (and
-    there are some); read for towns, with their log population (a capital abroad is named in
-    passing, a village abroad is a wrong namesake), and for divisions apart.
+    there are some: 1, or 2 where the winner's continent is none of theirs either); read for towns,
+    with their log population (a capital abroad is named in passing, a village abroad is a wrong
+    namesake) and whether they are on another continent, and for divisions apart.
     """
     area = country_area_km2().get(country_code, 0.0) if kind in ("country", "admin1") else 0.0
     size = math.log10(area + 1) / 7 if area else 0.0
@@ -70,7 +71,7 @@ def calibration_inputs(p: float, kind: str, country_code: str, outside: bool = F
             size if kind == "admin1" else 0.0, float(kind == "region"), float(kind == "continent"),
             float(outside and kind in OUTSIDE_TOWNS),
             math.log10(population + 1) / 7 if outside and kind in OUTSIDE_TOWNS else 0.0,
-            float(outside and kind in OUTSIDE_DIVISIONS), 1.0]
+            float(outside and kind in OUTSIDE_DIVISIONS), float(outside == 2 and kind in OUTSIDE_TOWNS), 1.0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +87,7 @@ class Calibration:
     def to_dict(self) -> dict[str, float] | None:
         return dict(self.weights) or None
 
-    def __call__(self, p: float, place: Place | None = None, outside: bool = False) -> float:
+    def __call__(self, p: float, place: Place | None = None, outside: int = 0) -> float:
         if not self.weights:
             return p
         inputs = (calibration_inputs(p, place.kind, place.country_code, outside, place.population) if place

@@ -159,7 +159,7 @@ class Resolver:
             self._drop_facility_names(mentions, text, names)
         located = {key: self._located(ranked) for key, (ranked, _) in names.items() if ranked}
         outside = self._outside(names, located)
-        chosen = {key: (ranked, self.model.calibration(located[key], ranked[0].place, key in outside)
+        chosen = {key: (ranked, self.model.calibration(located[key], ranked[0].place, outside.get(key, 0))
                         if ranked else 0.0) for key, (ranked, _) in names.items()}
         unmet = {} if UNMET_ADDRESS.name in self.disabled else \
             unmet_addresses(self.gazetteer, mentions, chosen, self._key, chains, placed=PLACED_CONFIDENCE,
@@ -174,7 +174,7 @@ class Resolver:
             alternatives = _capped(ranked[1:1 + MAX_ALTERNATIVES], conf)
             if id(m) in own:  # its own "X, Y" names another record than its name's other mentions
                 record, share = own[id(m)]
-                place, conf = record.place, self.model.calibration(share, record.place, False)
+                place, conf = record.place, self.model.calibration(share, record.place, 0)
                 alternatives = _capped([c for c in ranked if c.place.geonameid != place.geonameid][:MAX_ALTERNATIVES],
                                        conf)
             if key in unmet:  # placed at the Y of its address; every record of its own an alternative, as
@@ -182,27 +182,30 @@ class Resolver:
                 place, conf, area_conf = unmet[key]
                 alternatives = tuple(Candidate(c.place, c.score * (1.0 - area_conf)) for c in ranked[:MAX_ALTERNATIVES])
             out.append((Toponym(m.start, m.end, m.text, m.type, place, conf if place else 0.0,
-                                alternatives, m.sentence, m.adjectival), key in outside))
+                                alternatives, m.sentence, m.adjectival), outside.get(key, 0)))
         return out
 
     def _outside(self, names: dict[str | int, tuple[list[Candidate], list[list[float]]]],
-                 located: dict[str | int, float]) -> set[str | int]:
+                 located: dict[str | int, float]) -> dict[str | int, int]:
         """The names whose winner's country is none of the countries of the article's other
-        names placed with confidence, where there are some (:data:`OUTSIDE`)."""
+        names placed with confidence, where there are some (:data:`OUTSIDE`): 1, or 2 where its
+        continent is none of theirs either."""
         if OUTSIDE.name in self.disabled:
-            return set()
+            return {}
         countries: Counter[str] = Counter()
         for key, (ranked, _) in names.items():
             if ranked and located[key] >= PLACED_CONFIDENCE and ranked[0].place.country_code:
                 countries[ranked[0].place.country_code] += 1
-        out = set()
+        out: dict[str | int, int] = {}
+        continents = continent_of()
         for key, (ranked, _) in names.items():
             if not ranked or not ranked[0].place.country_code:
                 continue
             own = ranked[0].place.country_code
             others = countries if located[key] < PLACED_CONFIDENCE else _without(countries, own, 1)
             if others and own not in others:
-                out.add(key)
+                far = continents.get(own, "") not in {continents.get(cc, "") for cc in others}
+                out[key] = 2 if far else 1
         return out
 
     def resolve_names(self, mentions: Sequence[RawMention], text: str = "", *, rows: bool = False,
