@@ -149,9 +149,10 @@ class Resolver:
     def __call__(self, mentions: Sequence[RawMention], text: str = "") -> list[Toponym]:
         return [toponym for toponym, _ in self.resolve(mentions, text)]
 
-    def resolve(self, mentions: Sequence[RawMention], text: str = "") -> list[tuple[Toponym, bool]]:
+    def resolve(self, mentions: Sequence[RawMention], text: str = "") -> list[tuple[Toponym, int]]:
         """Each mention's toponym, and whether its place is outside the article's other
-        countries (:data:`OUTSIDE`: what ``scripts/fit_resolver.py`` fits the calibration on)."""
+        countries (:data:`OUTSIDE`: 0 no, 1 yes, 2 on another continent too; what
+        ``scripts/fit_resolver.py`` fits the calibration on)."""
         chains = self._chains(mentions, text)
         strict, loose = placing(mentions, text, self.disabled)
         names = self.resolve_names(mentions, text, chains=chains, placed=loose)
