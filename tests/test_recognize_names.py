@@ -196,6 +196,8 @@ def test_an_alternate_name_before_a_members_noun_is_the_group_all_through_the_ar
     assert deciding_rule(gazetteer, text, "Hamas") == "alternate_name_only"
     assert toponyms(gazetteer, text) == []
     assert [n for n, _ in toponyms(gazetteer, text, disable=["organisation_elsewhere"])] == ["Hamas"]
+    # what a group does, in a compound, says so too
+    assert toponyms(gazetteer, "The Hamas-run health ministry said 40 people had died.") == []
     # a town's own name before its people is the town, and so is its English spelling before a
     # group's members ("Misrata" for Misratah)
     assert [n for n, _ in toponyms(gazetteer, "Hamm residents protested against the plan.")] == ["Hamm"]

@@ -123,6 +123,10 @@ MEMBER_NOUNS = frozenset({"fighters", "militants", "gunmen", "commanders", "comm
                           "members", "member", "supporters", "operatives", "loyalists", "spokesman",
                           "spokeswoman"})
 
+#: the second half of a compound that says a group or a state acts ("Hamas-run", "Taliban-led")
+GROUP_COMPOUNDS = frozenset({"run", "led", "backed", "controlled", "allied", "linked", "affiliated", "aligned",
+                             "sponsored", "held"})
+
 #: words before a name that expect a place: prepositions of place, compass words, verbs of
 #: motion, nouns of settlement and adjectives of proximity ("nearby X", "neighbouring X")
 #: (English grammar of locatives)

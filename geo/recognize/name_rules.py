@@ -21,6 +21,7 @@ from geo.recognize.lexicon import (
     CONNECTORS,
     DIVISION_POPULATION,
     FEATURE_HEADS_BEFORE,
+    GROUP_COMPOUNDS,
     LOCATIVE,
     MAJOR_CITY_POPULATION,
     MEMBER_NOUNS,
@@ -152,10 +153,17 @@ def alternate_name_only(c: Context) -> Verdict:
 
 
 def _members_of_exonym(c: Context) -> bool:
-    """A noun of a group's members after a name that is another language's name of the town, not its
-    English spelling: "Hamas fighters" (Hamm), not "Misrata fighters" (Misratah) or "Douma" (Dūmā)."""
+    """A noun of a group's members, or a compound of what a group does ("Hamas-run", "-led",
+    "-backed"), after a name that is another language's name of the town, not its English spelling:
+    "Hamas fighters" (Hamm), not "Misrata fighters" (Misratah) or "Douma" (Dūmā)."""
     nxt = c.next_word
-    if nxt is None or nxt.is_cap or nxt.lower not in MEMBER_NOUNS:
+    if nxt is None or nxt.is_cap:
+        return False
+    if nxt.text in ("-", "‑"):
+        after = c.nxt2
+        if after is None or after.start != nxt.end or after.lower not in GROUP_COMPOUNDS:
+            return False
+    elif nxt.lower not in MEMBER_NOUNS:
         return False
     own = [name_key(p.name) for p in c.places]
     return not any(c.key in k or k in c.key or SequenceMatcher(None, c.key, k).ratio() >= 0.75 for k in own)
