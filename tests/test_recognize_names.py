@@ -267,6 +267,16 @@ def test_the_county_of_x_is_the_county_the_gazetteer_names_x_county(geoparser):
     assert found["St. Bernard"].kind == "admin2" and found["St. Bernard"].admin1 == "Louisiana"
 
 
+def test_a_compass_adjective_before_a_state_and_city_name_means_the_state(geoparser):
+    found = {t.text: t.place for t in geoparser.analyse("Crews were sent to central Washington and "
+                                                        "western New York on Monday.").toponyms}
+    assert (found["Washington"].kind, found["Washington"].admin1) == ("admin1", "Washington")
+    assert found["New York"].kind == "admin1"
+    # a city that is no division, and a country, keep their readings
+    assert geoparser.analyse("Tourists crowded central London.").toponyms[0].place.kind == "city"
+    assert geoparser.analyse("Cartels fought in northern Mexico.").toponyms[0].place.kind == "country"
+
+
 def test_upstate_names_the_state_not_its_city(geoparser):
     (new_york,) = [t for t in geoparser.analyse("Snow fell across upstate New York on Monday.").toponyms]
     assert new_york.place.kind == "admin1"

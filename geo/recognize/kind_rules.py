@@ -119,6 +119,24 @@ def upstate_before(c: Context) -> Verdict:
     return Keep("literal", places=states) if states else None
 
 
+#: lower-case compass adjectives that mark a part of an area ("in central Washington")
+_COMPASS_ADJECTIVES = frozenset({"northern", "southern", "eastern", "western", "central", "northeastern",
+                                 "northwestern", "southeastern", "southwestern"})
+
+
+def compass_adjective_before(c: Context) -> Verdict:
+    """"central Washington", "western New York": a lower-case compass adjective marks a part of an
+    area, so a name that is both a first-level division (by its own name) and a town, and no
+    country, is the division. News writes "central London" of a city that is no division, and
+    "northern Mexico" of the country, which this leaves alone."""
+    prev = c.prev
+    if prev is None or prev.text not in _COMPASS_ADJECTIVES or c.adjectival \
+            or any(p.kind == "country" for p in c.places) or not any(p.kind == "city" for p in c.places):
+        return None
+    states = tuple(p for p in c.places if p.kind == "admin1" and name_key(p.name) == c.key)
+    return Keep("literal", places=states) if states else None
+
+
 #: heads whose places the gazetteer names with the head ("X County", "X Parish")
 _NAMED_WITH_HEAD = frozenset({"county", "parish"})
 

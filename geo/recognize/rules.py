@@ -25,6 +25,7 @@ from geo.recognize.facility_rules import (
     street_name,
 )
 from geo.recognize.kind_rules import (
+    compass_adjective_before,
     defining_sentence,
     demonym_town,
     division_noun_before,
@@ -474,6 +475,8 @@ RULES: tuple[FilterRule, ...] = (
                division_noun_before),
     FilterRule("upstate_before", "US English: 'upstate New York', 'downstate Illinois' name a part of the state",
                upstate_before),
+    FilterRule("compass_adjective_before", f"{_GENERAL}: 'central X', 'western X' name a part of an area: "
+               "the division X, not its town", compass_adjective_before),
     FilterRule("town_comma_division", "address style: 'Town, Division' (or 'Town, in Division') where the division "
                "holds such a town",
                town_comma_division),
