@@ -79,7 +79,8 @@ def modality(toks: list[Tok], cand: Candidate, reported: bool) -> str | None:
             words[0] in PROGRESSIVE_AUX or (len(words) > 1 and words[0] in ("now", "still")
                                             and words[1] in PROGRESSIVE_AUX)):
         return "ongoing"
-    if len(words) > 1 and words[0] in DETERMINERS and words[1] in PLANNED or words[:1] in (["planning"], ["plotting"]):
+    if words and words[0] in ("planning", "plotting") or len(words) > 1 and words[0] in DETERMINERS \
+            and words[1] in PLANNED:
         return "hypothetical"  # "planning an attack", "plotted a coup", "plotting attacks": not (yet) an
         # event (but "carried out a planned attack" was one)
     if cand.trigger.pos == "noun":

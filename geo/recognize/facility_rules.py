@@ -88,8 +88,7 @@ def article_before_town(c: Context) -> Verdict:
     modifies keeps its place ("the Uvalde shooting"); names that take the article are countries,
     divisions and regions ("the Gambia", "the Punjab"), which this never reads."""
     prev, nxt = c.prev, c.nxt
-    if prev is None or prev.text != "the" or c.adjectival or c.big_area or c.population >= SMALL_PLACE_POPULATION \
-            or not all(p.kind == "city" for p in c.places):
+    if prev is None or prev.text != "the" or not _small_towns_only(c):
         return None
     if nxt is not None and nxt.sentence == c.last.sentence and (
             nxt.is_word and nxt.lower not in stop_words() or nxt.lower in _JOINERS):
@@ -106,7 +105,13 @@ def river_word_after(c: Context) -> Verdict:
     river's; where only small towns bear it, they are not what it names (a town on the river
     takes the river's name far more often than the reverse, and then it is large enough to keep)."""
     nxt = c.nxt
-    if nxt is None or nxt.text not in ("river", "rivers") or c.adjectival or c.big_area \
-            or c.population >= SMALL_PLACE_POPULATION or not all(p.kind == "city" for p in c.places):
+    if nxt is None or nxt.text not in ("river", "rivers") or not _small_towns_only(c):
         return None
     return NAME
+
+
+def _small_towns_only(c: Context) -> bool:
+    """Only small towns bear the span's name (no area, no town of SMALL_PLACE_POPULATION), and it is
+    no adjectival form: a name that something else may well bear."""
+    return not (c.adjectival or c.big_area or c.population >= SMALL_PLACE_POPULATION) \
+        and all(p.kind == "city" for p in c.places)
