@@ -107,6 +107,20 @@ def test_a_small_town_named_like_a_division_of_another_country_yields():
     assert value("division_namesake", england, Context(), [england, town]) == 0.0
 
 
+def test_a_town_with_more_people_than_the_division_of_its_name_is_no_namesake():
+    # Ghana's Savannah Region has fewer people than Savannah, Georgia: the division is not what the
+    # name usually means, so the town is not discounted; a smaller Savannah still is
+    region = place(32, "Savannah", "admin1", "GH", "Savannah", pop=64_000, code="ADM1")
+    georgia = place(33, "Savannah", cc="US", admin1="Georgia", pop=148_000)
+    tennessee = place(34, "Savannah", cc="US", admin1="Tennessee", pop=7_000)
+    candidates = [region, georgia, tennessee]
+    assert value("division_namesake", georgia, Context(), candidates) == 0.0
+    assert value("division_namesake", tennessee, Context(), candidates) == 1.0
+    # a division whose population the sources do not give counts as larger than any town
+    unknown = place(35, "Savannah", "admin1", "GH", "Savannah", code="ADM1")
+    assert value("division_namesake", georgia, Context(), [unknown, georgia]) == 1.0
+
+
 def test_a_seat_is_a_town_named_like_its_division():
     state = place(40, "Oklahoma", "admin1", "US", "Oklahoma", code="ADM1")
     city = place(41, "Oklahoma City", cc="US", admin1="Oklahoma", pop=680_000)

@@ -25,6 +25,8 @@ from geo.model import Place
 EARTH_KM = 6371.0088
 #: a town counts as a division's seat (not a village) from this many people
 SEAT_POPULATION = 10_000
+#: what a division whose population the sources do not give counts as (more than any town)
+UNKNOWN_DIVISION_PEOPLE = 10**9
 #: a place placed this close to an anchor is "near" it
 NEAR_ANCHOR_KM = 400.0
 #: the haversine term of NEAR_ANCHOR_KM (distance = 2 R asin(sqrt(h)))
@@ -81,12 +83,16 @@ def _nearest_km(points: Sequence[tuple[float, float, float]], lat: float, lon: f
 class Namesakes:
     """What the candidates of one name say about each other, computed once per name."""
 
-    __slots__ = ("countries", "divisions", "division_names", "seats", "has_town", "names_area")
+    __slots__ = ("countries", "divisions", "division_names", "seats", "has_town", "names_area", "division_people")
 
     def __init__(self, places: Sequence[Place]) -> None:
         self.countries = {p.country_code for p in places if p.kind == "country"}
         self.divisions = {p.country_code for p in places if p.kind in ("admin1", "admin2")}
         self.division_names = {(p.country_code, p.name) for p in places}
+        #: the people of the name's most populous division (a division whose count is unknown counts
+        #: as larger than any town)
+        self.division_people = max((p.population or UNKNOWN_DIVISION_PEOPLE for p in places
+                                    if p.kind in ("admin1", "admin2")), default=0)
         # a seat is a town named like its division ("Gao" in Gao), not any town the name reaches
         # by an alias ("Oklahoma" of Oklahoma City)
         self.seats = {(p.country_code, p.admin1) for p in places
@@ -173,8 +179,9 @@ def _seat(p: Place, n: Namesakes, c: Context) -> float:
 
 
 def _division_namesake(p: Place, n: Namesakes, c: Context) -> float:
-    # "California" the state, not California, Maryland; "England", not England, Arkansas
-    return 1.0 if (p.kind == "city" and n.divisions and p.population < 500_000
+    # "California" the state, not California, Maryland; "England", not England, Arkansas; but not a
+    # town with more people than every division of its name (Savannah, Georgia, not Ghana's Savannah Region)
+    return 1.0 if (p.kind == "city" and n.divisions and p.population < 500_000 and p.population < n.division_people
                    and (p.country_code, p.admin1) not in n.division_names
                    and (p.country_code, p.admin2) not in n.division_names) else 0.0
 
@@ -393,7 +400,8 @@ NAMESAKE_FEATURES: tuple[Feature, ...] = (
     Feature("seat", "a division named after its seat town ('Gao' region, 'Cox's Bazar' district) yields to "
             "the town unless the text says 'region'", _seat),
     Feature("division_namesake", "a small town named like a division of its own or another country "
-            "('California', Maryland; 'England', Arkansas) yields to the division", _division_namesake),
+            "('California', Maryland; 'England', Arkansas) yields to the division, unless it has more "
+            "people than the division", _division_namesake),
 )
 #: the features that read the rest of the article (:class:`Context`)
 ARTICLE_FEATURES: tuple[Feature, ...] = (
