@@ -194,3 +194,13 @@ def test_a_resident_of_a_name_that_is_also_a_country_is_a_resident_of_the_state(
     off = {t.text: t.place for t in Geoparser(gazetteer, events=False, disable=["resident_noun_after"]).analyse(
         "A Georgia man was charged in the attack, police said.").toponyms}
     assert off["Georgia"].kind == "country"
+
+
+def test_a_given_name_and_a_generic_term_of_toponymy_name_the_town(gazetteer):
+    # "Silver" is a given name and Silver Spring a town of 71,000: "Spring" ends a town's name,
+    # seldom a person's, so given_name_opens_match leaves it
+    text = "The shooting happened outside a Silver Spring apartment building."
+    assert [t.text for t in Geoparser(gazetteer, events=False).analyse(text).toponyms] == ["Silver Spring"]
+    # a given name and a surname is still the person ("Pedro Sanchez")
+    doc = make_doc("Pedro Sanchez spoke on Monday.")
+    assert ("given_name_opens_match", 0, 13) in {(j.rule, j.start, j.end) for j in Recognizer(gazetteer).judgements(doc)}

@@ -260,6 +260,12 @@ PERSON_NOUNS = frozenset({
     "actor", "actress", "singer", "rapper", "striker", "midfielder", "defender", "goalkeeper", "quarterback",
     "pitcher", "forward", "guard", "candidate", "challenger", "incumbent", "victim", "suspect", "defendant"})
 
+#: generic terms of toponymy that end a town's name and seldom a person's ("Silver Spring", "Carol
+#: Stream" is not one: "stream" stays out with "hill", "park", "ridge", "grove", surnames as well)
+TOWN_GENERICS = frozenset({"spring", "springs", "creek", "falls", "heights", "rapids", "city", "junction",
+                           "township", "crossing", "bluffs", "harbor", "harbour", "village", "plains",
+                           "mills"})
+
 #: building nouns that end a building's name ("the White House", "the Town Hall")
 BUILDING_HEADS = frozenset({"house", "hall", "tower", "towers", "palace", "castle", "mansion", "lodge",
                             "manor", "chapel", "church", "cathedral", "abbey", "temple", "mosque"})

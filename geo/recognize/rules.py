@@ -63,6 +63,7 @@ from geo.recognize.lexicon import (
     SINGLE_WORD_POPULATION,
     SMALL_PLACE_POPULATION,
     TITLES,
+    TOWN_GENERICS,
 )
 from geo.recognize.name_rules import (
     acronym_alternate,
@@ -323,10 +324,12 @@ def given_name_alone(c: Context) -> Verdict:
 
 
 def given_name_opens_match(c: Context) -> Verdict:
-    """"Pedro Sanchez" the prime minister, not Pedro Sánchez the village."""
+    """"Pedro Sanchez" the prime minister, not Pedro Sánchez the village; a name that ends in a
+    generic term of toponymy is the town's ("Silver Spring")."""
     prev = c.prev
     if not c.single and not c.big_area and c.population < SMALL_PLACE_POPULATION \
-            and c.is_given_name(c.first) and not (prev is not None and prev.lower in LOCATIVE):
+            and c.is_given_name(c.first) and not (prev is not None and prev.lower in LOCATIVE) \
+            and c.last.lower not in TOWN_GENERICS:
         return PERSON
     return None
 
