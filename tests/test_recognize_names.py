@@ -303,3 +303,14 @@ def test_a_region_named_with_a_lower_case_head(geoparser):
     found = {t.text: t.place for t in geoparser.analyse(
         "The plan aims to protect the Amazon rainforest from illegal logging.").toponyms}
     assert found["Amazon rainforest"].kind == "region"
+
+
+def test_a_given_name_that_ends_an_unknown_capitalised_word_ends_a_full_name(gazetteer):
+    # "Irving" is a given name and a Texas city of 240,000: after a capitalised word that is no
+    # place, it is a surname
+    text = "Nets guard Kyrie Irving missed the game against Denver."
+    assert deciding_rule(gazetteer, text, "Irving") == "inside_capitalised_name"
+    assert [n for n, _ in toponyms(gazetteer, text)] == ["Denver"]
+    assert "Irving" in [n for n, _ in toponyms(gazetteer, text, disable=["inside_capitalised_name"])]
+    # a place that is no given name stays embedded in the longer name
+    assert toponyms(gazetteer, "He listened to Radio Pyongyang every night.") == [("Pyongyang", "embedded")]

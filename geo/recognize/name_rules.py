@@ -203,6 +203,8 @@ def inside_capitalised_name(c: Context) -> Verdict:
     prev2 = c.prev2
     if prev2 is None or prev2.sentence != prev.sentence or prev2.text in ".!?:;\"“”‘’'(—–-":
         return None  # the word opens its sentence or clause: it may be a capitalised common word
+    if c.single and not c.big_area and not c.major_city and c.is_given_name(c.first):
+        return PERSON  # "Kyrie Irving": a name that is also a given name, after an unknown word, ends a full name
     if c.big_area or c.population >= SMALL_PLACE_POPULATION and not (c.dictionary and not c.major_city):
         return Keep("embedded")  # as embedded_place keeps a sizeable place inside a name
     return ORGANISATION
