@@ -608,6 +608,10 @@ def test_lead_definitions_whose_place_comes_later_or_opens_with_a_compass_word(g
     # "Northern" opens the province's own name; without the fallback to it the KwaZulu-Natal town won
     found = places(geoparser, "Richmond is a town in the Northern Cape province of South Africa.")
     assert found["Richmond"].admin1 == "Northern Cape"
+    # a later place with a compass word before it: Portugal's Lagos, not Nigeria's (the gazetteer lacks
+    # the Algarve)
+    found = places(geoparser, "Lagos is a city and municipality in the Algarve, in southern Portugal.")
+    assert found["Lagos"].country_code == "PT"
 
 
 def test_a_superlative_is_no_definition_of_where_a_country_is(gazetteer):

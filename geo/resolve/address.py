@@ -201,7 +201,7 @@ _DEFINITION = re.compile(
 _DEFINITION_HEAD = re.compile(
     _LEAD_ASIDE + r"\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:" + _KIND_NOUNS + r")"
     r"(?=\s+(?:on|in|near|along|at|off|by)\s)", re.IGNORECASE)
-_FAR_IN = re.compile(r"\s(?:in|of)\s+(?:the\s+)?", re.IGNORECASE)
+_FAR_IN = re.compile(r"\s(?:in|of)\s+(?:the\s+)?" + _COMPASS, re.IGNORECASE)
 #: how far past the kind noun the far definition looks for its place (characters; not past the sentence)
 _FAR_WINDOW = 80
 
