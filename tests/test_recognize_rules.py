@@ -204,3 +204,13 @@ def test_a_given_name_and_a_generic_term_of_toponymy_name_the_town(gazetteer):
     # a given name and a surname is still the person ("Pedro Sanchez")
     doc = make_doc("Pedro Sanchez spoke on Monday.")
     assert ("given_name_opens_match", 0, 13) in {(j.rule, j.start, j.end) for j in Recognizer(gazetteer).judgements(doc)}
+
+
+def test_a_dateline_in_capitals_names_a_town_even_when_it_is_a_common_word(gazetteer):
+    # "franklin" is an English word, and Franklin, Tennessee a town of 80,000: a dateline is a cue
+    text = "FRANKLIN — A barn burned on Wednesday, Williamson County Fire Rescue said."
+    found = {t.text: t.place for t in Geoparser(gazetteer, events=False).analyse(text).toponyms}
+    assert found["FRANKLIN"].admin1 == "Tennessee"
+    assert found["Williamson County"].admin1 == "Tennessee"
+    # the same word in capitals elsewhere is no dateline
+    assert "FRANKLIN" not in names(Geoparser(gazetteer, events=False), "The FRANKLIN report was late.")

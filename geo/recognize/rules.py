@@ -437,8 +437,9 @@ def dictionary_word(c: Context) -> Verdict:
     # after a cue, a word rarer than LOCATIVE_UNCOMMON_ZIPF needs only a town ("lives in Dover":
     # Webster's lists an obsolete "dover"); a commoner word a place of SMALL_PLACE_POPULATION
     # (a word in capitals is an acronym's: "friends of ALMA")
+    # A dateline ("FRANKLIN —") names a place whatever the word: it too needs only a town
     need = LOCATIVE_TOWN_POPULATION if c.locative and c.zipf < LOCATIVE_UNCOMMON_ZIPF \
-        and not c.first.text.isupper() else SMALL_PLACE_POPULATION
+        and not c.first.text.isupper() or c.dateline else SMALL_PLACE_POPULATION
     return WORD if population < need else None
 
 
