@@ -231,6 +231,9 @@ def test_a_place_named_street_is_the_street(small_gazetteer):
     # the abbreviation, and "St." before a saint's name is no street
     assert [n for n, _ in toponyms(small_gazetteer, "A crash on Houston Rd. closed the road.")] == []
     assert deciding_rule(small_gazetteer, "The Paris St. Germain match was delayed.", "Paris") != "street_name"
+    # US road names: highways and pikes are streets too
+    assert [n for n, _ in toponyms(small_gazetteer, "Traffic backed up on Houston Highway for hours.")] == []
+    assert [n for n, _ in toponyms(small_gazetteer, "A barn burned on Chicago Pike.")] == []
 
 
 @pytest.mark.parametrize("lead", [

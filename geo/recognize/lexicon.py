@@ -273,7 +273,8 @@ BUILDING_HEADS = frozenset({"house", "hall", "tower", "towers", "palace", "castl
 #: street heads (US and UK address style, with their postal abbreviations): "Washington Street",
 #: "London Rd.", "Pennsylvania Avenue" name a street, which the annotators mark as a whole
 STREET_HEADS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "ln",
-                          "drive", "parkway", "pkwy", "terrace"})
+                          "drive", "parkway", "pkwy", "terrace", "highway", "hwy", "pike", "turnpike", "freeway",
+                          "expressway"})
 
 #: facility heads: "<Facility> in X" places the facility in X ("the Royal Free Hospital in
 #: London"), while "<Body> in X" ("Mission in Mali") may name a body after X
