@@ -317,3 +317,16 @@ def test_a_given_name_that_ends_an_unknown_capitalised_word_ends_a_full_name(gaz
     assert "Irving" in [n for n, _ in toponyms(gazetteer, text, disable=["inside_capitalised_name"])]
     # a place that is no given name stays embedded in the longer name
     assert toponyms(gazetteer, "He listened to Radio Pyongyang every night.") == [("Pyongyang", "embedded")]
+
+
+def test_a_saints_possessive_before_a_facility_names_the_facility_not_a_town(gazetteer):
+    # St. Thomas, Ontario lies 25 km from London, Ontario: read as places, the two had held each
+    # other in Canada
+    text = "Patients were moved from St. Thomas' Hospital in London after the fire."
+    assert deciding_rule(gazetteer, text, "St. Thomas") == "saint_possessive_building"
+    found = Geoparser(gazetteer, events=False).analyse(text).toponyms
+    assert [(t.text, t.place.country_code) for t in found] == [("London", "GB")]
+    assert "St. Thomas" in [n for n, _ in toponyms(gazetteer, text, disable=["saint_possessive_building"])]
+    # a saint's name before its cathedral, and a town of a saint's name with no possessive
+    assert toponyms(gazetteer, "The funeral was held at St. Patrick's Cathedral.") == []
+    assert [n for n, _ in toponyms(gazetteer, "She grew up in St. Thomas, Ontario.")] == ["St. Thomas", "Ontario"]

@@ -110,6 +110,38 @@ def river_word_after(c: Context) -> Verdict:
     return NAME
 
 
+#: the words that make a name a saint's: "St. Thomas", "Saint Paul", "Ste. Anne", "Sts. Peter"
+SAINT_WORDS = frozenset({"st", "saint", "ste", "sts", "san", "santa", "santo", "são"})
+#: what a saint's possessive may name: a facility or a building ("St. Mary's Hospital", "St. Peter's
+#: Square"), where the possessive is the saint's and not a place's
+SAINT_BUILDING_HEADS = FACILITY_HEADS | BUILDING_HEADS | frozenset({"basilica", "square", "monastery", "convent",
+                                                                    "priory", "infirmary", "hospice"})
+
+
+def saint_possessive_building(c: Context) -> Verdict:
+    """"St. Thomas' Hospital in London", "St. Patrick's Cathedral": a saint's name in the possessive
+    before a facility or building head names what is dedicated to the saint, not a town called
+    after the saint (English names churches, hospitals and schools for saints; a town of a saint's
+    name takes no possessive: "St. Thomas, Ontario"). A town whose own name ends in the
+    possessive ("St. John's") matches whole and has no possessive after it."""
+    tokens, j = c.tokens, c.j
+    first = c.first
+    prev = c.prev
+    saint = first.lower in SAINT_WORDS and not c.single or prev is not None and (
+        prev.lower in SAINT_WORDS or prev.text == "." and c.prev2 is not None and c.prev2.lower in SAINT_WORDS)
+    if not saint or c.adjectival or c.big_area:
+        return None
+    k = j + 1
+    if k >= len(tokens) or tokens[k].text not in ("'", "’") or tokens[k].start != tokens[j].end:
+        return None
+    if k + 1 < len(tokens) and tokens[k + 1].text == "s" and tokens[k + 1].start == tokens[k].end:
+        k += 1
+    head = tokens[k + 1] if k + 1 < len(tokens) else None
+    if head is None or not head.is_cap or head.lower not in SAINT_BUILDING_HEADS or head.sentence != first.sentence:
+        return None
+    return BUILDING
+
+
 def _small_towns_only(c: Context) -> bool:
     """Only small towns bear the span's name (no area, no town of SMALL_PLACE_POPULATION), and it is
     no adjectival form: a name that something else may well bear."""

@@ -22,6 +22,7 @@ from geo.recognize.facility_rules import (
     city_name,
     facility_name,
     river_word_after,
+    saint_possessive_building,
     street_name,
 )
 from geo.recognize.kind_rules import (
@@ -551,6 +552,8 @@ RULES: tuple[FilterRule, ...] = (
                the_building),
     FilterRule("building_modifier", f"{_GENERAL}: a building's name before the noun it modifies "
                "('X House aides')", building_modifier),
+    FilterRule("saint_possessive_building", f"{_GENERAL}: a saint's possessive before a facility or building "
+               "head ('St. X's Hospital') names what is dedicated to the saint, not a town", saint_possessive_building),
     FilterRule("street_name", "annotation convention: a street named after a place is the street ('X Street')",
                street_name),
     FilterRule("feature_name", "annotation convention: a feature named after a place is one name ('X River')",
