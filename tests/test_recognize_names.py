@@ -330,3 +330,14 @@ def test_a_saints_possessive_before_a_facility_names_the_facility_not_a_town(gaz
     # a saint's name before its cathedral, and a town of a saint's name with no possessive
     assert toponyms(gazetteer, "The funeral was held at St. Patrick's Cathedral.") == []
     assert [n for n, _ in toponyms(gazetteer, "She grew up in St. Thomas, Ontario.")] == ["St. Thomas", "Ontario"]
+
+
+def test_a_name_after_a_feature_head_and_of_is_the_features(gazetteer):
+    # Good Hope, California and Hormoz are small towns; the cape and the strait are not them
+    text = "Ships sailed around the Cape of Good Hope and avoided the Strait of Hormuz."
+    assert deciding_rule(gazetteer, text, "Good Hope") == "feature_of_name"
+    assert toponyms(gazetteer, text) == []
+    assert "Good Hope" in [n for n, _ in toponyms(gazetteer, text, disable=["feature_of_name"])]
+    # a big place after "of" keeps its reading, and the head alone is then no gulf of its own
+    assert [n for n, _ in toponyms(gazetteer, "Pirates operate in the Gulf of Aden.")] == ["Aden"]
+    assert [n for n, _ in toponyms(gazetteer, "Tensions in the Gulf grew.")] == ["Gulf"]

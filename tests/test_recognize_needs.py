@@ -38,7 +38,8 @@ EXAMPLES = ["SEVERN, Md. (AP) - Rain fell.", "Officials in the state of Washingt
             "White House aides left.", "The deaths of Helen, Clarence, Marie and Randy Roe shocked Troy.",
             "a Troy woman and an Athens man", "Mississippi State beat Alabama.", "Howell Twp. voted.",
             "ALLENDALE, N.J. -- Police said.", "Jane Roe, M.D., spoke.", "the city of Port-au-Prince",
-            "Patients left St. Thomas' Hospital.", "Mass at St. Paul's Cathedral ended."]
+            "Patients left St. Thomas' Hospital.", "Mass at St. Paul's Cathedral ended.",
+            "Ships rounded the Cape of Good Hope.", "the Gulf of Aden"]
 
 
 def _texts(count: int, seed: int):

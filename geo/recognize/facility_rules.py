@@ -110,6 +110,30 @@ def river_word_after(c: Context) -> Verdict:
     return NAME
 
 
+#: feature heads that take their name after "of" ("the Cape of Good Hope", "the Strait of Hormuz")
+FEATURE_OF_HEADS = frozenset({"cape", "gulf", "bay", "bight", "strait", "straits", "sea", "isle", "isles", "lake",
+                              "mount", "sound", "firth"})
+
+
+def feature_of_name(c: Context) -> Verdict:
+    """"the Cape of Good Hope", "the Strait of Hormuz": a name after a capitalised feature head and
+    "of" ends the feature's name (English names capes, gulfs and straits so); where only small
+    towns bear it, they are not what it names (a big place keeps its reading: "the Gulf of Aden",
+    "the Bay of Bengal", whose feature lies at it; the gazetteer's own features match whole). The
+    head alone, where the gazetteer has it ("the Gulf"), is then no place of its own either."""
+    nxt, nxt2 = c.nxt, c.nxt2
+    if c.single and c.first.lower in FEATURE_OF_HEADS and nxt is not None and nxt.text == "of" \
+            and nxt2 is not None and nxt2.is_cap and nxt2.sentence == nxt.sentence:
+        return NAME  # "Gulf" of "the Gulf of Aden" is no gulf the gazetteer calls "the Gulf"
+    prev, prev2 = c.prev, c.prev2
+    if prev is not None and prev.lower == "the" and prev2 is not None:
+        prev, prev2 = prev2, c.token(-3)
+    if prev is None or prev.lower != "of" or prev2 is None or not prev2.is_cap \
+            or prev2.lower not in FEATURE_OF_HEADS or not _small_towns_only(c):
+        return None
+    return NAME
+
+
 #: the words that make a name a saint's: "St. Thomas", "Saint Paul", "Ste. Anne", "Sts. Peter"
 SAINT_WORDS = frozenset({"st", "saint", "ste", "sts", "san", "santa", "santo", "são"})
 #: what a saint's possessive may name: a facility or a building ("St. Mary's Hospital", "St. Peter's

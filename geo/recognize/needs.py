@@ -138,6 +138,7 @@ RULE_NEEDS: dict[str, Needs] = {
     "article_before_town": Needs(single=True, adjectival=False, before=_words("the")),
     "river_word_after": Needs(adjectival=False, after=_words("river", "rivers")),
     "building_modifier": Needs(single=False),
+    "feature_of_name": Needs(adjectival=False),
     "saint_possessive_building": Needs(adjectival=False, after=_words("'", "’")),
     "street_name": Needs(adjectival=False, after=STREET_HEADS),
     "feature_name": Needs(adjectival=False, after=FEATURE_HEADS, cap_after=True),

@@ -21,6 +21,7 @@ from geo.recognize.facility_rules import (
     building_modifier,
     city_name,
     facility_name,
+    feature_of_name,
     river_word_after,
     saint_possessive_building,
     street_name,
@@ -552,6 +553,8 @@ RULES: tuple[FilterRule, ...] = (
                the_building),
     FilterRule("building_modifier", f"{_GENERAL}: a building's name before the noun it modifies "
                "('X House aides')", building_modifier),
+    FilterRule("feature_of_name", f"{_GENERAL}: a name after a feature head and 'of' ('the Cape of X', 'the "
+               "Strait of X') is the feature's, not a small town's", feature_of_name),
     FilterRule("saint_possessive_building", f"{_GENERAL}: a saint's possessive before a facility or building "
                "head ('St. X's Hospital') names what is dedicated to the saint, not a town", saint_possessive_building),
     FilterRule("street_name", "annotation convention: a street named after a place is the street ('X Street')",
