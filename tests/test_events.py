@@ -692,3 +692,16 @@ def test_the_per_mention_view_stays_available() -> None:
     analysis = doc.to_analysis()
     assert [m.trigger for m in analysis.event_mentions()] == ["attacked", "attack"]
     assert len(analysis.events) == 1
+
+
+def test_a_disaster_nouns_modifier_is_no_actor_and_its_toll_is_the_disasters() -> None:
+    # "Flash" opens the sentence in capitals; a disaster has no one who acts
+    flood = only(events_of("Flash floods swept away homes in Mopti on Sunday.", {"Mopti": "literal"}), "DISASTER")
+    assert flood.actors == () and where(flood) == ["Mopti"]
+    # the participle of casualties after the disaster is its toll, not an attack by the possessor between
+    events = events_of("An earthquake struck Mali's Mopti region on Friday, killing 200 people.",
+                       {"Mali": "literal", "Mopti": "literal"})
+    assert [e.category for e in events] == ["DISASTER"]
+    # an attack's own subject still acts
+    attack = only(events_of("Gunmen attacked Mopti on Friday, killing 20 people.", {"Mopti": "literal"}), "ASSAULT")
+    assert [a.text for a in attack.actors] == ["Gunmen"]

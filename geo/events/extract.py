@@ -191,6 +191,14 @@ def _is_consequence(c: Candidate, toks: list[Tok], cands: list[Candidate], index
     return False
 
 
+def _toll_of_cause(c: Candidate, toks: list[Tok], cands: list[Candidate]) -> bool:
+    """", killing 2,000" after a disaster or an accident earlier in the sentence: a participle
+    of casualties whose subject is the cause, whatever name the clause between holds."""
+    return c.trigger.pos == "verb" and c.first >= 1 and toks[c.first].lower.endswith("ing") \
+        and toks[c.first - 1].text == "," and c.category == "ASSAULT" and c.label in CASUALTY_LABELS \
+        and any(o.category in NO_ATTACKER and o.last < c.first for o in cands)
+
+
 def _roles(read: _Sentence, cands: list[Candidate], state: DocState) -> dict[int, tuple[list[Actor], list[Actor]]]:
     """Source and recipients of each trigger that makes an event; a disaster's toll in the same
     sentence makes none, and the places it took go to the disaster."""
@@ -199,6 +207,10 @@ def _roles(read: _Sentence, cands: list[Candidate], state: DocState) -> dict[int
     previous: list[Actor] | None = None
     for c in cands:
         source, recipients = actor_rules.actors(toks, c, read.entities, state, read.speaker, previous)
+        if c.category == "DISASTER" and source and source[-1].end == toks[c.first].start - 1:
+            source = []  # "Flash floods", "Heavy rains": a disaster noun's modifier is no one who acts
+        if source and _toll_of_cause(c, toks, cands):
+            source = []  # "An earthquake struck X's province, killing 2,000": the toll is the cause's
         previous = source
         if source or not _is_consequence(c, toks, cands, read.index, state):
             roles[id(c)] = (source, recipients)
