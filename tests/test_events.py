@@ -705,3 +705,9 @@ def test_a_disaster_nouns_modifier_is_no_actor_and_its_toll_is_the_disasters() -
     # an attack's own subject still acts
     attack = only(events_of("Gunmen attacked Mopti on Friday, killing 20 people.", {"Mopti": "literal"}), "ASSAULT")
     assert [a.text for a in attack.actors] == ["Gunmen"]
+
+
+def test_a_vehicle_plunging_into_a_ravine_is_an_accident_and_prices_plunging_none() -> None:
+    events = events_of("A bus plunged into a ravine near Mopti on Sunday, killing 22 people.", {"Mopti": "literal"})
+    assert [(e.category, e.trigger) for e in events] == [("ACCIDENT", "plunged")]
+    assert events_of("Share prices plunged in Mopti on Monday.", {"Mopti": "literal"}) == []

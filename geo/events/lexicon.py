@@ -298,7 +298,7 @@ _ENTRIES: tuple[tuple[str, str, str, str, str], ...] = (
     ("DISASTER", "wildfire", "enviro_disaster", "", "wildfire|bushfire|forest fire|brush fire"),
     ("DISASTER", "drought", "enviro_disaster", "", "drought|heatwave"),
     ("DISASTER", "eruption", "enviro_disaster", "erupt{volcano,ash,lava}", "eruption"),
-    ("ACCIDENT", "crash", "", "crash{into,plane,car,bus,truck,helicopter,jet,vehicle,train,lorry,aircraft}|collide|derail|capsize|overturn{bus,truck,vehicle,car,boat,lorry,minibus}|run over|hit{car,truck,bus,vehicle,train,lorry,motorist,driver}",
+    ("ACCIDENT", "crash", "", "crash{into,plane,car,bus,truck,helicopter,jet,vehicle,train,lorry,aircraft}|collide|derail|capsize|overturn{bus,truck,vehicle,car,boat,lorry,minibus}|run over|hit{car,truck,bus,vehicle,train,lorry,motorist,driver}|plunge{ravine,gorge,river,canyon,valley,cliff,gully,abyss}|veer{off,road}",
      "crash[<market,stock,price,currency]|collision|derailment|pile-up|shipwreck|capsizing|road accident|accident"),
     ("ACCIDENT", "collapse", "", "collapse@structure", "building collapse|bridge collapse|mine collapse|roof collapse|dam collapse|structural collapse"),
     ("ACCIDENT", "explosion", "", "explode", "explosion[<population,price,cost]|blast[<full]|gas leak|fire{broke,gutted,destroyed,engulfed,swept,ripped,razed}|blaze|industrial accident|chemical spill|oil spill"),
