@@ -711,3 +711,13 @@ def test_a_vehicle_plunging_into_a_ravine_is_an_accident_and_prices_plunging_non
     events = events_of("A bus plunged into a ravine near Mopti on Sunday, killing 22 people.", {"Mopti": "literal"})
     assert [(e.category, e.trigger) for e in events] == [("ACCIDENT", "plunged")]
     assert events_of("Share prices plunged in Mopti on Monday.", {"Mopti": "literal"}) == []
+
+
+def test_the_one_who_responds_with_an_attack_makes_it() -> None:
+    events = events_of("Rebels shelled Mopti, and the army responded with air strikes on Gao.",
+                       {"Mopti": "literal", "Gao": "literal"})
+    strikes = next(e for e in events if e.trigger == "air strikes")
+    assert [a.text for a in strikes.actors] == ["army"]
+    # anger "with" the killings is no killing by the angry
+    killings = only(events_of("Officials were angry with the killings in Mopti.", {"Mopti": "literal"}), "ASSAULT")
+    assert killings.actors == ()

@@ -275,8 +275,15 @@ def _object_of_preposition(toks: list[Tok], c: Candidate) -> bool:
     while k >= 0 and (toks[k].lower in DETERMINERS or toks[k].lower in QUANTIFIERS or adjective(toks, k)
                       or toks[k].is_alnum and not toks[k].is_cap and toks[k].lower.endswith(("ed", "al"))):
         k -= 1
+    if k >= 1 and toks[k].lower == "with" and toks[k - 1].lower in RESPONSE_VERBS:
+        return False  # "Israel responded with air strikes": the one who responds strikes
     return k >= 0 and toks[k].lower in ("for", "of", "over", "about", "after", "against", "with", "despite",
                                         "following", "amid", "since", "before")
+
+
+#: verbs whose "with" names the subject's own act ("retaliated with strikes", "hit back with raids")
+RESPONSE_VERBS = frozenset({"responded", "responds", "respond", "responding", "retaliated", "retaliates",
+                            "retaliate", "retaliating", "replied", "answered", "back"})
 
 
 def _possessor(toks: list[Tok], c: Candidate, left: list[Entity]) -> Entity | None:
