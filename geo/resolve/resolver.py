@@ -84,8 +84,12 @@ CONTAINER_CANDIDATES = 3
 LOCATED_KM = 161.0
 #: records less likely than this are not worth a distance
 LOCATED_MIN_SCORE = 0.005
-#: what stands between two names of one list ("Wyoming, Iowa and Nevada"; "Texas and Portland")
-LIST_GAP = re.compile(r"\s*[,;/]?\s*(?:(?:and|or|&|as well as)\s+)?(?:the\s+)?")
+#: what stands between two names of one list ("Wyoming, Iowa and Nevada"; "Texas and Portland"), and
+#: the repeated count of a tally ("twelve in Ontario, eight in Alberta and one in Quebec")
+LIST_GAP = re.compile(r"\s*[,;/]?\s*(?:(?:and|or|&|as well as)\s+)?(?:the\s+)?|\s*[,;]\s*(?:and\s+)?"
+                      r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+                      r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|a dozen|"
+                      r"dozens|hundreds|thousands)(?:\s+[a-z]+)?\s+in\s+(?:the\s+)?", re.IGNORECASE)
 #: the head of a government body's name after the area it serves (rule JURISDICTION): its police, courts,
 #: legislature, offices and services ("Ohio State Highway Patrol", "Harris County Sheriff's Office")
 JURISDICTION_AFTER = re.compile(
