@@ -341,3 +341,14 @@ def test_a_name_after_a_feature_head_and_of_is_the_features(gazetteer):
     # a big place after "of" keeps its reading, and the head alone is then no gulf of its own
     assert [n for n, _ in toponyms(gazetteer, "Pirates operate in the Gulf of Aden.")] == ["Aden"]
     assert [n for n, _ in toponyms(gazetteer, "Tensions in the Gulf grew.")] == ["Gulf"]
+
+
+def test_a_verb_that_says_where_its_subject_lies_makes_it_a_place(gazetteer):
+    # "granada" is a dictionary word, and a sentence-initial word needs a major city
+    text = "Granada lies at the foot of the mountains, in Andalusia."
+    assert deciding_rule(gazetteer, text, "Granada") == "locating_verb_after"
+    assert [n for n, _ in toponyms(gazetteer, text)] == ["Granada", "Andalusia"]
+    assert "Granada" not in [n for n, _ in toponyms(gazetteer, text, disable=["locating_verb_after"])]
+    assert "Reading" in [n for n, _ in toponyms(gazetteer, "Reading is situated on the Thames.")]
+    # a person lies in state
+    assert deciding_rule(gazetteer, "Lincoln lies in state at the Capitol.", "Lincoln") != "locating_verb_after"

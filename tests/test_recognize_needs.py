@@ -39,7 +39,8 @@ EXAMPLES = ["SEVERN, Md. (AP) - Rain fell.", "Officials in the state of Washingt
             "a Troy woman and an Athens man", "Mississippi State beat Alabama.", "Howell Twp. voted.",
             "ALLENDALE, N.J. -- Police said.", "Jane Roe, M.D., spoke.", "the city of Port-au-Prince",
             "Patients left St. Thomas' Hospital.", "Mass at St. Paul's Cathedral ended.",
-            "Ships rounded the Cape of Good Hope.", "the Gulf of Aden"]
+            "Ships rounded the Cape of Good Hope.", "the Gulf of Aden", "Granada lies on the Genil.",
+            "Reading is situated on the Thames."]
 
 
 def _texts(count: int, seed: int):

@@ -249,6 +249,35 @@ def defining_sentence(c: Context) -> Verdict:
     return None
 
 
+#: verbs that say where a place is ("X lies on the Y river", "X is situated in Y"), before a
+#: preposition or a compass word of place
+_LOCATING_VERBS = frozenset({"lies", "straddles"})
+_LOCATING_PARTICIPLES = frozenset({"located", "situated"})
+_PLACE_PREPOSITIONS = frozenset({"in", "on", "at", "along", "between", "near", "off", "beside", "astride", "across",
+                                 "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                                 "inland", "upstream", "downstream", "just", "some", "roughly", "approximately"})
+
+
+def locating_verb_after(c: Context) -> Verdict:
+    """"Granada lies at the foot of the Sierra Nevada", "X is situated on the coast": a verb that
+    says where its subject is makes the name a place, even a word's at a sentence start (a
+    person lies in state, or in wait, which this leaves)."""
+    if c.adjectival:
+        return None
+    nxt, nxt2, nxt3 = c.nxt, c.nxt2, c.token(3)
+    if nxt is None or nxt2 is None:
+        return None
+    if nxt.lower in _LOCATING_VERBS:
+        prep, after = nxt2, nxt3
+    elif nxt.lower in ("is", "was") and nxt2.lower in _LOCATING_PARTICIPLES:
+        prep, after = nxt3, c.token(4)
+    else:
+        return None
+    if prep is None or prep.lower not in _PLACE_PREPOSITIONS or after is not None and after.lower in ("state", "wait"):
+        return None
+    return Keep("literal")
+
+
 #: defining heads that make the lead's name a town ("a city", "a village", "the capital"); not
 #: those that may be a division ("municipality", "borough", "township", "county", "province")
 _TOWN_HEADS = frozenset({"city", "town", "village", "hamlet", "suburb", "commune", "community", "settlement",

@@ -129,6 +129,7 @@ RULE_NEEDS: dict[str, Needs] = {
     "given_name_particle": Needs(single=True, after=NAME_PARTICLES | {"el", "al"}),
     "title_word": Needs(keys=TITLES),
     "possessive_name_start": Needs(after=_words("'", "’")),
+    "locating_verb_after": Needs(adjectival=False, after=_words("lies", "straddles", "is", "was")),
     "defining_sentence": Needs(adjectival=False, after=_words("is", "was", "(", ",")),  # past the aside
     "town_body_after": Needs(adjectival=False, after=TOWN_BODY_NOUNS),
     "sentence_start_word": Needs(single=True, adjectival=False),

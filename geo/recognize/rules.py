@@ -31,6 +31,7 @@ from geo.recognize.kind_rules import (
     defining_sentence,
     demonym_town,
     division_noun_before,
+    locating_verb_after,
     state_after_town,
     state_code_after_town,
     town_body_after,
@@ -506,6 +507,8 @@ RULES: tuple[FilterRule, ...] = (
                acronym_alternate),
     FilterRule("defining_sentence", "encyclopaedia style: a lead sentence defines a place ('X is a city')",
                defining_sentence),
+    FilterRule("locating_verb_after", f"{_GENERAL}: a verb that says where its subject is ('X lies on the Y', 'X "
+               "is situated in Y') makes the name a place", locating_verb_after),
     FilterRule("full_name_elsewhere", f"{_NEWS}: a place word seen as a surname ('Bill X') is that person alone",
                full_name_elsewhere),
     FilterRule("known_surname", f"{_NEWS}: a person is named in full once, then by surname", known_surname),
