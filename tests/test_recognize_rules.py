@@ -214,3 +214,9 @@ def test_a_dateline_in_capitals_names_a_town_even_when_it_is_a_common_word(gazet
     assert found["Williamson County"].admin1 == "Tennessee"
     # the same word in capitals elsewhere is no dateline
     assert "FRANKLIN" not in names(Geoparser(gazetteer, events=False), "The FRANKLIN report was late.")
+
+
+def test_a_plural_title_abbreviation_before_names_is_no_town(gazetteer):
+    parser = Geoparser(gazetteer, events=False)
+    assert names(parser, "Sens. Ann Roe and Bob Poe called on him to resign.") == []
+    assert "Sens" in names(parser, "The cathedral of Sens, in Burgundy, was restored.")

@@ -75,6 +75,10 @@ TITLES = frozenset({
     "attorney", "solicitor", "auditor", "delegate", "speaker", "deacon",
 })
 
+#: plural title abbreviations (AP style: "Sens. Tom Udall and Martin Heinrich"), a title only with
+#: the period and a name after ("Sens" alone is a French town)
+PLURAL_TITLES = frozenset({"sens", "reps", "govs", "gens", "drs", "profs", "messrs"})
+
 #: surname particles ("Jan de Kock", "Osama bin Laden"): general knowledge of personal names
 NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "le", "du", "bin", "ibn"})
 

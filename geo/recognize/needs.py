@@ -33,6 +33,7 @@ from geo.recognize.lexicon import (
     NAMESAKE_HEADS,
     PERSON_NOUNS,
     PERSON_VERBS,
+    PLURAL_TITLES,
     STREET_HEADS,
     TITLES,
 )
@@ -127,7 +128,7 @@ RULE_NEEDS: dict[str, Needs] = {
     "hyphen_name": Needs(adjectival=False, after=_words("-")),
     "inside_capitalised_name": Needs(adjectival=False, cap_before=True),
     "given_name_particle": Needs(single=True, after=NAME_PARTICLES | {"el", "al"}),
-    "title_word": Needs(keys=TITLES),
+    "title_word": Needs(keys=TITLES | PLURAL_TITLES),
     "possessive_name_start": Needs(after=_words("'", "’")),
     "locating_verb_after": Needs(adjectival=False, after=_words("lies", "straddles", "is", "was")),
     "defining_sentence": Needs(adjectival=False, after=_words("is", "was", "(", ",")),  # past the aside

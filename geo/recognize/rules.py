@@ -59,6 +59,7 @@ from geo.recognize.lexicon import (
     PARTY_LETTERS,
     PERSON_NOUNS,
     PERSON_VERBS,
+    PLURAL_TITLES,
     POSTNOMINALS,
     RARE_WORD_ZIPF,
     SENTENCE_START_AFFIX_ZIPF,
@@ -158,6 +159,9 @@ def hyphen_name(c: Context) -> Verdict:
 
 
 def title_word(c: Context) -> Verdict:
+    if c.key in PLURAL_TITLES:  # "Sens. Tom Udall", not Sens, France
+        nxt, name = c.nxt, c.nxt2
+        return WORD if nxt is not None and nxt.text == "." and name is not None and name.is_cap else None
     return WORD if c.key in TITLES else None  # "Gov.", "Sen."
 
 
