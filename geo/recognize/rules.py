@@ -66,6 +66,7 @@ from geo.recognize.lexicon import (
     SENTENCE_START_NEEDS,
     SINGLE_WORD_POPULATION,
     SMALL_PLACE_POPULATION,
+    STREET_HEADS,
     TITLES,
     TOWN_GENERICS,
 )
@@ -385,12 +386,13 @@ def unknown_longer_name(c: Context) -> Verdict:
 
 
 def building_in_town(c: Context) -> Verdict:
-    """"St Patrick's Church in Dunshaughlin", "the Royal Free Hospital in London": a building
+    """"St Patrick's Church in Dunshaughlin", "Atlantic Avenue in Garden City": a building or a street
     in a place places it; a body "in" a place ("Mission in Mali") only when the place is small."""
     prev = c.prev
     if not (c.inside_org and prev is not None and prev.lower in ("in", "at")):
         return None
-    if c.org_head_before in FACILITY_HEADS or not c.big_area and c.population < SMALL_PLACE_POPULATION:
+    head = c.org_head_before
+    if head in FACILITY_HEADS or head in STREET_HEADS or not c.big_area and c.population < SMALL_PLACE_POPULATION:
         return Keep("literal", container=False)
     return None
 
@@ -423,7 +425,9 @@ def embedded_place(c: Context) -> Verdict:
         return None
     civic = c.nxt is not None and c.nxt.lower in CIVIC_HEADS and c.population >= CIVIC_TOWN_POPULATION \
         and not c.dictionary
-    if not c.big_area and not civic and (c.population < SMALL_PLACE_POPULATION or c.dictionary and not c.major_city):
+    # the size of the places the name is the own name of ("Mad Cow": Mád, not Madrid's code)
+    if not c.big_area and not civic and (named_population(c) < SMALL_PLACE_POPULATION
+                                         or c.dictionary and not named_major_city(c)):
         return ORGANISATION
     return Keep("embedded")
 
