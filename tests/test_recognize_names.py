@@ -352,3 +352,9 @@ def test_a_verb_that_says_where_its_subject_lies_makes_it_a_place(gazetteer):
     assert "Reading" in [n for n, _ in toponyms(gazetteer, "Reading is situated on the Thames.")]
     # a person lies in state
     assert deciding_rule(gazetteer, "Lincoln lies in state at the Capitol.", "Lincoln") != "locating_verb_after"
+
+
+def test_a_road_head_that_opens_a_body_is_no_street(gazetteer):
+    # "Highway Patrol" is the state's police, not a road named after the state
+    text = "The suspect was stopped by the Ohio Highway Patrol near Dayton."
+    assert [n for n, _ in toponyms(gazetteer, text)] == ["Ohio", "Dayton"]

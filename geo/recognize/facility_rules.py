@@ -74,11 +74,19 @@ def street_name(c: Context) -> Verdict:
     nxt = c.next_word
     if c.adjectival or nxt is None or not nxt.is_cap or nxt.lower not in STREET_HEADS:
         return None
+    body = c.nxt2 if c.nxt2 is not None and c.nxt2.start - nxt.end <= 1 else None
+    if body is not None and body.is_cap and body.lower in _ROAD_BODIES:
+        return None  # "the South Carolina Highway Patrol": a body of the state, not a road
     if nxt.lower == "st":
         following = c.token(3) if c.nxt2 is not None and c.nxt2.text == "." else c.nxt2
         if following is not None and following.is_cap and following.is_word:
             return None  # "Paris St. Germain": a saint's name follows
     return NAME
+
+
+#: the bodies a road head opens with a place before it ("Highway Patrol", "Road Safety Authority")
+_ROAD_BODIES = frozenset({"patrol", "department", "dept", "authority", "agency", "commission", "administration",
+                          "police", "safety", "division", "board"})
 
 
 def article_before_town(c: Context) -> Verdict:
