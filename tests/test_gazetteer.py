@@ -331,6 +331,11 @@ def test_renamed_divisions_keep_their_former_names(gazetteer):
     assert gazetteer.name_quality("orissa", gazetteer.candidates("Orissa")[0].geonameid) == "english"
 
 
+def test_long_division_names_keep_their_short_forms(gazetteer):
+    assert gazetteer.candidates("Newfoundland")[0].name == "Newfoundland and Labrador"
+    assert gazetteer.candidates("P.E.I.")[0].name == "Prince Edward Island"
+
+
 def test_frances_regions_before_the_merger(gazetteer):
     rhone = gazetteer.candidates("Rhone-Alpes")
     assert rhone and rhone[0].name == "Rhône-Alpes" and rhone[0].kind == "admin1"

@@ -71,6 +71,12 @@ ADMIN1_FORMER_NAMES: dict[str, tuple[str, ...]] = {
     "PK-KP": ("North-West Frontier Province", "North West Frontier Province", "NWFP", "N.W.F.P."),
 }
 
+#: the short forms news uses for first-level divisions whose names are long, by ISO 3166-2 code
+#: (CBC and Canadian Press style: "St. John's, Newfoundland", "Charlottetown, P.E.I.")
+ADMIN1_SHORT_NAMES: dict[str, tuple[str, ...]] = {
+    "CA-NL": ("Newfoundland",), "CA-PE": ("P.E.I.",),
+}
+
 #: well-known short forms of cities that GeoNames' alternate names lack, by geonameid
 CITY_ALIASES: dict[int, tuple[str, ...]] = {
     4140963: ("D.C.", "Washington, D.C.", "Washington D.C.", "Washington DC"),

