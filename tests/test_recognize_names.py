@@ -358,3 +358,12 @@ def test_a_road_head_that_opens_a_body_is_no_street(gazetteer):
     # "Highway Patrol" is the state's police, not a road named after the state
     text = "The suspect was stopped by the Ohio Highway Patrol near Dayton."
     assert [n for n, _ in toponyms(gazetteer, text)] == ["Ohio", "Dayton"]
+
+
+def test_a_name_that_ends_in_a_possessive_matches_whole(gazetteer):
+    # "St. John's" is Newfoundland's capital; "St. John" is New Brunswick's Saint John or a Jersey parish
+    found = Geoparser(gazetteer, events=False).analyse("He moved to St. John's, Newfoundland, last year.").toponyms
+    assert [(t.text, t.place.name) for t in found] == [("St. John's", "St. John's"),
+                                                      ("Newfoundland", "Newfoundland and Labrador")]
+    # a possessive that ends no name of the gazetteer is left out of the match
+    assert [n for n, _ in toponyms(gazetteer, "Britain's prime minister spoke.")] == ["Britain"]

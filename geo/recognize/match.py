@@ -130,8 +130,9 @@ def _joins_name(tokens: list[Token], j: int, limit: int) -> bool:
     of a possessive or an elided article. Asked only of the word that ends most runs, not of every word."""
     t = tokens[j]
     if t.text == "s":
-        return (tokens[j - 1].text in ("'", "’") and t.start == tokens[j - 1].end
-                and j + 1 < limit and tokens[j + 1].is_cap)  # "Cox's Bazar"
+        # "Cox's Bazar"; and a possessive that ends the run, which the gazetteer may hold as the end of
+        # a name ("St. John's, Newfoundland": the shrinking from the right drops it where it does not)
+        return tokens[j - 1].text in ("'", "’") and t.start == tokens[j - 1].end
     # French and Italian elided articles inside a name ("Côte d'Ivoire", "Val d'Oise")
     return (t.lower in ELIDED_ARTICLES and j + 2 < limit and tokens[j + 1].text in ("'", "’")
             and tokens[j + 1].start == t.end and tokens[j + 2].is_cap)
@@ -182,7 +183,7 @@ def longest_match(gaz: Gazetteer, doc: Doc, i: int, shouting: bool, division_ope
     first = tokens[i].text
     for j in range(end, i - 1, -1):
         last = tokens[j]
-        if not (last.is_cap and last.is_word):
+        if not (last.is_cap and last.is_word) and not (last.text == "s" and j > i + 1 and tokens[j - 1].text in "'’"):
             continue
         if i == j:
             # one token's key is its lower case where it is ASCII letters and digits (nothing for
