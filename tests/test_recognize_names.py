@@ -367,3 +367,9 @@ def test_a_name_that_ends_in_a_possessive_matches_whole(gazetteer):
                                                       ("Newfoundland", "Newfoundland and Labrador")]
     # a possessive that ends no name of the gazetteer is left out of the match
     assert [n for n, _ in toponyms(gazetteer, "Britain's prime minister spoke.")] == ["Britain"]
+
+
+def test_french_and_german_connectors_join_a_towns_name(gazetteer):
+    # "au" and "sous" had ended the run, and "Port" alone is a word
+    assert [n for n, _ in toponyms(gazetteer, "Gangs control most of Port-au-Prince.")] == ["Port-au-Prince"]
+    assert [n for n, _ in toponyms(gazetteer, "Riots broke out in Fontenay-sous-Bois.")] == ["Fontenay-sous-Bois"]

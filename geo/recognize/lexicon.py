@@ -17,7 +17,10 @@ MAX_NAME_TOKENS = 8
 #: particles common in place names (general knowledge of toponymy)
 CONNECTORS = frozenset({
     "of", "the", "de", "la", "le", "du", "del", "des", "and", "upon", "on", "al", "el",
-    "-", "'", "’", ".", "da", "do", "dos", "das", "di", "von", "van", "y", "&", "am", "sur", "en", "es"})
+    "-", "'", "’", ".", "da", "do", "dos", "das", "di", "von", "van", "y", "&", "am", "sur", "en", "es",
+    # French and German ones of town names ("Port-au-Prince", "Fontenay-sous-Bois", "Plessis-lès-Tours",
+    # "Frankfurt an der Oder" has "der", "Rothenburg ob der Tauber", "Sankt Johann im Pongau")
+    "au", "aux", "sous", "lès", "les", "der", "ob", "bei", "im"})
 #: elided articles that join a name only before an apostrophe (French and Italian place names:
 #: "Côte d'Ivoire", "Val d'Oise", "L'Aquila")
 ELIDED_ARTICLES = frozenset({"d", "l"})
