@@ -128,6 +128,10 @@ def test_a_seat_is_a_town_named_like_its_division():
     gao = place(43, "Gao", cc="ML", admin1="Gao", pop=87_000)
     assert value("seat", state, Context(), [state, city]) == 0.0
     assert value("seat", gao_region, Context(), [gao_region, gao]) == 1.0
+    # the town and its division spelt with and without an accent are still seat and division
+    dili_district = place(44, "Díli", "admin1", "TL", "Díli", code="ADM1")
+    dili = place(45, "Dili", cc="TL", admin1="Díli", pop=150_000)
+    assert value("seat", dili_district, Context(), [dili_district, dili]) == 1.0
 
 
 UNITED_STATES = place(30, "United States", "country", "US", lat=39.8, lon=-98.5, code="PCLI")

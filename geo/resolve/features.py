@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+from geo.gazetteer import name_key
 from geo.model import Place
 
 EARTH_KM = 6371.0088
@@ -95,8 +96,8 @@ class Namesakes:
                                     if p.kind in ("admin1", "admin2")), default=0)
         # a seat is a town named like its division ("Gao" in Gao), not any town the name reaches
         # by an alias ("Oklahoma" of Oklahoma City)
-        self.seats = {(p.country_code, p.admin1) for p in places
-                      if p.kind == "city" and p.population >= SEAT_POPULATION and p.name == p.admin1}
+        self.seats = {(p.country_code, name_key(p.admin1)) for p in places
+                      if p.kind == "city" and p.population >= SEAT_POPULATION and name_key(p.name) == name_key(p.admin1)}
         self.has_town = {p.country_code for p in places if p.kind == "city" and p.population >= SEAT_POPULATION}
         #: countries in which the name reads as the country or a first-level division ("Florida",
         #: "Mexico", "Wales"; not the US for "Portland", a parish of Jamaica)
@@ -174,7 +175,7 @@ def _country_namesake(p: Place, n: Namesakes, c: Context) -> float:
 
 def _seat(p: Place, n: Namesakes, c: Context) -> float:
     # "Gao" the town, seat of the Gao region; a district named after its town ("Cox's Bazar") too
-    return 1.0 if (p.kind == "admin1" and (p.country_code, p.name) in n.seats
+    return 1.0 if (p.kind == "admin1" and (p.country_code, name_key(p.name)) in n.seats
                    or p.kind == "admin2" and p.country_code in n.has_town) else 0.0
 
 
