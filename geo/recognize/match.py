@@ -115,7 +115,8 @@ def _run_end(tokens: list[Token], i: int, limit: int) -> int:
         t = tokens[j]
         # _joins_name only of the words it can say yes to: most runs end at a word it need not read
         if not (t.is_cap and t.is_word or (t.lower in CONNECTORS and j + 1 < limit)
-                or (t.text == "s" or t.lower in ELIDED_ARTICLES) and _joins_name(tokens, j, limit)):
+                or (t.text == "s" or t.lower in ELIDED_ARTICLES or t.is_word and not t.is_cap)
+                and _joins_name(tokens, j, limit)):
             break
         if t.start - tokens[j - 1].end > 1 or t.sentence != tokens[i].sentence:
             break  # a name does not run over a gap or into the next sentence ("Vermont. State")
@@ -123,6 +124,14 @@ def _run_end(tokens: list[Token], i: int, limit: int) -> int:
             break
         end = j
     return end
+
+
+def _glued_syllable(tokens: list[Token], j: int) -> bool:
+    """Whether token ``j`` is a lower-case syllable glued by an apostrophe to the capitalised word
+    before it ("an" of "Xi'an")."""
+    mark = tokens[j - 1]
+    return (j >= 2 and mark.text in ("'", "’") and tokens[j].start == mark.end and not tokens[j].is_cap
+            and tokens[j].text != "s" and mark.start == tokens[j - 2].end and tokens[j - 2].is_cap)
 
 
 def _joins_name(tokens: list[Token], j: int, limit: int) -> bool:
@@ -133,6 +142,8 @@ def _joins_name(tokens: list[Token], j: int, limit: int) -> bool:
         # "Cox's Bazar"; and a possessive that ends the run, which the gazetteer may hold as the end of
         # a name ("St. John's, Newfoundland": the shrinking from the right drops it where it does not)
         return tokens[j - 1].text in ("'", "’") and t.start == tokens[j - 1].end
+    if t.is_word and _glued_syllable(tokens, j):
+        return True  # "Xi'an", "Ta'if", "Mek'ele": a transliteration's apostrophe inside one word
     # French and Italian elided articles inside a name ("Côte d'Ivoire", "Val d'Oise")
     return (t.lower in ELIDED_ARTICLES and j + 2 < limit and tokens[j + 1].text in ("'", "’")
             and tokens[j + 1].start == t.end and tokens[j + 2].is_cap)
@@ -183,7 +194,8 @@ def longest_match(gaz: Gazetteer, doc: Doc, i: int, shouting: bool, division_ope
     first = tokens[i].text
     for j in range(end, i - 1, -1):
         last = tokens[j]
-        if not (last.is_cap and last.is_word) and not (last.text == "s" and j > i + 1 and tokens[j - 1].text in "'’"):
+        if not (last.is_cap and last.is_word) and not (last.text == "s" and j > i + 1 and tokens[j - 1].text in "'’") \
+                and not (last.is_word and j > i + 1 and _glued_syllable(tokens, j)):
             continue
         if i == j:
             # one token's key is its lower case where it is ASCII letters and digits (nothing for
