@@ -373,3 +373,11 @@ def test_french_and_german_connectors_join_a_towns_name(gazetteer):
     # "au" and "sous" had ended the run, and "Port" alone is a word
     assert [n for n, _ in toponyms(gazetteer, "Gangs control most of Port-au-Prince.")] == ["Port-au-Prince"]
     assert [n for n, _ in toponyms(gazetteer, "Riots broke out in Fontenay-sous-Bois.")] == ["Fontenay-sous-Bois"]
+
+
+def test_a_transliterations_apostrophe_and_spanish_and_persian_connectors_stay_inside_a_name(gazetteer):
+    assert [n for n, _ in toponyms(gazetteer, "She lives in Xi'an.")] == ["Xi'an"]
+    assert [n for n, _ in toponyms(gazetteer, "Pilgrims flew to Ta’if.")] == ["Ta’if"]
+    assert [n for n, _ in toponyms(gazetteer, "Fighting reached Mazar-i-Sharif.")] == ["Mazar-i-Sharif"]
+    assert [n for n, _ in toponyms(gazetteer, "He was born in Santiago de los Caballeros.")] == [
+        "Santiago de los Caballeros"]

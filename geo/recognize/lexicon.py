@@ -20,7 +20,9 @@ CONNECTORS = frozenset({
     "-", "'", "’", ".", "da", "do", "dos", "das", "di", "von", "van", "y", "&", "am", "sur", "en", "es",
     # French and German ones of town names ("Port-au-Prince", "Fontenay-sous-Bois", "Plessis-lès-Tours",
     # "Frankfurt an der Oder" has "der", "Rothenburg ob der Tauber", "Sankt Johann im Pongau")
-    "au", "aux", "sous", "lès", "les", "der", "ob", "bei", "im"})
+    "au", "aux", "sous", "lès", "les", "der", "ob", "bei", "im",
+    # Spanish plural articles and the Persian ezafe ("San Nicolás de los Garza", "Mazar-i-Sharif")
+    "los", "las", "e", "i"})
 #: elided articles that join a name only before an apostrophe (French and Italian place names:
 #: "Côte d'Ivoire", "Val d'Oise", "L'Aquila")
 ELIDED_ARTICLES = frozenset({"d", "l"})
