@@ -381,3 +381,5 @@ def test_a_transliterations_apostrophe_and_spanish_and_persian_connectors_stay_i
     assert [n for n, _ in toponyms(gazetteer, "Fighting reached Mazar-i-Sharif.")] == ["Mazar-i-Sharif"]
     assert [n for n, _ in toponyms(gazetteer, "He was born in Santiago de los Caballeros.")] == [
         "Santiago de los Caballeros"]
+    assert [n for n, _ in toponyms(gazetteer, "Fighting reached Deir ez-Zor.")] == ["Deir ez-Zor"]
+    assert [n for n, _ in toponyms(gazetteer, "He was born in Newcastle-under-Lyme.")] == ["Newcastle-under-Lyme"]

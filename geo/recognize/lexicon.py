@@ -21,8 +21,10 @@ CONNECTORS = frozenset({
     # French and German ones of town names ("Port-au-Prince", "Fontenay-sous-Bois", "Plessis-lès-Tours",
     # "Frankfurt an der Oder" has "der", "Rothenburg ob der Tauber", "Sankt Johann im Pongau")
     "au", "aux", "sous", "lès", "les", "der", "ob", "bei", "im",
-    # Spanish plural articles and the Persian ezafe ("San Nicolás de los Garza", "Mazar-i-Sharif")
-    "los", "las", "e", "i"})
+    # Spanish plural articles and the Persian ezafe ("San Nicolás de los Garza", "Mazar-i-Sharif"),
+    # the Arabic article assimilated to the next consonant ("Deir ez-Zor", "Kafr ash Shaykh"; not
+    # "as", "at", "an", which are English words) and English ones ("Newcastle-under-Lyme", "Weston-super-Mare")
+    "los", "las", "e", "i", "ez", "ed", "er", "ash", "ad", "az", "ar", "adh", "ath", "under", "super"})
 #: elided articles that join a name only before an apostrophe (French and Italian place names:
 #: "Côte d'Ivoire", "Val d'Oise", "L'Aquila")
 ELIDED_ARTICLES = frozenset({"d", "l"})
