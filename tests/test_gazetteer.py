@@ -341,3 +341,11 @@ def test_frances_regions_before_the_merger(gazetteer):
     assert rhone and rhone[0].name == "Rhône-Alpes" and rhone[0].kind == "admin1"
     assert 44.5 < rhone[0].lat < 46.5 and 4.0 < rhone[0].lon < 6.5
     assert gazetteer.candidates("Basse-Normandie")[0].name == "Lower Normandy"
+
+
+def test_letters_unicode_does_not_decompose_fold_to_the_ones_news_writes(gazetteer):
+    from geo.gazetteer import name_key
+
+    assert name_key("Đà Nẵng") == name_key("Da Nang") == "da nang"
+    assert name_key("Łódź") == "lodz" and name_key("Tromsø") == "tromso"
+    assert gazetteer.candidates("Đà Nẵng")[0].country_code == "VN"

@@ -5,8 +5,14 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʿ": "'", "ʾ": "'", "ʻ": "'", "ʼ": "'",
-                               "‐": "-", "‑": "-", "–": "-"})
+#: apostrophes and hyphens to their ASCII forms, and the Latin letters that Unicode does not
+#: decompose to a base letter and a mark ("Đà Nẵng", "Łódź", "Tromsø", "Þórshöfn"), to the letters
+#: English news writes for them ("Da Nang", "Lodz", "Tromso")
+_FOLDS = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʿ": "'", "ʾ": "'", "ʻ": "'", "ʼ": "'",
+                        "‐": "-", "‑": "-", "–": "-",
+                        "Đ": "D", "đ": "d", "Ð": "D", "ð": "d", "Ø": "O", "ø": "o", "Ł": "L", "ł": "l",
+                        "ß": "ss", "Æ": "Ae", "æ": "ae", "Œ": "Oe", "œ": "oe", "ı": "i", "Þ": "Th", "þ": "th",
+                        "Ħ": "H", "ħ": "h"})
 
 
 #: names whose key is remembered (a pure function of the string, shared by every gazetteer):
@@ -24,7 +30,7 @@ def name_key(name: str) -> str:
     if name.isascii():
         bare = name.replace("`", "'")
     else:
-        decomposed = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
+        decomposed = unicodedata.normalize("NFKD", name.translate(_FOLDS))
         bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     words = bare.replace(".", "").lower().split()
     if "'" in bare:
