@@ -337,6 +337,18 @@ def test_a_division_written_inverted_is_found_by_its_name_alone(gazetteer):
     assert gazetteer.candidates("Ingushetia")[0].country_code == "RU"
 
 
+def test_a_slavic_division_named_by_its_capitals_adjective_takes_the_capitals_name(gazetteer):
+    # "Kurskaya oblast'": news writes "the Kursk region", "Kursk Oblast"
+    kursk = [p for p in gazetteer.candidates("Kursk region") if p.kind == "admin1"]
+    assert kursk and kursk[0].name == "Kurskaya oblast'"
+    assert any(p.kind == "admin1" for p in gazetteer.candidates("Belgorod Oblast"))
+    # the bare name is still the city, as the geocoder ranks it (a division named like its seat town
+    # yields to the town)
+    from geo.geocoders import OfflineGazetteer
+
+    assert OfflineGazetteer(gazetteer).geocode("Kursk").raw["kind"] == "city"
+
+
 def test_long_division_names_keep_their_short_forms(gazetteer):
     assert gazetteer.candidates("Newfoundland")[0].name == "Newfoundland and Labrador"
     assert gazetteer.candidates("P.E.I.")[0].name == "Prince Edward Island"

@@ -383,3 +383,8 @@ def test_a_transliterations_apostrophe_and_spanish_and_persian_connectors_stay_i
         "Santiago de los Caballeros"]
     assert [n for n, _ in toponyms(gazetteer, "Fighting reached Deir ez-Zor.")] == ["Deir ez-Zor"]
     assert [n for n, _ in toponyms(gazetteer, "He was born in Newcastle-under-Lyme.")] == ["Newcastle-under-Lyme"]
+
+
+def test_a_capitals_name_before_region_is_the_slavic_division(gazetteer):
+    found = Geoparser(gazetteer, events=False).analyse("Drones hit the Kursk region overnight.").toponyms
+    assert [(t.text, t.place.kind) for t in found] == [("Kursk", "admin1")]

