@@ -228,3 +228,12 @@ def test_a_name_inside_an_organisation_name_weighs_only_the_places_it_is_the_own
     assert names(parser, "Vets confirmed that the herd had Mad Cow disease.") == []
     # a street in a town places the town
     assert names(parser, "He slept on Atlantic Avenue in Garden City.") == ["Garden City"]
+
+
+def test_a_major_citys_name_opening_a_sentence_is_the_city_though_a_given_name(gazetteer):
+    # "Denver" and "Austin" are given names as common as the zipf needs of sentence_start_word say;
+    # cities of more than 500,000 people are what the bare name means
+    parser = Geoparser(gazetteer, events=False)
+    assert names(parser, "Denver was hit by a blizzard on Monday.") == ["Denver"]
+    # a given name that names only small places still says "start of sentence"
+    assert names(parser, "Levi was hit by a car on Monday.") == []

@@ -176,8 +176,8 @@ def sentence_start_word(c: Context) -> Verdict:
     population = named_population(c)
     if c.dictionary and not named_major_city(c) and not c.state_name:
         return WORD
-    if (c.dictionary or c.is_given_name(c.first)) and any(c.zipf >= zipf and population < need
-                                                         for zipf, need in SENTENCE_START_NEEDS):
+    if (c.dictionary or c.is_given_name(c.first)) and not named_major_city(c) \
+            and any(c.zipf >= zipf and population < need for zipf, need in SENTENCE_START_NEEDS):
         return WORD
     if c.first.lower.endswith(("ing", "ly", "ed")) and c.zipf >= SENTENCE_START_AFFIX_ZIPF \
             and population < SMALL_PLACE_POPULATION:
