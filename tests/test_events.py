@@ -721,3 +721,8 @@ def test_the_one_who_responds_with_an_attack_makes_it() -> None:
     # anger "with" the killings is no killing by the angry
     killings = only(events_of("Officials were angry with the killings in Mopti.", {"Mopti": "literal"}), "ASSAULT")
     assert killings.actors == ()
+
+
+def test_a_phrase_opening_with_a_verb_whose_past_is_its_base_is_past_after_its_subject() -> None:
+    attack = only(events_of("Attackers set fire to a church in Mopti on Sunday.", {"Mopti": "literal"}), "ASSAULT")
+    assert attack.trigger == "set fire" and [a.text for a in attack.actors] == ["Attackers"]

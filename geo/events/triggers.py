@@ -77,7 +77,7 @@ def _reading(toks: list[Tok], i: int, words) -> tuple[int, Trigger] | None:
         before = toks[i - 1].lower if i else ""
         after = toks[i + size].lower if i + size < n else ""
         readings = LEXICON.get(key, ())
-        if key in BASE_FORMS and not _finite_context(toks, i):
+        if key in BASE_FORMS and not _finite_context(toks, i) and not (size > 1 and key[0] in PAST_AS_BASE):
             readings = tuple(r for r in readings if r.pos == "noun")
         elif key[-1].endswith("s") and (after.endswith("ed") or after in VERBS_AFTER_NOUN):
             # "protests continued", "talks were held": a plural noun before its verb
@@ -101,6 +101,11 @@ def _is_event(toks: list[Tok], i: int, size: int, trig: Trigger) -> bool:
         return False  # "the calls have been met with anger": no meeting
     # "in support of", "in protest of": a modifier, not an event
     return not (before == "in" and i + size < len(toks) and toks[i + size].lower in ("of", "for"))
+
+
+#: verbs whose past is their base form: a phrase that opens with one ("set fire", "cut ties") is
+#: no noun, and after its subject it is the past ("Attackers set fire to a church")
+PAST_AS_BASE = frozenset({"set", "cut", "hit", "shut", "put", "beat", "quit", "burst", "spread"})
 
 
 def _finite_context(toks: list[Tok], i: int) -> bool:
