@@ -726,3 +726,8 @@ def test_the_one_who_responds_with_an_attack_makes_it() -> None:
 def test_a_phrase_opening_with_a_verb_whose_past_is_its_base_is_past_after_its_subject() -> None:
     attack = only(events_of("Attackers set fire to a church in Mopti on Sunday.", {"Mopti": "literal"}), "ASSAULT")
     assert attack.trigger == "set fire" and [a.text for a in attack.actors] == ["Attackers"]
+
+
+def test_a_state_after_a_name_is_no_reporting_verb_between_an_attack_and_its_toll() -> None:
+    events = events_of("Gunmen opened fire at a mosque in Borno state on Friday, killing 12.", {"Borno": "literal"})
+    assert [(e.category, e.trigger) for e in events] == [("ASSAULT", "opened fire")]

@@ -122,7 +122,11 @@ def _joins(toks: list[Tok], a: Candidate, b: Candidate) -> bool:
     """Whether ``b`` is part of ``a``'s event (else ``b`` starts the next chain)."""
     between = toks[a.last + 1:b.first]
     next_segment = toks[b.first].segment == toks[a.last].segment + 1
-    verbs_between = any(t.lower in REPORTING and not t.is_cap for t in between)
+    # a reporting verb between ends the event ("..., officials said, ..."); not "state" after a name,
+    # which is the division ("in Katsina state")
+    verbs_between = any(t.lower in REPORTING and not t.is_cap
+                        and not (t.lower in ("state", "states") and k and between[k - 1].is_cap)
+                        for k, t in enumerate(between))
     # ", killing four soldiers", ", pledging to ...": a participle clause that goes on with the event
     if next_segment and toks[b.first - 1].text == "," and toks[b.first].lower.endswith("ing") \
             and a.category == b.category and not verbs_between:
