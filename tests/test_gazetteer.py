@@ -329,6 +329,8 @@ def test_renamed_divisions_keep_their_former_names(gazetteer):
     assert gazetteer.candidates("Orissa")[0].name == "Odisha"
     assert gazetteer.candidates("North-West Frontier Province")[0].name == "Khyber Pakhtunkhwa"
     assert gazetteer.name_quality("orissa", gazetteer.candidates("Orissa")[0].geonameid) == "english"
+    # merged divisions: the old county is placed at the county that holds it
+    assert gazetteer.candidates("Sogn og Fjordane")[0].name == "Vestland"
 
 
 def test_a_division_written_inverted_is_found_by_its_name_alone(gazetteer):

@@ -63,11 +63,14 @@ ADMIN1_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "CA-QC": ("Que.",), "CA-AB": ("Alta.",),
 }
 
-#: the former names of renamed first-level divisions that news archives use, by ISO 3166-2 code
-#: (GeoNames keeps the current name only): Orissa (Odisha since 2011), Uttaranchal (Uttarakhand
-#: since 2007), the North-West Frontier Province (Khyber Pakhtunkhwa since 2010)
+#: the former names of renamed or merged first-level divisions that news archives use, by ISO 3166-2
+#: code (GeoNames keeps the current name only): Orissa (Odisha since 2011), Uttaranchal (Uttarakhand
+#: since 2007), the North-West Frontier Province (Khyber Pakhtunkhwa since 2010), Norway's old counties
 ADMIN1_FORMER_NAMES: dict[str, tuple[str, ...]] = {
     "IN-OD": ("Orissa",), "IN-UK": ("Uttaranchal",),
+    # Norway's counties merged in 2018-2020, under the merged county that holds them
+    "NO-34": ("Hedmark", "Oppland"), "NO-42": ("Vest-Agder", "Aust-Agder"),
+    "NO-46": ("Hordaland", "Sogn og Fjordane"), "NO-50": ("Sør-Trøndelag", "Nord-Trøndelag"),
     "PK-KP": ("North-West Frontier Province", "North West Frontier Province", "NWFP", "N.W.F.P."),
 }
 
