@@ -333,6 +333,12 @@ def test_renamed_divisions_keep_their_former_names(gazetteer):
     assert gazetteer.candidates("Sogn og Fjordane")[0].name == "Vestland"
 
 
+
+def test_a_census_designated_place_is_found_without_the_designation(gazetteer):
+    # GeoNames lists the renamed base's former name only as "Fort Hood CDP"
+    assert gazetteer.candidates("Fort Hood")[0].name == "Fort Cavazos"
+
+
 def test_a_division_written_inverted_is_found_by_its_name_alone(gazetteer):
     # GeoNames writes "Dagestan, Respublika"; news writes "Dagestan", and Russian "-iya" as "-ia"
     assert gazetteer.candidates("Dagestan")[0].name == "Dagestan, Respublika"

@@ -313,6 +313,8 @@ def city_rows(src: Sources) -> list[Row]:
         names = {c["name"], *(a for a in c.get("alternatenames", []) if is_latin(a)),
                  *aliases.CITY_ALIASES.get(gid, ())}
         names |= without_arabic_article(names, cc)
+        # "Fort Hood CDP": the US census's designation after a place's name, which news never writes
+        names |= {n[:-4] for n in names if n.endswith(" CDP") and len(n) > 8}
         english = {*aliases.CITY_ALIASES.get(gid, ()), *english_arabic_spellings(c["name"], cc)}
         names |= english
         county = admin2.get(members[gid].admin2_row) if gid in members else None
