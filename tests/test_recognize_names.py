@@ -388,3 +388,9 @@ def test_a_transliterations_apostrophe_and_spanish_and_persian_connectors_stay_i
 def test_a_capitals_name_before_region_is_the_slavic_division(gazetteer):
     found = Geoparser(gazetteer, events=False).analyse("Drones hit the Kursk region overnight.").toponyms
     assert [(t.text, t.place.kind) for t in found] == [("Kursk", "admin1")]
+
+
+def test_an_age_between_the_article_and_a_residents_town_keeps_the_town(gazetteer):
+    text = "Police arrested a 34-year-old Troy woman on Friday."
+    assert deciding_rule(gazetteer, text, "Troy") == "resident_noun_after"
+    assert [n for n, _ in toponyms(gazetteer, text)] == ["Troy"]

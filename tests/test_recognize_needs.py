@@ -40,7 +40,7 @@ EXAMPLES = ["SEVERN, Md. (AP) - Rain fell.", "Officials in the state of Washingt
             "ALLENDALE, N.J. -- Police said.", "Jane Roe, M.D., spoke.", "the city of Port-au-Prince",
             "Patients left St. Thomas' Hospital.", "Mass at St. Paul's Cathedral ended.",
             "Ships rounded the Cape of Good Hope.", "the Gulf of Aden", "Granada lies on the Genil.",
-            "Reading is situated on the Thames."]
+            "Reading is situated on the Thames.", "a 34-year-old Troy woman"]
 
 
 def _texts(count: int, seed: int):

@@ -86,11 +86,20 @@ def code_only(c: Context) -> Verdict:
 RESIDENT_NOUNS = frozenset({"man", "woman", "resident", "teen", "teenager", "boy", "girl", "couple", "native"})
 
 
+def _age_before(c: Context) -> bool:
+    """Whether "N-year-old" stands right before the span ("a 67-year-old X resident")."""
+    parts = [c.token(-k) for k in range(2, 6)]
+    return all(t is not None for t in parts) and parts[0].text == "-" and parts[1].lower == "year" \
+        and parts[2].text == "-" and parts[3].text.isdigit()
+
+
 def resident_noun_after(c: Context) -> Verdict:
     """"a Troy woman", "an Athens man": in US local news "a/an X man" is a resident of town X, so
     X is a place even where it is also a word or a name ('Troy', 'Brunswick', 'Lincoln'); and
     not the country X is also the name of ("a Georgia man": a country's people take its demonym)."""
     prev, nxt = c.prev, c.nxt
+    if prev is not None and prev.lower == "old" and _age_before(c):
+        prev = c.token(-6)  # "a 67-year-old Hammond resident"
     if prev is None or nxt is None or prev.lower not in ("a", "an") or nxt.lower not in RESIDENT_NOUNS \
             or nxt.is_cap or c.adjectival:
         return None

@@ -94,7 +94,7 @@ def _words(*words: str) -> frozenset[str]:
 #: the needs of each rule of :data:`~geo.recognize.rules.RULES` that has any, by rule name
 RULE_NEEDS: dict[str, Needs] = {
     "state_after_town": Needs(single=True, before=_words(","), after=_words(".")),
-    "resident_noun_after": Needs(adjectival=False, before=_words("a", "an"), after=RESIDENT_NOUNS),
+    "resident_noun_after": Needs(adjectival=False, before=_words("a", "an", "old"), after=RESIDENT_NOUNS),
     "demonym_town": Needs(adjectival=True, after=_words(",")),
     "division_noun_before": Needs(adjectival=False, before=_words("of")),
     "town_comma_division": Needs(adjectival=False, after=_words(",")),
