@@ -201,6 +201,9 @@ def test_a_given_name_and_a_generic_term_of_toponymy_name_the_town(gazetteer):
     # seldom a person's, so given_name_opens_match leaves it
     text = "The shooting happened outside a Silver Spring apartment building."
     assert [t.text for t in Geoparser(gazetteer, events=False).analyse(text).toponyms] == ["Silver Spring"]
+    # a saint's name opening a town's of 20,000 people or more is the town's; a smaller one's the saint's
+    assert "Santa Monica" in names(Geoparser(gazetteer, events=False), "Crews worked at Santa Monica sites.")
+    assert names(Geoparser(gazetteer, events=False), "Santa Claus came to town.") == []
     # a given name and a surname is still the person ("Pedro Sanchez")
     doc = make_doc("Pedro Sanchez spoke on Monday.")
     assert ("given_name_opens_match", 0, 13) in {(j.rule, j.start, j.end) for j in Recognizer(gazetteer).judgements(doc)}

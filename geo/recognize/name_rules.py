@@ -25,11 +25,12 @@ from geo.recognize.lexicon import (
     LOCATIVE,
     MAJOR_CITY_POPULATION,
     MEMBER_NOUNS,
+    PLURAL_TITLES,
     SMALL_PLACE_POPULATION,
     TITLES,
 )
 from geo.recognize.types import name_type
-from geo.recognize.verdicts import NAME, ORGANISATION, PERSON, Keep, Verdict
+from geo.recognize.verdicts import NAME, ORGANISATION, PERSON, WORD, Keep, Verdict
 
 # -- how the name names the place ---------------------------------------------------------------
 
@@ -304,3 +305,12 @@ def listed_with_people(c: Context) -> Verdict:
         if item in persons or b == a + 1 and c.is_given_name(tokens[a]) and not c.gazetteer.has_key(name_key(item)):
             return PERSON
     return None
+
+
+def title_word(c: Context) -> Verdict:
+    """"Gov.", "Sen.": titles are no places; AP plural titles only before a name ("Sens. Tom Udall",
+    not Sens, France)."""
+    if c.key in PLURAL_TITLES:
+        nxt, name = c.nxt, c.nxt2
+        return WORD if nxt is not None and nxt.text == "." and name is not None and name.is_cap else None
+    return WORD if c.key in TITLES else None

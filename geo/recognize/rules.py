@@ -17,6 +17,7 @@ from geo.recognize.code_rules import currency, currency_sign_before, road_number
 from geo.recognize.context import Context
 from geo.recognize.evidence import is_place_word
 from geo.recognize.facility_rules import (
+    SAINT_WORDS,
     article_before_town,
     building_modifier,
     city_name,
@@ -59,7 +60,6 @@ from geo.recognize.lexicon import (
     PARTY_LETTERS,
     PERSON_NOUNS,
     PERSON_VERBS,
-    PLURAL_TITLES,
     POSTNOMINALS,
     RARE_WORD_ZIPF,
     SENTENCE_START_AFFIX_ZIPF,
@@ -81,6 +81,7 @@ from geo.recognize.name_rules import (
     named_population,
     resident_noun_after,
     state_university,
+    title_word,
     town_comma_division,
     wordlike_alternate,
 )
@@ -157,13 +158,6 @@ def hyphen_name(c: Context) -> Verdict:
     if c.gazetteer.has_key(other.lower) or c.gazetteer.demonym(other.text) is not None:
         return None  # "Austria-Hungary", "Nebraska-Lincoln", "Franco-German"
     return NAME
-
-
-def title_word(c: Context) -> Verdict:
-    if c.key in PLURAL_TITLES:  # "Sens. Tom Udall", not Sens, France
-        nxt, name = c.nxt, c.nxt2
-        return WORD if nxt is not None and nxt.text == "." and name is not None and name.is_cap else None
-    return WORD if c.key in TITLES else None  # "Gov.", "Sen."
 
 
 def sentence_start_word(c: Context) -> Verdict:
@@ -332,12 +326,13 @@ def given_name_alone(c: Context) -> Verdict:
 
 
 def given_name_opens_match(c: Context) -> Verdict:
-    """"Pedro Sanchez" the prime minister, not Pedro Sánchez the village; a name that ends in a
-    generic term of toponymy is the town's ("Silver Spring")."""
+    """"Pedro Sanchez" the prime minister, not the village; but "Silver Spring" (a generic term of
+    toponymy) and "Santa Monica" (a saint's name, a town of 20,000 or more) are the towns'."""
     prev = c.prev
     if not c.single and not c.big_area and c.population < SMALL_PLACE_POPULATION \
             and c.is_given_name(c.first) and not (prev is not None and prev.lower in LOCATIVE) \
-            and c.last.lower not in TOWN_GENERICS:
+            and c.last.lower not in TOWN_GENERICS \
+            and not (c.first.lower in SAINT_WORDS and c.population >= LOCATIVE_TOWN_POPULATION):
         return PERSON
     return None
 
