@@ -334,6 +334,13 @@ def test_renamed_divisions_keep_their_former_names(gazetteer):
 
 
 
+def test_ontarios_regional_municipalities_are_found_as_regions(gazetteer):
+    # "Peel" and "York" carry no type in the sources; Canadian news writes "Peel Region", "York Region"
+    assert [(p.name, p.country_code) for p in gazetteer.candidates("York Region") if p.kind == "admin2"] == [
+        ("York", "CA")]
+    assert any(p.kind == "admin2" for p in gazetteer.candidates("Waterloo Region"))
+
+
 def test_a_census_designated_place_is_found_without_the_designation(gazetteer):
     # GeoNames lists the renamed base's former name only as "Fort Hood CDP"
     assert gazetteer.candidates("Fort Hood")[0].name == "Fort Cavazos"

