@@ -394,3 +394,9 @@ def test_an_age_between_the_article_and_a_residents_town_keeps_the_town(gazettee
     text = "Police arrested a 34-year-old Troy woman on Friday."
     assert deciding_rule(gazetteer, text, "Troy") == "resident_noun_after"
     assert [n for n, _ in toponyms(gazetteer, text)] == ["Troy"]
+
+
+def test_a_formal_municipality_name_also_reads_as_the_towns_of_its_bare_name(gazetteer):
+    # GeoNames lists "City of Richmond" for Richmond, Minnesota and not for Richmond, Virginia
+    found = Geoparser(gazetteer, events=False).analyse("Crews in the City of Richmond, Virginia, fixed the main.").toponyms
+    assert [(t.text, t.place.admin1) for t in found] == [("City of Richmond", "Virginia"), ("Virginia", "Virginia")]

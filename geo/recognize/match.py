@@ -223,6 +223,8 @@ def longest_match(gaz: Gazetteer, doc: Doc, i: int, shouting: bool, division_ope
             return _new(Match, (i, j, key, (demonym,), True, False))
         if gaz.has_key(key):
             places = gaz.candidates_by_key(key)
+            if j > i + 1 and key.startswith(_MUNICIPALITY_PREFIXES):
+                places = _with_bare_towns(gaz, key, places)
             if j > i and first == "The" and not any(p.name.startswith("The ") for p in places):
                 # "The Sahel", "The Rhine" opening a sentence: the article is no part of the name
                 # (annotators leave it out, as after a lower-case "the"), unless the place's own
@@ -234,6 +236,21 @@ def longest_match(gaz: Gazetteer, doc: Doc, i: int, shouting: bool, division_ope
                 return _new(Match, (i + 1, j, key, places, False, False))
             return _new(Match, (i, j, key, places, False, False))
     return None
+
+
+#: "City of Richmond": the formal name of a municipality, which GeoNames lists for some towns of the
+#: name and not others
+_MUNICIPALITY_PREFIXES = ("city of ", "town of ", "village of ", "borough of ", "township of ")
+
+
+def _with_bare_towns(gaz: Gazetteer, key: str, places: tuple[Place, ...]) -> tuple[Place, ...]:
+    """A formal municipality name's records and the towns of its bare name ("City of Richmond" is
+    also Richmond, Virginia, which GeoNames does not list under it)."""
+    bare = key.split(" of ", 1)[1]
+    if not gaz.has_key(bare):
+        return places
+    seen = {p.geonameid for p in places}
+    return places + tuple(p for p in gaz.candidates_by_key(bare) if p.kind == "city" and p.geonameid not in seen)
 
 
 #: words of a sentence about flying, where a code in capitals ("JFK", "LHR") names an airport
