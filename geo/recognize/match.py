@@ -134,9 +134,17 @@ def _glued_syllable(tokens: list[Token], j: int) -> bool:
             and tokens[j].text != "s" and mark.start == tokens[j - 2].end and tokens[j - 2].is_cap)
 
 
+def _ends_in_apostrophe_part(tokens: list[Token], j: int) -> bool:
+    """Whether a name may end at token ``j`` though it is no capitalised word: the "s" of a
+    possessive ("St. John's") or a syllable after a transliteration's apostrophe ("Xi'an")."""
+    last = tokens[j]
+    return last.text == "s" and tokens[j - 1].text in ("'", "’") or last.is_word and _glued_syllable(tokens, j)
+
+
 def _joins_name(tokens: list[Token], j: int, limit: int) -> bool:
     """Whether token ``j``, neither a capitalised word nor a connector, still joins a name: the "s"
-    of a possessive or an elided article. Asked only of the word that ends most runs, not of every word."""
+    of a possessive, a syllable after a transliteration's apostrophe, or an elided article. Asked
+    only of the word that ends most runs, not of every word."""
     t = tokens[j]
     if t.text == "s":
         # "Cox's Bazar"; and a possessive that ends the run, which the gazetteer may hold as the end of
@@ -194,8 +202,7 @@ def longest_match(gaz: Gazetteer, doc: Doc, i: int, shouting: bool, division_ope
     first = tokens[i].text
     for j in range(end, i - 1, -1):
         last = tokens[j]
-        if not (last.is_cap and last.is_word) and not (last.text == "s" and j > i + 1 and tokens[j - 1].text in "'’") \
-                and not (last.is_word and j > i + 1 and _glued_syllable(tokens, j)):
+        if not (last.is_cap and last.is_word or j > i + 1 and _ends_in_apostrophe_part(tokens, j)):
             continue
         if i == j:
             # one token's key is its lower case where it is ASCII letters and digits (nothing for
