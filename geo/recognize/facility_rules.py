@@ -10,7 +10,10 @@ from geo.recognize.lexicon import (
     BUILDING_HEADS,
     COMPASS,
     FACILITY_HEADS,
+    FEATURE_OF_HEADS,
     LOCATIVE,
+    SAINT_BUILDING_HEADS,
+    SAINT_WORDS,
     SMALL_PLACE_POPULATION,
     STREET_HEADS,
 )
@@ -118,11 +121,6 @@ def river_word_after(c: Context) -> Verdict:
     return NAME
 
 
-#: feature heads that take their name after "of" ("the Cape of Good Hope", "the Strait of Hormuz")
-FEATURE_OF_HEADS = frozenset({"cape", "gulf", "bay", "bight", "strait", "straits", "sea", "isle", "isles", "lake",
-                              "mount", "sound", "firth"})
-
-
 def feature_of_name(c: Context) -> Verdict:
     """"the Cape of Good Hope", "the Strait of Hormuz": a name after a capitalised feature head and
     "of" ends the feature's name (English names capes, gulfs and straits so); where only small
@@ -140,14 +138,6 @@ def feature_of_name(c: Context) -> Verdict:
             or prev2.lower not in FEATURE_OF_HEADS or not _small_towns_only(c):
         return None
     return NAME
-
-
-#: the words that make a name a saint's: "St. Thomas", "Saint Paul", "Ste. Anne", "Sts. Peter"
-SAINT_WORDS = frozenset({"st", "saint", "ste", "sts", "san", "santa", "santo", "são"})
-#: what a saint's possessive may name: a facility or a building ("St. Mary's Hospital", "St. Peter's
-#: Square"), where the possessive is the saint's and not a place's
-SAINT_BUILDING_HEADS = FACILITY_HEADS | BUILDING_HEADS | frozenset({"basilica", "square", "monastery", "convent",
-                                                                    "priory", "infirmary", "hospice"})
 
 
 def saint_possessive_building(c: Context) -> Verdict:

@@ -295,6 +295,17 @@ FACILITY_HEADS = frozenset({
     "restaurant", "market", "prison", "jail", "library", "theatre", "theater", "clinic", "laboratory",
     "laboratories", "farm", "factory", "plant", "mall", "store"})
 
+#: feature heads that take their name after "of" ("the Cape of Good Hope", "the Strait of Hormuz")
+FEATURE_OF_HEADS = frozenset({"cape", "gulf", "bay", "bight", "strait", "straits", "sea", "isle", "isles", "lake",
+                              "mount", "sound", "firth"})
+
+#: the words that make a name a saint's: "St. Thomas", "Saint Paul", "Ste. Anne", "Sts. Peter"
+SAINT_WORDS = frozenset({"st", "saint", "ste", "sts", "san", "santa", "santo", "são"})
+#: what a saint's possessive may name: a facility or a building ("St. Mary's Hospital", "St. Peter's
+#: Square"), where the possessive is the saint's and not a place's
+SAINT_BUILDING_HEADS = FACILITY_HEADS | BUILDING_HEADS | frozenset({"basilica", "square", "monastery", "convent",
+                                                                    "priory", "infirmary", "hospice"})
+
 #: lower-case division nouns after a name ("Nyanza province", "Benue state"): the name is a place
 DIVISION_NOUNS = frozenset({"province", "state", "district", "county", "region", "prefecture",
                             "municipality", "governorate", "oblast", "department", "island", "city", "town",

@@ -17,7 +17,6 @@ from geo.recognize.code_rules import currency, currency_sign_before, road_number
 from geo.recognize.context import Context
 from geo.recognize.evidence import is_place_word
 from geo.recognize.facility_rules import (
-    SAINT_WORDS,
     article_before_town,
     building_modifier,
     city_name,
@@ -62,6 +61,7 @@ from geo.recognize.lexicon import (
     PERSON_VERBS,
     POSTNOMINALS,
     RARE_WORD_ZIPF,
+    SAINT_WORDS,
     SENTENCE_START_AFFIX_ZIPF,
     SENTENCE_START_NEEDS,
     SINGLE_WORD_POPULATION,
