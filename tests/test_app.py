@@ -313,6 +313,18 @@ def test_pasted_text_survives_closing_the_paste_form():
     assert at.text_area(key="paste_text").value == "Talks were held in Accra."
 
 
+def test_a_rerun_leaves_the_paste_form_to_what_the_browser_holds():
+    """A rerun (a map move, another widget) while the user types must not send the form's values back:
+    a widget sent with set_value replaces text the browser has not committed yet."""
+    at = open_paste_form(page())
+    at.text_area(key="paste_text").input("Talks were held in Accra.").run()
+    at.run()
+    sent = [at.text_area(key="paste_text").proto, at.text_input(key="paste_title").proto,
+            at.date_input(key="paste_date").proto]
+    assert [p.set_value for p in sent] == [False, False, False]
+    assert at.text_area(key="paste_text").value == "Talks were held in Accra."
+
+
 def test_the_page_document_holds_streamlits_placeholders_still():
     import asyncio
 

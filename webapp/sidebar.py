@@ -25,8 +25,6 @@ from webapp.state import (
     date_field,
 )
 
-PASTE_KEYS = ("paste_text", "paste_title", "paste_date")
-
 
 def sidebar_articles() -> list[Article]:
     """Every article the user chose: seeds, uploads and pasted text, with their metadata."""
@@ -47,14 +45,13 @@ def sidebar_articles() -> list[Article]:
     # a closed expander's widgets are neither run nor sent (on_change="rerun"): a text area, two text
     # inputs and a date field per article cost every new visitor's browser their code and their drawing
     paste = sb.expander("Paste an article", expanded=not articles, key="paste_box", on_change="rerun")
-    for kept in PASTE_KEYS:  # what was typed survives closing the expander (Streamlit drops unseen widgets)
-        if kept in st.session_state:
-            st.session_state[kept] = st.session_state[kept]
     if paste.open:
         with paste:
-            st.text_area("Article text", key="paste_text", height=150)
-            st.text_input("Title (optional)", key="paste_title")
-            date_field("Publication date (optional)", None, "paste_date")
+            # what was typed survives closing the expander: Streamlit keeps an unseen widget's value
+            # itself (re-assigning it every run instead would overwrite text being typed at each rerun)
+            st.text_area("Article text", key="paste_text", height=150, persist_state="page")
+            st.text_input("Title (optional)", key="paste_title", persist_state="page")
+            date_field("Publication date (optional)", None, "paste_date", persist_state="page")
             st.button("Add article", on_click=add_pasted, key="paste_add")
             if st.session_state.get("paste_error"):
                 st.warning(plain(st.session_state.paste_error))

@@ -83,9 +83,9 @@ def add_pasted() -> None:
     ss.paste_text, ss.paste_title, ss.paste_date, ss.paste_error = "", "", None, ""
 
 
-def date_field(label: str, value: dt.date | None, key: str) -> dt.date | None:
+def date_field(label: str, value: dt.date | None, key: str, persist_state: str | None = None) -> dt.date | None:
     return st.date_input(label, value=value, key=key, min_value=page.PUBLISHED_MIN,
-                         max_value=page.published_max(), format="YYYY-MM-DD")
+                         max_value=page.published_max(), format="YYYY-MM-DD", persist_state=persist_state)
 
 
 def choose_alternative(analyses: list[Analysis], geonameid: int, alternative: int) -> None:
