@@ -400,3 +400,15 @@ def test_a_formal_municipality_name_also_reads_as_the_towns_of_its_bare_name(gaz
     # GeoNames lists "City of Richmond" for Richmond, Minnesota and not for Richmond, Virginia
     found = Geoparser(gazetteer, events=False).analyse("Crews in the City of Richmond, Virginia, fixed the main.").toponyms
     assert [(t.text, t.place.admin1) for t in found] == [("City of Richmond", "Virginia"), ("Virginia", "Virginia")]
+
+
+def test_a_namesake_or_a_generic_head_inside_an_unknown_place_name_is_no_place(gazetteer):
+    # "New" names a place after another (Guinea is in West Africa, New Guinea north of Australia);
+    # Hong Kong's "Islands" district is no reading of an archipelago's head
+    text = "Missionaries sailed from New Guinea to Perth."
+    assert_rule_drops(gazetteer, "inside_longer_place_name", text, "Guinea", ["Perth"])
+    text = "Ferries to the Frisian Islands were cancelled in Bremen."
+    assert_rule_drops(gazetteer, "inside_longer_place_name", text, "Islands", ["Bremen"])
+    # a known whole name is matched before the rule
+    assert [n for n, _ in toponyms(gazetteer, "She moved to New Caledonia and then to Papua New Guinea.")] \
+        == ["New Caledonia", "Papua New Guinea"]

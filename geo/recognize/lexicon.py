@@ -255,6 +255,15 @@ FEATURE_HEADS = frozenset({"river", "lake", "bay", "delta", "valley", "estuary",
                            "coast", "island", "islands", "mountains", "castle", "cathedral", "hospital",
                            "airport", "abbey", "palace"})
 
+#: words that open a place named after another ("New Guinea", "Nueva Ecija", "Nova Gorica"): English,
+#: Spanish, Portuguese and Slavic settlers named places after older ones, so the tail alone is elsewhere
+NAMESAKE_OPENERS = frozenset({"new", "nueva", "nuevo", "nova", "novo", "nouvelle", "neu", "neue"})
+
+#: generic heads that end a place's or feature's name ("Channel Islands", "Blue Mountains"): alone
+#: after a capitalised word the head is that name's, not a place of the head's own name
+GENERIC_HEADS = frozenset({"islands", "island", "isles", "mountains", "hills", "valley", "heights", "springs",
+                           "falls", "creek", "lakes", "coast", "city", "junction", "village"})
+
 #: heads that open a feature's or a town's name ("Cape Elizabeth", "Lake Washington", "Fort Hood"):
 #: English names them after people far more often than after a place the tail also names, so the
 #: tail alone is no place (GeoWebNews and GeoVirus annotate the whole name at the feature)

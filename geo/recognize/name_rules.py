@@ -21,10 +21,12 @@ from geo.recognize.lexicon import (
     CONNECTORS,
     DIVISION_POPULATION,
     FEATURE_HEADS_BEFORE,
+    GENERIC_HEADS,
     GROUP_COMPOUNDS,
     LOCATIVE,
     MAJOR_CITY_POPULATION,
     MEMBER_NOUNS,
+    NAMESAKE_OPENERS,
     PLURAL_TITLES,
     SMALL_PLACE_POPULATION,
     TITLES,
@@ -189,6 +191,20 @@ def wordlike_alternate(c: Context) -> Verdict:
     if not (c.dictionary or c.is_given_name(c.first)):
         return None
     return NAME if _named_no_better_than(c, "alternate") else None
+
+
+def inside_longer_place_name(c: Context) -> Verdict:
+    """"New Guinea", "Nueva Ecija", "the Channel Islands": a place name after a capitalised word that
+    opens a namesake ("New"), or a generic head alone after a capitalised word, is part of a longer
+    place name the gazetteer lacks: not the place named after, nor a place called "Islands"."""
+    prev = c.prev
+    if prev is None or c.previous_end == c.i - 1 or c.first.text.isupper():
+        return None
+    if not (prev.is_cap and prev.is_word and prev.end + 1 == c.first.start and prev.sentence == c.first.sentence):
+        return None
+    if prev.lower in NAMESAKE_OPENERS or c.single and c.first.lower in GENERIC_HEADS:
+        return NAME
+    return None
 
 
 def inside_capitalised_name(c: Context) -> Verdict:

@@ -126,6 +126,7 @@ RULE_NEEDS: dict[str, Needs] = {
     "road_number": Needs(single=True, keys=_words("us")),
     "strain_name": Needs(before=_words("/"), after=_words("/")),
     "hyphen_name": Needs(adjectival=False, after=_words("-")),
+    "inside_longer_place_name": Needs(adjectival=False, cap_before=True),
     "inside_capitalised_name": Needs(adjectival=False, cap_before=True),
     "given_name_particle": Needs(single=True, after=NAME_PARTICLES | {"el", "al"}),
     "title_word": Needs(keys=TITLES | PLURAL_TITLES),

@@ -76,6 +76,7 @@ from geo.recognize.name_rules import (
     code_only,
     full_name_elsewhere,
     inside_capitalised_name,
+    inside_longer_place_name,
     listed_with_people,
     named_major_city,
     named_population,
@@ -538,6 +539,8 @@ RULES: tuple[FilterRule, ...] = (
                strain_name),
     FilterRule("hyphen_name", f"{_GENERAL}: hyphenated personal and organisation names ('X-Valls')",
                hyphen_name),
+    FilterRule("inside_longer_place_name", f"{_GENERAL}: 'New X' names a place after X; a generic head "
+               "alone ends a longer name ('X Islands')", inside_longer_place_name),
     FilterRule("inside_capitalised_name", f"{_GENERAL}: a capitalised word before a place name opens a "
                "longer name ('Radio X', 'Andrew X')", inside_capitalised_name),
     FilterRule("given_name_particle", f"{_GENERAL}: given name + surname particle + surname",
