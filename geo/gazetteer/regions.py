@@ -224,6 +224,29 @@ REGIONS: tuple[RegionDefinition, ...] = (
                      point=(47.5, 24.5)),  # the middle of the arc, not the plain inside it
     RegionDefinition(-135, "Iberian Peninsula", ("Iberian peninsula",), extent=(-9.5, 36.0, 3.3, 43.8)),
     RegionDefinition(-167, "Silesia", (), extent=(14.8, 49.5, 19.5, 51.8)),  # Polish and Czech Silesia
+    # islands news names that are no division of the gazetteer (GeoNames files islands under class T,
+    # which no source package carries), where the bare name otherwise finds nothing or a namesake
+    RegionDefinition(-168, "Sulawesi", ("Celebes",), extent=(118.8, -5.7, 125.3, 1.8), point=(-2.0, 121.0)),
+    RegionDefinition(-169, "Lombok", (), extent=(115.82, -8.95, 116.72, -8.2)),
+    RegionDefinition(-170, "Timor", (), extent=(123.4, -10.4, 127.35, -8.1)),
+    RegionDefinition(-171, "New Guinea", (), extent=(130.9, -10.7, 150.9, -0.3), point=(-5.5, 141.0)),
+    RegionDefinition(-172, "Kalimantan", (), ("ID",), clip=(108.8, -4.2, 119.3, 4.4)),  # Indonesia's Borneo
+    RegionDefinition(-173, "Mallorca", ("Majorca",), extent=(2.3, 39.25, 3.5, 40.0)),
+    RegionDefinition(-174, "Gran Canaria", (), extent=(-15.85, 27.73, -15.35, 28.18)),
+    RegionDefinition(-175, "Tahiti", (), extent=(-149.65, -17.9, -149.1, -17.48)),
+    RegionDefinition(-176, "Hispaniola", (), extent=(-74.5, 17.5, -68.3, 20.1)),
+    RegionDefinition(-177, "Baffin Island", (), extent=(-90.0, 61.8, -61.0, 73.8), point=(68.5, -71.0)),
+    RegionDefinition(-178, "Mindoro", (), extent=(120.3, 12.2, 121.6, 13.55)),
+    RegionDefinition(-179, "Negros", (), extent=(122.35, 9.0, 123.6, 11.0)),
+    RegionDefinition(-180, "Shikoku", (), extent=(132.0, 32.7, 134.8, 34.5)),
+    RegionDefinition(-181, "Bioko", (), extent=(8.4, 3.2, 8.98, 3.8)),
+    RegionDefinition(-182, "Sumba", (), extent=(118.9, -10.35, 120.85, -9.35)),
+    RegionDefinition(-183, "Hebrides", ("the Hebrides",), extent=(-7.7, 55.7, -5.6, 58.55)),
+    RegionDefinition(-184, "Martha's Vineyard", ("Martha’s Vineyard",), extent=(-70.85, 41.3, -70.45, 41.5)),
+    RegionDefinition(-185, "Nevis", (), extent=(-62.65, 17.08, -62.52, 17.22)),
+    RegionDefinition(-186, "Elba", (), extent=(10.1, 42.7, 10.45, 42.9)),
+    RegionDefinition(-187, "Isle of Skye", ("Skye",), extent=(-6.8, 56.95, -5.65, 57.72)),
+    RegionDefinition(-188, "Rhodes", (), extent=(27.68, 35.87, 28.25, 36.47)),
     # England's and Scotland's historic counties split into compass-named divisions ("East Sussex",
     # "West Lothian"): the whole is what a bare name means
     RegionDefinition(-136, "Sussex", (), extent=(-0.95, 50.72, 0.87, 51.17)),
