@@ -369,6 +369,13 @@ def test_long_division_names_keep_their_short_forms(gazetteer):
     assert gazetteer.candidates("P.E.I.")[0].name == "Prince Edward Island"
 
 
+def test_a_division_with_no_type_keeps_the_aliases_that_say_it_is_one(gazetteer):
+    # the sources give India's Wayanad no type and the alias "Wayanad district": it had had no name
+    wayanad = gazetteer.candidates("Wayanad District")
+    assert wayanad and wayanad[0].kind == "admin2" and wayanad[0].admin1 == "Kerala"
+    assert not any(p.kind == "admin2" for p in gazetteer.candidates("Wayanad"))  # kept apart, as "Harris"
+
+
 def test_a_state_named_for_two_lands_is_also_called_by_the_first(gazetteer):
     # Trinidad had been a Bolivian town, Antigua a Canarian village
     assert gazetteer.candidates("Trinidad")[0].name == "Trinidad and Tobago"

