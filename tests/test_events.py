@@ -731,3 +731,12 @@ def test_a_phrase_opening_with_a_verb_whose_past_is_its_base_is_past_after_its_s
 def test_a_state_after_a_name_is_no_reporting_verb_between_an_attack_and_its_toll() -> None:
     events = events_of("Gunmen opened fire at a mosque in Borno state on Friday, killing 12.", {"Borno": "literal"})
     assert [(e.category, e.trigger) for e in events] == [("ASSAULT", "opened fire")]
+
+
+def test_an_agent_noun_that_names_the_event_is_its_actor() -> None:
+    event = only(events_of("A suicide bomber blew himself up outside a mosque in Mopti on Friday.",
+                           {"Mopti": "literal"}), "ASSAULT")
+    assert [a.text for a in event.actors] == ["suicide bomber"]
+    # a weapon that names the event acts for nobody
+    event = only(events_of("A roadside bomb exploded near a bus in Mopti.", {"Mopti": "literal"}), "ASSAULT")
+    assert event.actors == ()

@@ -75,13 +75,13 @@ GROUP_NOUNS = {
     "militiamen", "separatists", "guerrillas", "guerillas", "pirates", "settlers", "hackers", "paramilitaries",
     "vigilantes", "raiders", "kidnappers", "smugglers", "traffickers",
     "warplanes", "jets", "drones", "aircraft", "warships", "gunboats", "helicopters",
-    "jury", "judge", "rescuers", "firefighters", "thieves", "robbers", "burglars",
+    "jury", "judge", "rescuers", "firefighters", "thieves", "robbers", "burglars", "bomber", "bombers",
 }
 ACTOR_MODIFIERS = {
     "armed", "unidentified", "suspected", "local", "mercenary", "military", "security",
     "opposition", "rebel", "jihadist", "islamist", "national", "foreign", "federal", "regional",
     "international", "western", "defence", "defense", "riot", "border", "transitional",
-    "ruling", "interim", "un", "allied", "peacekeeping", "government", "junior", "senior", "air", "prime",
+    "ruling", "interim", "un", "allied", "peacekeeping", "government", "junior", "senior", "air", "prime", "suicide",
 }
 QUANTIFIERS = {"at", "least", "some", "about", "around", "nearly", "almost", "more", "than", "over", "up",
                "dozens", "hundreds", "thousands", "scores", "of", "several", "many", "two", "three", "four",
