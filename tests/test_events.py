@@ -740,3 +740,15 @@ def test_an_agent_noun_that_names_the_event_is_its_actor() -> None:
     # a weapon that names the event acts for nobody
     event = only(events_of("A roadside bomb exploded near a bus in Mopti.", {"Mopti": "literal"}), "ASSAULT")
     assert event.actors == ()
+
+
+def test_an_outbreak_of_a_disease_is_a_disaster_that_kills_without_an_attacker() -> None:
+    events = events_of("Health officials said a cholera outbreak had killed 40 people in Mopti since May.",
+                       {"Mopti": "literal"})
+    assert [e.category for e in events] == ["DISASTER"]
+    assert events[0].actors == () and events[0].places[0].name == "Mopti"
+    # an outbreak of fighting is no epidemic, and a hazard acts for no one who reports it
+    assert "DISASTER" not in [e.category for e in events_of("An outbreak of fighting near Mopti alarmed residents.",
+                                                            {"Mopti": "literal"})]
+    storm = only(events_of("Forecasters said a hurricane struck Mopti on Monday.", {"Mopti": "literal"}), "DISASTER")
+    assert storm.actors == ()

@@ -207,8 +207,15 @@ def _roles(read: _Sentence, cands: list[Candidate], state: DocState) -> dict[int
     previous: list[Actor] | None = None
     for c in cands:
         source, recipients = actor_rules.actors(toks, c, read.entities, state, read.speaker, previous)
-        if c.category == "DISASTER" and source and source[-1].end == toks[c.first].start - 1:
-            source = []  # "Flash floods", "Heavy rains": a disaster noun's modifier is no one who acts
+        if c.category in NO_ATTACKER:
+            # a hazard acts for no one: "Flash floods", "Heavy rains", "a cholera outbreak" are its kind,
+            # "Forecasters said a hurricane ...", "Officials confirmed an outbreak" are who report it
+            source = []
+        if source and any(o.category in NO_ATTACKER and source[-1].end <= toks[o.first].start and o.last < c.first
+                          for o in cands):
+            # "the Ebola outbreak killed 15", "officials said an earthquake killed 20": the disaster
+            # between the name and the verb is its subject
+            source = []
         if source and _toll_of_cause(c, toks, cands):
             source = []  # "An earthquake struck X's province, killing 2,000": the toll is the cause's
         previous = source

@@ -298,6 +298,9 @@ _ENTRIES: tuple[tuple[str, str, str, str, str], ...] = (
     ("DISASTER", "wildfire", "enviro_disaster", "", "wildfire|bushfire|forest fire|brush fire"),
     ("DISASTER", "drought", "enviro_disaster", "", "drought|heatwave"),
     ("DISASTER", "eruption", "enviro_disaster", "erupt{volcano,ash,lava}", "eruption"),
+    # an outbreak of a disease kills without an attacker ("the Ebola outbreak killed 15"); an
+    # "outbreak of fighting" is no epidemic
+    ("DISASTER", "epidemic", "disease", "", "epidemic@disease|pandemic|outbreak@disease"),
     ("ACCIDENT", "crash", "", "crash{into,plane,car,bus,truck,helicopter,jet,vehicle,train,lorry,aircraft}|collide|derail|capsize|overturn{bus,truck,vehicle,car,boat,lorry,minibus}|run over|hit{car,truck,bus,vehicle,train,lorry,motorist,driver}|plunge{ravine,gorge,river,canyon,valley,cliff,gully,abyss}|veer{off,road}",
      "crash[<market,stock,price,currency]|collision|derailment|pile-up|shipwreck|capsizing|road accident|accident"),
     ("ACCIDENT", "collapse", "", "collapse@structure", "building collapse|bridge collapse|mine collapse|roof collapse|dam collapse|structural collapse"),
@@ -408,6 +411,14 @@ DOMAINS["protesters"] = frozenset(
 DOMAINS["violence"] = DOMAINS["military"] | frozenset(
     "killed dead died wounded injured gunmen clashes fighting bombing shelling gunfire casualties "
     "attackers assailants terrorists".split())
+
+
+#: words of a disease: an outbreak is an epidemic with them ("a cholera outbreak"), not of fighting
+DOMAINS["disease"] = frozenset(
+    "disease diseases virus viruses viral ebola cholera measles flu influenza covid covid-19 coronavirus "
+    "h5n1 h1n1 bird avian swine malaria dengue polio mpox monkeypox plague zika anthrax meningitis "
+    "typhoid yellow fever infection infections infected cases vaccine vaccines vaccination "
+    "strain pathogen epidemic".split())
 
 
 #: words of an attack: an explosion is ASSAULT with them, an ACCIDENT without them
