@@ -403,12 +403,20 @@ def test_a_formal_municipality_name_also_reads_as_the_towns_of_its_bare_name(gaz
 
 
 def test_a_namesake_or_a_generic_head_inside_an_unknown_place_name_is_no_place(gazetteer):
-    # "New" names a place after another (Guinea is in West Africa, New Guinea north of Australia);
-    # Hong Kong's "Islands" district is no reading of an archipelago's head
-    text = "Missionaries sailed from New Guinea to Perth."
-    assert_rule_drops(gazetteer, "inside_longer_place_name", text, "Guinea", ["Perth"])
+    # "New" names a place after another (Georgia is in the Caucasus, New Georgia in the Solomon
+    # Islands); Hong Kong's "Islands" district is no reading of an archipelago's head
+    text = "Missionaries sailed from New Georgia to Perth."
+    assert_rule_drops(gazetteer, "inside_longer_place_name", text, "Georgia", ["Perth"])
     text = "Ferries to the Frisian Islands were cancelled in Bremen."
     assert_rule_drops(gazetteer, "inside_longer_place_name", text, "Islands", ["Bremen"])
     # a known whole name is matched before the rule
     assert [n for n, _ in toponyms(gazetteer, "She moved to New Caledonia and then to Papua New Guinea.")] \
         == ["New Caledonia", "Papua New Guinea"]
+
+
+def test_a_city_that_is_a_given_name_before_its_airport_is_no_person(gazetteer):
+    # "London" is a given name, and had made "London Heathrow" a person's full name: both were lost
+    assert [n for n, _ in toponyms(gazetteer, "He flew into London Heathrow from Dubai.")] \
+        == ["London", "Heathrow", "Dubai"]
+    # a given name before a surname still opens a person's name
+    assert [n for n, _ in toponyms(gazetteer, "Jordan Peterson spoke in Toronto.")] == ["Toronto"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from geo.doc import Doc, Token
-from geo.gazetteer import Gazetteer
+from geo.gazetteer import Gazetteer, name_key
 from geo.recognize.lexicon import ORGANISATION_EVIDENCE_HEADS, SPEECH_VERBS, TITLES
 
 #: kinds of place whose names are never a person's given name or surname here
@@ -37,6 +37,11 @@ def is_place_word(gaz: Gazetteer, token: Token) -> bool:
     return bool(places) and places[0].kind in _PLACE_WORD_KINDS
 
 
+def is_airport_word(gaz: Gazetteer, token: Token) -> bool:
+    """Whether the word names an airport ("Heathrow", "Orly" after "London", "Paris"): no surname."""
+    return any(p.kind == "airport" for p in gaz.candidates_by_key(name_key(token.text)))
+
+
 def _surname_after(gaz: Gazetteer, tokens: list[Token], k: int) -> str | None:
     """The surname of a full name opening at ``k``: the last capitalised word of the run
     ("John F. Kennedy" gives "Kennedy"), if it is no place word."""
@@ -44,7 +49,7 @@ def _surname_after(gaz: Gazetteer, tokens: list[Token], k: int) -> str | None:
     while m + 1 < len(tokens) and tokens[m + 1].is_cap and tokens[m + 1].is_word \
             and tokens[m + 1].start - tokens[m].end == 1 and m - k < 3:
         m += 1
-    if not is_place_word(gaz, tokens[m]) and len(tokens[m].text) > 2:
+    if not is_place_word(gaz, tokens[m]) and len(tokens[m].text) > 2 and not is_airport_word(gaz, tokens[m]):
         return tokens[m].text
     return None
 

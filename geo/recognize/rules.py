@@ -26,6 +26,12 @@ from geo.recognize.facility_rules import (
     saint_possessive_building,
     street_name,
 )
+from geo.recognize.given_name_rules import (
+    given_name_alone,
+    given_name_opens_match,
+    given_name_particle,
+    given_name_then_capital,
+)
 from geo.recognize.kind_rules import (
     compass_adjective_before,
     defining_sentence,
@@ -61,14 +67,12 @@ from geo.recognize.lexicon import (
     PERSON_VERBS,
     POSTNOMINALS,
     RARE_WORD_ZIPF,
-    SAINT_WORDS,
     SENTENCE_START_AFFIX_ZIPF,
     SENTENCE_START_NEEDS,
     SINGLE_WORD_POPULATION,
     SMALL_PLACE_POPULATION,
     STREET_HEADS,
     TITLES,
-    TOWN_GENERICS,
 )
 from geo.recognize.name_rules import (
     acronym_alternate,
@@ -260,8 +264,8 @@ def party_state_label(c: Context) -> Verdict:
 def given_name_before(c: Context) -> Verdict:
     prev = c.prev
     if prev is not None and prev.is_cap and prev.is_word and not c.adjectival and not c.big_area \
-            and c.is_given_name(prev) and not is_place_word(c.gazetteer, prev):
-        return PERSON  # "James Heappey"
+            and c.is_given_name(prev) and not is_place_word(c.gazetteer, prev) and "airport" not in c.kinds:
+        return PERSON  # "James Heappey"; but "London Heathrow" is a city and its airport
     return None
 
 
@@ -294,46 +298,6 @@ def name_particle_before(c: Context) -> Verdict:
         compound = prev.text == "-" and c.previous_end == c.i - 2 and prev.end == c.first.start
         return None if compound else PERSON
     if prev.lower in NAME_PARTICLES and prev2.is_cap and prev2.is_word:
-        return PERSON
-    return None
-
-
-def given_name_particle(c: Context) -> Verdict:
-    """"Dennis van Engelsdorp", "Hassan el Bushra": a given name, a surname particle, a capital."""
-    nxt, nxt2 = c.nxt, c.nxt2
-    if c.single and not c.big_area and nxt is not None and nxt2 is not None \
-            and nxt.lower in NAME_PARTICLES | {"el", "al"} and not nxt.is_cap and nxt2.is_cap and nxt2.is_word \
-            and c.is_given_name(c.first):
-        return PERSON
-    return None
-
-
-def given_name_then_capital(c: Context) -> Verdict:
-    """"Paul Ryan", "Jordan Peterson": a given name opening a two-word name."""
-    if c.follows_cap and not (c.org_follows or c.adjectival or c.next_is_title) and c.single \
-            and c.is_given_name(c.first):
-        return PERSON
-    return None
-
-
-def given_name_alone(c: Context) -> Verdict:
-    """"Levi", "Julia": a person, more likely than a village, without a locative cue. The village's
-    size is that of the places the name is the own name of, where there are any (a bigger town
-    that only lists the name among its alternates does not make it a place)."""
-    if c.single and not c.big_area and not c.locative and named_population(c) < SMALL_PLACE_POPULATION \
-            and c.is_given_name(c.first):
-        return PERSON
-    return None
-
-
-def given_name_opens_match(c: Context) -> Verdict:
-    """"Pedro Sanchez" the prime minister, not the village; but "Silver Spring" (a generic term of
-    toponymy) and "Santa Monica" (a saint's name, a town of 20,000 or more) are the towns'."""
-    prev = c.prev
-    if not c.single and not c.big_area and c.population < SMALL_PLACE_POPULATION \
-            and c.is_given_name(c.first) and not (prev is not None and prev.lower in LOCATIVE) \
-            and c.last.lower not in TOWN_GENERICS \
-            and not (c.first.lower in SAINT_WORDS and c.population >= LOCATIVE_TOWN_POPULATION):
         return PERSON
     return None
 
