@@ -336,8 +336,9 @@ def actors(toks: list[Tok], c: Candidate, found: list[Entity], state: DocState,
     between = _between(clause)
     if between:
         return between, []  # "talks between the government and the rebels"
-    agent = next((e for e in found if e.kind == "group" and e.first <= c.first and c.last <= e.last), None)
-    if c.trigger.pos == "noun" and agent is not None:
+    agent = None if c.trigger.pos != "noun" else next(
+        (e for e in found if e.kind == "group" and e.first <= c.first and c.last <= e.last), None)
+    if agent is not None:
         return [actor(agent)], _recipients(clause)  # "a suicide bomber": an agent noun names who acts
     source = _source(clause, previous) or _relative_subject(clause)
     # first-person speakers in a quote: the one who speaks

